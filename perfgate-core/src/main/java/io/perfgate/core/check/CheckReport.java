@@ -1,0 +1,58 @@
+package io.perfgate.core.check;
+
+import io.perfgate.core.gate.Verdict;
+
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything {@code check} decided for one module: one outcome per result, sorted for stable reports.
+ *
+ * @param projectName    shown in report titles
+ * @param reportLocation where the HTML report is written, named in messages
+ */
+public record CheckReport(String projectName, Instant generatedAt, String reportLocation, List<TestOutcome> tests) {
+
+    public CheckReport {
+        tests = tests.stream()
+                .sorted((a, b) -> {
+                    int byClass = String.valueOf(a.result().className()).compareTo(String.valueOf(b.result().className()));
+                    return byClass != 0 ? byClass : a.label().compareTo(b.label());
+                })
+                .toList();
+    }
+
+    /** Judges every result with one evaluator. */
+    public static CheckReport of(String projectName, String reportLocation, List<io.perfgate.core.result.TestResult> results) {
+        GateEvaluator evaluator = new GateEvaluator(reportLocation);
+        return new CheckReport(projectName, Instant.now(), reportLocation,
+                results.stream().map(evaluator::evaluate).toList());
+    }
+
+    /** Tests per verdict, every verdict present. */
+    public Map<Verdict, Integer> countsByVerdict() {
+        Map<Verdict, Integer> counts = new EnumMap<>(Verdict.class);
+        for (Verdict verdict : Verdict.values()) {
+            counts.put(verdict, 0);
+        }
+        tests.forEach(test -> counts.merge(test.verdict(), 1, Integer::sum));
+        return counts;
+    }
+
+    /** Gate outcomes that fail the build. */
+    public List<GateOutcome> blockingViolations() {
+        return tests.stream().flatMap(test -> test.gates().stream()).filter(GateOutcome::blocks).toList();
+    }
+
+    /** Violations that are reported but do not fail the build (WARN, WARNING and ADVISORY levels, allowed INCONCLUSIVE). */
+    public List<GateOutcome> nonBlockingViolations() {
+        return tests.stream().flatMap(test -> test.gates().stream())
+                .filter(gate -> gate.violated() && !gate.blocks()).toList();
+    }
+
+    public boolean hasBlockingViolations() {
+        return !blockingViolations().isEmpty();
+    }
+}

@@ -1,0 +1,232 @@
+package io.perfgate.core.check;
+
+import io.perfgate.core.gate.Bound;
+import io.perfgate.core.gate.GateType;
+import io.perfgate.core.gate.InvalidGateException;
+import io.perfgate.core.gate.Level;
+import io.perfgate.core.gate.Metric;
+import io.perfgate.core.gate.QuantityKind;
+import io.perfgate.core.gate.Verdict;
+import io.perfgate.core.latency.LatencyHistogram;
+import io.perfgate.core.latency.PercentileInterval;
+import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.result.Measurement;
+import io.perfgate.core.result.MemoryMeasurement;
+import io.perfgate.core.result.ResultStatus;
+import io.perfgate.core.result.TestResult;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Judges a result against its declared gates. The same judgement serves {@code check} and a test run
+ * without the plugin, so both print the same messages.
+ */
+public final class GateEvaluator {
+
+    /** Added when a result declares no {@code @ErrorRateGate}: a thrown exception is never allowed silently. */
+    public static final GateDeclaration NO_ERRORS_ALLOWED = new GateDeclaration(
+            GateType.ERROR_RATE.declarationName(), Level.BLOCKING, false,
+            "default (no @ErrorRateGate declared)", Map.of("max", "0%"), null);
+
+    private final String reportLocation;
+
+    /** @param reportLocation where the report is, named in messages; null when there is none (IDE runs) */
+    public GateEvaluator(String reportLocation) {
+        this.reportLocation = reportLocation;
+    }
+
+    public TestOutcome evaluate(TestResult result) {
+        List<GateOutcome> gates = new ArrayList<>();
+        List<GateDeclaration> declared = new ArrayList<>(result.gates());
+        boolean errorGateDeclared = declared.stream()
+                .anyMatch(gate -> GateType.ERROR_RATE.declarationName().equals(gate.gate()) && gate.scope() == null);
+        for (GateDeclaration declaration : declared) {
+            gates.add(evaluate(result, declaration, false));
+        }
+        if (!errorGateDeclared && result.status() == ResultStatus.COMPLETED) {
+            gates.add(evaluate(result, NO_ERRORS_ALLOWED, true));
+        }
+        Verdict verdict = Verdict.worst(gates.stream().map(GateOutcome::verdict).toList());
+        return new TestOutcome(result, verdict, gates);
+    }
+
+    private GateOutcome evaluate(TestResult result, GateDeclaration declaration, boolean implicit) {
+        String where = "@" + declaration.gate() + " on " + declaration.declaredOn();
+        if (result.status() == ResultStatus.SKIPPED) {
+            return new GateOutcome(declaration, implicit, Verdict.SKIPPED, List.of(), null);
+        }
+        if (result.status() == ResultStatus.DECLARED || result.measurement() == null) {
+            return new GateOutcome(declaration, implicit, Verdict.FAIL, List.of(),
+                    result.label() + " declared " + where + " but recorded no measurement: the test did not finish"
+                            + " (a crash, a timeout or a killed test JVM); see the test's own output" + reportSuffix());
+        }
+        Measurement measurement = result.measurement();
+        if (declaration.scope() != null) {
+            measurement = result.endpoints() == null ? null : result.endpoints().get(declaration.scope());
+            if (measurement == null) {
+                return new GateOutcome(declaration, implicit, Verdict.FAIL, List.of(),
+                        result.label() + ": " + where + " names '" + declaration.scope()
+                                + "', which recorded no measurement" + reportSuffix());
+            }
+        }
+        if (declaration.bounds().isEmpty()) {
+            return new GateOutcome(declaration, implicit, Verdict.FAIL, List.of(),
+                    where + " sets no bound; set at least one" + reportSuffix());
+        }
+        List<MetricOutcome> metrics = new ArrayList<>();
+        try {
+            GateType type = GateType.fromDeclarationName(declaration.gate());
+            for (Map.Entry<String, String> entry : declaration.bounds().entrySet()) {
+                String source = "@" + declaration.gate() + "(" + entry.getKey() + " = \"" + entry.getValue()
+                        + "\") on " + declaration.declaredOn();
+                Metric metric = Metric.of(type, entry.getKey(), source);
+                Bound bound = metric.parseBound(entry.getValue(), source);
+                metrics.add(judge(result, measurement, metric, bound));
+            }
+        } catch (InvalidGateException e) {
+            return new GateOutcome(declaration, implicit, Verdict.FAIL, List.of(), e.getMessage());
+        }
+        metrics.sort((a, b) -> Integer.compare(a.metric().ordinal(), b.metric().ordinal()));
+        Verdict verdict = Verdict.worst(metrics.stream().map(MetricOutcome::verdict).toList());
+        return new GateOutcome(declaration, implicit, verdict, metrics, null);
+    }
+
+    private MetricOutcome judge(TestResult result, Measurement measurement, Metric metric, Bound bound) {
+        if (measurement.behindSchedule() != null && metric.gateType() != GateType.MEMORY) {
+            return outcome(result, metric, bound, Verdict.INCONCLUSIVE, null, measurement.invocations(), null, null,
+                    metric.label() + " has no verdict: " + measurement.behindSchedule());
+        }
+        return switch (metric.gateType()) {
+            case LATENCY -> judgeLatency(result, measurement, metric, bound);
+            case THROUGHPUT -> judgeThroughput(result, measurement, metric, bound);
+            case ERROR_RATE -> judgeErrorRate(result, measurement, metric, bound);
+            case MEMORY -> judgeMemory(result, measurement, metric, bound);
+        };
+    }
+
+    private MetricOutcome judgeLatency(TestResult result, Measurement measurement, Metric metric, Bound bound) {
+        LatencyHistogram histogram = histogramOf(result, measurement);
+        long samples = histogram.count();
+        if (samples == 0) {
+            return notMeasured(result, metric, bound, 0, "no successful invocation was recorded"
+                    + (measurement.errors() > 0 ? " (all " + QuantityKind.grouped(measurement.errors()) + " threw)" : ""));
+        }
+        if (metric.quantile().isPresent()) {
+            double quantile = metric.quantile().getAsDouble();
+            long required = PercentileInterval.requiredSamples(quantile);
+            double value = histogram.valueAtQuantile(quantile);
+            if (samples < required) {
+                return outcome(result, metric, bound, Verdict.INCONCLUSIVE, value, samples, null, null,
+                        metric.label() + " needs at least " + QuantityKind.grouped(required) + " samples, got "
+                                + QuantityKind.grouped(samples) + context(result, samples)
+                                + ": raise invocations or duration in @PerfTest, or set allowInconclusive = true");
+            }
+            Optional<PercentileInterval> interval = PercentileInterval.of(histogram, quantile,
+                    PercentileInterval.DEFAULT_CONFIDENCE);
+            return judged(result, metric, bound, value, samples,
+                    interval.map(i -> (double) i.lower()).orElse(null),
+                    interval.map(i -> (double) i.upper()).orElse(null));
+        }
+        double value = metric == Metric.LATENCY_MAX ? histogram.max() : histogram.mean();
+        return judged(result, metric, bound, value, samples, null, null);
+    }
+
+    private MetricOutcome judgeThroughput(TestResult result, Measurement measurement, Metric metric, Bound bound) {
+        if (measurement.durationNanos() <= 0 || measurement.invocations() == 0) {
+            return notMeasured(result, metric, bound, measurement.invocations(), "nothing was measured");
+        }
+        double perSecond = measurement.successes() * 1e9 / measurement.durationNanos();
+        return judged(result, metric, bound, perSecond, measurement.invocations(), null, null);
+    }
+
+    private MetricOutcome judgeErrorRate(TestResult result, Measurement measurement, Metric metric, Bound bound) {
+        long invocations = measurement.invocations();
+        if (invocations == 0) {
+            return notMeasured(result, metric, bound, 0, "no invocation was measured");
+        }
+        double rate = (double) measurement.errors() / invocations;
+        Verdict verdict = bound.judge(rate, metric.direction());
+        // An error rate below its bound is only credible when the bound would have been crossed by ten errors.
+        long required = bound.threshold() > 0 ? (long) Math.ceil(10 / bound.threshold() - 1e-9) : 1;
+        if (verdict != Verdict.FAIL && invocations < required) {
+            return outcome(result, metric, bound, Verdict.INCONCLUSIVE, rate, invocations, null, null,
+                    "error rate " + metric.kind().format(rate) + " rests on " + QuantityKind.grouped(invocations)
+                            + " invocations; a bound of " + bound.text() + " needs at least "
+                            + QuantityKind.grouped(required) + context(result, invocations)
+                            + ": raise invocations or duration in @PerfTest, or set allowInconclusive = true");
+        }
+        MetricOutcome outcome = judged(result, metric, bound, rate, invocations, null, null);
+        if (measurement.errors() > 0 && measurement.firstError() != null && outcome.verdict() == Verdict.FAIL) {
+            return new MetricOutcome(metric, outcome.boundText(), outcome.verdict(), rate, invocations, null, null,
+                    outcome.message() + "; " + QuantityKind.grouped(measurement.errors()) + " of "
+                            + QuantityKind.grouped(invocations) + " invocations threw, first: " + measurement.firstError());
+        }
+        return outcome;
+    }
+
+    private MetricOutcome judgeMemory(TestResult result, Measurement measurement, Metric metric, Bound bound) {
+        MemoryMeasurement memory = measurement.memory();
+        Double value = memory == null ? null : switch (metric) {
+            case HEAP_AFTER_GC -> memory.heapAfterGcBytes() == null ? null : memory.heapAfterGcBytes().doubleValue();
+            case ALLOCATION_PER_INVOCATION -> memory.allocatedBytesPerInvocation();
+            case GC_PAUSE_MAX -> memory.gcPauseMaxNanos() == null ? null : memory.gcPauseMaxNanos().doubleValue();
+            case GC_TIME -> memory.gcTimeNanos() == null ? null : memory.gcTimeNanos().doubleValue();
+            default -> null;
+        };
+        if (value == null) {
+            return notMeasured(result, metric, bound, measurement.invocations(),
+                    "this JVM did not provide it");
+        }
+        return judged(result, metric, bound, value, measurement.invocations(), null, null);
+    }
+
+    private static LatencyHistogram histogramOf(TestResult result, Measurement measurement) {
+        if (measurement.latencyHistogram() == null) {
+            return new LatencyHistogram();
+        }
+        try {
+            return LatencyHistogram.decode(measurement.latencyHistogram());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidGateException(result.label() + ": the recorded latency histogram is corrupt: "
+                    + e.getMessage());
+        }
+    }
+
+    private MetricOutcome judged(TestResult result, Metric metric, Bound bound, double value, long samples,
+                                 Double lower, Double upper) {
+        Verdict verdict = bound.judge(value, metric.direction());
+        QuantityKind kind = metric.kind();
+        String measured = metric.label() + " = " + kind.format(value);
+        boolean lowerIsBetter = metric.direction() == io.perfgate.core.gate.Direction.LOWER_IS_BETTER;
+        String message = switch (verdict) {
+            case FAIL -> measured + (lowerIsBetter ? " exceeds the threshold " : " is below the threshold ")
+                    + kind.format(bound.threshold());
+            case WARN -> measured + (lowerIsBetter ? " exceeds the target " : " is below the target ")
+                    + kind.format(bound.target().orElseThrow()) + " (threshold " + kind.format(bound.threshold()) + ")";
+            default -> measured + " is within " + bound.text();
+        };
+        return outcome(result, metric, bound, verdict, value, samples, lower, upper, message + context(result, samples));
+    }
+
+    private MetricOutcome notMeasured(TestResult result, Metric metric, Bound bound, long samples, String why) {
+        return outcome(result, metric, bound, Verdict.FAIL, null, samples, null, null,
+                metric.label() + " was declared but not measured: " + why + context(result, samples));
+    }
+
+    private static MetricOutcome outcome(TestResult result, Metric metric, Bound bound, Verdict verdict, Double value,
+                                         long samples, Double lower, Double upper, String message) {
+        return new MetricOutcome(metric, bound.text(), verdict, value, samples, lower, upper, message);
+    }
+
+    private String context(TestResult result, long samples) {
+        return " (" + result.label() + ", " + QuantityKind.grouped(samples) + (samples == 1 ? " sample" : " samples")
+                + (reportLocation == null ? "" : ", report: " + reportLocation) + ")";
+    }
+
+    private String reportSuffix() {
+        return reportLocation == null ? "" : " (report: " + reportLocation + ")";
+    }
+}

@@ -1,0 +1,58 @@
+package io.perfgate.core.check;
+
+import io.perfgate.core.gate.Level;
+import io.perfgate.core.gate.Verdict;
+import io.perfgate.core.result.GateDeclaration;
+
+import java.util.List;
+
+/**
+ * The verdict on one declared gate: the worst of its metrics, or FAIL with a problem when the
+ * declaration itself is unusable.
+ *
+ * @param implicit true for the gate perfgate adds itself (no errors allowed without {@code @ErrorRateGate})
+ * @param problem  why the gate could not be judged at all (an invalid bound, a missing result); null otherwise
+ */
+public record GateOutcome(
+        GateDeclaration declaration,
+        boolean implicit,
+        Verdict verdict,
+        List<MetricOutcome> metrics,
+        String problem) {
+
+    public GateOutcome {
+        metrics = List.copyOf(metrics);
+    }
+
+    public Level level() {
+        return declaration.level();
+    }
+
+    /** Whether this outcome fails the build: a BLOCKING gate that FAILed, or was INCONCLUSIVE without leave. */
+    public boolean blocks() {
+        return declaration.level() == Level.BLOCKING
+                && (verdict == Verdict.FAIL || (verdict == Verdict.INCONCLUSIVE && !declaration.allowInconclusive()));
+    }
+
+    /** Whether a violation is to be reported (beyond its target, threshold, or without a verdict). */
+    public boolean violated() {
+        return verdict == Verdict.WARN || verdict == Verdict.FAIL || verdict == Verdict.INCONCLUSIVE;
+    }
+
+    /** The messages of the metrics that are not PASS, or the problem. */
+    public List<String> violationMessages() {
+        if (problem != null) {
+            return List.of(problem);
+        }
+        return metrics.stream()
+                .filter(metric -> metric.verdict() != Verdict.PASS && metric.verdict() != Verdict.SKIPPED)
+                .map(MetricOutcome::message)
+                .toList();
+    }
+
+    /** {@code @LatencyGate}, with the endpoint for scoped gates. */
+    public String title() {
+        String title = "@" + declaration.gate();
+        return declaration.scope() == null ? title : title + " [" + declaration.scope() + "]";
+    }
+}

@@ -1,0 +1,22 @@
+package io.perfgate.core.check;
+
+import io.perfgate.core.gate.Verdict;
+import io.perfgate.core.result.TestResult;
+
+import java.util.List;
+
+/** A test's result with the verdict on each of its gates; its verdict is the worst of theirs. */
+public record TestOutcome(TestResult result, Verdict verdict, List<GateOutcome> gates) {
+
+    public TestOutcome {
+        gates = List.copyOf(gates);
+    }
+
+    public String label() {
+        return result.label();
+    }
+
+    public boolean blocks() {
+        return gates.stream().anyMatch(GateOutcome::blocks);
+    }
+}

@@ -1,0 +1,156 @@
+package io.perfgate.core.gate;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.text.DecimalFormat;
+import java.text.DecimalFormatSymbols;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The kinds of quantity a bound can be written in, each with a strict parser into one base unit and
+ * a formatter back into readable text. Base units: nanoseconds, bytes, events per second, and a
+ * fraction (1 % is 0.01).
+ */
+public enum QuantityKind {
+    DURATION("a duration such as 750us, 200ms or 1.5s (units: ns, us, ms, s, min)") {
+        @Override
+        double parseValue(String number, String unit) {
+            return Double.parseDouble(number) * DURATION_UNITS.get(unit);
+        }
+
+        @Override
+        public String format(double nanos) {
+            if (nanos < 1_000) {
+                return significant(nanos) + " ns";
+            }
+            if (nanos < 1_000_000) {
+                return significant(nanos / 1_000) + " us";
+            }
+            if (nanos < 1_000_000_000) {
+                return significant(nanos / 1_000_000) + " ms";
+            }
+            return significant(nanos / 1_000_000_000) + " s";
+        }
+    },
+    SIZE("a size such as 512B, 64KB or 512MB (units: B, KB, MB, GB; 1KB = 1024B)") {
+        @Override
+        double parseValue(String number, String unit) {
+            return Double.parseDouble(number) * SIZE_UNITS.get(unit);
+        }
+
+        @Override
+        public String format(double bytes) {
+            if (bytes < 1024) {
+                return significant(bytes) + " B";
+            }
+            if (bytes < 1024 * 1024) {
+                return significant(bytes / 1024) + " KB";
+            }
+            if (bytes < 1024.0 * 1024 * 1024) {
+                return significant(bytes / (1024 * 1024)) + " MB";
+            }
+            return significant(bytes / (1024.0 * 1024 * 1024)) + " GB";
+        }
+    },
+    RATE("a rate such as 1000/s or 60/min") {
+        @Override
+        double parseValue(String number, String unit) {
+            return Double.parseDouble(number) / RATE_UNITS.get(unit);
+        }
+
+        @Override
+        public String format(double perSecond) {
+            if (perSecond >= 1000) {
+                return grouped(Math.round(perSecond)) + "/s";
+            }
+            return significant(perSecond) + "/s";
+        }
+    },
+    PERCENT("a percentage such as 1% or 0.5%") {
+        @Override
+        double parseValue(String number, String unit) {
+            return Double.parseDouble(number) / 100.0;
+        }
+
+        @Override
+        public String format(double fraction) {
+            return significant(fraction * 100) + "%";
+        }
+    };
+
+    private static final Map<String, Double> DURATION_UNITS = Map.of(
+            "ns", 1.0, "us", 1e3, "µs", 1e3, "ms", 1e6, "s", 1e9, "min", 60e9);
+    private static final Map<String, Double> SIZE_UNITS = Map.of(
+            "B", 1.0, "KB", 1024.0, "MB", 1024.0 * 1024, "GB", 1024.0 * 1024 * 1024,
+            "KiB", 1024.0, "MiB", 1024.0 * 1024, "GiB", 1024.0 * 1024 * 1024);
+    /** Seconds per unit of the rate's denominator. */
+    private static final Map<String, Double> RATE_UNITS = Map.of("/s", 1.0, "/ms", 1e-3, "/min", 60.0);
+
+    private static final String NUMBER = "([0-9]+(?:\\.[0-9]+)?)";
+    private static final Map<QuantityKind, Pattern> PATTERNS = Map.of(
+            DURATION, Pattern.compile(NUMBER + " ?(ns|us|µs|ms|s|min)"),
+            SIZE, Pattern.compile(NUMBER + " ?(B|KB|MB|GB|KiB|MiB|GiB)"),
+            RATE, Pattern.compile(NUMBER + " ?(?:[a-zA-Z]+)?(/s|/ms|/min)"),
+            PERCENT, Pattern.compile(NUMBER + " ?(%)"));
+
+    private final String expected;
+
+    QuantityKind(String expected) {
+        this.expected = expected;
+    }
+
+    /** What a valid value looks like, for error messages. */
+    public String expected() {
+        return expected;
+    }
+
+    /**
+     * Parses one quantity (no range) into the base unit.
+     *
+     * @param source where the text came from, named in the error, e.g. {@code @LatencyGate(p95) on Foo#bar}
+     * @throws InvalidGateException naming the source and the text when it is not a valid, non-negative quantity
+     */
+    public double parse(String text, String source) {
+        String trimmed = text == null ? "" : text.strip();
+        if (trimmed.startsWith("-")) {
+            throw new InvalidGateException(source + ": '" + text + "' is negative; bounds must be zero or more");
+        }
+        Matcher matcher = PATTERNS.get(this).matcher(trimmed);
+        if (!matcher.matches()) {
+            throw new InvalidGateException(source + ": cannot read '" + text + "': expected " + expected);
+        }
+        double value = parseValue(matcher.group(1), matcher.group(2));
+        if (this == PERCENT && value > 1.0) {
+            throw new InvalidGateException(source + ": '" + text + "' is above 100%");
+        }
+        return value;
+    }
+
+    abstract double parseValue(String number, String unit);
+
+    /** Formats a value in the base unit, with three significant digits, the same in every locale. */
+    public abstract String format(double value);
+
+    static String significant(double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            return String.valueOf(value);
+        }
+        if (value == 0) {
+            return "0";
+        }
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(3, RoundingMode.HALF_UP));
+        if (rounded.abs().compareTo(BigDecimal.valueOf(1000)) >= 0) {
+            return grouped(rounded.longValue());
+        }
+        return rounded.stripTrailingZeros().toPlainString();
+    }
+
+    /** Formats a count with thousands separators: 1,200. */
+    public static String grouped(long count) {
+        return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(count);
+    }
+}

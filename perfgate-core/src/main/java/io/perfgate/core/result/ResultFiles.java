@@ -1,0 +1,107 @@
+package io.perfgate.core.result;
+
+import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.stream.Stream;
+
+/** Reads and writes result files in a results directory ({@code target/perfgate/results}). */
+public final class ResultFiles {
+    private ResultFiles() {
+    }
+
+    /** The file a result is stored in: a hash of its unique id, never its display name. */
+    public static Path fileFor(Path resultsDirectory, String id) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
+            return resultsDirectory.resolve(HexFormat.of().formatHex(digest, 0, 12) + ".json");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required of every JVM", e);
+        }
+    }
+
+    /** Writes (or replaces) a result atomically and returns its file. */
+    public static Path write(Path resultsDirectory, TestResult result) {
+        Path file = fileFor(resultsDirectory, result.id());
+        try {
+            AtomicFiles.write(file, Json.mapper().writeValueAsBytes(result));
+        } catch (JacksonException e) {
+            throw new ResultFileException(file, "cannot serialize result: " + e.getMessage(), e);
+        }
+        return file;
+    }
+
+    /**
+     * Reads one result file.
+     *
+     * @throws ResultFileException naming the file when it is unreadable, not a perfgate result, or of a
+     *                             newer major schema version than this perfgate understands
+     */
+    public static TestResult read(Path file) {
+        JsonNode tree;
+        try {
+            tree = Json.mapper().readTree(file.toFile());
+        } catch (JacksonException e) {
+            throw new ResultFileException(file, "not a readable perfgate result (corrupt JSON: "
+                    + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new ResultFileException(file, "cannot read: " + e.getMessage(), e);
+        }
+        if (tree == null || !tree.isObject() || !tree.hasNonNull("schemaVersion")) {
+            throw new ResultFileException(file, "not a perfgate result: no schemaVersion", null);
+        }
+        String version = tree.get("schemaVersion").asText();
+        int major = majorOf(version, file);
+        if (major > TestResult.SCHEMA_MAJOR) {
+            throw new ResultFileException(file, "schema version " + version + " is newer than this perfgate reads ("
+                    + TestResult.SCHEMA_VERSION + "); upgrade the perfgate plugin", null);
+        }
+        try {
+            TestResult result = Json.mapper().treeToValue(tree, TestResult.class);
+            if (result.id() == null || result.status() == null) {
+                throw new ResultFileException(file, "not a perfgate result: missing id or status", null);
+            }
+            return result;
+        } catch (JacksonException e) {
+            throw new ResultFileException(file, "not a valid perfgate result: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Reads every result in a directory, sorted by file name; an absent directory holds none. */
+    public static List<TestResult> readAll(Path resultsDirectory) {
+        if (!Files.isDirectory(resultsDirectory)) {
+            return List.of();
+        }
+        List<Path> files;
+        try (Stream<Path> listing = Files.list(resultsDirectory)) {
+            files = listing.filter(path -> path.getFileName().toString().endsWith(".json"))
+                    .filter(path -> !path.getFileName().toString().startsWith("."))
+                    .sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new ResultFileException(resultsDirectory, "cannot list results: " + e.getMessage(), e);
+        }
+        List<TestResult> results = new ArrayList<>();
+        for (Path file : files) {
+            results.add(read(file));
+        }
+        return results;
+    }
+
+    private static int majorOf(String version, Path file) {
+        try {
+            return Integer.parseInt(version.split("\\.", 2)[0]);
+        } catch (NumberFormatException e) {
+            throw new ResultFileException(file, "unreadable schema version '" + version + "'", e);
+        }
+    }
+}

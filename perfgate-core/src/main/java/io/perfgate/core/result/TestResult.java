@@ -1,0 +1,79 @@
+package io.perfgate.core.result;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One result file: a test (or benchmark, or load scenario), the gates declared on it, and what was
+ * measured. Written by the recorders, judged by {@code check}.
+ *
+ * @param schemaVersion {@code major.minor}; readers reject a newer major version
+ * @param kind          {@code junit}, {@code jmh} or {@code load}
+ * @param id            a stable unique id (JUnit's unique id); the file name is derived from it
+ * @param className     the declaring class, fully qualified
+ * @param methodName    the test method or benchmark
+ * @param displayName   what the test framework displays (parameterized invocations differ by it)
+ * @param endpoints     per-endpoint measurements of a load test, judged by gates whose scope names the endpoint
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TestResult(
+        String schemaVersion,
+        String kind,
+        String id,
+        String className,
+        String methodName,
+        String displayName,
+        ResultStatus status,
+        String statusReason,
+        List<GateDeclaration> gates,
+        Workload workload,
+        Measurement measurement,
+        Map<String, Measurement> endpoints,
+        Environment environment,
+        Instant startedAt) {
+
+    public static final String SCHEMA_VERSION = "1.0";
+    public static final int SCHEMA_MAJOR = 1;
+
+    public TestResult {
+        gates = gates == null ? List.of() : List.copyOf(gates);
+        endpoints = endpoints == null ? null : Map.copyOf(endpoints);
+    }
+
+    /** A result written before measuring, so a run that breaks off is told from one that never ran. */
+    public static TestResult declared(String kind, String id, String className, String methodName,
+                                      String displayName, List<GateDeclaration> gates, Workload workload) {
+        return new TestResult(SCHEMA_VERSION, kind, id, className, methodName, displayName,
+                ResultStatus.DECLARED, null, gates, workload, null, null, Environment.current(), Instant.now());
+    }
+
+    public TestResult completed(Measurement measurement) {
+        return completed(measurement, null);
+    }
+
+    public TestResult completed(Measurement measurement, Map<String, Measurement> endpoints) {
+        return new TestResult(schemaVersion, kind, id, className, methodName, displayName,
+                ResultStatus.COMPLETED, null, gates, workload, measurement, endpoints, environment, startedAt);
+    }
+
+    public TestResult skipped(String reason) {
+        return new TestResult(schemaVersion, kind, id, className, methodName, displayName,
+                ResultStatus.SKIPPED, reason, gates, workload, null, null, environment, startedAt);
+    }
+
+    /** {@code OrderTest#create}, plus the display name when it says more (parameterized invocations). */
+    @JsonIgnore
+    public String label() {
+        String simpleClass = className == null ? "?" : className.substring(className.lastIndexOf('.') + 1);
+        String base = methodName == null ? simpleClass : simpleClass + "#" + methodName;
+        if (displayName == null || methodName == null || displayName.equals(methodName)
+                || displayName.startsWith(methodName + "(")) {
+            return base;
+        }
+        return base + " [" + displayName + "]";
+    }
+}
