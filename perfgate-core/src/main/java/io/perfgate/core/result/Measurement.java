@@ -2,6 +2,7 @@ package io.perfgate.core.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,6 +17,7 @@ import java.util.Map;
  *                         (see {@link io.perfgate.core.latency.LatencyHistogram#encode()})
  * @param memory           memory figures when a memory gate asked for them
  * @param behindSchedule   set by load generators that could not keep their own schedule: the run is INCONCLUSIVE
+ * @param rounds           the replicates this measurement is made of, for regression detection; may be empty
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Measurement(
@@ -26,10 +28,12 @@ public record Measurement(
         long durationNanos,
         String latencyHistogram,
         MemoryMeasurement memory,
-        String behindSchedule) {
+        String behindSchedule,
+        List<Round> rounds) {
 
     public Measurement {
         errorsByKind = errorsByKind == null ? Map.of() : Map.copyOf(errorsByKind);
+        rounds = rounds == null ? List.of() : List.copyOf(rounds);
     }
 
     public long successes() {
