@@ -1,0 +1,26 @@
+package io.perfgate.core.load;
+
+/**
+ * How well the generator kept its own schedule, the basis of the behind-schedule self-check.
+ *
+ * @param scheduledStarts  measured-phase starts the dispatcher owed (arrivals, or closed-model wake-ups)
+ * @param lateStarts       of those, handed over more than {@link #LATE_NANOS} after their scheduled time
+ * @param maxLagNanos      the worst lateness of the dispatcher
+ * @param ioBusyFraction   share of the measured phase the I/O thread was running or waiting for a CPU;
+ *                         NaN where the platform does not tell
+ * @param peakWaiting      the most arrivals that waited at once for a free connection
+ */
+public record GeneratorHealth(long scheduledStarts, long lateStarts, long maxLagNanos, double ioBusyFraction,
+                              long peakWaiting) {
+
+    /** A start handed over later than this counts as late. */
+    public static final long LATE_NANOS = 10_000_000L;
+    /** More late starts than this share makes the run behind schedule. */
+    public static final double LATE_SHARE = 0.01;
+    /** An I/O thread busier than this could not keep up: the generator, not the server, may set the pace. */
+    public static final double IO_BUSY_LIMIT = 0.90;
+
+    public double lateShare() {
+        return scheduledStarts == 0 ? 0 : (double) lateStarts / scheduledStarts;
+    }
+}
