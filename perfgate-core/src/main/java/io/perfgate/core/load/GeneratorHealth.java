@@ -15,10 +15,17 @@ public record GeneratorHealth(long scheduledStarts, long lateStarts, long maxLag
 
     /** A start handed over later than this counts as late. */
     public static final long LATE_NANOS = 10_000_000L;
-    /** More late starts than this share makes the run behind schedule. */
+    /** More late starts than this share makes the run behind schedule... */
     public static final double LATE_SHARE = 0.01;
+    /** ...when they are at least this many: one scheduling hiccup in a short run is not a generator that fell behind. */
+    public static final long LATE_MIN_COUNT = 10;
     /** An I/O thread busier than this could not keep up: the generator, not the server, may set the pace. */
     public static final double IO_BUSY_LIMIT = 0.90;
+
+    /** Whether the dispatcher started too many requests late to trust the offered load. */
+    public boolean dispatcherBehind() {
+        return lateStarts >= LATE_MIN_COUNT && lateShare() > LATE_SHARE;
+    }
 
     public double lateShare() {
         return scheduledStarts == 0 ? 0 : (double) lateStarts / scheduledStarts;

@@ -440,6 +440,11 @@ final class LoadEngine {
                     }
                     noteLag(now - intended);
                 }
+                if (now - intended > ABANDON_LAG_NANOS || waitingOverflow) {
+                    // hopelessly behind: the verdict is INCONCLUSIVE anyway, so stop rather than run on for minutes
+                    abandoned = true;
+                    break outer;
+                }
                 submit(new Arrival(pickFlow(dispatcherRandom), intended, recorder));
             }
             stageStart += stage.duration().toNanos();
@@ -450,6 +455,9 @@ final class LoadEngine {
     }
 
     private long[] ioSample;
+    /** A dispatcher this late gives up: the run cannot say anything about the server any more. */
+    private static final long ABANDON_LAG_NANOS = 2_000_000_000L;
+    private boolean abandoned;
 
     private static long waitUntil(long intended) {
         long now = System.nanoTime();
@@ -1005,9 +1013,9 @@ final class LoadEngine {
         boolean scheduled = scenario.shape() instanceof LoadShape.Open
                 || !((LoadShape.Closed) scenario.shape()).thinkTime().isZero();
         List<String> reasons = new ArrayList<>();
-        if (scheduled && health.lateShare() > GeneratorHealth.LATE_SHARE) {
-            reasons.add(String.format(java.util.Locale.ROOT, "the generator's dispatcher started %s of %s requests more"
-                            + " than %s late (worst %s), so it could not offer the planned load",
+        if (scheduled && health.dispatcherBehind()) {
+            reasons.add(String.format(java.util.Locale.ROOT, "the generator fell behind its schedule: its dispatcher"
+                            + " started %s of %s requests more than %s late (worst %s), so it could not offer the planned load",
                     QuantityKind.PERCENT.format(health.lateShare()), QuantityKind.grouped(health.scheduledStarts()),
                     Rates.formatNanos(GeneratorHealth.LATE_NANOS), Rates.formatNanos(health.maxLagNanos())));
         }
@@ -1017,6 +1025,10 @@ final class LoadEngine {
         }
         if (waitingOverflow) {
             reasons.add("more than " + QuantityKind.grouped(PENDING_LIMIT) + " requests waited for a connection at once");
+        }
+        if (abandoned) {
+            reasons.add("the generator fell more than " + Rates.formatNanos(ABANDON_LAG_NANOS)
+                    + " behind its schedule and stopped offering load");
         }
         if (!scheduled && health.ioBusyFraction() > GeneratorHealth.IO_BUSY_LIMIT) {
             notes.add("the generator's I/O thread was busy " + QuantityKind.PERCENT.format(health.ioBusyFraction())

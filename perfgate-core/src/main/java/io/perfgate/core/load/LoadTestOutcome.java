@@ -1,0 +1,19 @@
+package io.perfgate.core.load;
+
+import io.perfgate.core.result.TestResult;
+
+import java.util.List;
+
+/**
+ * What running a load test produced.
+ *
+ * @param result   the result to write for {@code check}
+ * @param runs     every run made: a capacity probe, the measured run, or each stress step
+ * @param capacity the capacity given, probed, or found by stress (the last rate that held); null when unknown
+ * @param failure  why the test could not run as planned (an unreachable service), or null
+ */
+public record LoadTestOutcome(TestResult result, List<LoadRun> runs, Double capacity, String failure) {
+    public LoadTestOutcome {
+        runs = List.copyOf(runs);
+    }
+}
