@@ -56,7 +56,10 @@ public final class ResultFiles {
         } catch (IOException e) {
             throw new ResultFileException(file, "cannot read: " + e.getMessage(), e);
         }
-        if (tree == null || !tree.isObject() || !tree.hasNonNull("schemaVersion")) {
+        if (tree == null || tree.isMissingNode()) {
+            throw new ResultFileException(file, "not a perfgate result: the file is empty", null);
+        }
+        if (!tree.isObject() || !tree.hasNonNull("schemaVersion")) {
             throw new ResultFileException(file, "not a perfgate result: no schemaVersion", null);
         }
         String version = tree.get("schemaVersion").asText();
