@@ -65,8 +65,9 @@ public final class GateEvaluator {
         }
         if (result.status() == ResultStatus.DECLARED || result.measurement() == null) {
             return new GateOutcome(declaration, implicit, Verdict.FAIL, List.of(),
-                    result.label() + " started but recorded no measurement, so @" + declaration.gate()
-                            + " cannot be judged: the test did not finish (a crash, a timeout or a killed test JVM);"
+                    result.label() + " started but recorded no measurement"
+                            + (implicit ? "" : ", so @" + declaration.gate() + " cannot be judged")
+                            + ": the test did not finish (a crash, a timeout or a killed test JVM);"
                             + " see its output in the test report" + reportSuffix());
         }
         Measurement measurement = result.measurement();
@@ -113,7 +114,7 @@ public final class GateEvaluator {
             return outcome(result, metric, bound, Verdict.INCONCLUSIVE, null, measurement.invocations(), null, null,
                     metric.label() + " has no verdict: the load generator fell behind its schedule ("
                             + measurement.behindSchedule() + ")" + context(result, measurement.invocations())
-                            + ": give the generator more threads or connections, or lower the rate");
+                            + "; give the generator more threads or connections, or lower the rate");
         }
         return switch (metric.gateType()) {
             case LATENCY -> judgeLatency(result, measurement, metric, bound);
