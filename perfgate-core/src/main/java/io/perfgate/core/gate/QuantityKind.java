@@ -134,7 +134,8 @@ public enum QuantityKind {
         }
         double scaled = value;
         int unit = 0;
-        while (unit < units.length - 1 && Math.abs(round(scaled).doubleValue()) >= step) {
+        while (unit < units.length - 1
+                && (Math.abs(scaled) >= step || Math.abs(round(scaled).doubleValue()) >= step)) {
             scaled /= step;
             unit++;
         }
