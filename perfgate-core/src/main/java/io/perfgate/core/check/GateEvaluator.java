@@ -149,10 +149,9 @@ public final class GateEvaluator {
                                     + QuantityKind.grouped(samples) + " samples" + context(result, samples));
                 }
                 return outcome(result, metric, bound, Verdict.INCONCLUSIVE, value, samples, null, null,
-                        metric.label() + " = " + metric.kind().format(value) + " has no verdict: " + metric.label()
-                                + " needs at least " + QuantityKind.grouped(required) + " samples, got "
+                        metric.label() + " needs at least " + QuantityKind.grouped(required) + " samples, got "
                                 + QuantityKind.grouped(samples) + context(result, samples)
-                                + "; raise invocations or duration in @PerfTest, or set allowInconclusive = true");
+                                + ": raise invocations or duration in @PerfTest, or set allowInconclusive = true");
             }
             Optional<PercentileInterval> interval = PercentileInterval.of(histogram, quantile,
                     PercentileInterval.DEFAULT_CONFIDENCE);
@@ -187,7 +186,7 @@ public final class GateEvaluator {
                     "error rate " + metric.kind().format(rate) + " rests on " + QuantityKind.grouped(invocations)
                             + " invocations; a bound of " + bound.text() + " needs at least "
                             + QuantityKind.grouped(required) + context(result, invocations)
-                            + "; raise invocations or duration in @PerfTest, or set allowInconclusive = true");
+                            + ": raise invocations or duration in @PerfTest, or set allowInconclusive = true");
         }
         MetricOutcome outcome = judged(result, metric, bound, rate, invocations, null, null);
         if (measurement.errors() > 0 && measurement.firstError() != null && outcome.verdict() == Verdict.FAIL) {
@@ -243,8 +242,7 @@ public final class GateEvaluator {
             case FAIL -> measured + (lowerIsBetter ? " exceeds the threshold " : " is below the threshold ")
                     + kind.format(bound.threshold());
             case WARN -> measured + (lowerIsBetter ? " exceeds the target " : " is below the target ")
-                    + kind.format(bound.target().orElseThrow()) + ", within the threshold "
-                    + kind.format(bound.threshold());
+                    + kind.format(bound.target().orElseThrow()) + " (threshold " + kind.format(bound.threshold()) + ")";
             default -> measured + " is within " + bound.text();
         };
         return outcome(result, metric, bound, verdict, value, samples, lower, upper, message + context(result, samples));

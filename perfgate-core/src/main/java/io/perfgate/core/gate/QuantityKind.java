@@ -16,7 +16,7 @@ import java.util.regex.Pattern;
  * fraction (1 % is 0.01).
  */
 public enum QuantityKind {
-    DURATION("a duration such as 750us, 200ms or 1.5s (units: ns, us, ms, s, min)", "ns") {
+    DURATION("a duration such as 750us, 200ms or 1.5s (units: ns, us, ms, s, min)") {
         @Override
         double parseValue(String number, String unit) {
             return Double.parseDouble(number) * DURATION_UNITS.get(unit);
@@ -27,7 +27,7 @@ public enum QuantityKind {
             return withUnit(nanos, 1000, "ns", "us", "ms", "s");
         }
     },
-    SIZE("a size such as 512B, 64KB or 512MB (units: B, KB, MB, GB; 1KB = 1024B)", "bytes") {
+    SIZE("a size such as 512B, 64KB or 512MB (units: B, KB, MB, GB; 1KB = 1024B)") {
         @Override
         double parseValue(String number, String unit) {
             return Double.parseDouble(number) * SIZE_UNITS.get(unit);
@@ -38,7 +38,7 @@ public enum QuantityKind {
             return withUnit(bytes, 1024, "B", "KB", "MB", "GB");
         }
     },
-    RATE("a rate such as 1000/s, 1000 req/s or 60/min (per s, ms or min; optionally req, ops, calls, invocations or tx)", "per second") {
+    RATE("a rate such as 1000/s or 60/min") {
         @Override
         double parseValue(String number, String unit) {
             return Double.parseDouble(number) / RATE_UNITS.get(unit);
@@ -49,7 +49,7 @@ public enum QuantityKind {
             return significant(perSecond) + "/s";
         }
     },
-    PERCENT("a percentage such as 1% or 0.5%", "fraction") {
+    PERCENT("a percentage such as 1% or 0.5%") {
         @Override
         double parseValue(String number, String unit) {
             return Double.parseDouble(number) / 100.0;
@@ -77,16 +77,20 @@ public enum QuantityKind {
             PERCENT, Pattern.compile(NUMBER + " ?(%)"));
 
     private final String expected;
-    private final String baseUnit;
 
-    QuantityKind(String expected, String baseUnit) {
+    QuantityKind(String expected) {
         this.expected = expected;
-        this.baseUnit = baseUnit;
     }
 
     /** The unit values are held in: {@code ns}, {@code bytes}, {@code per second}, {@code fraction} (1 % is 0.01). */
     public String baseUnit() {
-        return baseUnit;
+        return switch (name()) {
+            case "DURATION" -> "ns";
+            case "SIZE" -> "bytes";
+            case "RATE" -> "per second";
+            case "PERCENT" -> "fraction";
+            default -> name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     /** What a valid value looks like, for error messages. */
