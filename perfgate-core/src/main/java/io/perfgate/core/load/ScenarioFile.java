@@ -275,10 +275,9 @@ public final class ScenarioFile {
         return definition;
     }
 
-    /** The file's base name without dots, so a result's label reads {@code users-load#browse}. */
+    /** The file's name, so a result's label reads {@code users-load.yaml#browse}. */
     private String className() {
-        int dot = fileLabel.lastIndexOf('.');
-        return (dot > 0 ? fileLabel.substring(0, dot) : fileLabel).replace('.', '_');
+        return fileLabel;
     }
 
     private static Node setting(Node scenario, Node defaults, String field) {

@@ -83,7 +83,8 @@ class ScenarioFileTest {
         assertEquals(4, tests.size());
         LoadTestDefinition users = tests.get(0);
         assertEquals("load:users-load.yaml:users", users.id());
-        assertEquals("users-load", users.className());
+        assertEquals("users-load.yaml", users.className());
+        assertEquals("users-load.yaml#users", LoadTestRunner.declared(users).label());
         assertEquals("users", users.methodName());
         LoadScenario scenario = users.scenario();
         assertEquals("http://127.0.0.1:8080", scenario.baseUri().toString());
