@@ -4,7 +4,8 @@ package io.perfgate.core.load;
  * How well the generator kept its own schedule, the basis of the behind-schedule self-check.
  *
  * @param scheduledStarts  measured-phase starts the dispatcher owed (arrivals, or closed-model wake-ups)
- * @param lateStarts       of those, handed over more than {@link #LATE_NANOS} after their scheduled time
+ * @param lateStarts       of those, handed to a free connection more than {@link #LATE_NANOS} after their scheduled
+ *                         time (an arrival that found every connection busy waits for the server, not the generator)
  * @param maxLagNanos      the worst lateness of the dispatcher
  * @param ioBusyFraction   share of the measured phase the I/O thread was running or waiting for a CPU;
  *                         NaN where the platform does not tell

@@ -433,19 +433,21 @@ final class LoadEngine {
                     break outer;
                 }
                 Recorder recorder = intended < measureStart ? warmup : measured;
-                if (recorder == measured) {
-                    if (!measuring) {
-                        measuring = true;
-                        ioSample = ioSampleNow();
-                    }
-                    noteLag(now - intended);
+                if (recorder == measured && !measuring) {
+                    measuring = true;
+                    ioSample = ioSampleNow();
                 }
                 if (now - intended > ABANDON_LAG_NANOS || waitingOverflow) {
                     // hopelessly behind: the verdict is INCONCLUSIVE anyway, so stop rather than run on for minutes
                     abandoned = true;
                     break outer;
                 }
-                submit(new Arrival(pickFlow(dispatcherRandom), intended, recorder));
+                boolean sentAtOnce = submit(new Arrival(pickFlow(dispatcherRandom), intended, recorder));
+                if (recorder == measured) {
+                    // lateness only delays a request that found a free connection; one that queues behind
+                    // earlier arrivals waits for the server, and that wait is what the latency measures
+                    noteLag(sentAtOnce ? now - intended : 0);
+                }
             }
             stageStart += stage.duration().toNanos();
         }
@@ -491,7 +493,8 @@ final class LoadEngine {
         return flows[flows.length - 1];
     }
 
-    private void submit(Arrival arrival) {
+    /** Hands the arrival to a free connection (true) or queues it (false). */
+    private boolean submit(Arrival arrival) {
         Connection connection;
         activeIterations.incrementAndGet();
         lock.lock();
@@ -504,18 +507,19 @@ final class LoadEngine {
                     arrival.recorder().error(arrival.flow().steps[0], arrival.intended(), ErrorKind.TIMEOUT,
                             arrival.flow().steps[0].endpoint + ": not sent, " + QuantityKind.grouped(PENDING_LIMIT)
                                     + " requests were already waiting for a connection");
-                    return;
+                    return false;
                 }
                 waiting.addLast(arrival);
                 if (waiting.size() > peakWaiting) {
                     peakWaiting = waiting.size();
                 }
-                return;
+                return false;
             }
         } finally {
             lock.unlock();
         }
         start(connection, newIteration(arrival.flow(), arrival.recorder(), arrival.intended()));
+        return true;
     }
 
     private Iteration newIteration(CompiledFlow flow, Recorder recorder, long intended) {

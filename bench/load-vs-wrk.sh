@@ -1,0 +1,80 @@
+#!/usr/bin/env bash
+# perfgate's maximum throughput beside wrk's, against the same server: nginx from Debian with one worker and
+# keep-alive, on loopback. wrk -t1 -c50 -d10s and perfgate's closed model with 50 users back to back for 10 s
+# (after its own 2 s warmup, which is not counted: the JVM compiles its hot code first), five runs each,
+# alternating. Prints every figure, both medians and their ratio (perfgate / wrk).
+#
+#   bench/load-vs-wrk.sh            # ROUNDS=5 DURATION=10 CONNECTIONS=50 PORT=18089 to change them
+#
+# Needs root (or nginx and wrk already installed) to apt-get install nginx-light and wrk when missing.
+# Not part of the test suite: it takes about two minutes and its figures depend on the machine.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROUNDS=${ROUNDS:-5}
+DURATION=${DURATION:-10}
+CONNECTIONS=${CONNECTIONS:-50}
+PORT=${PORT:-18089}
+
+if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
+  echo "installing nginx and wrk from Debian..." >&2
+  apt-get update -qq >&2
+  apt-get install -y -qq nginx-light wrk >&2 || apt-get install -y -qq nginx wrk >&2
+fi
+NGINX=$(command -v nginx || echo /usr/sbin/nginx)
+
+work=$(mktemp -d)
+nginx_pid=""
+cleanup() {
+  if [ -n "$nginx_pid" ]; then kill "$nginx_pid" 2>/dev/null || true; wait "$nginx_pid" 2>/dev/null || true; fi
+  rm -rf "$work"
+}
+trap cleanup EXIT
+mkdir -p "$work/logs"
+cat > "$work/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+master_process off;
+pid $work/nginx.pid;
+error_log $work/logs/error.log warn;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  keepalive_timeout 65s;
+  keepalive_requests 10000000;
+  server {
+    listen 127.0.0.1:$PORT;
+    location / { default_type text/plain; return 200 "hello from nginx\n"; }
+  }
+}
+CONF
+"$NGINX" -c "$work/nginx.conf" -p "$work" &
+nginx_pid=$!
+for _ in $(seq 1 50); do
+  if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then break; fi
+  sleep 0.1
+done
+
+source bench/classpath.sh
+CP=$(perfgate_classpath)
+URL="http://127.0.0.1:$PORT/"
+echo "server: $("$NGINX" -v 2>&1), one worker, keep-alive, $URL"
+echo "clients: wrk -t1 -c$CONNECTIONS -d${DURATION}s; perfgate closed model, $CONNECTIONS users back to back, ${DURATION}s after a 2 s warmup"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+
+wrk_figures=()
+perfgate_figures=()
+for round in $(seq 1 "$ROUNDS"); do
+  w=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "$URL" | awk '/Requests\/sec/ {print $2}')
+  wrk_figures+=("$w")
+  p=$(java -cp "$CP" bench/LoadBench.java "$URL" "$CONNECTIONS" "$DURATION" 2 2>/dev/null | awk '/^perfgate/ {print $2}')
+  perfgate_figures+=("$p")
+  printf 'round %d: wrk %10.0f requests/s   perfgate %10.0f requests/s\n' "$round" "$w" "$p"
+done
+
+median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
+wm=$(median "${wrk_figures[@]}")
+pm=$(median "${perfgate_figures[@]}")
+echo "wrk      median: $(printf '%.0f' "$wm") requests/s   (all: ${wrk_figures[*]})"
+echo "perfgate median: $(printf '%.0f' "$pm") requests/s   (all: ${perfgate_figures[*]})"
+awk -v p="$pm" -v w="$wm" 'BEGIN { printf "ratio perfgate/wrk: %.2f (bar: 0.80)\n", p / w }'
+echo "machine after: load average $(cut -d' ' -f1-3 /proc/loadavg)"
