@@ -100,7 +100,7 @@ public final class GateEvaluator {
                 bounds.put(metric, metric.parseBound(entry.getValue(), source));
             }
             for (Map.Entry<Metric, Bound> entry : bounds.entrySet()) {
-                metrics.add(judge(result, measurement, entry.getKey(), entry.getValue()));
+                metrics.add(naming(declaration.scope(), result, judge(result, measurement, entry.getKey(), entry.getValue())));
             }
         } catch (InvalidGateException e) {
             return new GateOutcome(declaration, implicit, Verdict.FAIL, List.of(), e.getMessage());
@@ -256,6 +256,17 @@ public final class GateEvaluator {
     private static MetricOutcome outcome(TestResult result, Metric metric, Bound bound, Verdict verdict, Double value,
                                          long samples, Double lower, Double upper, String message) {
         return new MetricOutcome(metric, bound.text(), verdict, value, samples, lower, upper, message);
+    }
+
+    /** A gate scoped to one endpoint of a load result says which: "(UsersLoad#browse, endpoint GET /users, ...)". */
+    private static MetricOutcome naming(String scope, TestResult result, MetricOutcome outcome) {
+        String context = " (" + result.label() + ", ";
+        if (scope == null || outcome.message() == null || !outcome.message().contains(context)) {
+            return outcome;
+        }
+        return new MetricOutcome(outcome.metric(), outcome.boundText(), outcome.verdict(), outcome.value(),
+                outcome.samples(), outcome.lower(), outcome.upper(),
+                outcome.message().replace(context, context + "endpoint " + scope + ", "));
     }
 
     private String context(TestResult result, long samples) {

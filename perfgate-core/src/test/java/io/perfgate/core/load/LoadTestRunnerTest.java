@@ -94,7 +94,8 @@ class LoadTestRunnerTest {
             assertEquals(Verdict.PASS, gates.get(3).verdict(), gates.toString());
             GateOutcome endpointThroughput = gates.get(4);
             assertEquals(Verdict.FAIL, endpointThroughput.verdict(), "POST /users ran at 150/s, not 1,000/s");
-            assertContains(endpointThroughput.metrics().get(0).message(), "is below the threshold 1,000/s");
+            assertContains(endpointThroughput.metrics().get(0).message(), "is below the threshold 1,000/s",
+                    "(LoadTestRunnerTest#signup, endpoint POST /users, ");
             assertEquals(Verdict.FAIL, verdict.verdict());
         } else {
             // a machine too busy to keep the schedule: never a pass
