@@ -386,8 +386,8 @@ class GateEvaluatorTest {
         TestOutcome outcome = evaluator.evaluate(result);
         GateOutcome first = outcome.gates().get(0);
         assertEquals("@LatencyGate [checkout]", first.title());
-        assertEquals("p95 = 300 ms exceeds the threshold 200 ms (OrderApiPerfTest#createOrder, 400 samples, report: "
-                + REPORT + ")", first.violationMessages().get(0));
+        assertEquals("p95 = 300 ms exceeds the threshold 200 ms (OrderApiPerfTest#createOrder, endpoint checkout,"
+                + " 400 samples, report: " + REPORT + ")", first.violationMessages().get(0));
         assertEquals(Verdict.PASS, outcome.gates().get(1).verdict());
         assertEquals("OrderApiPerfTest#createOrder: @LatencyGate on scenario shop names 'search', which recorded no"
                 + " measurement (report: " + REPORT + ")", outcome.gates().get(2).problem());
