@@ -36,6 +36,9 @@ public record TestResult(
         Environment environment,
         Instant startedAt) {
 
+    /** A load result from a scenario file is named after the file, kept whole: {@code shop.yaml#peak}. */
+    private static final java.util.regex.Pattern SCENARIO_FILE = java.util.regex.Pattern.compile("\\.(ya?ml|json)$");
+
     public static final String SCHEMA_VERSION = "1.0";
     public static final int SCHEMA_MAJOR = 1;
 
@@ -72,7 +75,8 @@ public record TestResult(
     @JsonIgnore
     public String label() {
         String simpleClass = className == null ? "?"
-                : "load".equals(kind) ? className : className.substring(className.lastIndexOf('.') + 1);
+                : "load".equals(kind) && SCENARIO_FILE.matcher(className).find() ? className
+                : className.substring(className.lastIndexOf('.') + 1);
         String base = methodName == null ? simpleClass : simpleClass + "#" + methodName;
         if (displayName == null || methodName == null || displayName.equals(methodName)
                 || displayName.startsWith(methodName + "(")) {

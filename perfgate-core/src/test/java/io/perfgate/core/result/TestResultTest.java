@@ -22,4 +22,13 @@ class TestResultTest {
         assertEquals("OrderApiPerfTest#createOrder [creates an order]",
                 TestData.declared("OrderApiPerfTest", "createOrder", "creates an order").label());
     }
+
+    @Test
+    void loadResultsFromAScenarioFileKeepTheFileNameAndFromATestClassItsSimpleName() {
+        TestResult fromFile = TestResult.declared("load", "load:shop.yaml:peak", "shop.yaml", "peak", null, null, null);
+        TestResult fromTest = TestResult.declared("load", "[engine:junit-jupiter]/x", "com.shop.UsersLoadTest", "browse",
+                "browse(LoadRunner)", null, null);
+        assertEquals("shop.yaml#peak", fromFile.label());
+        assertEquals("UsersLoadTest#browse", fromTest.label());
+    }
 }
