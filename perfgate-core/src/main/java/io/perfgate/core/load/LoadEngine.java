@@ -296,9 +296,20 @@ final class LoadEngine {
 
     private void close() {
         try {
-            if (client != null) {
-                client.close(CloseMode.IMMEDIATE);
+            if (connections != null) {
+                for (Connection connection : connections) {
+                    discard(connection);
+                }
             }
+            if (client != null) {
+                // graceful: with every connection closed it ends at once, and an immediate close races the
+                // reactor thread (which then logs a ClosedSelectorException)
+                client.initiateShutdown();
+                client.awaitShutdown(org.apache.hc.core5.util.TimeValue.ofSeconds(2));
+                client.close(CloseMode.GRACEFUL);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             if (manager != null) {
                 manager.close(CloseMode.IMMEDIATE);
