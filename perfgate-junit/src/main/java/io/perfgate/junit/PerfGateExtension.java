@@ -29,7 +29,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
 
 /**
  * Measures gated tests. Registered by the gate annotations and {@link PerfTest}; not for direct use.
@@ -42,10 +45,15 @@ import java.util.Optional;
  */
 final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(PerfGateExtension.class);
-    /** Store key: the status of the result last written for the test, so the watcher does not overwrite it. */
-    private static final String RECORDED = "recorded";
     private static final String KIND = "junit";
+
+    /**
+     * The status of the result last written per test (unique id), so the watcher does not overwrite it. Kept here
+     * rather than in the test's ExtensionContext.Store: JUnit 6 closes that store before it calls TestWatcher
+     * methods. Each entry is removed by the watcher call that ends its test. One instance serves every test
+     * below the level that registered it, and tests may run in parallel.
+     */
+    private final Map<String, ResultStatus> recorded = new ConcurrentHashMap<>();
 
     @Override
     public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
@@ -162,31 +170,32 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
 
     @Override
     public void testDisabled(ExtensionContext context, Optional<String> reason) {
-        recordSkipped(context, "disabled: " + reason.filter(text -> !text.isBlank()).orElse("@Disabled"));
+        recordUnmeasured(context, declared -> declared.skipped(
+                "disabled: " + reason.filter(text -> !text.isBlank()).orElse("@Disabled")));
+    }
+
+    @Override
+    public void testSuccessful(ExtensionContext context) {
+        recorded.remove(context.getUniqueId());
     }
 
     @Override
     public void testAborted(ExtensionContext context, Throwable cause) {
-        if (recorded(context) == null) {
-            recordSkipped(context, "aborted: " + cause.getMessage());
+        if (recorded.remove(context.getUniqueId()) == null) {
+            recordUnmeasured(context, declared -> declared.skipped("aborted: " + cause.getMessage()));
         }
     }
 
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
-        if (recorded(context) != null) {
-            return;
+        if (recorded.remove(context.getUniqueId()) == null) {
+            // failed before measuring (in @BeforeEach, say): leave the declaration, so check reports a test without a result
+            recordUnmeasured(context, declared -> declared);
         }
-        // failed before measuring (in @BeforeEach, say): leave the declaration, so check reports a test without a result
-        record(context, test -> test);
-    }
-
-    private static void recordSkipped(ExtensionContext context, String reason) {
-        record(context, declared -> declared.skipped(reason));
     }
 
     /** Writes a result for a test that was not measured, when results are written and the test is gated. */
-    private static void record(ExtensionContext context, java.util.function.UnaryOperator<TestResult> status) {
+    private static void recordUnmeasured(ExtensionContext context, UnaryOperator<TestResult> status) {
         RunSettings settings;
         Optional<Declarations.Resolved> resolved;
         try {
@@ -203,15 +212,11 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
         }
         TestResult declared = TestResult.declared(KIND, context.getUniqueId(), context.getRequiredTestClass().getName(),
                 context.getRequiredTestMethod().getName(), context.getDisplayName(), resolved.get().gates(), null);
-        write(context, settings.resultsDirectory(), status.apply(declared));
+        settings.resultsDirectory().ifPresent(directory -> ResultFiles.write(directory, status.apply(declared)));
     }
 
-    private static void write(ExtensionContext context, Optional<Path> results, TestResult result) {
+    private void write(ExtensionContext context, Optional<Path> results, TestResult result) {
         results.ifPresent(directory -> ResultFiles.write(directory, result));
-        context.getStore(NAMESPACE).put(RECORDED, result.status());
-    }
-
-    private static ResultStatus recorded(ExtensionContext context) {
-        return context.getStore(NAMESPACE).get(RECORDED, ResultStatus.class);
+        recorded.put(context.getUniqueId(), result.status());
     }
 }
