@@ -31,7 +31,9 @@ import java.lang.annotation.Target;
  * around each invocation. The warmup is never measured. The measurement is split into rounds separated by a
  * full GC (the replicates regression detection compares). An exception from the body counts as an error of
  * its class and stays out of the latency; an assumption that fails on the first invocation skips the test.
- * With {@code threads > 1} that many threads invoke the body at once on the same test instance.
+ * With {@code threads > 1} that many threads invoke the body at once on the same test instance. A JUnit
+ * {@code @Timeout} on the test bounds the whole measurement, warmup included. The cap is checked between
+ * invocations: a body that never returns is not interrupted (use {@code @Timeout} for that).
  *
  * <p>Tagged {@code perf}, like every gate annotation, so gated tests can be run apart:
  * {@code <groups>perf</groups>} or {@code <excludedGroups>perf</excludedGroups>} in surefire.
