@@ -79,7 +79,8 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
     private void intercept(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
                            ExtensionContext context) throws Throwable {
         RunSettings settings = RunSettings.of(context);
-        if (settings.mode() == RunSettings.Mode.OFF) {
+        if (settings.mode() == RunSettings.Mode.OFF || LoadTestExtension.isLoadTest(invocationContext.getExecutable())) {
+            // a load test runs once: the load its LoadRunner sends is the measurement, recorded by the runner
             invocation.proceed();
             return;
         }
@@ -244,6 +245,10 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
         }
         if (resolved.isEmpty()) {
             return;
+        }
+        if (LoadTestExtension.isLoadTest(context.getRequiredTestMethod()) && java.nio.file.Files.exists(
+                ResultFiles.fileFor(settings.resultsDirectory().get(), context.getUniqueId()))) {
+            return; // the load test's LoadRunner recorded its result (or its declaration) already
         }
         TestResult declared = TestResult.declared(KIND, context.getUniqueId(), context.getRequiredTestClass().getName(),
                 context.getRequiredTestMethod().getName(), context.getDisplayName(), resolved.get().gates(), null);
