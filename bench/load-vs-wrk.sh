@@ -6,6 +6,10 @@
 #
 #   bench/load-vs-wrk.sh            # ROUNDS=5 DURATION=10 CONNECTIONS=50 PORT=18089 to change them
 #
+# The generator's JVM runs with PERFGATE_JAVA_OPTS (default -XX:+UseParallelGC: a throughput collector without
+# concurrent GC threads, which on two cores would compete with the I/O thread; PERFGATE_JAVA_OPTS= runs the
+# JVM's default G1). The options are printed with the figures.
+#
 # Needs root (or nginx and wrk already installed) to apt-get install nginx-light and wrk when missing.
 # Not part of the test suite: it takes about two minutes and its figures depend on the machine.
 set -euo pipefail
@@ -14,6 +18,7 @@ ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-50}
 PORT=${PORT:-18089}
+PERFGATE_JAVA_OPTS=${PERFGATE_JAVA_OPTS--XX:+UseParallelGC}
 
 if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
   echo "installing nginx and wrk from Debian..." >&2
@@ -59,6 +64,7 @@ CP=$(perfgate_classpath)
 URL="http://127.0.0.1:$PORT/"
 echo "server: $("$NGINX" -v 2>&1), one worker, keep-alive, $URL"
 echo "clients: wrk -t1 -c$CONNECTIONS -d${DURATION}s; perfgate closed model, $CONNECTIONS users back to back, ${DURATION}s after a 2 s warmup"
+echo "perfgate JVM: $(java -version 2>&1 | head -1), options: ${PERFGATE_JAVA_OPTS:-(none)}"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 wrk_figures=()
@@ -66,7 +72,8 @@ perfgate_figures=()
 for round in $(seq 1 "$ROUNDS"); do
   w=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "$URL" | awk '/Requests\/sec/ {print $2}')
   wrk_figures+=("$w")
-  p=$(java -cp "$CP" bench/LoadBench.java "$URL" "$CONNECTIONS" "$DURATION" 2 2>/dev/null | awk '/^perfgate/ {print $2}')
+  # shellcheck disable=SC2086
+  p=$(java $PERFGATE_JAVA_OPTS -cp "$CP" bench/LoadBench.java "$URL" "$CONNECTIONS" "$DURATION" 2 2>/dev/null | awk '/^perfgate/ {print $2}')
   perfgate_figures+=("$p")
   printf 'round %d: wrk %10.0f requests/s   perfgate %10.0f requests/s\n' "$round" "$w" "$p"
 done

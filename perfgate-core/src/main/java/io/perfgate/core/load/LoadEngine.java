@@ -215,23 +215,24 @@ final class LoadEngine {
     private static final class Iteration {
         final CompiledFlow flow;
         final Recorder recorder;
-        final long number;
+        final AtomicLong numbers;
         int step;
         long intended;
         int preSendRetries;
         Map<String, String> variables;
 
-        Iteration(CompiledFlow flow, Recorder recorder, long number, long intended) {
+        Iteration(CompiledFlow flow, Recorder recorder, AtomicLong numbers, long intended) {
             this.flow = flow;
             this.recorder = recorder;
-            this.number = number;
+            this.numbers = numbers;
             this.intended = intended;
         }
 
         Map<String, String> variables() {
             if (variables == null) {
                 variables = new HashMap<>();
-                variables.put("iteration", Long.toString(number));
+                // numbered when first needed: most iterations fill no template
+                variables.put("iteration", Long.toString(numbers.incrementAndGet()));
                 variables.put("uuid", UUID.randomUUID().toString());
             }
             return variables;
@@ -534,7 +535,7 @@ final class LoadEngine {
     }
 
     private Iteration newIteration(CompiledFlow flow, Recorder recorder, long intended) {
-        return new Iteration(flow, recorder, iterationNumbers.incrementAndGet(), intended);
+        return new Iteration(flow, recorder, iterationNumbers, intended);
     }
 
     /** Gives a free connection the oldest waiting arrival, or parks it. Open model. */
@@ -705,7 +706,11 @@ final class LoadEngine {
 
     private void noteAnswer(Recorder recorder) {
         if (recorder == measured) {
-            lastMeasuredAnswer.accumulateAndGet(System.nanoTime(), Math::max);
+            long now = System.nanoTime();
+            long seen = lastMeasuredAnswer.get();
+            while (now > seen && !lastMeasuredAnswer.compareAndSet(seen, now)) {
+                seen = lastMeasuredAnswer.get();
+            }
         }
     }
 
@@ -720,7 +725,7 @@ final class LoadEngine {
 
     /** The answer is complete: check it, record it, and go on with the flow or free the connection. */
     private void completed(Exchange exchange) {
-        if (!exchange.finished.compareAndSet(false, true)) {
+        if (!exchange.compareAndSet(false, true)) {
             return;
         }
         long now = System.nanoTime();
@@ -792,7 +797,7 @@ final class LoadEngine {
 
     /** The exchange failed: before sending, try another connection; after, it is an error. */
     private void failed(Exchange exchange, Exception cause) {
-        if (!exchange.finished.compareAndSet(false, true)) {
+        if (!exchange.compareAndSet(false, true)) {
             return;
         }
         noteIoThread();
@@ -841,13 +846,13 @@ final class LoadEngine {
     }
 
     /** One request and its answer. Runs on the I/O thread. */
-    private final class Exchange implements AsyncClientExchangeHandler {
+    @SuppressWarnings("serial")
+    private final class Exchange extends AtomicBoolean implements AsyncClientExchangeHandler {
         final Connection connection;
         final Iteration iteration;
         final CompiledStep step;
         final BasicHttpRequest request;
         final byte[] requestBody;
-        final AtomicBoolean finished = new AtomicBoolean();
         int bodyOffset;
         boolean requestProduced;
         long sentAt;
@@ -992,7 +997,7 @@ final class LoadEngine {
         }
         for (Connection connection : connections) {
             Exchange exchange = connection.current;
-            if (exchange != null && exchange.finished.compareAndSet(false, true)) {
+            if (exchange != null && exchange.compareAndSet(false, true)) {
                 fail(exchange.iteration, exchange.step, ErrorKind.TIMEOUT, exchange.step.endpoint
                         + ": no answer when the run ended");
             }
