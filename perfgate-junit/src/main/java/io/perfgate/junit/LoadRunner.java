@@ -10,6 +10,7 @@ import io.perfgate.core.gate.Verdict;
 import io.perfgate.core.load.LoadConfigurationException;
 import io.perfgate.core.load.LoadPlan;
 import io.perfgate.core.load.LoadRun;
+import io.perfgate.core.load.LoadRunException;
 import io.perfgate.core.load.LoadScenario;
 import io.perfgate.core.load.LoadTestDefinition;
 import io.perfgate.core.load.LoadTestOutcome;
@@ -47,7 +48,11 @@ public final class LoadRunner {
         this.context = context;
     }
 
-    /** Runs the scenario as shaped (open or closed model) and returns what it measured. */
+    /**
+     * Runs the scenario as shaped (open or closed model) and returns what it measured.
+     *
+     * @throws LoadRunException after recording the failure, when the service cannot be reached
+     */
     public LoadRun run(LoadScenario scenario) {
         LoadTestOutcome outcome = run(scenario, LoadPlan.AS_SHAPED);
         return outcome.runs().isEmpty() ? null : outcome.runs().get(outcome.runs().size() - 1);
@@ -94,6 +99,10 @@ public final class LoadRunner {
         }
         if (settings.mode() == RunSettings.Mode.STANDALONE) {
             judge(outcome.result());
+        }
+        if (outcome.failure() != null) {
+            // recorded as failed for check; the test cannot go on without a run either
+            throw new LoadRunException(test + ": " + outcome.failure(), null);
         }
         return outcome;
     }

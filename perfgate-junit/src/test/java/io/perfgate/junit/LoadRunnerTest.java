@@ -133,6 +133,29 @@ class LoadRunnerTest {
         assertNotNull(result.measurement());
     }
 
+    @Test
+    void anUnreachableServiceFailsTheTestAndIsRecordedAsFailed() {
+        SampleRuns.Outcome outcome = SampleRuns.recording(results).run(Unreachable.class);
+
+        Throwable failure = outcome.failure();
+        assertInstanceOf(io.perfgate.core.load.LoadRunException.class, failure);
+        assertTrue(failure.getMessage().contains("cannot connect to http://127.0.0.1:9"), failure.getMessage());
+        TestResult result = ResultFiles.readAll(results).get(0);
+        assertEquals(ResultStatus.COMPLETED, result.status());
+        assertEquals(1L, result.measurement().errorsByKind().get("connection"));
+    }
+
+    @Sample
+    static class Unreachable {
+        @Test
+        @LoadTest
+        @LatencyGate(p50 = "1s")
+        void nothingListens(LoadRunner load) {
+            load.run(LoadScenario.builder("http://127.0.0.1:9").request(HttpStep.get("/"))
+                    .connectTimeout(Duration.ofSeconds(1)).rate(10, Duration.ofSeconds(1)));
+        }
+    }
+
     @Sample
     static class Recorded {
         @Test
