@@ -1,0 +1,103 @@
+package io.perfgate.maven;
+
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Plugin;
+import org.apache.maven.model.PluginExecution;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.codehaus.plexus.util.xml.Xpp3Dom;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Properties;
+import java.util.Set;
+
+/**
+ * Makes forked test JVMs (surefire, failsafe) record perf results into {@code target/perfgate/results}
+ * and defer the verdict to {@code check}, by appending system properties to the {@code argLine} property,
+ * as JaCoCo's prepare-agent does. Also removes the results and reports of an earlier run.
+ */
+@Mojo(name = "prepare", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
+public class PrepareMojo extends AbstractPerfgateMojo {
+
+    private static final Set<String> TEST_PLUGINS = Set.of("maven-surefire-plugin", "maven-failsafe-plugin");
+
+    /**
+     * The project property the arguments are added to. Surefire and failsafe read {@code argLine}; a plugin
+     * configuration that sets its own {@code <argLine>} must include {@code @{argLine}}.
+     */
+    @Parameter(property = "perfgate.propertyName", defaultValue = "argLine")
+    private String propertyName;
+
+    /** How much measuring tests do: {@code smoke}, {@code standard} or {@code comprehensive}. */
+    @Parameter(property = "perfgate.profile", defaultValue = "standard")
+    private String profile;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Override
+    protected void doExecute() throws MojoExecutionException {
+        String checkedProfile;
+        try {
+            checkedProfile = ForkArguments.profile(profile);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
+        }
+        try {
+            int removed = output().clearStale().size();
+            if (removed > 0) {
+                getLog().debug("perfgate: removed " + removed + " file(s) of an earlier run");
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("perfgate: cannot remove the results of an earlier run in "
+                    + output().directory() + ": " + e.getMessage(), e);
+        }
+        setArguments(ForkArguments.record(output().results(), checkedProfile));
+        warnAboutOverridingArgLines();
+    }
+
+    /** Forks must still hear "off": without any setting they judge on their own, as in an IDE, and fail tests. */
+    @Override
+    protected void whenSkipped() throws MojoExecutionException {
+        setArguments(ForkArguments.off());
+    }
+
+    private void setArguments(List<String> arguments) throws MojoExecutionException {
+        Properties properties = project().getProperties();
+        String merged;
+        try {
+            merged = ForkArguments.merge(properties.getProperty(propertyName), arguments);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
+        }
+        properties.setProperty(propertyName, merged);
+        getLog().info("perfgate: " + propertyName + " set to " + merged);
+        if (session.getUserProperties().containsKey(propertyName)) {
+            getLog().warn("perfgate: '" + propertyName + "' is also given on the command line (-D" + propertyName
+                    + "=...), which takes precedence over the project property; configure surefire's"
+                    + " <argLine>@{" + propertyName + "} ...</argLine> instead, or test JVMs will not record perf results");
+        }
+    }
+
+    private void warnAboutOverridingArgLines() {
+        for (Plugin plugin : project().getBuildPlugins()) {
+            if (!TEST_PLUGINS.contains(plugin.getArtifactId())) {
+                continue;
+            }
+            warnIfOverriding(plugin.getArtifactId(), plugin.getConfiguration());
+            for (PluginExecution execution : plugin.getExecutions()) {
+                warnIfOverriding(plugin.getArtifactId() + " (execution " + execution.getId() + ")", execution.getConfiguration());
+            }
+        }
+    }
+
+    private void warnIfOverriding(String where, Object configuration) {
+        if (configuration instanceof Xpp3Dom dom && dom.getChild("argLine") != null) {
+            ForkArguments.argLineWarning(where, dom.getChild("argLine").getValue(), propertyName)
+                    .ifPresent(warning -> getLog().warn("perfgate: " + warning));
+        }
+    }
+}
