@@ -10,7 +10,9 @@ import org.apache.maven.plugins.annotations.Parameter;
 import org.codehaus.plexus.util.xml.Xpp3Dom;
 
 import java.io.IOException;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 
@@ -87,17 +89,23 @@ public class PrepareMojo extends AbstractPerfgateMojo {
             if (!TEST_PLUGINS.contains(plugin.getArtifactId())) {
                 continue;
             }
-            warnIfOverriding(plugin.getArtifactId(), plugin.getConfiguration());
+            // executions inherit the plugin-level configuration: warn once per distinct setting
+            Set<String> argLines = new LinkedHashSet<>();
+            argLineOf(plugin.getConfiguration()).ifPresent(argLines::add);
             for (PluginExecution execution : plugin.getExecutions()) {
-                warnIfOverriding(plugin.getArtifactId() + " (execution " + execution.getId() + ")", execution.getConfiguration());
+                argLineOf(execution.getConfiguration()).ifPresent(argLines::add);
+            }
+            for (String argLine : argLines) {
+                ForkArguments.argLineWarning(plugin.getArtifactId(), argLine, propertyName)
+                        .ifPresent(warning -> getLog().warn("perfgate: " + warning));
             }
         }
     }
 
-    private void warnIfOverriding(String where, Object configuration) {
+    private static Optional<String> argLineOf(Object configuration) {
         if (configuration instanceof Xpp3Dom dom && dom.getChild("argLine") != null) {
-            ForkArguments.argLineWarning(where, dom.getChild("argLine").getValue(), propertyName)
-                    .ifPresent(warning -> getLog().warn("perfgate: " + warning));
+            return Optional.ofNullable(dom.getChild("argLine").getValue());
         }
+        return Optional.empty();
     }
 }
