@@ -1,3 +1,6 @@
+import groovy.json.JsonSlurper
+import groovy.xml.XmlSlurper
+
 def log = new File(basedir, 'build.log').text
 def perfgate = new File(basedir, 'target/perfgate')
 
@@ -20,5 +23,12 @@ assert html.text.contains('sleepsFiveMillis')
 assert html.text.contains('&lt;script&gt;')
 assert !html.text.contains("<script>alert('perfgate')")
 ['summary.json', 'summary.md', 'TEST-perfgate.xml'].each { assert new File(perfgate, it).isFile() : "missing $it" }
-assert new File(perfgate, 'TEST-perfgate.xml').text.contains('sleepsFiveMillis')
+def summary = new JsonSlurper().parse(new File(perfgate, 'summary.json'))
+assert summary.status == 'FAILED'
+assert summary.blockingViolations.size() == 1
+assert summary.blockingViolations[0].test == 'SlowCheckoutTest#sleepsFiveMillis'
+assert summary.blockingViolations[0].metric == 'p95'
+// CI test tabs list the gate failure
+def junitXml = new XmlSlurper().parse(new File(perfgate, 'TEST-perfgate.xml'))
+assert junitXml.'**'.findAll { it.name() == 'failure' }.any { it.@message.text().contains('exceeds the threshold 1 ms') }
 return true

@@ -52,12 +52,12 @@ final class CheckSummary {
         return lines;
     }
 
-    /** {@code Perf tests: 4, Passed: 2, Warnings: 1, Failed: 1, Inconclusive: 0, Skipped: 0, Blocking violations: 1}. */
+    /** {@code Perf tests: 4, Passed: 2, Warned: 1, Failed: 1, Inconclusive: 0, Skipped: 0, Blocking violations: 1}. */
     String counts() {
         Map<Verdict, Integer> counts = report.countsByVerdict();
         return "Perf tests: " + report.tests().size()
                 + ", Passed: " + counts.get(Verdict.PASS)
-                + ", Warnings: " + counts.get(Verdict.WARN)
+                + ", Warned: " + counts.get(Verdict.WARN)
                 + ", Failed: " + counts.get(Verdict.FAIL)
                 + ", Inconclusive: " + counts.get(Verdict.INCONCLUSIVE)
                 + ", Skipped: " + counts.get(Verdict.SKIPPED)

@@ -45,7 +45,7 @@ class CheckSummaryTest {
                 measured("fast", 1000, 1, latency(Level.BLOCKING, "50ms")));
         List<CheckSummary.Line> lines = summary.lines();
 
-        assertEquals(new CheckSummary.Line(CheckSummary.Severity.INFO, "Perf tests: 2, Passed: 1, Warnings: 0, Failed: 1,"
+        assertEquals(new CheckSummary.Line(CheckSummary.Severity.INFO, "Perf tests: 2, Passed: 1, Warned: 0, Failed: 1,"
                 + " Inconclusive: 0, Skipped: 0, Blocking violations: 1"), lines.get(0));
         List<CheckSummary.Line> errors = lines.stream().filter(l -> l.severity() == CheckSummary.Severity.ERROR).toList();
         assertEquals(1, errors.size());
