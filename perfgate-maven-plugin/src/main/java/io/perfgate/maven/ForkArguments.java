@@ -1,9 +1,10 @@
 package io.perfgate.maven;
 
+import io.perfgate.core.measure.Profile;
+
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -20,10 +21,7 @@ final class ForkArguments {
     /** System property naming the directory result files are written to. */
     static final String RESULTS_DIRECTORY = "perfgate.resultsDirectory";
     /** System property naming the workload profile. */
-    static final String PROFILE = "perfgate.profile";
-
-    /** The workload profiles, lightest first. */
-    static final List<String> PROFILES = List.of("smoke", "standard", "comprehensive");
+    static final String PROFILE = Profile.PROPERTY;
 
     private static final List<String> OWN_PROPERTIES = List.of(MODE, RESULTS_DIRECTORY, PROFILE);
 
@@ -31,30 +29,16 @@ final class ForkArguments {
     }
 
     /** Arguments for forks that record into {@code resultsDirectory} and leave the verdict to {@code check}. */
-    static List<String> record(Path resultsDirectory, String profile) {
+    static List<String> record(Path resultsDirectory, Profile profile) {
         return List.of(
                 "-D" + MODE + "=record",
                 "-D" + RESULTS_DIRECTORY + "=" + resultsDirectory.toAbsolutePath().normalize(),
-                "-D" + PROFILE + "=" + profile);
+                "-D" + PROFILE + "=" + profile.id());
     }
 
     /** Arguments for forks that must neither record nor judge ({@code perfgate.skip}). */
     static List<String> off() {
         return List.of("-D" + MODE + "=off");
-    }
-
-    /**
-     * Checks a profile name and returns it in its canonical (lower case) form.
-     *
-     * @throws IllegalArgumentException naming the bad value and the accepted ones
-     */
-    static String profile(String value) {
-        String normalized = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
-        if (!PROFILES.contains(normalized)) {
-            throw new IllegalArgumentException("perfgate.profile = '" + value + "' is not a workload profile; use one of "
-                    + String.join(", ", PROFILES));
-        }
-        return normalized;
     }
 
     /**

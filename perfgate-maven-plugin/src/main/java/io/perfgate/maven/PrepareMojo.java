@@ -1,5 +1,6 @@
 package io.perfgate.maven;
 
+import io.perfgate.core.measure.Profile;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -42,11 +43,11 @@ public class PrepareMojo extends AbstractPerfgateMojo {
 
     @Override
     protected void doExecute() throws MojoExecutionException {
-        String checkedProfile;
+        Profile checkedProfile;
         try {
-            checkedProfile = ForkArguments.profile(profile);
+            checkedProfile = Profile.of(profile);
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw new MojoExecutionException("perfgate:prepare: " + e.getMessage(), e);
         }
         try {
             int removed = output().clearStale().size();

@@ -1,5 +1,6 @@
 package io.perfgate.maven;
 
+import io.perfgate.core.measure.Profile;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
@@ -11,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ForkArgumentsTest {
 
-    private static final List<String> OURS = ForkArguments.record(Path.of("/work/app/target/perfgate/results"), "standard");
+    private static final List<String> OURS = ForkArguments.record(Path.of("/work/app/target/perfgate/results"), Profile.STANDARD);
 
     @Test
     void recordArgumentsNameModeResultsDirectoryAndProfile() {
@@ -21,7 +22,7 @@ class ForkArgumentsTest {
 
     @Test
     void resultsDirectoryIsMadeAbsolute() {
-        String directory = ForkArguments.record(Path.of("target/perfgate/results"), "smoke").get(1);
+        String directory = ForkArguments.record(Path.of("target/perfgate/results"), Profile.SMOKE).get(1);
         assertTrue(Path.of(directory.substring(directory.indexOf('=') + 1)).isAbsolute(), directory);
     }
 
@@ -54,7 +55,7 @@ class ForkArgumentsTest {
 
     @Test
     void pathsWithSpacesAreQuotedSoTheForkSeesOneArgument() {
-        List<String> arguments = ForkArguments.record(Path.of("/home/my user/app/target/perfgate/results"), "smoke");
+        List<String> arguments = ForkArguments.record(Path.of("/home/my user/app/target/perfgate/results"), Profile.SMOKE);
         String line = ForkArguments.merge("-ea", arguments);
         assertEquals("-ea -Dperfgate.mode=record \"-Dperfgate.resultsDirectory=/home/my user/app/target/perfgate/results\""
                 + " -Dperfgate.profile=smoke", line);
@@ -84,16 +85,6 @@ class ForkArgumentsTest {
     @Test
     void anUnsplittableExistingValueIsStillAppendedTo() {
         assertEquals("-Da=\"open -Dperfgate.mode=off", ForkArguments.merge("-Da=\"open", ForkArguments.off()));
-    }
-
-    @Test
-    void profilesAreValidatedWithTheAcceptedValuesNamed() {
-        assertEquals("smoke", ForkArguments.profile("smoke"));
-        assertEquals("comprehensive", ForkArguments.profile(" Comprehensive "));
-        IllegalArgumentException bad = assertThrows(IllegalArgumentException.class, () -> ForkArguments.profile("fast"));
-        assertEquals("perfgate.profile = 'fast' is not a workload profile; use one of smoke, standard, comprehensive",
-                bad.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> ForkArguments.profile(null));
     }
 
     @Test
