@@ -1,20 +1,24 @@
 import groovy.json.JsonSlurper
 import groovy.xml.XmlSlurper
 
-def log = new File(basedir, 'build.log').text
+// build.log holds the three invocations of invoker.properties, one after the other
+def runs = new File(basedir, 'build.log').text.split(/\[INFO\] Scanning for projects\.\.\./).drop(1)
+assert runs.size() == 3
+def (test, verify, surefireAlone) = runs
 def perfgate = new File(basedir, 'target/perfgate')
 
 // `mvn test`: the violated gate did not fail the test (the verdict is deferred to verify)
-assert log.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0')
-assert !log.contains('There are test failures')
+assert test.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0')
+assert test.contains('BUILD SUCCESS')
 
 // `mvn verify`: check fails the build naming the gate, the metric, the measured value, the bound and the test
-assert log.contains('BUILD FAILURE')
+assert verify.contains('Tests run: 2, Failures: 0, Errors: 0, Skipped: 0')
+assert verify.contains('BUILD FAILURE')
 def violation = /\[FAIL\] @LatencyGate: p95 = [0-9.,]+ ms exceeds the threshold 1 ms \(SlowCheckoutTest#sleepsFiveMillis, [0-9,]+ samples, report: target\/perfgate\/index\.html\)/
-assert log =~ /\[ERROR\] / + violation
-assert log =~ /Failed to execute goal io\.perfgate:perfgate-maven-plugin:[^:]+:check .*perfgate: 1 blocking gate violation:/
-assert log =~ /Report: \S*target\/perfgate\/index\.html/
-assert !(log =~ /\[FAIL\] [^\n]*scriptInDisplayName/)
+assert verify =~ /\[ERROR\] / + violation
+assert verify =~ /Failed to execute goal io\.perfgate:perfgate-maven-plugin:[^:]+:check .*perfgate: 1 blocking gate violation:/
+assert verify =~ /Report: \S*target\/perfgate\/index\.html/
+assert !(verify =~ /\[FAIL\] [^\n]*scriptInDisplayName/)
 
 // the report is still written, with the display name escaped
 def html = new File(perfgate, 'index.html')
@@ -31,4 +35,8 @@ assert summary.blockingViolations[0].metric == 'p95'
 // CI test tabs list the gate failure
 def junitXml = new XmlSlurper().parse(new File(perfgate, 'TEST-perfgate.xml'))
 assert junitXml.'**'.findAll { it.name() == 'failure' }.any { it.@message.text().contains('exceeds the threshold 1 ms') }
+
+// surefire alone: no perfgate:prepare, so the test itself fails on the blocking gate, with the same message
+assert surefireAlone.contains('Tests run: 2, Failures: 1, Errors: 0, Skipped: 0')
+assert surefireAlone =~ /SlowCheckoutTest\.sleepsFiveMillis[^\n]*FAILURE!\s*\n[^\n]*p95 = [0-9.,]+ ms exceeds the threshold 1 ms \(SlowCheckoutTest#sleepsFiveMillis, [0-9,]+ samples\)/
 return true
