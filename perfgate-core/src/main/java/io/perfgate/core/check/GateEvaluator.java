@@ -332,11 +332,7 @@ public final class GateEvaluator {
         BenchmarkDetails benchmark = result.benchmark();
         StringBuilder context = new StringBuilder(" (").append(result.label());
         if (benchmark.score() != null) {
-            context.append(", JMH score ").append(benchmark.scoreText());
-            if (benchmark.allocationText() != null) {
-                context.append(", ").append(benchmark.allocationText());
-            }
-            context.append(" from ").append(benchmark.runText());
+            context.append(", JMH score ").append(benchmark.scoreText()).append(" from ").append(benchmark.runText());
             if (BenchmarkMode.SAMPLE_TIME.shortLabel().equals(benchmark.mode())) {
                 context.append(", ").append(QuantityKind.grouped(samples)).append(samples == 1 ? " sample" : " samples");
             }
