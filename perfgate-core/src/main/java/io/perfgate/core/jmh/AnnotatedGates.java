@@ -11,16 +11,20 @@ import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Reads perfgate's gate annotations ({@code @LatencyGate}, {@code @ThroughputGate}, {@code @MemoryGate}, ...)
  * from compiled benchmark classes, loaded in a class loader over the user's test class path. The annotation
  * types are the user's copies, not ours, so they are recognised by name and read reflectively: every
  * non-blank text attribute is a bound, {@code level} and {@code allowInconclusive} are read when present.
+ * Gates on the user's own composed annotations ({@code @FastPath} annotated with {@code @LatencyGate}) count
+ * as declared where the composed annotation is.
  */
 public final class AnnotatedGates {
     /** The package of the public gate annotations. */
@@ -72,20 +76,38 @@ public final class AnnotatedGates {
         List<List<GateDeclaration>> levels = new ArrayList<>();
         String simpleName = simpleName(benchmarkClass);
         List<GateDeclaration> onMethod = new ArrayList<>();
-        benchmarkMethod(benchmarkClass, methodName).ifPresent(method -> {
-            for (Annotation annotation : method.getAnnotations()) {
-                declaration(annotation, "method " + simpleName + "#" + methodName).ifPresent(onMethod::add);
-            }
-        });
+        benchmarkMethod(benchmarkClass, methodName).ifPresent(method -> collect(method.getAnnotations(),
+                "method " + simpleName + "#" + methodName, new HashSet<>(), onMethod));
         levels.add(onMethod);
         for (Class<?> type = benchmarkClass; type != null; type = type.getEnclosingClass()) {
             List<GateDeclaration> onClass = new ArrayList<>();
-            for (Annotation annotation : type.getAnnotations()) {
-                declaration(annotation, "class " + simpleName(type)).ifPresent(onClass::add);
-            }
+            collect(type.getAnnotations(), "class " + simpleName(type), new HashSet<>(), onClass);
             levels.add(onClass);
         }
         return levels;
+    }
+
+    /** Gate annotations, directly present or meta-present on a composed annotation of the user's. */
+    private void collect(Annotation[] annotations, String declaredOn, Set<Class<?>> visited,
+                         List<GateDeclaration> found) {
+        for (Annotation annotation : annotations) {
+            Optional<GateDeclaration> gate = declaration(annotation, declaredOn);
+            if (gate.isPresent()) {
+                found.add(gate.get());
+                continue;
+            }
+            Class<? extends Annotation> type = annotation.annotationType();
+            if (type.getName().startsWith("java.lang.annotation.") || !visited.add(type)) {
+                continue;
+            }
+            String through = declaredOn.contains(" (through @") ? declaredOn
+                    : declaredOn + " (through @" + type.getSimpleName() + ")";
+            try {
+                collect(type.getAnnotations(), through, visited, found);
+            } catch (TypeNotPresentException | LinkageError e) {
+                // an annotation whose own annotations are not on the class path carries no gate of ours
+            }
+        }
     }
 
     /** A gate annotation as a declaration; empty for every other annotation. */

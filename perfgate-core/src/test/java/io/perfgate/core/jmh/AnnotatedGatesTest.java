@@ -89,6 +89,14 @@ class AnnotatedGatesTest {
     }
 
     @Test
+    void gatesOnComposedAnnotationsCount() {
+        List<List<GateDeclaration>> levels = reader.declaredOn(GatedBenchmarks.class, "composed");
+
+        assertEquals(List.of(new GateDeclaration("LatencyGate", Level.BLOCKING, false,
+                "method GatedBenchmarks#composed (through @FastPath)", Map.of("mean", "2us"), null)), levels.get(0));
+    }
+
+    @Test
     void anUnknownClassIsEmpty() {
         assertTrue(AnnotatedGates.benchmarkClass("com.nowhere.Bench.run", loader).isEmpty());
         assertTrue(AnnotatedGates.benchmarkClass("run", loader).isEmpty());

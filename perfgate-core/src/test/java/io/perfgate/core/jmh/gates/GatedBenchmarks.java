@@ -16,6 +16,11 @@ public class GatedBenchmarks {
         return 2;
     }
 
+    @FastPath
+    public long composed() {
+        return 4;
+    }
+
     @MemoryGate(heapAfterGc = "1MB")
     public static class Nested {
         @ThroughputGate(min = "5/s")
