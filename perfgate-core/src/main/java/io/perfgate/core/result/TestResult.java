@@ -46,6 +46,15 @@ public record TestResult(
         endpoints = endpoints == null ? null : Map.copyOf(endpoints);
     }
 
+    /** A result of any kind but {@code jmh}, without benchmark details (the record's shape before they were added). */
+    public TestResult(String schemaVersion, String kind, String id, String className, String methodName,
+                      String displayName, ResultStatus status, String statusReason, List<GateDeclaration> gates,
+                      Workload workload, Measurement measurement, Map<String, Measurement> endpoints,
+                      Environment environment, Instant startedAt) {
+        this(schemaVersion, kind, id, className, methodName, displayName, status, statusReason, gates, workload,
+                measurement, endpoints, environment, startedAt, null);
+    }
+
     /** A result written before measuring, so a run that breaks off is told from one that never ran. */
     public static TestResult declared(String kind, String id, String className, String methodName,
                                       String displayName, List<GateDeclaration> gates, Workload workload) {
