@@ -39,4 +39,21 @@ error(/BrokenBench#explode failed in JMH, so none of its figures count: java\.la
     assert !(log =~ (/\[ERROR\] [^\n]*/ + java.util.regex.Pattern.quote(passing))) : "$passing passed and must not be reported as failing"
 }
 assert log =~ /Failed to execute goal io\.perfgate:perfgate-maven-plugin:[^:]+:check .*perfgate: 4 blocking gate violations:/
+
+// the reports list every benchmark with JMH's score and unit and its parameters, and their gate rows
+def html = new File(perfgate, 'index.html').text
+assert html.contains('<h2 id="benchmarks">Benchmarks</h2>')
+['bench.FastBench.sum', 'bench.CheckoutBench.slowCheckout', 'bench.CopyBench.copy', 'bench.LookupBench.lookup',
+ 'bench.SampledBench.sampledLookup', 'bench.BrokenBench.explode'].each { assert html.contains(it) : "index.html lacks $it" }
+assert html =~ /bench\.LookupBench\.lookup<\/a><\/td><td>millis=6<\/td><td>avgt<\/td><td class="num">[0-9.]+ ± [0-9.]+ ms\/op<\/td>/
+assert html.contains('<td>@MemoryGate</td><td>BLOCKING</td><td>allocation per invocation</td>')
+def markdown = new File(perfgate, 'summary.md').text
+assert markdown =~ /\| FAIL \| bench\.LookupBench\.lookup \| millis=6 \| avgt \| [0-9.]+ ± [0-9.]+ ms\/op \|/
+assert markdown =~ /\| PASS \| bench\.LookupBench\.lookup \| millis=1 \| avgt \|/
+assert markdown.contains('| FAIL | bench.BrokenBench.explode | - | thrpt | failed |')
+def summary = slurper.parse(new File(perfgate, 'summary.json'))
+def copy = summary.tests.find { it.benchmark?.benchmark == 'bench.CopyBench.copy' }
+assert copy.benchmark.scoreUnit == 'ns/op' && copy.benchmark.allocationPerOperation > 4096
+assert copy.gates[0].metrics[0].verdict == 'FAIL'
+assert new File(perfgate, 'TEST-perfgate.xml').text.contains('slowCheckout')
 return true

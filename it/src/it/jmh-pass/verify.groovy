@@ -20,4 +20,7 @@ results.each { r ->
     assert r.measurement.rounds.size() == 1
     assert r.gates*.gate.sort() == ['MemoryGate', 'ThroughputGate']
 }
+def markdown = new File(perfgate, 'summary.md').text
+assert markdown =~ /\| PASS \| bench\.EncodeBench\.encode \| width=64 \| thrpt \| [0-9.,]+ ops\/s \|/
+assert new File(perfgate, 'index.html').text.contains('bench.EncodeBench.encode')
 return true
