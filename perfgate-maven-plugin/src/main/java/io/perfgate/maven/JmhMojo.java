@@ -49,6 +49,11 @@ import java.util.stream.Stream;
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class JmhMojo extends AbstractPerfgateMojo {
     private static final String BENCHMARK_DESCRIPTOR = "Lorg/openjdk/jmh/annotations/Benchmark;";
+    /**
+     * Benchmarks of different modules must not measure at the same time ({@code mvn -T}): they would share the
+     * CPUs and distort each other. One JMH run at a time per Maven JVM.
+     */
+    private static final Object ONE_RUN_AT_A_TIME = new Object();
 
     /** Skips the benchmarks only. */
     @Parameter(property = "perfgate.jmh.skip", defaultValue = "false")
@@ -158,7 +163,7 @@ public class JmhMojo extends AbstractPerfgateMojo {
         }
 
         List<String> classpath = testClasspath();
-        JmhRunner runner = new JmhRunner(jvm.toPath(), classpath, output().directory().resolve("jmh"),
+        JmhRunner runner = new JmhRunner(jvm.toPath(), List.of(), classpath, output().directory().resolve("jmh"),
                 project().getBasedir().toPath(), Duration.ofSeconds(timeoutSeconds));
         try (URLClassLoader loader = classLoader(classpath)) {
             if (loader.findResource("org/openjdk/jmh/Main.class") == null) {
@@ -187,12 +192,18 @@ public class JmhMojo extends AbstractPerfgateMojo {
         getLog().info("perfgate: running " + benchmarks.size() + (benchmarks.size() == 1 ? " benchmark" : " benchmarks")
                 + " with JMH (profile " + profile + ": " + String.join(" ", settings.arguments())
                 + (gcProfiler ? " -prof gc" : "") + ")");
-        Instant started = Instant.now();
-        JmhRunner.Finished finished = runner.run(command, settings, gcProfiler, jvmArgs, getLog()::info);
+        JmhRunner.Finished finished;
+        Instant started;
+        synchronized (ONE_RUN_AT_A_TIME) {
+            started = Instant.now();
+            finished = runner.run(command, settings, gcProfiler, jvmArgs, getLog()::info);
+        }
         if (finished.timedOut()) {
             throw new MojoExecutionException("perfgate:jmh: JMH did not finish within " + timeoutSeconds
-                    + " s and was stopped; raise perfgate.jmh.timeout, or run fewer or shorter benchmarks"
-                    + " (-Dperfgate.profile=smoke). Its output: " + runner.outputFile());
+                    + " s and was stopped (or another JMH run held JMH's lock all along); raise"
+                    + " perfgate.jmh.timeout, or run fewer or shorter benchmarks (-Dperfgate.profile=smoke)."
+                    + " Its last lines:" + System.lineSeparator() + String.join(System.lineSeparator(), finished.tail())
+                    + System.lineSeparator() + "(all of its output: " + runner.outputFile() + ")");
         }
         if (finished.exitCode() != 0) {
             throw new MojoExecutionException("perfgate:jmh: JMH exited with code " + finished.exitCode()

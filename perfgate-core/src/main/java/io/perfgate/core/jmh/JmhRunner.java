@@ -23,15 +23,19 @@ import java.util.function.Consumer;
  * line, and keeps what it wrote under one directory: {@code jmh-result.json} (JMH's JSON),
  * {@code jmh-output.txt} (the console) and {@code classpath.args} (the class path, passed as a java
  * {@code @argfile} so long class paths fit any command line). Every run is bounded by a timeout, after
- * which the JVM and JMH's forks are killed.
+ * which the JVM and JMH's forks are killed. JMH refuses to start while another JMH run on the machine holds
+ * its lock ({@code jmh.lock} in the temporary directory), so that benchmarks never measure each other; the
+ * runner then waits for that run to end, within the timeout, rather than measure alongside it.
  *
  * @param java      the java executable
+ * @param launcherOptions options of the JVM that runs JMH's launcher (not of the benchmark forks)
  * @param classpath the test class path: test classes, main classes, every test dependency (JMH among them)
  * @param directory where JMH's files are kept, e.g. {@code target/perfgate/jmh}
  * @param workingDirectory the directory JMH runs in (the module's base directory)
  * @param timeout   the longest a run may take
  */
-public record JmhRunner(Path java, List<String> classpath, Path directory, Path workingDirectory, Duration timeout) {
+public record JmhRunner(Path java, List<String> launcherOptions, List<String> classpath, Path directory,
+                        Path workingDirectory, Duration timeout) {
 
     /** JMH's JSON result. */
     public static final String RESULT_FILE = "jmh-result.json";
@@ -39,8 +43,11 @@ public record JmhRunner(Path java, List<String> classpath, Path directory, Path 
     public static final String OUTPUT_FILE = "jmh-output.txt";
     private static final String CLASSPATH_FILE = "classpath.args";
     private static final int TAIL_LINES = 15;
+    private static final String LOCK_HELD = "Unable to acquire the JMH lock";
+    private static final long LOCK_POLL_MILLIS = 2_000;
 
     public JmhRunner {
+        launcherOptions = launcherOptions == null ? List.of() : List.copyOf(launcherOptions);
         classpath = List.copyOf(classpath);
     }
 
@@ -61,7 +68,7 @@ public record JmhRunner(Path java, List<String> classpath, Path directory, Path 
      */
     public List<String> list(JmhCommand command) {
         List<String> output = new ArrayList<>();
-        Finished finished = launch(command.listArguments(), output::add, null);
+        Finished finished = launch(command.listArguments(), output::add, null, timeout);
         if (finished.exitCode() != 0) {
             throw new JmhResultException("JMH could not list the benchmarks (exit code " + finished.exitCode()
                     + describe(finished) + "):" + System.lineSeparator() + String.join(System.lineSeparator(), output));
@@ -71,38 +78,82 @@ public record JmhRunner(Path java, List<String> classpath, Path directory, Path 
 
     /**
      * Runs the selected benchmarks. JMH's previous JSON is removed first, so a run that writes none is never
-     * read as this one's.
+     * read as this one's. While another JMH run holds JMH's lock, waits for it (within the timeout).
      *
      * @param console receives each line JMH prints, as it prints it
      * @return the exit code, the failures JMH printed, and whether the timeout ended the run
      */
     public Finished run(JmhCommand command, JmhSettings settings, boolean gcProfiler, List<String> jvmArgsAppend,
                         Consumer<String> console) {
+        List<String> arguments = command.runArguments(settings, gcProfiler, resultFile(), jvmArgsAppend);
+        long deadline = System.nanoTime() + timeout.toNanos();
+        boolean announced = false;
+        while (true) {
+            Finished finished = runOnce(arguments, console, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            boolean locked = finished.exitCode() != 0 && finished.tail().stream().anyMatch(line -> line.contains(LOCK_HELD));
+            if (!locked) {
+                return finished;
+            }
+            if (System.nanoTime() + LOCK_POLL_MILLIS * 1_000_000 > deadline) {
+                return new Finished(finished.exitCode(), true, finished.failures(), finished.tail());
+            }
+            if (!announced) {
+                console.accept("perfgate: another JMH run holds JMH's lock; waiting for it to finish (at most until"
+                        + " the timeout of " + timeout.toSeconds() + " s)");
+                announced = true;
+            }
+            try {
+                Thread.sleep(LOCK_POLL_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new JmhResultException("interrupted while waiting for another JMH run to finish", e);
+            }
+        }
+    }
+
+    private Finished runOnce(List<String> arguments, Consumer<String> console, Duration remaining) {
         try {
             Files.createDirectories(directory);
             Files.deleteIfExists(resultFile());
         } catch (IOException e) {
             throw new JmhResultException("cannot prepare " + directory + ": " + e.getMessage(), e);
         }
-        List<String> arguments = command.runArguments(settings, gcProfiler, resultFile(), jvmArgsAppend);
+        // JMH's first lines are held back until it starts measuring: a start refused for JMH's lock is not shown
+        List<String> held = new ArrayList<>();
+        boolean[] started = {false};
+        Finished finished;
         try (BufferedWriter output = Files.newBufferedWriter(outputFile(), StandardCharsets.UTF_8)) {
-            return launch(arguments, line -> {
-                console.accept(line);
+            finished = launch(arguments, line -> {
+                if (started[0]) {
+                    console.accept(line);
+                } else if (line.startsWith("# ")) {
+                    started[0] = true;
+                    held.forEach(console);
+                    console.accept(line);
+                } else {
+                    held.add(line);
+                }
                 try {
                     output.write(line);
                     output.newLine();
                 } catch (IOException e) {
                     throw new UncheckedIOException(e);
                 }
-            }, new JmhOutputMonitor());
+            }, new JmhOutputMonitor(), remaining);
         } catch (IOException | UncheckedIOException e) {
             throw new JmhResultException("cannot write JMH's output to " + outputFile() + ": " + e.getMessage(), e);
         }
+        if (!started[0] && held.stream().noneMatch(line -> line.contains(LOCK_HELD))) {
+            held.forEach(console);
+        }
+        return finished;
     }
 
-    private Finished launch(List<String> arguments, Consumer<String> lines, JmhOutputMonitor monitor) {
+    private Finished launch(List<String> arguments, Consumer<String> lines, JmhOutputMonitor monitor,
+                            Duration limit) {
         List<String> commandLine = new ArrayList<>();
         commandLine.add(java.toString());
+        commandLine.addAll(launcherOptions);
         commandLine.add("@" + writeClasspath());
         commandLine.add(JmhCommand.MAIN_CLASS);
         commandLine.addAll(arguments);
@@ -115,7 +166,7 @@ public record JmhRunner(Path java, List<String> classpath, Path directory, Path 
         }
         Thread killer = new Thread(() -> destroyTree(process), "perfgate-jmh-shutdown");
         Runtime.getRuntime().addShutdownHook(killer);
-        Watchdog watchdog = new Watchdog(process, timeout);
+        Watchdog watchdog = new Watchdog(process, limit);
         watchdog.start();
         Deque<String> tail = new ArrayDeque<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(),

@@ -30,10 +30,14 @@ class JmhRunnerTest {
     private static final String BENCH = "io.perfgate.core.jmh.bench.RunnerBench";
     private static final JmhSettings QUICK = new JmhSettings(1, 0, "100ms", 1, "200ms", null);
 
+    /**
+     * JMH's lock lives in the launcher's temporary directory; a directory of the test's own keeps these
+     * functional runs from waiting for JMH runs elsewhere on the machine (they measure nothing that matters).
+     */
     private static JmhRunner runner(Path directory, Duration timeout) {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> classpath = Arrays.asList(System.getProperty("java.class.path").split(File.pathSeparator));
-        return new JmhRunner(java, classpath, directory, directory, timeout);
+        return new JmhRunner(java, List.of("-Djava.io.tmpdir=" + directory), classpath, directory, directory, timeout);
     }
 
     @Test
@@ -64,7 +68,8 @@ class JmhRunnerTest {
                         + "] " + CheckReport.of("t", null, List.of(result)).tests().get(0).verdict()).toList());
         TestResult multiply = results.get(0);
         assertEquals("ops/ms", multiply.benchmark().scoreUnit());
-        assertEquals(List.of("-Xmx64m"), multiply.environment().jvmArguments(), "the forks' options are recorded");
+        // the forks' options are recorded: the launcher's own (JMH copies them) and the appended one
+        assertEquals(List.of("-Djava.io.tmpdir=" + directory, "-Xmx64m"), multiply.environment().jvmArguments());
         assertEquals(1, multiply.measurement().rounds().size(), "one round per fork");
         assertNull(multiply.benchmark().failure());
         TestOutcome failing = CheckReport.of("t", null, List.of(results.get(3))).tests().get(0);
@@ -84,6 +89,34 @@ class JmhRunnerTest {
         assertEquals(1, finished.exitCode());
         assertTrue(finished.tail().contains("No matching benchmarks. Miss-spelled regexp?"), finished.tail().toString());
         assertTrue(Files.readString(runner.outputFile()).contains("No matching benchmarks"));
+    }
+
+    @Test
+    void waitsWhileAnotherJmhRunHoldsJmhsLock(@TempDir Path directory) throws Exception {
+        List<String> console = new java.util.concurrent.CopyOnWriteArrayList<>();
+        JmhRunner.Finished finished;
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(directory.resolve("jmh.lock"),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
+            java.nio.channels.FileLock lock = channel.lock();
+            Thread release = new Thread(() -> {
+                try {
+                    Thread.sleep(3_000);
+                    lock.release();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            release.start();
+            finished = runner(directory, Duration.ofMinutes(2)).run(new JmhCommand(List.of(BENCH + ".multiply"),
+                    List.of()), QUICK, false, List.of(), console::add);
+            release.join();
+        }
+
+        assertEquals(0, finished.exitCode(), finished.tail().toString());
+        assertEquals(1, console.stream().filter(line -> line.contains("another JMH run holds JMH's lock")).count());
+        assertTrue(console.stream().noneMatch(line -> line.contains("Unable to acquire the JMH lock")),
+                "refused starts are not shown");
+        assertEquals(2, JmhResultReader.read(directory.resolve(JmhRunner.RESULT_FILE)).size());
     }
 
     @Test
