@@ -28,9 +28,10 @@ class BenchmarkGateTest {
 
     @Test
     void everyElementSetsItsMetric() throws ReflectiveOperationException {
-        BenchmarkGateRule rule = gate(Map.of("benchmark", "Parser", "throughput", "1000/s", "mean", "1ms",
-                "p50", "1ms", "p90", "2ms", "p95", "3ms", "p99", "4ms", "max", "5ms",
-                "allocationPerInvocation", "64B", "level", "warning", "allowInconclusive", true)).toRule();
+        BenchmarkGateRule rule = gate(Map.ofEntries(Map.entry("benchmark", "Parser"), Map.entry("throughput", "1000/s"),
+                Map.entry("mean", "1ms"), Map.entry("p50", "1ms"), Map.entry("p90", "2ms"), Map.entry("p95", "3ms"),
+                Map.entry("p99", "4ms"), Map.entry("max", "5ms"), Map.entry("allocationPerInvocation", "64B"),
+                Map.entry("level", "warning"), Map.entry("allowInconclusive", true))).toRule();
 
         String where = "pom <gate> for benchmarks matching 'Parser'";
         assertEquals(List.of(
