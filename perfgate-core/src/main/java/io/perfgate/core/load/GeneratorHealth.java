@@ -14,8 +14,12 @@ package io.perfgate.core.load;
 public record GeneratorHealth(long scheduledStarts, long lateStarts, long maxLagNanos, double ioBusyFraction,
                               long peakWaiting) {
 
-    /** A start handed over later than this counts as late. */
-    public static final long LATE_NANOS = 10_000_000L;
+    /**
+     * A start handed over later than this counts as late. Shorter hiccups (a thread descheduled on a busy machine,
+     * a GC pause) do not distort latency, which for a request that found a free connection is timed from its
+     * actual dispatch; but a generator that stalls this long offers a burstier load than planned.
+     */
+    public static final long LATE_NANOS = 50_000_000L;
     /** More late starts than this share makes the run behind schedule... */
     public static final double LATE_SHARE = 0.01;
     /** ...when they are at least this many: one scheduling hiccup in a short run is not a generator that fell behind. */

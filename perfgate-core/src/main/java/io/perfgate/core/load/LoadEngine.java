@@ -68,8 +68,10 @@ import java.util.function.Consumer;
  * connection sent from the callback that completed the previous one. No retries, no redirects.
  *
  * <p>Open model: a dispatcher thread walks the arrival schedule and hands each arrival to a free
- * connection, or queues it; a connection that finishes takes the oldest queued arrival. Every request is
- * timed from its scheduled start, so time spent waiting for a stalled server is counted.
+ * connection, or queues it; a connection that finishes takes the oldest queued arrival. A queued request is
+ * timed from its scheduled start, so time spent waiting for a stalled server is counted (coordinated omission);
+ * one that found a free connection is timed from its dispatch, so a dispatcher that woke late (a busy machine,
+ * a GC pause) does not blame the server for its own delay. Sustained lateness makes the run behind schedule.
  */
 final class LoadEngine {
     private static final int SLICES = 10;
@@ -454,7 +456,7 @@ final class LoadEngine {
                     abandoned = true;
                     break outer;
                 }
-                boolean sentAtOnce = submit(new Arrival(pickFlow(dispatcherRandom), intended, recorder));
+                boolean sentAtOnce = submit(new Arrival(pickFlow(dispatcherRandom), intended, recorder), now);
                 if (recorder == measured) {
                     // lateness only delays a request that found a free connection; one that queues behind
                     // earlier arrivals waits for the server, and that wait is what the latency measures
@@ -505,8 +507,12 @@ final class LoadEngine {
         return flows[flows.length - 1];
     }
 
-    /** Hands the arrival to a free connection (true) or queues it (false). */
-    private boolean submit(Arrival arrival) {
+    /**
+     * Hands the arrival to a free connection (true) or queues it (false). A request that finds a free connection
+     * is timed from {@code dispatchedAt}: had the dispatcher been late, that delay is the generator's, not the
+     * server's. A queued one keeps its scheduled start: it waits for the server.
+     */
+    private boolean submit(Arrival arrival, long dispatchedAt) {
         Connection connection;
         activeIterations.incrementAndGet();
         lock.lock();
@@ -530,7 +536,7 @@ final class LoadEngine {
         } finally {
             lock.unlock();
         }
-        start(connection, newIteration(arrival.flow(), arrival.recorder(), arrival.intended()));
+        start(connection, newIteration(arrival.flow(), arrival.recorder(), Math.max(arrival.intended(), dispatchedAt)));
         return true;
     }
 
@@ -613,7 +619,8 @@ final class LoadEngine {
                 if (wake.due >= measureStart) {
                     noteLag(at - wake.due);
                 }
-                startUser(wake.connection, wake.due);
+                // timed from the actual wake: a late timer is the generator's delay, not the server's
+                startUser(wake.connection, Math.max(wake.due, at));
             }
         }
         stopping = true;
