@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * perfgate's maximum-throughput mode against a URL: N users back to back (closed model, one connection
- * each), after a warmup that is not counted. Prints one line: "perfgate <requests per second>".
+ * each), after a warmup that is not counted. Prints one line: "perfgate <successful requests per second> <errors>".
  * Usage: java -cp <perfgate-core classpath> bench/LoadBench.java URL CONNECTIONS SECONDS WARMUP_SECONDS
  */
 public class LoadBench {
@@ -31,6 +31,6 @@ public class LoadBench {
         if (run.overall().errors() > 0) {
             System.err.println(run.summary());
         }
-        System.out.println(String.format(Locale.ROOT, "perfgate %.0f", run.throughput()));
+        System.out.println(String.format(Locale.ROOT, "perfgate %.0f %d", run.throughput(), run.overall().errors()));
     }
 }

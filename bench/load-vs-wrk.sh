@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # perfgate's maximum throughput beside wrk's, against the same server: nginx from Debian with one worker and
-# keep-alive, on loopback. wrk -t1 -c50 -d10s and perfgate's closed model with 50 users back to back for 10 s
+# keep-alive, on loopback, serving a small static page (NGINX_CONTENT=file, the default: what nginx does out of
+# the box) or answering from its configuration (NGINX_CONTENT=return: no file access, nginx's fastest path, where
+# the clients' own CPU cost per request decides). wrk -t1 -c50 -d10s and perfgate's closed model with 50 users back to back for 10 s
 # (after its own 2 s warmup, which is not counted: the JVM compiles its hot code first), five runs each,
 # alternating. Prints every figure, both medians and their ratio (perfgate / wrk).
 #
@@ -18,6 +20,7 @@ ROUNDS=${ROUNDS:-5}
 DURATION=${DURATION:-10}
 CONNECTIONS=${CONNECTIONS:-50}
 PORT=${PORT:-18089}
+NGINX_CONTENT=${NGINX_CONTENT:-file}
 PERFGATE_JAVA_OPTS=${PERFGATE_JAVA_OPTS--XX:+UseParallelGC}
 
 if ! command -v nginx >/dev/null || ! command -v wrk >/dev/null; then
@@ -34,7 +37,18 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
-mkdir -p "$work/logs"
+mkdir -p "$work/logs" "$work/html"
+chmod 755 "$work" "$work/html"
+# about the size of Debian's default welcome page
+{ echo '<!DOCTYPE html><html><head><title>Welcome to nginx!</title></head><body>'
+  for _ in $(seq 1 10); do echo '<p>If you see this page, the nginx web server is successfully installed and working.</p>'; done
+  echo '</body></html>'; } > "$work/html/index.html"
+chmod 644 "$work/html/index.html"
+if [ "$NGINX_CONTENT" = return ]; then
+  location='location / { default_type text/plain; return 200 "hello from nginx\n"; }'
+else
+  location="location / { root $work/html; index index.html; }"
+fi
 cat > "$work/nginx.conf" <<CONF
 worker_processes 1;
 daemon off;
@@ -48,7 +62,7 @@ http {
   keepalive_requests 10000000;
   server {
     listen 127.0.0.1:$PORT;
-    location / { default_type text/plain; return 200 "hello from nginx\n"; }
+    $location
   }
 }
 CONF
@@ -62,7 +76,7 @@ done
 source bench/classpath.sh
 CP=$(perfgate_classpath)
 URL="http://127.0.0.1:$PORT/"
-echo "server: $("$NGINX" -v 2>&1), one worker, keep-alive, $URL"
+echo "server: $("$NGINX" -v 2>&1), one worker, keep-alive, $URL, content: $NGINX_CONTENT"
 echo "clients: wrk -t1 -c$CONNECTIONS -d${DURATION}s; perfgate closed model, $CONNECTIONS users back to back, ${DURATION}s after a 2 s warmup"
 echo "perfgate JVM: $(java -version 2>&1 | head -1), options: ${PERFGATE_JAVA_OPTS:-(none)}"
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -73,9 +87,11 @@ for round in $(seq 1 "$ROUNDS"); do
   w=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "$URL" | awk '/Requests\/sec/ {print $2}')
   wrk_figures+=("$w")
   # shellcheck disable=SC2086
-  p=$(java $PERFGATE_JAVA_OPTS -cp "$CP" bench/LoadBench.java "$URL" "$CONNECTIONS" "$DURATION" 2 2>/dev/null | awk '/^perfgate/ {print $2}')
+  out=$(java $PERFGATE_JAVA_OPTS -cp "$CP" bench/LoadBench.java "$URL" "$CONNECTIONS" "$DURATION" 2 2>/dev/null)
+  p=$(echo "$out" | awk '/^perfgate/ {print $2}')
+  errors=$(echo "$out" | awk '/^perfgate/ {print $3}')
   perfgate_figures+=("$p")
-  printf 'round %d: wrk %10.0f requests/s   perfgate %10.0f requests/s\n' "$round" "$w" "$p"
+  printf 'round %d: wrk %10.0f requests/s   perfgate %10.0f requests/s (%s errors)\n' "$round" "$w" "$p" "$errors"
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
@@ -84,4 +100,10 @@ pm=$(median "${perfgate_figures[@]}")
 echo "wrk      median: $(printf '%.0f' "$wm") requests/s   (all: ${wrk_figures[*]})"
 echo "perfgate median: $(printf '%.0f' "$pm") requests/s   (all: ${perfgate_figures[*]})"
 awk -v p="$pm" -v w="$wm" 'BEGIN { printf "ratio perfgate/wrk: %.2f (bar: 0.80)\n", p / w }'
+# each round's two runs are minutes apart at most: on a shared machine their ratio is the steadier figure
+ratios=()
+for i in "${!wrk_figures[@]}"; do
+  ratios+=("$(awk -v p="${perfgate_figures[$i]}" -v w="${wrk_figures[$i]}" 'BEGIN { printf "%.2f", p / w }')")
+done
+echo "per-round ratios: ${ratios[*]} (median $(median "${ratios[@]}"))"
 echo "machine after: load average $(cut -d' ' -f1-3 /proc/loadavg)"
