@@ -1,0 +1,42 @@
+package io.perfgate.core.regression;
+
+/**
+ * The change of one metric between two sets of replicates as a ratio with its interval, without a
+ * verdict: what trend analysis needs to tell whether a run was worse than the baseline at all.
+ *
+ * @param ratio      estimated current / baseline
+ * @param lowerRatio lower end of the interval
+ * @param upperRatio upper end of the interval
+ * @param worseWithConfidence whether the whole interval lies on the worse side of no change
+ */
+public record ShiftBounds(double ratio, double lowerRatio, double upperRatio, boolean worseWithConfidence) {
+
+    /** Null when either side has no usable value or too few to bound the change. */
+    public static ShiftBounds of(RegressionMetric metric, double[] baseline, double[] current, double confidence) {
+        if (baseline.length == 0 || current.length == 0) {
+            return null;
+        }
+        double[] b = new double[baseline.length];
+        double[] c = new double[current.length];
+        for (int i = 0; i < b.length; i++) {
+            if (!(baseline[i] > 0)) {
+                return null;
+            }
+            b[i] = metric.badness(baseline[i]);
+        }
+        for (int i = 0; i < c.length; i++) {
+            if (!(current[i] > 0)) {
+                return null;
+            }
+            c[i] = metric.badness(current[i]);
+        }
+        ShiftEstimate shift = ShiftEstimate.of(b, c, confidence);
+        if (!shift.bounded()) {
+            return null;
+        }
+        double x = metric.ratioOfShift(shift.lower());
+        double y = metric.ratioOfShift(shift.upper());
+        return new ShiftBounds(metric.ratioOfShift(shift.estimate()), Math.min(x, y), Math.max(x, y),
+                shift.lower() > 0);
+    }
+}
