@@ -14,6 +14,9 @@ import java.util.List;
  *                      any makes the outcome INCONCLUSIVE
  * @param atCap         true when the current values already include every confirmation run allowed,
  *                      so an undecided outcome is final
+ * @param runToRunSd    the metric's run-to-run variation beyond its replicates, a standard deviation of log
+ *                      values from the history ({@link RunToRunNoise}); 0 or NaN when unknown. It widens the
+ *                      interval, since baseline and current run each carry their own run-level offset
  */
 public record ComparisonInput(
         String testId,
@@ -23,7 +26,8 @@ public record ComparisonInput(
         double[] current,
         String baselineRef,
         List<String> unfairBecause,
-        boolean atCap) {
+        boolean atCap,
+        double runToRunSd) {
 
     public ComparisonInput {
         baseline = baseline.clone();
@@ -33,6 +37,11 @@ public record ComparisonInput(
 
     public ComparisonInput(String testId, String testLabel, RegressionMetric metric, double[] baseline,
                            double[] current, String baselineRef) {
-        this(testId, testLabel, metric, baseline, current, baselineRef, List.of(), false);
+        this(testId, testLabel, metric, baseline, current, baselineRef, List.of(), false, Double.NaN);
+    }
+
+    public ComparisonInput(String testId, String testLabel, RegressionMetric metric, double[] baseline,
+                           double[] current, String baselineRef, List<String> unfairBecause, boolean atCap) {
+        this(testId, testLabel, metric, baseline, current, baselineRef, unfairBecause, atCap, Double.NaN);
     }
 }

@@ -13,6 +13,7 @@ import java.util.List;
  * @param pValue             one-sided rank-test p-value for "worse", before correction
  * @param adjustedPValue     after the suite's correction
  * @param comparisons        how many comparisons the correction spanned
+ * @param runToRunSd         the run-to-run variation (log standard deviation) the interval was widened by; 0 when none
  * @param suggestedReplicates for an undecided comparison below the cap: replicates a side likely to settle it; else 0
  * @param message            the sentence reports and failures print
  */
@@ -34,6 +35,7 @@ public record MetricComparison(
         int comparisons,
         String baselineRef,
         List<String> unfairBecause,
+        double runToRunSd,
         int suggestedReplicates,
         String message) {
 

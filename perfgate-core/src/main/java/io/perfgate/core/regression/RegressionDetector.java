@@ -2,6 +2,7 @@ package io.perfgate.core.regression;
 
 import io.perfgate.core.gate.Direction;
 import io.perfgate.core.gate.QuantityKind;
+import org.apache.commons.statistics.distribution.NormalDistribution;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -17,6 +18,7 @@ import java.util.List;
  * it the other way); INCONCLUSIVE otherwise, with the replicates a side likely to settle it.
  */
 public final class RegressionDetector {
+    private static final NormalDistribution NORMAL = NormalDistribution.of(0, 1);
     private final RegressionPolicy policy;
 
     public RegressionDetector(RegressionPolicy policy) {
@@ -40,7 +42,7 @@ public final class RegressionDetector {
                 double[] baseline = badness(input.metric(), input.baseline());
                 double[] current = badness(input.metric(), input.current());
                 pValues[i] = RankSumTest.pWorse(baseline, current);
-                shifts[i] = ShiftEstimate.of(baseline, current, policy.confidence());
+                shifts[i] = widen(ShiftEstimate.of(baseline, current, policy.confidence()), input.runToRunSd());
                 if (input.unfairBecause().isEmpty()) {
                     fair.add(i);
                 }
@@ -60,6 +62,25 @@ public final class RegressionDetector {
         return results;
     }
 
+    /**
+     * Adds the run-to-run variation to each end of the interval: both runs carry an offset of that spread,
+     * so their difference has sqrt(2) times it; combined in quadrature with the replicates' own half-width.
+     */
+    private ShiftEstimate widen(ShiftEstimate shift, double runToRunSd) {
+        double extra = extraHalfWidth(runToRunSd);
+        if (extra == 0 || !shift.bounded()) {
+            return shift;
+        }
+        double below = shift.estimate() - shift.lower();
+        double above = shift.upper() - shift.estimate();
+        return new ShiftEstimate(shift.estimate(), shift.estimate() - Math.hypot(below, extra),
+                shift.estimate() + Math.hypot(above, extra));
+    }
+
+    private double extraHalfWidth(double runToRunSd) {
+        return runToRunSd > 0 ? NORMAL.inverseCumulativeProbability(policy.confidence()) * Math.sqrt(2) * runToRunSd : 0;
+    }
+
     /** Compares a single metric on its own (no other comparison to correct for). */
     public MetricComparison compare(ComparisonInput input) {
         return compare(List.of(input)).get(0);
@@ -73,7 +94,10 @@ public final class RegressionDetector {
         int m = input.current().length;
         double baselineValue = median(input.baseline());
         double currentValue = median(input.current());
-        String context = " (" + input.testLabel() + ", " + n + " vs " + m + " replicates";
+        boolean widened = input.runToRunSd() > 0;
+        String context = " (" + input.testLabel() + ", " + n + " vs " + m + " replicates"
+                + (widened ? ", run-to-run variation " + ChangeText.number(input.runToRunSd() * 100) + "% from the history"
+                : "");
         String vs = " vs baseline" + (input.baselineRef() == null ? "" : " (" + input.baselineRef() + ")");
         if (shift == null) {
             String message = metric.label() + " cannot be compared with the baseline: "
@@ -144,7 +168,15 @@ public final class RegressionDetector {
             return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
                     ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, message);
         }
-        int suggested = suggestReplicates(shift, boundary, have, !significant && shift.lower() > boundary,
+        double extra = extraHalfWidth(input.runToRunSd());
+        if (extra >= Math.abs(shift.estimate() - boundary) && !(shift.lower() > boundary)) {
+            String message = change + why + statistics + "; the run-to-run variation alone spans the distance to"
+                    + " the allowed change, so more replicates in one run cannot settle it: rerun the build at the"
+                    + " same commit to pool runs, or reduce the variation between runs";
+            return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
+                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, message);
+        }
+        int suggested = suggestReplicates(shift, extra, boundary, have, !significant && shift.lower() > boundary,
                 comparisons);
         String message = change + why + statistics + "; confirm with more replicates: about " + suggested
                 + " a side (JUnit: rounds, JMH: forks), or rerun the build at the same commit to add replicates";
@@ -156,14 +188,17 @@ public final class RegressionDetector {
      * The interval's half-width shrinks like 1/sqrt(replicates); scale until it clears the boundary.
      * When only significance is missing, ask for the replicates the correction needs at the least.
      */
-    private int suggestReplicates(ShiftEstimate shift, double boundary, int have, boolean onlySignificance,
-                                  int comparisons) {
+    private int suggestReplicates(ShiftEstimate shift, double extra, double boundary, int have,
+                                  boolean onlySignificance, int comparisons) {
         int needed;
         if (onlySignificance) {
             needed = Math.max(have + 1, replicatesForSignificance(comparisons));
         } else {
-            double halfWidth = (shift.upper() - shift.lower()) / 2;
-            double distance = Math.abs(shift.estimate() - boundary);
+            // only the replicates' part of the half-width shrinks; the run-to-run part stays
+            double total = (shift.upper() - shift.lower()) / 2;
+            double halfWidth = Math.sqrt(Math.max(0, total * total - extra * extra));
+            double room = Math.abs(shift.estimate() - boundary);
+            double distance = Math.sqrt(Math.max(0, room * room - extra * extra));
             double scale = distance <= 1e-12 ? Double.POSITIVE_INFINITY : halfWidth / distance;
             double wanted = have * scale * scale;
             needed = wanted > policy.maxReplicates() ? policy.maxReplicates() : (int) Math.ceil(wanted);
@@ -198,7 +233,7 @@ public final class RegressionDetector {
         return new MetricComparison(input.testId(), input.testLabel(), input.metric(), allowed, outcome,
                 input.baseline().length, input.current().length, baselineValue, currentValue, ratio,
                 lowerRatio, upperRatio, p, adjusted, comparisons, input.baselineRef(), input.unfairBecause(),
-                suggested, message);
+                input.runToRunSd() > 0 ? input.runToRunSd() : 0, suggested, message);
     }
 
     private static boolean usable(double[] values) {

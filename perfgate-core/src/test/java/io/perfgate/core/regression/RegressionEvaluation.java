@@ -114,7 +114,11 @@ public final class RegressionEvaluation {
 
     /** One simulated comparison setting. */
     record Setting(Pool pool, RegressionMetric metric, double noise, double runOffset, double regression,
-                   int baselineReplicates, int currentReplicates) {
+                   int baselineReplicates, int currentReplicates, int historyRuns) {
+        Setting(Pool pool, RegressionMetric metric, double noise, double runOffset, double regression,
+                int baselineReplicates, int currentReplicates) {
+            this(pool, metric, noise, runOffset, regression, baselineReplicates, currentReplicates, 0);
+        }
     }
 
     double[] replicates(Setting setting, SplittableRandom random, int count, double factor) {
@@ -132,7 +136,16 @@ public final class RegressionEvaluation {
     ComparisonInput input(Setting setting, SplittableRandom random, String label) {
         double[] baseline = replicates(setting, random, setting.baselineReplicates(), 1);
         double[] current = replicates(setting, random, setting.currentReplicates(), 1 + setting.regression());
-        return new ComparisonInput(label, label, setting.metric(), baseline, current, "simulated");
+        double runToRun = Double.NaN;
+        if (setting.historyRuns() > 0) {
+            List<double[]> history = new ArrayList<>();
+            for (int run = 0; run < setting.historyRuns(); run++) {
+                history.add(replicates(setting, random, setting.baselineReplicates(), 1));
+            }
+            runToRun = RunToRunNoise.logSd(history);
+        }
+        return new ComparisonInput(label, label, setting.metric(), baseline, current, "simulated", List.of(), false,
+                runToRun);
     }
 
     /** Share of trials in which a single comparison (no other comparison in the suite) is REGRESSED. */
@@ -279,25 +292,28 @@ public final class RegressionEvaluation {
                 + " share of suites with any REGRESSED");
         System.out.println();
         System.out.println("| distribution | noise | replicates a side | default allowed changes | allowed 0% (test alone)"
-                + " | default, 3% run-to-run offset |");
-        System.out.println("|---|---|---|---|---|---|");
+                + " | 3% run-to-run offset, no history | 3% offset, 10-run history |");
+        System.out.println("|---|---|---|---|---|---|---|");
         for (Pool pool : pools) {
             for (double noise : NOISES) {
                 for (int n : noise == 0.05 ? new int[] {7, 10, 30} : new int[] {10}) {
                     List<Setting> suite = new ArrayList<>();
                     List<Setting> offset = new ArrayList<>();
+                    List<Setting> calibrated = new ArrayList<>();
                     for (int t = 0; t < 25; t++) {
                         for (RegressionMetric metric : METRICS) {
                             suite.add(new Setting(pool, metric, noise, 0, 0, n, n));
                             offset.add(new Setting(pool, metric, noise, 0.03, 0, n, n));
+                            calibrated.add(new Setting(pool, metric, noise, 0.03, 0, n, n, 10));
                         }
                     }
                     Rate defaults = suiteFalseAlarm(suite, detector, ++cell);
                     Rate bare = suiteFalseAlarm(suite, zero, ++cell);
                     Rate shifted = suiteFalseAlarm(offset, detector, ++cell);
+                    Rate withHistory = suiteFalseAlarm(calibrated, detector, ++cell);
                     System.out.println("| " + pool.shape().name().toLowerCase(Locale.ROOT) + " | " + pct(noise) + " | "
                             + n + " | " + defaults.withUpper() + " | " + bare.withUpper() + " | "
-                            + shifted.withUpper() + " |");
+                            + shifted.withUpper() + " | " + withHistory.withUpper() + " |");
                 }
             }
         }
@@ -350,6 +366,30 @@ public final class RegressionEvaluation {
                         System.out.println(row);
                     }
                 }
+            }
+        }
+        System.out.println();
+
+        // 3b. The price of honesty about run-to-run variation.
+        System.out.println("## 3b. Detection with a 3% run-to-run offset, interval widened by a 10-run history");
+        System.out.println();
+        System.out.println("| distribution | noise | metric (allowed) | regression | detected at 10 a side | at 20 | at 30 |");
+        System.out.println("|---|---|---|---|---|---|---|");
+        for (Pool pool : pools) {
+            for (Object[] scenario : new Object[][] {
+                    {RegressionMetric.P50, "p50=+5%", 0.05, 0.10}, {RegressionMetric.P95, null, 0.20, 0.30}}) {
+                RegressionMetric metric = (RegressionMetric) scenario[0];
+                RegressionDetector with = scenario[1] == null ? detector
+                        : new RegressionDetector(detector.policy().withAllowed((String) scenario[1], "evaluation"));
+                StringBuilder row = new StringBuilder("| " + pool.shape().name().toLowerCase(Locale.ROOT) + " | 5.00% | "
+                        + metric.label() + " (" + signed((Double) scenario[2]) + ") | " + signed((Double) scenario[3])
+                        + " |");
+                for (int n : new int[] {10, 20, 30}) {
+                    Rate rate = regressedRate(new Setting(pool, metric, 0.05, 0.03, (Double) scenario[3], n, n, 10),
+                            with, ++cell);
+                    row.append(' ').append(rate.percent()).append(" |");
+                }
+                System.out.println(row);
             }
         }
         System.out.println();
