@@ -201,16 +201,15 @@ public final class BaselineComparator {
     /** Differences of environment and distortions of either run, in words. */
     static List<String> unfairness(Fingerprint current, Fingerprint baseline) {
         List<String> unfair = new ArrayList<>(current.differencesFrom(baseline));
-        current.distortions().forEach(distortion -> unfair.add("this run had " + distortion));
-        baseline.distortions().forEach(distortion -> unfair.add("the baseline run had " + distortion));
+        current.unfairDistortions(baseline).forEach(distortion -> unfair.add("this run had: " + distortion));
+        baseline.unfairDistortions(current).forEach(distortion -> unfair.add("the baseline run had: " + distortion));
         return unfair;
     }
 
     /** Earlier runs whose environment compares fairly with the current one, oldest first. */
     private static List<HistoryRun> comparableRuns(List<HistoryRun> runs, Fingerprint current) {
         return runs.stream()
-                .filter(run -> current.differencesFrom(run.fingerprint()).isEmpty()
-                        && run.fingerprint().distortions().isEmpty())
+                .filter(run -> unfairness(current, run.fingerprint()).isEmpty())
                 .toList();
     }
 

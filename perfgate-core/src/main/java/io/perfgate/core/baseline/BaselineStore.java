@@ -209,8 +209,7 @@ public final class BaselineStore {
         }
         TestBaseline existing = readFile(file);
         Fingerprint fingerprint = Fingerprint.of(current.environment(), version, profileOf(current, profile), now);
-        List<String> unfair = new ArrayList<>(fingerprint.differencesFrom(existing.fingerprint()));
-        unfair.addAll(fingerprint.distortions());
+        List<String> unfair = BaselineComparator.unfairness(fingerprint, existing.fingerprint());
         if (!unfair.isEmpty()) {
             throw new BaselineFileException(file, "cannot accept " + current.label() + ":" + metricLabel
                     + " from a run that does not compare fairly with its baseline (" + String.join("; ", unfair)

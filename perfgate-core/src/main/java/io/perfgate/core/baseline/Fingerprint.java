@@ -16,9 +16,9 @@ import java.util.Objects;
  * the environment that changes timing. Two runs compare fairly only when the timing-relevant parts
  * are equal and neither had a distorting agent or assertions on.
  *
- * @param jvmFlags timing-relevant JVM options ({@code -X...}, {@code -XX:...}), in command-line order
- * @param agents   JVM agents that distort timing: coverage, debugger, profiler
- * @param profile  the perfgate profile (smoke, standard, comprehensive)
+ * @param jvmFlags    timing-relevant JVM options ({@code -X...}, {@code -XX:...}), in command-line order
+ * @param distortions what in the JVM's set-up distorts timing, as {@link Environment#timingDistortions()} words it
+ * @param profile     the perfgate profile (smoke, standard, comprehensive)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Fingerprint(
@@ -36,12 +36,11 @@ public record Fingerprint(
         String cpuModel,
         int availableProcessors,
         long maxHeapBytes,
-        boolean assertionsEnabled,
-        List<String> agents) {
+        List<String> distortions) {
 
     public Fingerprint {
         jvmFlags = jvmFlags == null ? List.of() : List.copyOf(jvmFlags);
-        agents = agents == null ? List.of() : List.copyOf(agents);
+        distortions = distortions == null ? List.of() : List.copyOf(distortions);
     }
 
     /** The fingerprint of a run measured in {@code environment} on the given code version. */
@@ -49,19 +48,10 @@ public record Fingerprint(
         SourceVersion source = version == null ? SourceVersion.UNKNOWN : version;
         Environment env = environment == null
                 ? new Environment(null, null, null, null, null, 0, null, 0, List.of(), false) : environment;
-        List<String> flags = new ArrayList<>();
-        List<String> agents = new ArrayList<>();
-        for (String argument : env.jvmArguments()) {
-            String distortion = distortingAgent(argument);
-            if (distortion != null) {
-                agents.add(distortion);
-            } else if (timingRelevant(argument)) {
-                flags.add(argument);
-            }
-        }
+        List<String> flags = env.jvmArguments().stream().filter(Fingerprint::timingRelevant).toList();
         return new Fingerprint(source.commit(), source.branch(), source.dirty(), at, profile,
                 env.javaVersion(), env.javaVendor(), env.vmName(), flags, env.osName(), env.osArch(),
-                env.cpuModel(), env.availableProcessors(), env.maxHeapBytes(), env.assertionsEnabled(), agents);
+                env.cpuModel(), env.availableProcessors(), env.maxHeapBytes(), env.timingDistortions());
     }
 
     /** {@code commit abc1234 on main, 2024-05-01}, for messages. */
@@ -115,38 +105,36 @@ public record Fingerprint(
         }
     }
 
-    /** What in this run distorts timing, in words: agents and assertions. */
-    public List<String> distortions() {
-        List<String> found = new ArrayList<>(agents);
-        if (assertionsEnabled) {
-            found.add("assertions are enabled (-ea; surefire enables them unless <enableAssertions>false"
-                    + "</enableAssertions>)");
+    /**
+     * What in this run makes a comparison with {@code other} unfair, in words: a coverage or debugger
+     * agent, a JIT switched off or limited, assertions enabled (these distort timing even when both runs
+     * have them, since their cost follows the code that changed), and any other agent the other run did
+     * not have.
+     */
+    public List<String> unfairDistortions(Fingerprint other) {
+        List<String> unfair = new ArrayList<>();
+        for (String distortion : distortions) {
+            boolean plainAgent = (distortion.startsWith("Java agent ") || distortion.startsWith("native agent "))
+                    && !distortsAlways(distortion);
+            if (!plainAgent || other == null || !other.distortions.contains(distortion)) {
+                unfair.add(distortion.startsWith("assertions enabled")
+                        ? distortion + "; surefire enables them unless <enableAssertions>false</enableAssertions>"
+                        : distortion);
+            }
         }
-        return found;
+        return unfair;
     }
 
-    /** A coverage, debugger or profiler agent named in words, or null when the argument is none. */
-    static String distortingAgent(String argument) {
-        String lower = argument.toLowerCase(Locale.ROOT);
-        boolean agent = lower.startsWith("-javaagent:") || lower.startsWith("-agentlib:")
-                || lower.startsWith("-agentpath:") || lower.startsWith("-xrun");
-        if (lower.startsWith("-agentlib:jdwp") || lower.startsWith("-xrunjdwp") || lower.equals("-xdebug")) {
-            return "a debugger agent (" + argument + ")";
-        }
-        if (!agent) {
-            return null;
-        }
-        for (String coverage : List.of("jacoco", "cobertura", "clover", "jcov", "kover", "coverage", "emma")) {
-            if (lower.contains(coverage)) {
-                return "a coverage agent (" + argument + ")";
+    /** Coverage and profiler agents that the environment names only as a Java or native agent. */
+    private static boolean distortsAlways(String distortion) {
+        String lower = distortion.toLowerCase(Locale.ROOT);
+        for (String name : List.of("cobertura", "clover", "jcov", "kover", "coverage", "emma", "asyncprofiler",
+                "async-profiler", "yjpagent", "jprofiler")) {
+            if (lower.contains(name)) {
+                return true;
             }
         }
-        for (String profiler : List.of("asyncprofiler", "async-profiler", "yjpagent", "jprofiler", "honest-profiler")) {
-            if (lower.contains(profiler)) {
-                return "a profiler agent (" + argument + ")";
-            }
-        }
-        return null;
+        return false;
     }
 
     /** JVM options that change timing: heap, GC, JIT and other {@code -X}/{@code -XX} settings. */
@@ -161,6 +149,7 @@ public record Fingerprint(
                 return false;
             }
         }
-        return !argument.toLowerCase(Locale.ROOT).startsWith("-xrun") && !argument.equals("-Xdebug");
+        return !argument.toLowerCase(Locale.ROOT).startsWith("-xrun") && !argument.equals("-Xdebug")
+                && !argument.startsWith("-Xrunjdwp");
     }
 }

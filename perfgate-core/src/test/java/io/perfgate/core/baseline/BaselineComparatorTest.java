@@ -106,7 +106,7 @@ class BaselineComparatorTest {
         assertEquals(comparison.comparisons().size(), comparison.count(RegressionOutcome.INCONCLUSIVE));
         assertFalse(comparison.hasBlocking());
         assertTrue(of(comparison, RegressionMetric.P95).message().contains(
-                "is not a fair comparison: this run had a coverage agent (-javaagent:/m2/jacocoagent.jar=destfile=x)"),
+                "is not a fair comparison: this run had: coverage agent jacocoagent.jar (-javaagent:/m2/jacocoagent.jar=destfile=x)"),
                 of(comparison, RegressionMetric.P95).message());
         assertTrue(comparison.trends().isEmpty(), "distorted runs are kept out of the trend");
     }

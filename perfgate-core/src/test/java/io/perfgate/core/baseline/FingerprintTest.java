@@ -26,7 +26,7 @@ class FingerprintTest {
         Fingerprint current = Fingerprint.of(environment("17.0.9", false, "-Xmx1g", "-Dother=2"),
                 new SourceVersion("fff", "feature", true), "standard", Instant.parse("2024-05-09T10:00:00Z"));
         assertEquals(List.of(), current.differencesFrom(baseline));
-        assertEquals(List.of(), current.distortions());
+        assertEquals(List.of(), current.unfairDistortions(baseline));
         assertEquals("commit fff with uncommitted changes on feature, 2024-05-09", current.describe());
     }
 
@@ -39,16 +39,27 @@ class FingerprintTest {
     }
 
     @Test
-    void coverageDebuggerAndAssertionsAreDistortions() {
-        Fingerprint current = of(environment("17.0.9", true,
+    void coverageDebuggerAndAssertionsAreUnfairEvenOnBothSides() {
+        Environment distorted = environment("17.0.9", true,
                 "-javaagent:/home/u/.m2/org/jacoco/org.jacoco.agent-0.8.12-runtime.jar=destfile=target/jacoco.exec",
                 "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=5005",
-                "-javaagent:/m2/net/bytebuddy/byte-buddy-agent-1.15.jar"));
-        List<String> distortions = current.distortions();
-        assertEquals(3, distortions.size(), distortions.toString());
-        assertTrue(distortions.get(0).startsWith("a coverage agent (-javaagent:"), distortions.get(0));
-        assertTrue(distortions.get(1).startsWith("a debugger agent (-agentlib:jdwp"), distortions.get(1));
-        assertTrue(distortions.get(2).startsWith("assertions are enabled (-ea"), distortions.get(2));
+                "-javaagent:/m2/net/bytebuddy/byte-buddy-agent-1.15.jar");
+        Fingerprint current = of(distorted);
+        List<String> unfair = current.unfairDistortions(of(distorted));
+        assertEquals(3, unfair.size(), unfair.toString());
+        assertTrue(unfair.get(0).startsWith("coverage agent org.jacoco.agent-0.8.12-runtime.jar"), unfair.get(0));
+        assertTrue(unfair.get(1).startsWith("debugger agent (-agentlib:jdwp"), unfair.get(1));
+        assertEquals("assertions enabled (-ea); surefire enables them unless <enableAssertions>false"
+                + "</enableAssertions>", unfair.get(2));
         assertEquals(List.of(), current.jvmFlags(), "agents are not flags");
+    }
+
+    @Test
+    void anOtherAgentIsUnfairOnlyWhenTheOtherRunLackedIt() {
+        Fingerprint mocking = of(environment("17.0.9", false, "-javaagent:/m2/net/bytebuddy/byte-buddy-agent-1.15.jar"));
+        Fingerprint plain = of(environment("17.0.9", false));
+        assertEquals(List.of(), mocking.unfairDistortions(mocking));
+        assertEquals(List.of("Java agent byte-buddy-agent-1.15.jar (-javaagent:/m2/net/bytebuddy/byte-buddy-agent-1.15.jar)"),
+                mocking.unfairDistortions(plain));
     }
 }
