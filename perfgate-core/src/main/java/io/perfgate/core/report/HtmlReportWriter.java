@@ -88,13 +88,15 @@ public final class HtmlReportWriter implements ReportWriter {
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>perfgate report").append(project.isEmpty() ? "" : " - " + escape(project))
-                .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+                .append("</title>\n<style>\n").append(CSS)
+                .append(report.baseline() == null ? "" : BaselineSection.CSS).append("</style>\n</head>\n<body>\n");
         out.append("<header>\n<h1>perfgate report").append(project.isEmpty() ? "" : ": " + escape(project))
                 .append("</h1>\n<p class=\"meta\">Generated ").append(escape(ReportSummary.time(report.generatedAt())))
                 .append("</p>\n<p class=\"status s-").append(summary.status()).append("\">")
                 .append(escape(summary.headline())).append("</p>\n</header>\n");
         summaryTable(out, summary);
         violations(out, report);
+        BaselineSection.render(out, report);
         classTable(out, report);
         tests(out, report);
         out.append("<footer>\n<p>Latency is of successful invocations, warmup excluded. A 95% CI is a"

@@ -1,9 +1,13 @@
 package io.perfgate.core.report;
 
+import io.perfgate.core.baseline.BaselineComparison;
 import io.perfgate.core.check.CheckReport;
+import io.perfgate.core.regression.MetricComparison;
+import io.perfgate.core.regression.RegressionOutcome;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static io.perfgate.core.report.Markup.markdownCell;
 
@@ -31,6 +35,7 @@ public final class MarkdownSummaryWriter implements ReportWriter {
         out.append(" Generated ").append(markdownCell(ReportSummary.time(report.generatedAt()))).append(".\n");
         List<ReportRow> rows = ReportRow.of(report);
         if (rows.isEmpty()) {
+            baseline(out, report.baseline());
             return out.toString();
         }
         List<ReportRow> violations = new ArrayList<>(rows.stream().filter(ReportRow::blocks).toList());
@@ -53,7 +58,44 @@ public final class MarkdownSummaryWriter implements ReportWriter {
             row(out, row.verdict().name(), row.test().label(), row.gateTitle(), row.gate().level().name(),
                     row.metricLabel(), row.measured(), row.bound());
         }
+        baseline(out, report.baseline());
         return out.toString();
+    }
+
+    /** The comparison with the baseline: counts, then every metric that is not unchanged, then alerts. */
+    private static void baseline(StringBuilder out, BaselineComparison baseline) {
+        if (baseline == null) {
+            return;
+        }
+        out.append("\n### Comparison with the baseline\n\n");
+        if (!baseline.storePresent() && baseline.problems().isEmpty()) {
+            out.append("No baseline is recorded yet (mvn verify perfgate:baseline).\n");
+            return;
+        }
+        List<String> counts = new ArrayList<>();
+        for (RegressionOutcome outcome : RegressionOutcome.values()) {
+            counts.add(baseline.count(outcome) + " " + outcome.name().toLowerCase(Locale.ROOT));
+        }
+        out.append(markdownCell(baseline.comparisons().size() + " metrics compared: " + String.join(", ", counts)))
+                .append(".\n");
+        baseline.problems().forEach(problem -> out.append("\n- **FAIL** ").append(markdownCell(problem)).append('\n'));
+        List<BaselineComparison.Compared> shown = baseline.comparisons().stream()
+                .filter(c -> c.comparison().outcome() != RegressionOutcome.UNCHANGED).toList();
+        if (!shown.isEmpty()) {
+            out.append("\n| Outcome | Blocks build | Test | Metric | Change | Interval | Allowed | Message |\n")
+                    .append("| --- | --- | --- | --- | ---: | --- | ---: | --- |\n");
+            for (BaselineComparison.Compared compared : shown) {
+                MetricComparison c = compared.comparison();
+                row(out, c.outcome().name(), compared.blocks() ? "yes" : "no", c.testLabel(), c.metric().label(),
+                        c.formattedChange(), c.formattedInterval(), c.formattedAllowed(), c.message());
+            }
+        }
+        List<String> alerts = new ArrayList<>();
+        baseline.trends().forEach(trend -> alerts.addAll(trend.alerts()));
+        if (!alerts.isEmpty()) {
+            out.append("\nTrend alerts (").append(baseline.trendLevel()).append("):\n\n");
+            alerts.forEach(alert -> out.append("- ").append(markdownCell(alert)).append('\n'));
+        }
     }
 
     private static void row(StringBuilder out, String... cells) {
