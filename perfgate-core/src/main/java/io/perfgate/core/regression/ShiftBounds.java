@@ -13,6 +13,15 @@ public record ShiftBounds(double ratio, double lowerRatio, double upperRatio, bo
 
     /** Null when either side has no usable value or too few to bound the change. */
     public static ShiftBounds of(RegressionMetric metric, double[] baseline, double[] current, double confidence) {
+        return of(metric, baseline, current, confidence, Double.NaN);
+    }
+
+    /**
+     * Like {@link #of(RegressionMetric, double[], double[], double)}, the interval widened by the
+     * run-to-run variation (a log standard deviation, see {@link RunToRunNoise}) as comparisons are.
+     */
+    public static ShiftBounds of(RegressionMetric metric, double[] baseline, double[] current, double confidence,
+                                 double runToRunSd) {
         if (baseline.length == 0 || current.length == 0) {
             return null;
         }
@@ -33,6 +42,12 @@ public record ShiftBounds(double ratio, double lowerRatio, double upperRatio, bo
         ShiftEstimate shift = ShiftEstimate.of(b, c, confidence);
         if (!shift.bounded()) {
             return null;
+        }
+        if (runToRunSd > 0) {
+            double extra = org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1)
+                    .inverseCumulativeProbability(confidence) * Math.sqrt(2) * runToRunSd;
+            shift = new ShiftEstimate(shift.estimate(), shift.estimate() - Math.hypot(shift.estimate() - shift.lower(), extra),
+                    shift.estimate() + Math.hypot(shift.upper() - shift.estimate(), extra));
         }
         double x = metric.ratioOfShift(shift.lower());
         double y = metric.ratioOfShift(shift.upper());

@@ -23,8 +23,8 @@ public final class EDivisive {
     private final int minSegment;
 
     /**
-     * @param maxPValue    the permutation p-value a change point must reach (0.01 by default)
-     * @param permutations shuffles per test (at least {@code 1 / maxPValue}; 199 by default)
+     * @param maxPValue    the permutation p-value a change point must reach (0.001 by default)
+     * @param permutations shuffles per test (at least {@code 1 / maxPValue}; 999 by default)
      * @param minSegment   the fewest points on either side of a change (3 by default)
      */
     public EDivisive(double maxPValue, int permutations, int minSegment) {
@@ -37,7 +37,7 @@ public final class EDivisive {
     }
 
     public static EDivisive defaults() {
-        return new EDivisive(0.01, 199, 3);
+        return new EDivisive(0.001, 999, 3);
     }
 
     /** A change point: the series changes from index {@code index} on (the first point of the new segment). */

@@ -3,6 +3,7 @@ package io.perfgate.core.trend;
 import io.perfgate.core.gate.Direction;
 import io.perfgate.core.regression.RegressionMetric;
 import io.perfgate.core.regression.RegressionPolicy;
+import io.perfgate.core.regression.RunToRunNoise;
 import io.perfgate.core.regression.ShiftBounds;
 
 import java.time.Instant;
@@ -21,24 +22,31 @@ public final class TrendAnalyzer {
     /** Runs needed before change points are looked for: two segments of at least three. */
     public static final int MIN_RUNS = 6;
 
+    /** Each run in a row must be worse than the baseline with this confidence. */
+    public static final double DEFAULT_WORSE_CONFIDENCE = 0.99;
+
     private final EDivisive changePoints;
     private final RegressionPolicy policy;
     private final int consecutive;
+    private final double worseConfidence;
 
     /**
-     * @param consecutive how many worse runs in a row raise the alert (3 by default)
+     * @param consecutive     how many worse runs in a row raise the alert (3 by default)
+     * @param worseConfidence how sure each run's "worse than the baseline" must be (0.99 by default: the runs
+     *                        share one baseline, so their comparisons err together)
      */
-    public TrendAnalyzer(EDivisive changePoints, RegressionPolicy policy, int consecutive) {
+    public TrendAnalyzer(EDivisive changePoints, RegressionPolicy policy, int consecutive, double worseConfidence) {
         if (consecutive < 1) {
             throw new IllegalArgumentException("consecutive degradations must be at least 1, got " + consecutive);
         }
         this.changePoints = changePoints;
         this.policy = policy;
         this.consecutive = consecutive;
+        this.worseConfidence = worseConfidence;
     }
 
     public static TrendAnalyzer defaults(RegressionPolicy policy) {
-        return new TrendAnalyzer(EDivisive.defaults(), policy, 3);
+        return new TrendAnalyzer(EDivisive.defaults(), policy, 3, DEFAULT_WORSE_CONFIDENCE);
     }
 
     /**
@@ -78,9 +86,11 @@ public final class TrendAnalyzer {
         int worseInARow = 0;
         List<String> changes = new ArrayList<>();
         if (baseline != null && baseline.length > 0) {
+            // each run and the baseline carry their own run-level offset: widen as comparisons are
+            double runToRun = RunToRunNoise.logSd(points.stream().map(TrendPoint::replicates).toList());
             for (int i = points.size() - 1; i >= 0; i--) {
                 TrendPoint point = points.get(i);
-                ShiftBounds bounds = ShiftBounds.of(metric, baseline, point.replicates(), policy.confidence());
+                ShiftBounds bounds = ShiftBounds.of(metric, baseline, point.replicates(), worseConfidence, runToRun);
                 if (bounds == null || !bounds.worseWithConfidence()) {
                     break;
                 }
@@ -90,7 +100,7 @@ public final class TrendAnalyzer {
             if (worseInARow >= consecutive) {
                 alerts.add(metric.label() + " of " + testLabel + " was worse than its baseline in each of the last "
                         + worseInARow + " runs (" + String.join(", ", changes) + "), each with "
-                        + Math.round(policy.confidence() * 100) + "% confidence: a regression creeping in below the"
+                        + Math.round(worseConfidence * 100) + "% confidence: a regression creeping in below the"
                         + " allowed " + policy.allowedFor(testLabel, metric).format(metric.direction()));
             }
         }

@@ -37,7 +37,7 @@ class TrendAnalyzerTest {
                 around(100), START);
         assertEquals(3, finding.worseRunsInARow());
         assertEquals(List.of("p95 of OrderTest#create was worse than its baseline in each of the last 3 runs"
-                + " (+8%, +8%, +8%), each with 95% confidence: a regression creeping in below the allowed +20%"),
+                + " (+8%, +8%, +8%), each with 99% confidence: a regression creeping in below the allowed +20%"),
                 finding.alerts());
     }
 
