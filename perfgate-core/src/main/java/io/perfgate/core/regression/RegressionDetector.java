@@ -178,8 +178,9 @@ public final class RegressionDetector {
         }
         int suggested = suggestReplicates(shift, extra, boundary, have, !significant && shift.lower() > boundary,
                 comparisons);
-        String message = change + why + statistics + "; confirm with more replicates: about " + suggested
-                + " a side (JUnit: rounds, JMH: forks), or rerun the build at the same commit to add replicates";
+        String message = change + why + statistics + "; to confirm, rerun the build at the same commit (its"
+                + " replicates are pooled, up to " + policy.maxReplicates() + ") or record about " + suggested
+                + " a side in baseline and run alike (JUnit rounds: the comprehensive profile records 20; JMH: forks)";
         return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
                 ratio, lowerRatio, upperRatio, p, adjusted, comparisons, suggested, message);
     }
