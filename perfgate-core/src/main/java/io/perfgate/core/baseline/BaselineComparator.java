@@ -111,45 +111,50 @@ public final class BaselineComparator {
             }
             Fingerprint current = Fingerprint.of(result.environment(), version, profileOf(result, profile), now);
             runFingerprint = runFingerprint == null ? current : runFingerprint;
-            Map<RegressionMetric, Replicates> replicates = MetricSelection.replicates(result);
-            thisRun.add(historyEntry(result, replicates));
             TestBaseline baseline = baselines.byTestId().get(result.id());
-            if (baseline == null) {
-                if (baselines.present() && !replicates.isEmpty()) {
-                    notes.add(result.label() + " has no baseline yet; it is compared once one is recorded"
-                            + " (mvn verify perfgate:baseline)");
-                }
-                continue;
-            }
-            List<String> unfair = unfairness(current, baseline.fingerprint());
+            List<String> unfair = baseline == null ? List.of() : unfairness(current, baseline.fingerprint());
             List<HistoryRun> comparable = comparableRuns(history.runs(), current);
-            for (Map.Entry<RegressionMetric, Replicates> entry : replicates.entrySet()) {
-                RegressionMetric metric = entry.getKey();
-                if (!compared(metric, result)) {
+            boolean noted = false;
+            for (ComparedUnit unit : ComparedUnit.of(result)) {
+                Map<RegressionMetric, Replicates> replicates = MetricSelection.replicates(result, unit.measurement());
+                if (replicates.isEmpty()) {
                     continue;
                 }
-                BaselineMetric base = baseline.metrics().get(metric.label());
-                if (base == null) {
+                thisRun.add(historyEntry(unit, replicates));
+                if (baseline == null) {
+                    if (baselines.present() && !noted) {
+                        notes.add(result.label() + " has no baseline yet; it is compared once one is recorded"
+                                + " (mvn verify perfgate:baseline)");
+                        noted = true;
+                    }
                     continue;
                 }
-                Replicates measured = entry.getValue();
-                double[] currentValues = measured.usable() ? measured.values() : new double[0];
-                if (!measured.usable()) {
-                    notes.add(result.label() + ": " + metric.label() + " cannot be compared: " + measured.problem());
-                }
-                double[] pooled = pool(currentValues, comparable, result.id(), metric, version, baseline);
-                boolean atCap = pooled.length >= settings.policy().maxReplicates();
-                List<double[]> earlier = new ArrayList<>();
-                for (HistoryRun run : comparable) {
-                    run.test(result.id()).map(test -> test.values(metric.label()))
-                            .filter(values -> values.length > 0).ifPresent(earlier::add);
-                }
-                double runToRun = RunToRunNoise.logSd(earlier);
-                inputs.add(new ComparisonInput(result.id(), result.label(), metric, base.array(), pooled,
-                        describe(base, baseline.fingerprint()), unfair, atCap, runToRun));
-                levels.add(levelOf(result, metric));
-                if (measured.usable() && unfair.isEmpty()) {
-                    trendJobs.add(new TrendJob(result, metric, comparable, currentValues, base, now, version));
+                Map<String, BaselineMetric> baseMetrics = baseline.metricsOf(unit.scope());
+                for (Map.Entry<RegressionMetric, Replicates> entry : replicates.entrySet()) {
+                    RegressionMetric metric = entry.getKey();
+                    BaselineMetric base = baseMetrics.get(metric.label());
+                    if (!compared(metric, result) || base == null) {
+                        continue;
+                    }
+                    Replicates measured = entry.getValue();
+                    double[] currentValues = measured.usable() ? measured.values() : new double[0];
+                    if (!measured.usable()) {
+                        notes.add(unit.label() + ": " + metric.label() + " cannot be compared: " + measured.problem());
+                    }
+                    double[] pooled = pool(currentValues, comparable, unit.id(), metric, version, baseline);
+                    boolean atCap = pooled.length >= settings.policy().maxReplicates();
+                    List<double[]> earlier = new ArrayList<>();
+                    for (HistoryRun run : comparable) {
+                        run.test(unit.id()).map(test -> test.values(metric.label()))
+                                .filter(values -> values.length > 0).ifPresent(earlier::add);
+                    }
+                    double runToRun = RunToRunNoise.logSd(earlier);
+                    inputs.add(new ComparisonInput(unit.id(), unit.label(), metric, base.array(), pooled,
+                            describe(base, baseline.fingerprint()), unfair, atCap, runToRun));
+                    levels.add(levelOf(result, unit.scope(), metric));
+                    if (measured.usable() && unfair.isEmpty()) {
+                        trendJobs.add(new TrendJob(unit, metric, comparable, currentValues, base, now, version));
+                    }
                 }
             }
         }
@@ -184,12 +189,17 @@ public final class BaselineComparator {
         return true;
     }
 
-    /** The level of the test's gate for the metric's type; the configured level when it declares none. */
-    private Level levelOf(TestResult result, RegressionMetric metric) {
+    /**
+     * The level of the test's gate for the metric's type (for an endpoint, its scoped gate first); the
+     * configured level when it declares none.
+     */
+    private Level levelOf(TestResult result, String scope, RegressionMetric metric) {
         if (metric.gateType() != null) {
-            for (GateDeclaration gate : result.gates()) {
-                if (metric.gateType().declarationName().equals(gate.gate()) && gate.scope() == null) {
-                    return gate.level();
+            for (String wanted : scope == null ? new String[] {null} : new String[] {scope, null}) {
+                for (GateDeclaration gate : result.gates()) {
+                    if (metric.gateType().declarationName().equals(gate.gate()) && Objects.equals(wanted, gate.scope())) {
+                        return gate.level();
+                    }
                 }
             }
         } else if (!result.gates().isEmpty()) {
@@ -243,14 +253,14 @@ public final class BaselineComparator {
         return pooled;
     }
 
-    private static HistoryRun.Test historyEntry(TestResult result, Map<RegressionMetric, Replicates> replicates) {
+    private static HistoryRun.Test historyEntry(ComparedUnit unit, Map<RegressionMetric, Replicates> replicates) {
         Map<String, List<Double>> metrics = new LinkedHashMap<>();
         replicates.forEach((metric, values) -> {
             if (values.usable()) {
                 metrics.put(metric.label(), Arrays.stream(values.values()).boxed().toList());
             }
         });
-        return new HistoryRun.Test(result.id(), result.label(), metrics);
+        return new HistoryRun.Test(unit.id(), unit.label(), metrics);
     }
 
     private static String describe(BaselineMetric metric, Fingerprint fingerprint) {
@@ -269,19 +279,19 @@ public final class BaselineComparator {
     }
 
     /** One metric's history, analysed after all comparisons are made. */
-    private record TrendJob(TestResult result, RegressionMetric metric, List<HistoryRun> runs, double[] current,
+    private record TrendJob(ComparedUnit unit, RegressionMetric metric, List<HistoryRun> runs, double[] current,
                             BaselineMetric baseline, Instant now, SourceVersion version) {
         TrendFinding analyze(TrendAnalyzer analyzer, int window) {
             List<TrendPoint> points = new ArrayList<>();
             for (HistoryRun run : runs) {
-                run.test(result.id()).map(test -> test.values(metric.label()))
+                run.test(unit.id()).map(test -> test.values(metric.label()))
                         .filter(values -> values.length > 0)
                         .ifPresent(values -> points.add(new TrendPoint(run.fingerprint().recordedAt(),
                                 run.fingerprint().commit(), median(values), values)));
             }
             points.add(new TrendPoint(now, version == null ? null : version.commit(), median(current), current));
             List<TrendPoint> recent = points.subList(Math.max(0, points.size() - window), points.size());
-            return analyzer.analyze(result.id(), result.label(), metric, recent, baseline.array(),
+            return analyzer.analyze(unit.id(), unit.label(), metric, recent, baseline.array(),
                     baseline.recordedAt());
         }
     }

@@ -152,17 +152,28 @@ public final class BaselineStore {
                         ? "skipped" : "did not complete") + "; its previous baseline, if any, is kept");
                 continue;
             }
-            Map<String, BaselineMetric> metrics = new LinkedHashMap<>();
+            Map<String, BaselineMetric> metrics = Map.of();
+            Map<String, Map<String, BaselineMetric>> endpoints = new LinkedHashMap<>();
             List<String> unusable = new ArrayList<>();
-            for (Map.Entry<RegressionMetric, Replicates> entry : MetricSelection.replicates(result).entrySet()) {
-                if (entry.getValue().usable()) {
-                    metrics.put(entry.getKey().label(), new BaselineMetric(
-                            Arrays.stream(entry.getValue().values()).boxed().toList(), now, version.commit()));
-                } else {
-                    unusable.add(entry.getKey().label() + " (" + entry.getValue().problem() + ")");
+            for (ComparedUnit unit : ComparedUnit.of(result)) {
+                Map<String, BaselineMetric> values = new LinkedHashMap<>();
+                for (Map.Entry<RegressionMetric, Replicates> entry
+                        : MetricSelection.replicates(result, unit.measurement()).entrySet()) {
+                    if (entry.getValue().usable()) {
+                        values.put(entry.getKey().label(), new BaselineMetric(
+                                Arrays.stream(entry.getValue().values()).boxed().toList(), now, version.commit()));
+                    } else {
+                        unusable.add((unit.scope() == null ? "" : "[" + unit.scope() + "] ") + entry.getKey().label()
+                                + " (" + entry.getValue().problem() + ")");
+                    }
+                }
+                if (unit.scope() == null) {
+                    metrics = values;
+                } else if (!values.isEmpty()) {
+                    endpoints.put(unit.scope(), values);
                 }
             }
-            if (metrics.isEmpty()) {
+            if (metrics.isEmpty() && endpoints.isEmpty()) {
                 skipped.add(result.label() + ": no replicate values to compare"
                         + (unusable.isEmpty() ? " (no rounds were recorded)" : ": " + String.join(", ", unusable)));
                 continue;
@@ -181,7 +192,7 @@ public final class BaselineStore {
             }
             Fingerprint fingerprint = Fingerprint.of(result.environment(), version, profileOf(result, profile), now);
             toWrite.add(new TestBaseline(TestBaseline.SCHEMA_VERSION, result.id(), result.label(), result.kind(),
-                    fingerprint, metrics, result, acceptances));
+                    fingerprint, metrics, endpoints, result, acceptances));
         }
         List<Path> written = new ArrayList<>();
         for (TestBaseline baseline : toWrite) {
@@ -191,16 +202,20 @@ public final class BaselineStore {
     }
 
     /**
-     * Accepts the current value of one metric of one test as its new baseline, recording why.
+     * Accepts the current value of one metric of one test (or of one endpoint of a load test) as its new
+     * baseline, recording why.
      *
+     * @param unit the test's measurement or endpoint, from {@link ComparedUnit#of}
      * @throws BaselineFileException when the test has no readable baseline, or the current run cannot be
      *                               compared fairly with it
      * @throws IllegalArgumentException when the metric has no usable replicate values in the current result
      */
-    public TestBaseline accept(TestResult current, String metricLabel, String reason, SourceVersion version,
+    public TestBaseline accept(ComparedUnit unit, String metricLabel, String reason, SourceVersion version,
                                String profile, Instant now) {
+        TestResult current = unit.result();
         if (reason == null || reason.isBlank()) {
-            throw new IllegalArgumentException("accepting a change needs a reason: -Dperfgate.reason=\"why\"");
+            throw new IllegalArgumentException("accepting " + unit.label() + ":" + metricLabel
+                    + " needs a reason: -Dperfgate.reason=\"why\"");
         }
         Path file = fileFor(current.id());
         if (!Files.exists(file)) {
@@ -211,33 +226,40 @@ public final class BaselineStore {
         Fingerprint fingerprint = Fingerprint.of(current.environment(), version, profileOf(current, profile), now);
         List<String> unfair = BaselineComparator.unfairness(fingerprint, existing.fingerprint());
         if (!unfair.isEmpty()) {
-            throw new BaselineFileException(file, "cannot accept " + current.label() + ":" + metricLabel
+            throw new BaselineFileException(file, "cannot accept " + unit.label() + ":" + metricLabel
                     + " from a run that does not compare fairly with its baseline (" + String.join("; ", unfair)
                     + "); record the whole baseline in this environment instead (mvn verify perfgate:baseline)", null);
         }
-        RegressionMetric metric = MetricSelection.available(current).stream()
+        List<RegressionMetric> available = MetricSelection.available(current, unit.measurement());
+        RegressionMetric metric = available.stream()
                 .filter(candidate -> candidate.label().equals(metricLabel))
                 .findFirst()
-                .orElseThrow(() -> new IllegalArgumentException(current.label() + " has no metric '" + metricLabel
-                        + "' to accept; it has " + MetricSelection.available(current).stream()
-                        .map(RegressionMetric::label).toList()));
-        Replicates replicates = Replicates.of(current.measurement(), metric);
+                .orElseThrow(() -> new IllegalArgumentException(unit.label() + " has no metric '" + metricLabel
+                        + "' to accept; it has " + available.stream().map(RegressionMetric::label).toList()));
+        Replicates replicates = Replicates.of(unit.measurement(), metric);
         if (!replicates.usable()) {
-            throw new IllegalArgumentException(current.label() + ":" + metricLabel + " cannot be accepted: "
+            throw new IllegalArgumentException(unit.label() + ":" + metricLabel + " cannot be accepted: "
                     + replicates.problem());
         }
-        Map<String, BaselineMetric> metrics = new LinkedHashMap<>(existing.metrics());
+        Map<String, BaselineMetric> metrics = new LinkedHashMap<>(existing.metricsOf(unit.scope()));
         BaselineMetric previous = metrics.get(metricLabel);
         BaselineMetric accepted = new BaselineMetric(Arrays.stream(replicates.values()).boxed().toList(), now,
                 version.commit());
         metrics.put(metricLabel, accepted);
         List<Acceptance> acceptances = new ArrayList<>(existing.acceptances());
-        acceptances.add(new Acceptance(metricLabel, reason.strip(), now, version.commit(),
+        String name = unit.scope() == null ? metricLabel : "[" + unit.scope() + "] " + metricLabel;
+        acceptances.add(new Acceptance(name, reason.strip(), now, version.commit(),
                 previous == null ? null : median(previous.array()), median(accepted.array())));
-        TestBaseline updated = new TestBaseline(TestBaseline.SCHEMA_VERSION, existing.id(), existing.label(),
-                existing.kind(), existing.fingerprint(), metrics, existing.result(), acceptances);
+        TestBaseline updated = existing.withMetrics(unit.scope(), metrics, acceptances);
         write(updated);
         return updated;
+    }
+
+    /** Accepts a metric of the test's own measurement; see {@link #accept(ComparedUnit, String, String, SourceVersion, String, Instant)}. */
+    public TestBaseline accept(TestResult current, String metricLabel, String reason, SourceVersion version,
+                               String profile, Instant now) {
+        ComparedUnit unit = new ComparedUnit(current, current.id(), current.label(), null, current.measurement());
+        return accept(unit, metricLabel, reason, version, profile, now);
     }
 
     private Path write(TestBaseline baseline) {

@@ -19,7 +19,11 @@ public final class MetricSelection {
      * the score (time or rate, by the benchmark's mode) for JMH forks.
      */
     public static List<RegressionMetric> available(TestResult result) {
-        Measurement measurement = result.measurement();
+        return available(result, result.measurement());
+    }
+
+    /** The metrics one measurement of the result (the test's own, or an endpoint's) offers. */
+    public static List<RegressionMetric> available(TestResult result, Measurement measurement) {
         List<RegressionMetric> metrics = new ArrayList<>();
         if (measurement == null || measurement.rounds().isEmpty()) {
             return metrics;
@@ -38,9 +42,14 @@ public final class MetricSelection {
 
     /** Replicate values of every available metric whose rounds support it (a p99 needs 1,000 samples a round). */
     public static Map<RegressionMetric, Replicates> replicates(TestResult result) {
+        return replicates(result, result.measurement());
+    }
+
+    /** Replicate values of every metric one measurement of the result offers. */
+    public static Map<RegressionMetric, Replicates> replicates(TestResult result, Measurement measurement) {
         Map<RegressionMetric, Replicates> values = new LinkedHashMap<>();
-        for (RegressionMetric metric : available(result)) {
-            values.put(metric, Replicates.of(result.measurement(), metric));
+        for (RegressionMetric metric : available(result, measurement)) {
+            values.put(metric, Replicates.of(measurement, metric));
         }
         return values;
     }

@@ -148,6 +148,31 @@ class BaselineComparatorTest {
         assertNull(comparison.historyFile());
     }
 
+    @Test
+    void eachEndpointOfALoadTestIsComparedOnItsOwn() {
+        store().record(List.of(Results.load(Map.of("GET /orders", 2e6, "POST /orders", 5e6), 1)), BASE, null,
+                RECORDED, false);
+        TestBaseline baseline = store().read("load:orders.json").orElseThrow();
+        assertEquals(List.of("GET /orders", "POST /orders"), List.copyOf(baseline.endpoints().keySet()));
+
+        TestResult slowerGet = Results.load(Map.of("GET /orders", 2.6e6, "POST /orders", 5e6), 2);
+        BaselineComparison comparison = compare(List.of(slowerGet), CHANGE, RECORDED.plusSeconds(60));
+        MetricComparison getP95 = comparison.comparisons().stream().map(BaselineComparison.Compared::comparison)
+                .filter(c -> c.testLabel().equals("orders.json [GET /orders]") && c.metric() == RegressionMetric.P95)
+                .findFirst().orElseThrow();
+        assertEquals(RegressionOutcome.REGRESSED, getP95.outcome(), getP95.message());
+        assertTrue(getP95.message().startsWith("p95 +"), getP95.message());
+        assertTrue(comparison.comparisons().stream().anyMatch(c -> c.comparison().metric() == RegressionMetric.THROUGHPUT),
+                "throughput is compared for load results");
+        assertTrue(comparison.comparisons().stream()
+                .filter(c -> c.comparison().testLabel().equals("orders.json [POST /orders]"))
+                .noneMatch(c -> c.comparison().outcome() == RegressionOutcome.REGRESSED));
+        BaselineComparison.Compared throughput = comparison.comparisons().stream()
+                .filter(c -> c.comparison().testLabel().equals("orders.json [GET /orders]")
+                        && c.comparison().metric() == RegressionMetric.THROUGHPUT).findFirst().orElseThrow();
+        assertEquals(Level.WARNING, throughput.level(), "the endpoint's own throughput gate sets the level");
+    }
+
     private static TestResult withLevel(TestResult result, Level level) {
         GateDeclaration gate = new GateDeclaration("LatencyGate", level, false, "method OrderTest#create",
                 Map.of("p95", "50ms"), null);

@@ -25,6 +25,31 @@ final class Results {
 
     /** A test whose rounds' latencies are lognormal around {@code medianNanos} (seeded), 1,000 samples a round. */
     static TestResult completed(String method, double medianNanos, int rounds, long seed, Environment environment) {
+        Measurement measurement = measurement(medianNanos, rounds, seed);
+        TestResult declared = new TestResult(TestResult.SCHEMA_VERSION, "junit",
+                "[engine:junit-jupiter]/[class:com.example.OrderTest]/[method:" + method + "()]",
+                "com.example.OrderTest", method, method + "()", io.perfgate.core.result.ResultStatus.DECLARED, null,
+                List.of(new GateDeclaration("LatencyGate", Level.BLOCKING, false, "method OrderTest#" + method,
+                        Map.of("p95", "50ms"), null)),
+                new Workload("standard", 100, 0, 1000L * rounds, 0, 1, 0), null, null, environment,
+                Instant.parse("2024-05-01T10:00:00Z"));
+        return declared.completed(measurement);
+    }
+
+    /** A load scenario with one measurement per endpoint, each with time-slice rounds. */
+    static TestResult load(Map<String, Double> medianByEndpoint, long seed) {
+        Map<String, Measurement> endpoints = new java.util.TreeMap<>();
+        medianByEndpoint.forEach((endpoint, median) -> endpoints.put(endpoint,
+                measurement(median, 10, seed + endpoint.hashCode())));
+        TestResult declared = new TestResult(TestResult.SCHEMA_VERSION, "load", "load:orders.json", "orders.json",
+                null, "orders.json", io.perfgate.core.result.ResultStatus.DECLARED, null,
+                List.of(new GateDeclaration("ThroughputGate", Level.WARNING, false, "orders.json",
+                        Map.of("min", "10/s"), "GET /orders")),
+                null, null, null, ENVIRONMENT, Instant.parse("2024-05-01T10:00:00Z"));
+        return declared.completed(measurement(medianByEndpoint.values().iterator().next(), 10, seed), endpoints);
+    }
+
+    static Measurement measurement(double medianNanos, int rounds, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Round> recorded = new ArrayList<>();
         LatencyHistogram all = new LatencyHistogram();
@@ -36,16 +61,8 @@ final class Results {
             all.add(histogram);
             recorded.add(new Round(1000, 0, 1000 * (long) medianNanos, histogram.encode(), null));
         }
-        Measurement measurement = new Measurement(1000L * rounds, 0, Map.of(), null, 1000L * rounds * (long) medianNanos,
+        return new Measurement(1000L * rounds, 0, Map.of(), null, 1000L * rounds * (long) medianNanos,
                 all.encode(), null, null, recorded);
-        TestResult declared = new TestResult(TestResult.SCHEMA_VERSION, "junit",
-                "[engine:junit-jupiter]/[class:com.example.OrderTest]/[method:" + method + "()]",
-                "com.example.OrderTest", method, method + "()", io.perfgate.core.result.ResultStatus.DECLARED, null,
-                List.of(new GateDeclaration("LatencyGate", Level.BLOCKING, false, "method OrderTest#" + method,
-                        Map.of("p95", "50ms"), null)),
-                new Workload("standard", 100, 0, 1000L * rounds, 0, 1, 0), null, null, environment,
-                Instant.parse("2024-05-01T10:00:00Z"));
-        return declared.completed(measurement);
     }
 
     static TestResult completed(String method, double medianNanos) {
