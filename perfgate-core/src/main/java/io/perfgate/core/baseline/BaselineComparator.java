@@ -7,6 +7,7 @@ import io.perfgate.core.regression.MetricComparison;
 import io.perfgate.core.regression.MetricSelection;
 import io.perfgate.core.regression.RegressionDetector;
 import io.perfgate.core.regression.RegressionMetric;
+import io.perfgate.core.regression.RegressionOutcome;
 import io.perfgate.core.regression.RegressionPolicy;
 import io.perfgate.core.regression.Replicates;
 import io.perfgate.core.regression.RunToRunNoise;
@@ -169,6 +170,14 @@ public final class BaselineComparator {
             trends.add(job.analyze(analyzer, settings.historyWindow()));
         }
         Path written = null;
+        for (int i = 0; i < thisRun.size(); i++) {
+            HistoryRun.Test entry = thisRun.get(i);
+            List<String> undecided = compared.stream()
+                    .filter(c -> c.testId().equals(entry.id()) && c.outcome() == RegressionOutcome.INCONCLUSIVE
+                            && c.unfairBecause().isEmpty())
+                    .map(c -> c.metric().label()).toList();
+            thisRun.set(i, entry.withUndecided(undecided));
+        }
         if (settings.recordHistory() && runFingerprint != null && !thisRun.isEmpty()) {
             written = store.history().write(new HistoryRun(HistoryRun.SCHEMA_VERSION, runFingerprint, thisRun));
             store.history().prune(settings.historyMaxAge(), settings.historyMaxRuns(), now);
@@ -224,8 +233,10 @@ public final class BaselineComparator {
     }
 
     /**
-     * The current values plus those of earlier runs of the same clean commit recorded after the baseline:
-     * rerunning an undecided build adds replicates, up to the cap.
+     * The current values plus those of the runs just before it at the same clean commit (after the
+     * baseline) whose comparison of this metric was undecided: rerunning an INCONCLUSIVE build adds
+     * replicates, up to the cap. A decided run at the commit ends the chain, so a run is never pooled with
+     * one that already had a verdict (which might have measured other code, through a system property).
      */
     private double[] pool(double[] current, List<HistoryRun> comparable, String testId, RegressionMetric metric,
                           SourceVersion version, TestBaseline baseline) {
@@ -242,9 +253,13 @@ public final class BaselineComparator {
             boolean afterBaseline = baseline.fingerprint().recordedAt() == null || fingerprint.recordedAt() == null
                     || fingerprint.recordedAt().isAfter(baseline.fingerprint().recordedAt());
             if (!sameCommit || !afterBaseline) {
-                continue;
+                break;
             }
-            double[] earlier = run.test(testId).map(test -> test.values(metric.label())).orElse(new double[0]);
+            HistoryRun.Test test = run.test(testId).orElse(null);
+            if (test == null || !test.undecided().contains(metric.label())) {
+                break;
+            }
+            double[] earlier = test.values(metric.label());
             int take = Math.min(earlier.length, cap - pooled.length);
             double[] joined = Arrays.copyOf(pooled, pooled.length + take);
             System.arraycopy(earlier, 0, joined, pooled.length, take);

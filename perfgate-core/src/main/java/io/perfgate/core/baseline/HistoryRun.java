@@ -19,11 +19,25 @@ public record HistoryRun(String schemaVersion, Fingerprint fingerprint, List<Tes
         tests = tests == null ? List.of() : List.copyOf(tests);
     }
 
-    /** A test's replicate values in this run, by metric label. */
-    @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Test(String id, String label, Map<String, List<Double>> metrics) {
+    /**
+     * A test's replicate values in this run, by metric label.
+     *
+     * @param undecided the metrics whose comparison with the baseline was INCONCLUSIVE in this run: a rerun
+     *                  at the same commit pools their values
+     */
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    public record Test(String id, String label, Map<String, List<Double>> metrics, List<String> undecided) {
         public Test {
             metrics = metrics == null ? Map.of() : Map.copyOf(metrics);
+            undecided = undecided == null ? List.of() : List.copyOf(undecided);
+        }
+
+        public Test(String id, String label, Map<String, List<Double>> metrics) {
+            this(id, label, metrics, List.of());
+        }
+
+        public Test withUndecided(List<String> metricLabels) {
+            return new Test(id, label, metrics, metricLabels);
         }
 
         public double[] values(String metric) {

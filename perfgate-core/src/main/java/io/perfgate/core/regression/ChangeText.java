@@ -22,6 +22,24 @@ final class ChangeText {
         return "[" + ofRatio(lowerRatio) + ", " + ofRatio(upperRatio) + "]";
     }
 
+    /**
+     * An interval of ratios; an end that would print like the allowed change ({@code +20%}) while lying on
+     * one side of it gets a decimal ({@code +20.3%}), so the interval visibly clears or straddles it.
+     */
+    static String interval(double lowerRatio, double upperRatio, double allowedRatio) {
+        return "[" + near(lowerRatio, allowedRatio) + ", " + near(upperRatio, allowedRatio) + "]";
+    }
+
+    private static String near(double ratio, double allowedRatio) {
+        String text = ofRatio(ratio);
+        if (!text.equals(ofRatio(allowedRatio)) || ratio == allowedRatio) {
+            return text;
+        }
+        double percent = (ratio - 1) * 100;
+        String precise = String.format(Locale.ROOT, "%.1f", Math.abs(percent));
+        return (percent < 0 ? "-" : "+") + precise + "%";
+    }
+
     /** One decimal below 10, whole numbers from there (cheap: messages are built for every comparison). */
     static String number(double value) {
         if (value >= 9.95) {

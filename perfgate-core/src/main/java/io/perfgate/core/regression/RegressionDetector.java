@@ -111,8 +111,9 @@ public final class RegressionDetector {
         double b = metric.ratioOfShift(shift.upper());
         double lowerRatio = Math.min(a, b);
         double upperRatio = Math.max(a, b);
+        double allowedRatio = metric.ratioOfShift(allowed.badnessBoundary(metric.direction()));
         String change = metric.label() + " " + ChangeText.ofRatio(ratio) + " "
-                + (shift.bounded() ? ChangeText.interval(lowerRatio, upperRatio) : "[unbounded]") + vs;
+                + (shift.bounded() ? ChangeText.interval(lowerRatio, upperRatio, allowedRatio) : "[unbounded]") + vs;
         String allowedText = allowed.format(metric.direction());
         String statistics = context + ", p = " + ChangeText.pValue(adjusted) + (comparisons > 1
                 ? " after " + policy.correction().displayName() + " over " + comparisons + " comparisons" : "") + ")";
