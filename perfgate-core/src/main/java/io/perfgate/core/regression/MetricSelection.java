@@ -32,7 +32,11 @@ public final class MetricSelection {
         boolean scores = measurement.rounds().stream().map(Round::score).allMatch(score -> score != null);
         if (histograms) {
             metrics.addAll(List.of(RegressionMetric.P50, RegressionMetric.P90, RegressionMetric.P95,
-                    RegressionMetric.P99, RegressionMetric.MEAN, RegressionMetric.THROUGHPUT));
+                    RegressionMetric.P99, RegressionMetric.MEAN));
+            // a JMH fork's iterations per duration is no throughput: its score is
+            if (!"jmh".equals(result.kind())) {
+                metrics.add(RegressionMetric.THROUGHPUT);
+            }
         }
         if (scores) {
             metrics.add(scoreMetric(result));
@@ -54,9 +58,10 @@ public final class MetricSelection {
         return values;
     }
 
-    /** A JMH score is a rate in throughput mode and a time otherwise. */
+    /** A JMH score is a rate in throughput mode (operations per second) and a time per operation otherwise. */
     static RegressionMetric scoreMetric(TestResult result) {
-        boolean rate = result.gates().stream().anyMatch(gate -> "ThroughputGate".equals(gate.gate()));
+        boolean rate = result.benchmark() != null ? result.benchmark().isThroughput()
+                : result.gates().stream().anyMatch(gate -> "ThroughputGate".equals(gate.gate()));
         return rate ? RegressionMetric.SCORE_RATE : RegressionMetric.SCORE_TIME;
     }
 }

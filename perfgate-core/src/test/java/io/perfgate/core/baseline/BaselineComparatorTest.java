@@ -194,6 +194,20 @@ class BaselineComparatorTest {
         assertEquals(Level.WARNING, throughput.level(), "the endpoint's own throughput gate sets the level");
     }
 
+    @Test
+    void aJmhBenchmarkComparesItsForksScoresAndThroughputModeRegressesWhenItFalls() {
+        store().record(List.of(Results.benchmark(1e6, 10, 1)), BASE, null, RECORDED, false);
+        BaselineComparison comparison = compare(List.of(Results.benchmark(0.7e6, 10, 2)), CHANGE,
+                RECORDED.plusSeconds(60));
+        assertEquals(List.of(RegressionMetric.SCORE_RATE),
+                comparison.comparisons().stream().map(c -> c.comparison().metric()).toList());
+        MetricComparison score = comparison.comparisons().get(0).comparison();
+        assertEquals(RegressionOutcome.REGRESSED, score.outcome(), score.message());
+        assertTrue(score.message().startsWith("score -30% ["), score.message());
+        assertTrue(score.message().contains("exceeds the allowed -10%"), score.message());
+        assertEquals(Level.BLOCKING, comparison.comparisons().get(0).level(), "no gate: the configured level");
+    }
+
     private static TestResult withLevel(TestResult result, Level level) {
         GateDeclaration gate = new GateDeclaration("LatencyGate", level, false, "method OrderTest#create",
                 Map.of("p95", "50ms"), null);

@@ -49,6 +49,23 @@ final class Results {
         return declared.completed(measurement(medianByEndpoint.values().iterator().next(), 10, seed), endpoints);
     }
 
+    /** A JMH benchmark in throughput mode: one round per fork, its score in operations per second. */
+    static TestResult benchmark(double opsPerSecond, int forks, long seed) {
+        SplittableRandom random = new SplittableRandom(seed);
+        List<Round> rounds = new ArrayList<>();
+        for (int fork = 0; fork < forks; fork++) {
+            rounds.add(new Round(5, 0, 5_000_000_000L, null, opsPerSecond * Math.exp(0.02 * random.nextGaussian())));
+        }
+        Measurement measurement = new Measurement(5L * forks, 0, Map.of(), null, 5_000_000_000L * forks, null, null,
+                null, rounds);
+        io.perfgate.core.result.BenchmarkDetails details = new io.perfgate.core.result.BenchmarkDetails(
+                "com.example.ParseBench.parse", "thrpt", Map.of(), 1, forks, 2, "1 s", 5, "1 s", opsPerSecond, null,
+                "ops/s", null, null, "1.37", null);
+        return new TestResult(TestResult.SCHEMA_VERSION, "jmh", "jmh:com.example.ParseBench.parse",
+                "com.example.ParseBench", "parse", "parse", io.perfgate.core.result.ResultStatus.COMPLETED, null,
+                List.of(), null, measurement, null, ENVIRONMENT, Instant.parse("2024-05-01T10:00:00Z"), details);
+    }
+
     static Measurement measurement(double medianNanos, int rounds, long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         List<Round> recorded = new ArrayList<>();
