@@ -178,7 +178,8 @@ public final class BaselineComparator {
                     .map(c -> c.metric().label()).toList();
             thisRun.set(i, entry.withUndecided(undecided));
         }
-        if (settings.recordHistory() && runFingerprint != null && !thisRun.isEmpty()) {
+        // the history is kept once the project keeps baselines, so builds without them leave no files behind
+        if (settings.recordHistory() && baselines.present() && runFingerprint != null && !thisRun.isEmpty()) {
             written = store.history().write(new HistoryRun(HistoryRun.SCHEMA_VERSION, runFingerprint, thisRun));
             store.history().prune(settings.historyMaxAge(), settings.historyMaxRuns(), now);
         }
@@ -220,8 +221,11 @@ public final class BaselineComparator {
     /** Differences of environment and distortions of either run, in words. */
     static List<String> unfairness(Fingerprint current, Fingerprint baseline) {
         List<String> unfair = new ArrayList<>(current.differencesFrom(baseline));
-        current.unfairDistortions(baseline).forEach(distortion -> unfair.add("this run had: " + distortion));
-        baseline.unfairDistortions(current).forEach(distortion -> unfair.add("the baseline run had: " + distortion));
+        List<String> now = current.unfairDistortions(baseline);
+        List<String> then = baseline.unfairDistortions(current);
+        now.stream().filter(then::contains).forEach(distortion -> unfair.add("both runs had: " + distortion));
+        now.stream().filter(d -> !then.contains(d)).forEach(distortion -> unfair.add("this run had: " + distortion));
+        then.stream().filter(d -> !now.contains(d)).forEach(distortion -> unfair.add("the baseline run had: " + distortion));
         return unfair;
     }
 

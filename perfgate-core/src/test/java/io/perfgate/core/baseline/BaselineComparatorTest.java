@@ -52,7 +52,8 @@ class BaselineComparatorTest {
         assertFalse(comparison.storePresent());
         assertTrue(comparison.comparisons().isEmpty());
         assertFalse(comparison.hasBlocking());
-        assertNotNull(comparison.historyFile(), "the run is still kept for the history");
+        assertNull(comparison.historyFile(), "without a store no history file is left behind");
+        assertFalse(java.nio.file.Files.exists(project.resolve(".perfgate")));
     }
 
     @Test
