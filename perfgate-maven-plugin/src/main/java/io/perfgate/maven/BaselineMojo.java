@@ -1,5 +1,6 @@
 package io.perfgate.maven;
 
+import io.perfgate.core.baseline.Acceptance;
 import io.perfgate.core.baseline.BaselineFileException;
 import io.perfgate.core.baseline.BaselineStore;
 import io.perfgate.core.baseline.ComparedUnit;
@@ -18,6 +19,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Stores the module's current perf results as its baseline in the project's baseline store
@@ -33,8 +35,9 @@ public class BaselineMojo extends AbstractPerfgateMojo {
     private File baselineDirectory;
 
     /**
-     * Accept intentional changes instead of recording everything: comma-separated {@code Test#method:metric}
-     * (as the report labels them), for example {@code OrderTest#create:p95}. Needs {@code perfgate.reason}.
+     * Accept intentional changes instead of recording everything: {@code Test#method:metric} (as the report
+     * labels them), for example {@code OrderTest#create:p95}, or {@code OrderTest#create:*} for every metric of
+     * the test; several separated by commas or semicolons. Needs {@code perfgate.reason}.
      */
     @Parameter(property = "perfgate.accept")
     private String accept;
@@ -98,8 +101,11 @@ public class BaselineMojo extends AbstractPerfgateMojo {
         }
         List<ComparedUnit> units = new ArrayList<>();
         results.forEach(result -> units.addAll(ComparedUnit.of(result)));
-        for (String item : accept.split(",")) {
+        for (String item : accept.split("[,;]")) {
             String wanted = item.strip();
+            if (wanted.isEmpty()) {
+                continue;
+            }
             int colon = wanted.lastIndexOf(':');
             if (colon <= 0 || colon == wanted.length() - 1) {
                 throw new MojoFailureException("perfgate: cannot read '" + wanted + "' in perfgate.accept; expected"
@@ -114,12 +120,21 @@ public class BaselineMojo extends AbstractPerfgateMojo {
                         + units.stream().map(ComparedUnit::label).toList() + "); nothing accepted for it here");
                 continue;
             }
-            TestBaseline updated = store.accept(unit, metric, reason, version, profile, now);
-            var acceptance = updated.acceptances().get(updated.acceptances().size() - 1);
-            getLog().info("perfgate: accepted " + label + ":" + metric + " as its new baseline"
-                    + (acceptance.previousValue() == null ? "" : String.format(java.util.Locale.ROOT,
-                    " (%+.0f%%)", (acceptance.acceptedValue() / acceptance.previousValue() - 1) * 100))
-                    + ", because: " + reason.strip() + " (" + store.fileFor(unit.result().id()) + ")");
+            List<String> metrics = List.of(metric);
+            if (metric.equals("*")) {
+                TestBaseline existing = store.read(unit.result().id()).orElseThrow(() -> new BaselineFileException(
+                        store.fileFor(unit.result().id()), label + " has no baseline to accept a change into;"
+                        + " record one first (mvn verify perfgate:baseline)", null));
+                metrics = List.copyOf(existing.metricsOf(unit.scope()).keySet());
+            }
+            for (String name : metrics) {
+                TestBaseline updated = store.accept(unit, name, reason, version, profile, now);
+                Acceptance acceptance = updated.acceptances().get(updated.acceptances().size() - 1);
+                getLog().info("perfgate: accepted " + label + ":" + name + " as its new baseline"
+                        + (acceptance.previousValue() == null ? "" : String.format(Locale.ROOT,
+                        " (%+.0f%%)", (acceptance.acceptedValue() / acceptance.previousValue() - 1) * 100))
+                        + ", because: " + reason.strip() + " (" + store.fileFor(unit.result().id()) + ")");
+            }
         }
     }
 }

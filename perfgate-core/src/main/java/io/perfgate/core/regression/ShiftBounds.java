@@ -8,8 +8,15 @@ package io.perfgate.core.regression;
  * @param lowerRatio lower end of the interval
  * @param upperRatio upper end of the interval
  * @param worseWithConfidence whether the whole interval lies on the worse side of no change
+ * @param lowerBadness the interval's lower end on the log "badness" scale, where larger is worse
  */
-public record ShiftBounds(double ratio, double lowerRatio, double upperRatio, boolean worseWithConfidence) {
+public record ShiftBounds(double ratio, double lowerRatio, double upperRatio, boolean worseWithConfidence,
+                          double lowerBadness) {
+
+    /** Whether the whole interval lies beyond the given share of an allowed change, in the worse direction. */
+    public boolean worseBeyond(RegressionMetric metric, AllowedChange allowed, double share) {
+        return lowerBadness > share * allowed.badnessBoundary(metric.direction());
+    }
 
     /** Null when either side has no usable value or too few to bound the change. */
     public static ShiftBounds of(RegressionMetric metric, double[] baseline, double[] current, double confidence) {
@@ -52,6 +59,6 @@ public record ShiftBounds(double ratio, double lowerRatio, double upperRatio, bo
         double x = metric.ratioOfShift(shift.lower());
         double y = metric.ratioOfShift(shift.upper());
         return new ShiftBounds(metric.ratioOfShift(shift.estimate()), Math.min(x, y), Math.max(x, y),
-                shift.lower() > 0);
+                shift.lower() > 0, shift.lower());
     }
 }

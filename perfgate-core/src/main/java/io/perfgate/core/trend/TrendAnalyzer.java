@@ -14,13 +14,19 @@ import java.util.Locale;
 
 /**
  * Reads a metric's history: change points by E-divisive means on the runs' figures, and the
- * specification's "consecutive degradations": the latest runs each worse than the baseline with
- * confidence (the lower end of the change's interval above zero), even when within the allowed change,
- * which is how a regression that creeps in one small step at a time shows.
+ * specification's "consecutive degradations": the latest runs each worse than the baseline, with
+ * confidence, by more than half the allowed change, even when within it, which is how a regression
+ * that creeps in one small step at a time shows.
  */
 public final class TrendAnalyzer {
     /** Runs needed before change points are looked for: two segments of at least three. */
     public static final int MIN_RUNS = 6;
+
+    /**
+     * Each run in a row must be worse than the baseline by more than this share of the allowed change: a
+     * steady offset of a percent or two (the baseline run was a quick one) is no creeping regression.
+     */
+    public static final double CREEP_SHARE = 0.5;
 
     /** Each run in a row must be worse than the baseline with this confidence. */
     public static final double DEFAULT_WORSE_CONFIDENCE = 0.99;
@@ -91,7 +97,7 @@ public final class TrendAnalyzer {
             for (int i = points.size() - 1; i >= 0; i--) {
                 TrendPoint point = points.get(i);
                 ShiftBounds bounds = ShiftBounds.of(metric, baseline, point.replicates(), worseConfidence, runToRun);
-                if (bounds == null || !bounds.worseWithConfidence()) {
+                if (bounds == null || !bounds.worseBeyond(metric, policy.allowedFor(testLabel, metric), CREEP_SHARE)) {
                     break;
                 }
                 worseInARow++;
@@ -100,8 +106,9 @@ public final class TrendAnalyzer {
             if (worseInARow >= consecutive) {
                 alerts.add(metric.label() + " of " + testLabel + " was worse than its baseline in each of the last "
                         + worseInARow + " runs (" + String.join(", ", changes) + "), each with "
-                        + Math.round(worseConfidence * 100) + "% confidence: a regression creeping in below the"
-                        + " allowed " + policy.allowedFor(testLabel, metric).format(metric.direction()));
+                        + Math.round(worseConfidence * 100) + "% confidence by more than half the allowed "
+                        + policy.allowedFor(testLabel, metric).format(metric.direction())
+                        + ": a regression creeping in below it");
             }
         }
         return new TrendFinding(testId, testLabel, metric, points, shifts, worseInARow, alerts);

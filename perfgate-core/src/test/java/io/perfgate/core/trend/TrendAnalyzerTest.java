@@ -32,18 +32,27 @@ class TrendAnalyzerTest {
 
     @Test
     void threeRunsInARowWorseThanTheBaselineRaiseTheCreepingAlert() {
-        List<TrendPoint> points = List.of(run(1, 100), run(2, 108), run(3, 108), run(4, 108));
+        List<TrendPoint> points = List.of(run(1, 100), run(2, 113), run(3, 113), run(4, 113));
         TrendFinding finding = analyzer.analyze("id", "OrderTest#create", RegressionMetric.P95, points,
                 around(100), START);
         assertEquals(3, finding.worseRunsInARow());
         assertEquals(List.of("p95 of OrderTest#create was worse than its baseline in each of the last 3 runs"
-                + " (+8%, +8%, +8%), each with 99% confidence: a regression creeping in below the allowed +20%"),
-                finding.alerts());
+                + " (+13%, +13%, +13%), each with 99% confidence by more than half the allowed +20%: a regression"
+                + " creeping in below it"), finding.alerts());
+    }
+
+    @Test
+    void aSteadySmallOffsetFromTheBaselineRunIsNoCreepingRegression() {
+        List<TrendPoint> points = List.of(run(1, 102), run(2, 102), run(3, 102), run(4, 102));
+        TrendFinding finding = analyzer.analyze("id", "OrderTest#create", RegressionMetric.P95, points,
+                around(100), START);
+        assertEquals(0, finding.worseRunsInARow());
+        assertTrue(finding.alerts().isEmpty(), finding.alerts().toString());
     }
 
     @Test
     void twoWorseRunsAreNotYetAnAlert() {
-        List<TrendPoint> points = List.of(run(1, 100), run(2, 100), run(3, 108), run(4, 108));
+        List<TrendPoint> points = List.of(run(1, 100), run(2, 100), run(3, 113), run(4, 113));
         TrendFinding finding = analyzer.analyze("id", "OrderTest#create", RegressionMetric.P95, points,
                 around(100), START);
         assertEquals(2, finding.worseRunsInARow());
