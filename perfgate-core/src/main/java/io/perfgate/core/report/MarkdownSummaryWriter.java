@@ -83,14 +83,10 @@ public final class MarkdownSummaryWriter implements ReportWriter {
 
     /** The comparison with the baseline: counts, then every metric that is not unchanged, then alerts. */
     private static void baseline(StringBuilder out, BaselineComparison baseline) {
-        if (baseline == null) {
-            return;
+        if (baseline == null || (!baseline.storePresent() && baseline.problems().isEmpty())) {
+            return; // no baselines in this project: nothing to add to a pull-request comment
         }
         out.append("\n### Comparison with the baseline\n\n");
-        if (!baseline.storePresent() && baseline.problems().isEmpty()) {
-            out.append("No baseline is recorded yet (mvn verify perfgate:baseline).\n");
-            return;
-        }
         List<String> counts = new ArrayList<>();
         for (RegressionOutcome outcome : RegressionOutcome.values()) {
             counts.add(baseline.count(outcome) + " " + outcome.name().toLowerCase(Locale.ROOT));
