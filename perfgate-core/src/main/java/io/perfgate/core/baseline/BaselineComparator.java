@@ -159,6 +159,12 @@ public final class BaselineComparator {
                 }
             }
         }
+        java.util.Set<String> present = new java.util.HashSet<>();
+        results.forEach(result -> present.add(result.id()));
+        baselines.byTestId().values().stream()
+                .filter(baseline -> !present.contains(baseline.id()))
+                .forEach(baseline -> notes.add(baseline.label() + " has a baseline but no result in this run"
+                        + " (removed, renamed, or not run?); its baseline file is " + store.fileFor(baseline.id())));
         List<MetricComparison> compared = new RegressionDetector(settings.policy()).compare(inputs);
         List<BaselineComparison.Compared> leveled = new ArrayList<>();
         for (int i = 0; i < compared.size(); i++) {
