@@ -29,7 +29,7 @@ assert byLabel['LookupBench#lookup [millis=6]'].benchmark.scoreUnit == 'ms/op'
 
 // check judged them next to each other and failed the build naming benchmark, parameters, score and bound
 assert log.contains('BUILD FAILURE')
-assert log =~ /Perf tests: 7, Passed: 3, Warnings: 0, Failed: 4, Inconclusive: 0, Skipped: 0, Blocking violations: 4/
+assert log =~ /Perf tests: 7, Passed: 3, Warned: 0, Failed: 4, Inconclusive: 0, Skipped: 0, Blocking violations: 4/
 def error = { pattern -> assert log =~ (/\[ERROR\] \[FAIL\] / + pattern) : "no error line matching $pattern" }
 error(/@ThroughputGate: throughput = [0-9.,]+\/s is below the threshold 10,000\/s \(CheckoutBench#slowCheckout, JMH score [0-9.,]+ ± [0-9.,]+ ops\/s from 2 forks x 2 iterations of 300 ms, report: target\/perfgate\/index\.html\)/)
 error(/@MemoryGate: allocation per invocation = [0-9.,]+ KB exceeds the threshold 1 KB \(CopyBench#copy, JMH score [0-9.,]+ ± [0-9.,]+ ns\/op from 2 forks x 2 iterations of 300 ms, report: [^)]+\)/)

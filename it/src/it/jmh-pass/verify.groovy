@@ -8,7 +8,7 @@ assert log.contains('BUILD SUCCESS')
 assert log.contains('perfgate: running 1 benchmark with JMH (profile smoke: -f 1 -wi 1 -w 200ms -i 1 -r 200ms -prof gc)')
 // one fork of one iteration: JMH has no error to give
 assert log =~ /perfgate: EncodeBench#encode \[width=8\]: [0-9.,]+ ops\/s, [0-9.,]+ B\/op \(2 gates\)/
-assert log =~ /Perf tests: 2, Passed: 2, Warnings: 0, Failed: 0, Inconclusive: 0, Skipped: 0, Blocking violations: 0/
+assert log =~ /Perf tests: 2, Passed: 2, Warned: 0, Failed: 0, Inconclusive: 0, Skipped: 0, Blocking violations: 0/
 
 def results = new File(perfgate, 'results').listFiles().findAll { it.name.endsWith('.json') }
         .collect { new JsonSlurper().parse(it) }
