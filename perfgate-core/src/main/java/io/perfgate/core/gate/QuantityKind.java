@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The kinds of quantity a bound can be written in, each with a strict parser into one base unit and
- * a formatter back into readable text. Base units: nanoseconds, bytes, events per second, and a
- * fraction (1 % is 0.01).
+ * a formatter back into readable text. Base units: nanoseconds, bytes, events per second, bytes per
+ * second (a growth rate), a plain count, and a fraction (1 % is 0.01).
  */
 public enum QuantityKind {
     DURATION("a duration such as 750us, 200ms or 1.5s (units: ns, us, ms, s, min)") {
@@ -44,16 +44,32 @@ public enum QuantityKind {
 
         @Override
         public String format(double bytes) {
-            if (bytes < 1024) {
-                return significant(bytes) + " B";
-            }
-            if (bytes < 1024 * 1024) {
-                return significant(bytes / 1024) + " KB";
-            }
-            if (bytes < 1024.0 * 1024 * 1024) {
-                return significant(bytes / (1024 * 1024)) + " MB";
-            }
-            return significant(bytes / (1024.0 * 1024 * 1024)) + " GB";
+            return bytes(bytes);
+        }
+    },
+    SIZE_RATE("a growth rate such as 10MB/h, 512KB/min or 1KB/s (sizes B, KB, MB, GB; per s, min, h)") {
+        @Override
+        double parseValue(String number, String unit) {
+            int slash = unit.indexOf('/');
+            return Double.parseDouble(number) * SIZE_UNITS.get(unit.substring(0, slash))
+                    / PER_TIME_UNITS.get(unit.substring(slash + 1));
+        }
+
+        /** Leaks are read per hour, whatever unit the bound was written in. */
+        @Override
+        public String format(double bytesPerSecond) {
+            return bytes(bytesPerSecond * 3600) + "/h";
+        }
+    },
+    COUNT("a whole number such as 10") {
+        @Override
+        double parseValue(String number, String unit) {
+            return Double.parseDouble(number);
+        }
+
+        @Override
+        public String format(double count) {
+            return count == Math.rint(count) && Math.abs(count) < 1e15 ? grouped((long) count) : significant(count);
         }
     },
     RATE("a rate such as 1000/s or 60/min") {
@@ -87,6 +103,8 @@ public enum QuantityKind {
     private static final Map<String, Double> SIZE_UNITS = Map.of(
             "B", 1.0, "KB", 1024.0, "MB", 1024.0 * 1024, "GB", 1024.0 * 1024 * 1024,
             "KiB", 1024.0, "MiB", 1024.0 * 1024, "GiB", 1024.0 * 1024 * 1024);
+    /** Seconds per unit of a size rate's denominator. */
+    private static final Map<String, Double> PER_TIME_UNITS = Map.of("s", 1.0, "min", 60.0, "h", 3600.0, "hour", 3600.0);
     /** Seconds per unit of the rate's denominator. */
     private static final Map<String, Double> RATE_UNITS = Map.of("/s", 1.0, "/ms", 1e-3, "/min", 60.0);
 
@@ -95,7 +113,9 @@ public enum QuantityKind {
             DURATION, Pattern.compile(NUMBER + " ?(ns|us|µs|ms|s|min)"),
             SIZE, Pattern.compile(NUMBER + " ?(B|KB|MB|GB|KiB|MiB|GiB)"),
             RATE, Pattern.compile(NUMBER + " ?(?:[a-zA-Z]+)?(/s|/ms|/min)"),
-            PERCENT, Pattern.compile(NUMBER + " ?(%)"));
+            PERCENT, Pattern.compile(NUMBER + " ?(%)"),
+            SIZE_RATE, Pattern.compile(NUMBER + " ?((?:B|KB|MB|GB|KiB|MiB|GiB)/(?:s|min|h|hour))"),
+            COUNT, Pattern.compile("([0-9]+)()"));
 
     private final String expected;
 
@@ -134,6 +154,21 @@ public enum QuantityKind {
 
     /** Formats a value in the base unit, with three significant digits, the same in every locale. */
     public abstract String format(double value);
+
+    /** A size in bytes with a binary unit chosen by magnitude, so negative sizes read like positive ones. */
+    static String bytes(double bytes) {
+        double magnitude = Math.abs(bytes);
+        if (magnitude < 1024) {
+            return significant(bytes) + " B";
+        }
+        if (magnitude < 1024 * 1024) {
+            return significant(bytes / 1024) + " KB";
+        }
+        if (magnitude < 1024.0 * 1024 * 1024) {
+            return significant(bytes / (1024 * 1024)) + " MB";
+        }
+        return significant(bytes / (1024.0 * 1024 * 1024)) + " GB";
+    }
 
     static String significant(double value) {
         if (Double.isNaN(value) || Double.isInfinite(value)) {
