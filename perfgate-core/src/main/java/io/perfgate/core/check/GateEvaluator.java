@@ -282,12 +282,8 @@ public final class GateEvaluator {
         }
         Optional<PercentileInterval> interval = PercentileInterval.of(histogram, quantile,
                 PercentileInterval.DEFAULT_CONFIDENCE);
-        MetricOutcome outcome = judged(result, metric, bound, value, count,
-                interval.map(i -> (double) i.lower()).orElse(null), interval.map(i -> (double) i.upper()).orElse(null));
-        if (outcome.verdict() == Verdict.FAIL || outcome.verdict() == Verdict.WARN) {
-            return withMessage(outcome, outcome.message() + hint);
-        }
-        return outcome;
+        return judged(result, metric, bound, value, count, interval.map(i -> (double) i.lower()).orElse(null),
+                interval.map(i -> (double) i.upper()).orElse(null), hint);
     }
 
     private static String slowestStatement(DatabaseMeasurement database) {
@@ -308,26 +304,22 @@ public final class GateEvaluator {
                     + " have no pool to judge)");
         }
         double efficiency = (double) database.connectionsWithin1ms() / requests;
-        MetricOutcome outcome = judged(result, metric, bound, efficiency, requests, null, null);
         // Credible only when ten slow requests would have crossed the bound.
         double slack = 1 - bound.threshold();
         long required = slack > 0 ? (long) Math.ceil(10 / slack - 1e-9) : 1;
-        if (outcome.verdict() != Verdict.FAIL && requests < required) {
+        if (bound.judge(efficiency, metric.direction()) != Verdict.FAIL && requests < required) {
             return outcome(result, metric, bound, Verdict.INCONCLUSIVE, efficiency, requests, null, null,
                     metric.label() + " " + metric.kind().format(efficiency) + " rests on "
                             + QuantityKind.grouped(requests) + " connection requests; a bound of " + bound.text()
                             + " needs at least " + QuantityKind.grouped(required) + context(result, requests)
                             + ": raise invocations or duration in @PerfTest, or set allowInconclusive = true");
         }
-        if (outcome.verdict() == Verdict.FAIL || outcome.verdict() == Verdict.WARN) {
-            LatencyHistogram waits = decode(result, database.connectionWaitHistogram(), "connection wait");
-            return withMessage(outcome, outcome.message() + "; " + QuantityKind.grouped(requests
-                    - database.connectionsWithin1ms()) + " of " + QuantityKind.grouped(requests)
-                    + " connection requests waited over 1 ms (p95 wait "
-                    + QuantityKind.DURATION.format(waits.valueAtQuantile(0.95))
-                    + "): enlarge the pool, hold connections for less time, or keep a pool at all");
-        }
-        return outcome;
+        LatencyHistogram waits = decode(result, database.connectionWaitHistogram(), "connection wait");
+        return judged(result, metric, bound, efficiency, requests, null, null, "; "
+                + QuantityKind.grouped(requests - database.connectionsWithin1ms()) + " of "
+                + QuantityKind.grouped(requests) + " connection requests waited over 1 ms (p95 wait "
+                + QuantityKind.DURATION.format(waits.valueAtQuantile(0.95))
+                + "): enlarge the pool, hold connections for less time, or put a pool in front of the database");
     }
 
     private MetricOutcome judgeDeadlockRate(TestResult result, Metric metric, Bound bound,
@@ -337,23 +329,19 @@ public final class GateEvaluator {
             return notMeasured(result, metric, bound, 0, NO_STATEMENTS);
         }
         double rate = (double) database.deadlocks() / transactions;
-        MetricOutcome outcome = judged(result, metric, bound, rate, transactions, null, null);
         long required = bound.threshold() > 0 ? (long) Math.ceil(10 / bound.threshold() - 1e-9) : 1;
-        if (outcome.verdict() != Verdict.FAIL && transactions < required) {
+        if (bound.judge(rate, metric.direction()) != Verdict.FAIL && transactions < required) {
             return outcome(result, metric, bound, Verdict.INCONCLUSIVE, rate, transactions, null, null,
                     metric.label() + " " + metric.kind().format(rate) + " rests on "
                             + QuantityKind.grouped(transactions) + " transactions; a bound of " + bound.text()
                             + " needs at least " + QuantityKind.grouped(required) + context(result, transactions)
                             + ": raise invocations or duration in @PerfTest, or set allowInconclusive = true");
         }
-        if (database.deadlocks() > 0 && (outcome.verdict() == Verdict.FAIL || outcome.verdict() == Verdict.WARN)) {
-            return withMessage(outcome, outcome.message() + "; " + QuantityKind.grouped(database.deadlocks())
-                    + " of " + QuantityKind.grouped(transactions) + " transactions failed with "
-                    + database.deadlocksBySqlState().keySet() + ", first: " + database.firstDeadlock()
-                    + "; take locks in one order everywhere, keep transactions short, and retry serialization"
-                    + " failures");
-        }
-        return outcome;
+        String detail = database.deadlocks() == 0 ? "" : "; " + QuantityKind.grouped(database.deadlocks()) + " of "
+                + QuantityKind.grouped(transactions) + " transactions failed with "
+                + database.deadlocksBySqlState().keySet() + ", first: " + database.firstDeadlock()
+                + "; take locks in one order everywhere, keep transactions short, and retry serialization failures";
+        return judged(result, metric, bound, rate, transactions, null, null, detail);
     }
 
     private MetricOutcome judgeStatementsPerInvocation(TestResult result, Metric metric, Bound bound,
@@ -365,24 +353,17 @@ public final class GateEvaluator {
         if (database.statementsInInvocations() == 0 && database.statements() == 0) {
             return notMeasured(result, metric, bound, invocations, NO_STATEMENTS);
         }
-        MetricOutcome outcome = judged(result, metric, bound, database.maxStatementsPerInvocation(), invocations,
-                null, null);
-        if ((outcome.verdict() == Verdict.FAIL || outcome.verdict() == Verdict.WARN)
-                && !database.worstInvocation().isEmpty()) {
+        String detail = "";
+        if (!database.worstInvocation().isEmpty()) {
             DatabaseMeasurement.StatementCount repeated = database.worstInvocation().get(0);
             String mean = QuantityKind.COUNT.format(
                     Math.round(10.0 * database.statementsInInvocations() / invocations) / 10.0);
-            return withMessage(outcome, outcome.message() + "; the worst invocation ran \"" + repeated.sql() + "\" "
-                    + QuantityKind.grouped(repeated.count()) + " times (mean " + mean
-                    + " statements per invocation)" + (repeated.count() > 1
-                    ? ": an N+1 query; load those rows in one statement (a join, or WHERE ... IN (...))" : ""));
+            detail = "; the worst invocation ran \"" + repeated.sql() + "\" " + QuantityKind.grouped(repeated.count())
+                    + (repeated.count() == 1 ? " time" : " times") + " (mean " + mean + " statements per invocation)"
+                    + (repeated.count() > 1
+                    ? ": an N+1 query; load those rows in one statement (a join, or WHERE ... IN (...))" : "");
         }
-        return outcome;
-    }
-
-    private static MetricOutcome withMessage(MetricOutcome outcome, String message) {
-        return new MetricOutcome(outcome.metric(), outcome.boundText(), outcome.verdict(), outcome.value(),
-                outcome.samples(), outcome.lower(), outcome.upper(), message);
+        return judged(result, metric, bound, database.maxStatementsPerInvocation(), invocations, null, null, detail);
     }
 
     private static LatencyHistogram decode(TestResult result, String encoded, String what) {
@@ -411,6 +392,12 @@ public final class GateEvaluator {
 
     private MetricOutcome judged(TestResult result, Metric metric, Bound bound, double value, long samples,
                                  Double lower, Double upper) {
+        return judged(result, metric, bound, value, samples, lower, upper, "");
+    }
+
+    /** @param violationDetail evidence and a fix, added to the message (before the context) on WARN or FAIL */
+    private MetricOutcome judged(TestResult result, Metric metric, Bound bound, double value, long samples,
+                                 Double lower, Double upper, String violationDetail) {
         Verdict verdict = bound.judge(value, metric.direction());
         QuantityKind kind = metric.kind();
         String measured = metric.label() + " = " + kind.format(value);
@@ -422,6 +409,9 @@ public final class GateEvaluator {
                     + kind.format(bound.target().orElseThrow()) + " (threshold " + kind.format(bound.threshold()) + ")";
             default -> measured + " is within " + bound.text();
         };
+        if (verdict == Verdict.FAIL || verdict == Verdict.WARN) {
+            message += violationDetail;
+        }
         return outcome(result, metric, bound, verdict, value, samples, lower, upper, message + context(result, samples));
     }
 
