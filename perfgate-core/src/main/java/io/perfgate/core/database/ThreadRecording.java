@@ -84,7 +84,10 @@ final class ThreadRecording {
         deadlocks++;
         deadlocksBySqlState.merge(failure.getSQLState(), 1L, Long::sum);
         if (firstDeadlock == null) {
-            firstDeadlock = failure.getSQLState() + ": " + failure.getMessage();
+            String message = String.valueOf(failure.getMessage()).strip();
+            int newline = message.indexOf('\n');
+            // drivers add detail lines (PostgreSQL: the processes and locks); the first line names the failure
+            firstDeadlock = failure.getSQLState() + ": " + (newline < 0 ? message : message.substring(0, newline).strip());
         }
     }
 

@@ -2,8 +2,10 @@ package io.perfgate.core.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * What went through wrapped DataSources during a measurement (warmup excluded). Histograms are encoded
@@ -21,7 +23,7 @@ import java.util.Map;
  * @param connectionWaitHistogram   time of each getConnection call
  * @param deadlocks                 calls that failed with SQLState class 40 (deadlock, serialization failure)
  * @param deadlocksBySqlState       the same by SQLState ({@code 40001}, {@code 40P01})
- * @param firstDeadlock             the first such failure's message
+ * @param firstDeadlock             the first such failure's SQLState and the first line of its message
  * @param invocations               measured invocations whose statements were counted
  * @param statementsInInvocations   statements executed inside those invocations
  * @param maxStatementsPerInvocation the most statements one invocation executed
@@ -50,7 +52,8 @@ public record DatabaseMeasurement(
         List<StatementSummary> topStatements) {
 
     public DatabaseMeasurement {
-        deadlocksBySqlState = deadlocksBySqlState == null ? Map.of() : Map.copyOf(deadlocksBySqlState);
+        deadlocksBySqlState = deadlocksBySqlState == null ? Map.of()
+                : Collections.unmodifiableMap(new TreeMap<>(deadlocksBySqlState)); // sorted: stable reports
         worstInvocation = worstInvocation == null ? List.of() : List.copyOf(worstInvocation);
         topStatements = topStatements == null ? List.of() : List.copyOf(topStatements);
     }
