@@ -19,7 +19,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+
+import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
@@ -36,11 +46,12 @@ class DatabaseGateTest {
 
     private final DatabaseRecorder recorder = new DatabaseRecorder();
     private Connection keepAlive;
+    private JdbcDataSource h2;
     private OrderRepository repository;
 
     @BeforeEach
     void createDatabase() throws SQLException {
-        JdbcDataSource h2 = new JdbcDataSource();
+        h2 = new JdbcDataSource();
         h2.setURL("jdbc:h2:mem:" + UUID.randomUUID());
         keepAlive = h2.getConnection();
         OrderRepository.createSchema(keepAlive, ORDERS, 3);
@@ -80,6 +91,69 @@ class DatabaseGateTest {
         assertEquals(Verdict.PASS, gate.verdict(), gate.metrics().toString());
         assertEquals(1.0, metric(gate, Metric.STATEMENTS_PER_INVOCATION).value());
         assertTrue(metric(gate, Metric.QUERY_P95).message().startsWith("query p95 = "));
+    }
+
+    @Test
+    void aPoolTooSmallForItsThreadsFailsPoolEfficiency() throws Exception {
+        DatabaseMeasurement starved = measurePool(1);
+        MetricOutcome pool = metric(judge(starved, Map.of("poolEfficiency", "75%")), Metric.POOL_EFFICIENCY);
+
+        assertEquals(400, starved.connectionRequests());
+        assertEquals(Verdict.FAIL, pool.verdict(), pool.message());
+        assertTrue(pool.message().contains(" connection requests waited over 1 ms (p95 wait "), pool.message());
+    }
+
+    @Test
+    void aPoolWithAConnectionPerThreadPasses() throws Exception {
+        DatabaseMeasurement served = measurePool(4);
+        MetricOutcome pool = metric(judge(served, Map.of("poolEfficiency", "75%")), Metric.POOL_EFFICIENCY);
+
+        assertEquals(Verdict.PASS, pool.verdict(), pool.message());
+    }
+
+    /**
+     * Four threads, 100 invocations each, holding a pooled connection for 2 ms per invocation and then
+     * thinking for 1 ms without it (so a thread does not simply take back the connection it just returned).
+     */
+    private DatabaseMeasurement measurePool(int size) throws Exception {
+        HikariConfig config = new HikariConfig();
+        config.setDataSource(h2);
+        config.setMaximumPoolSize(size);
+        config.setMinimumIdle(size);
+        config.setPoolName("perfgate-test-" + size);
+        try (HikariDataSource hikari = new HikariDataSource(config)) {
+            DataSource pooled = recorder.wrap(hikari);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (hikari.getHikariPoolMXBean().getTotalConnections() < size && System.nanoTime() < deadline) {
+                Thread.sleep(10);
+            }
+            recorder.start();
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            try {
+                List<Future<?>> running = new ArrayList<>();
+                for (int t = 0; t < 4; t++) {
+                    running.add(threads.submit(() -> {
+                        for (int i = 0; i < 100; i++) {
+                            recorder.beginInvocation();
+                            try (Connection connection = pooled.getConnection();
+                                 Statement statement = connection.createStatement()) {
+                                statement.executeQuery("select count(*) from orders").close();
+                                Thread.sleep(2);
+                            }
+                            recorder.endInvocation();
+                            Thread.sleep(1);
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> future : running) {
+                    future.get(60, TimeUnit.SECONDS);
+                }
+            } finally {
+                threads.shutdownNow();
+            }
+            return recorder.stop();
+        }
     }
 
     @Test
