@@ -177,9 +177,14 @@ final class JdbcProxies {
             return autoCommit;
         }
 
-        /** Records one statement execution; called by the connection's statements. */
-        void executed(String sql, long start, long end, SQLException failure) throws SQLException {
-            boolean inAutoCommit = autoCommit();
+        /** Records one statement execution; called by the connection's statements. Never throws. */
+        void executed(String sql, long start, long end, SQLException failure) {
+            boolean inAutoCommit;
+            try {
+                inAutoCommit = autoCommit();
+            } catch (SQLException e) {
+                inAutoCommit = true; // a closed connection: the statement's own failure is what the caller sees
+            }
             if (!inAutoCommit && transactionStart == 0) {
                 transactionStart = start;
             }
@@ -271,7 +276,7 @@ final class JdbcProxies {
 
         private String batchKey() {
             if (batch == null || batch.isEmpty()) {
-                return "batch: " + preparedSql;
+                return "batch: " + (preparedSql == null ? "(empty)" : preparedSql);
             }
             Set<String> distinct = new LinkedHashSet<>(batch);
             batch = null; // executeBatch empties the batch
