@@ -41,6 +41,15 @@ public record CheckReport(String projectName, Instant generatedAt, String report
         return counts;
     }
 
+    /**
+     * Every message of a violation that fails the build, one per metric beyond its threshold (or without
+     * a verdict) or per gate that could not be judged; their number is the count of blocking violations.
+     */
+    public List<String> blockingMessages() {
+        return tests.stream().flatMap(test -> test.gates().stream())
+                .flatMap(gate -> gate.blockingMessages().stream()).toList();
+    }
+
     /** Gate outcomes that fail the build. */
     public List<GateOutcome> blockingViolations() {
         return tests.stream().flatMap(test -> test.gates().stream()).filter(GateOutcome::blocks).toList();

@@ -24,6 +24,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.TreeMap;
 
 /**
  * Judges a result against its declared gates. The same judgement serves {@code check} and a test run
@@ -51,7 +53,10 @@ public final class GateEvaluator {
         for (GateDeclaration declaration : declared) {
             gates.add(evaluate(result, declaration, false));
         }
-        if (!errorGateDeclared && result.status() == ResultStatus.COMPLETED) {
+        // A result that only got as far as DECLARED fails through its declared gates; without any, through this one.
+        boolean judgeErrors = result.status() == ResultStatus.COMPLETED
+                || (result.status() == ResultStatus.DECLARED && declared.isEmpty());
+        if (!errorGateDeclared && judgeErrors) {
             gates.add(evaluate(result, NO_ERRORS_ALLOWED, true));
         }
         Verdict verdict = Verdict.worst(gates.stream().map(GateOutcome::verdict).toList());
@@ -65,8 +70,10 @@ public final class GateEvaluator {
         }
         if (result.status() == ResultStatus.DECLARED || result.measurement() == null) {
             return new GateOutcome(declaration, implicit, Verdict.FAIL, List.of(),
-                    result.label() + " declared " + where + " but recorded no measurement: the test did not finish"
-                            + " (a crash, a timeout or a killed test JVM); see the test's own output" + reportSuffix());
+                    result.label() + " started but recorded no measurement"
+                            + (implicit ? "" : ", so @" + declaration.gate() + " cannot be judged")
+                            + ": the test did not finish (a crash, a timeout or a killed test JVM);"
+                            + " see its output in the test report" + reportSuffix());
         }
         Measurement measurement = result.measurement();
         if (declaration.scope() != null) {
@@ -83,18 +90,26 @@ public final class GateEvaluator {
         }
         List<MetricOutcome> metrics = new ArrayList<>();
         try {
-            GateType type = GateType.fromDeclarationName(declaration.gate());
-            for (Map.Entry<String, String> entry : declaration.bounds().entrySet()) {
+            GateType type;
+            try {
+                type = GateType.fromDeclarationName(declaration.gate());
+            } catch (InvalidGateException e) {
+                throw new InvalidGateException(result.label() + ": " + e.getMessage());
+            }
+            // Sorted, so that of several bad attributes the same one is reported on every run.
+            Map<Metric, Bound> bounds = new TreeMap<>();
+            for (Map.Entry<String, String> entry : new TreeMap<>(declaration.bounds()).entrySet()) {
                 String source = "@" + declaration.gate() + "(" + entry.getKey() + " = \"" + entry.getValue()
                         + "\") on " + declaration.declaredOn();
                 Metric metric = Metric.of(type, entry.getKey(), source);
-                Bound bound = metric.parseBound(entry.getValue(), source);
-                metrics.add(judge(result, measurement, metric, bound));
+                bounds.put(metric, metric.parseBound(entry.getValue(), source));
+            }
+            for (Map.Entry<Metric, Bound> entry : bounds.entrySet()) {
+                metrics.add(judge(result, measurement, entry.getKey(), entry.getValue()));
             }
         } catch (InvalidGateException e) {
             return new GateOutcome(declaration, implicit, Verdict.FAIL, List.of(), e.getMessage());
         }
-        metrics.sort((a, b) -> Integer.compare(a.metric().ordinal(), b.metric().ordinal()));
         Verdict verdict = Verdict.worst(metrics.stream().map(MetricOutcome::verdict).toList());
         return new GateOutcome(declaration, implicit, verdict, metrics, null);
     }
@@ -102,7 +117,9 @@ public final class GateEvaluator {
     private MetricOutcome judge(TestResult result, Measurement measurement, Metric metric, Bound bound) {
         if (measurement.behindSchedule() != null && metric.gateType() != GateType.MEMORY) {
             return outcome(result, metric, bound, Verdict.INCONCLUSIVE, null, measurement.invocations(), null, null,
-                    metric.label() + " has no verdict: " + measurement.behindSchedule());
+                    metric.label() + " has no verdict: the load generator fell behind its schedule ("
+                            + measurement.behindSchedule() + ")" + context(result, measurement.invocations())
+                            + "; give the generator more threads or connections, or lower the rate");
         }
         return switch (metric.gateType()) {
             case LATENCY -> judgeLatency(result, measurement, metric, bound);
@@ -127,6 +144,18 @@ public final class GateEvaluator {
             long required = PercentileInterval.requiredSamples(quantile);
             double value = histogram.valueAtQuantile(quantile);
             if (samples < required) {
+                // Too few samples for a verdict either way, unless even the quantile's lower confidence
+                // end is beyond the threshold: then more samples could not make it pass.
+                OptionalLong lowerEnd = PercentileInterval.lowerEnd(histogram, quantile,
+                        PercentileInterval.DEFAULT_CONFIDENCE);
+                if (lowerEnd.isPresent() && bound.judge(lowerEnd.getAsLong(), metric.direction()) == Verdict.FAIL) {
+                    return outcome(result, metric, bound, Verdict.FAIL, value, samples,
+                            (double) lowerEnd.getAsLong(), null,
+                            metric.label() + " = " + metric.kind().format(value) + " exceeds the threshold "
+                                    + metric.kind().format(bound.threshold()) + ", and so does its 95% lower confidence"
+                                    + " limit " + metric.kind().format(lowerEnd.getAsLong()) + " from only "
+                                    + QuantityKind.grouped(samples) + " samples" + context(result, samples));
+                }
                 return outcome(result, metric, bound, Verdict.INCONCLUSIVE, value, samples, null, null,
                         metric.label() + " needs at least " + QuantityKind.grouped(required) + " samples, got "
                                 + QuantityKind.grouped(samples) + context(result, samples)
@@ -159,6 +188,7 @@ public final class GateEvaluator {
         Verdict verdict = bound.judge(rate, metric.direction());
         // An error rate below its bound is only credible when the bound would have been crossed by ten errors.
         long required = bound.threshold() > 0 ? (long) Math.ceil(10 / bound.threshold() - 1e-9) : 1;
+        // (1e-9 absorbs the binary error of fractions such as 0.01, so 1% asks for 1,000, not 1,001)
         if (verdict != Verdict.FAIL && invocations < required) {
             return outcome(result, metric, bound, Verdict.INCONCLUSIVE, rate, invocations, null, null,
                     "error rate " + metric.kind().format(rate) + " rests on " + QuantityKind.grouped(invocations)
@@ -177,7 +207,11 @@ public final class GateEvaluator {
 
     private MetricOutcome judgeMemory(TestResult result, Measurement measurement, Metric metric, Bound bound) {
         MemoryMeasurement memory = measurement.memory();
-        Double value = memory == null ? null : switch (metric) {
+        if (memory == null) {
+            return notMeasured(result, metric, bound, measurement.invocations(),
+                    "the recording holds no memory figures (was the test run by the perfgate extension?)");
+        }
+        Double value = switch (metric) {
             case HEAP_AFTER_GC -> memory.heapAfterGcBytes() == null ? null : memory.heapAfterGcBytes().doubleValue();
             case ALLOCATION_PER_INVOCATION -> memory.allocatedBytesPerInvocation();
             case GC_PAUSE_MAX -> memory.gcPauseMaxNanos() == null ? null : memory.gcPauseMaxNanos().doubleValue();
@@ -186,7 +220,7 @@ public final class GateEvaluator {
         };
         if (value == null) {
             return notMeasured(result, metric, bound, measurement.invocations(),
-                    "this JVM did not provide it");
+                    "this JVM did not provide it (see the supported collectors in the README)");
         }
         return judged(result, metric, bound, value, measurement.invocations(), null, null);
     }
@@ -275,6 +309,16 @@ public final class GateEvaluator {
         long required = PercentileInterval.requiredSamples(quantile);
         double value = histogram.valueAtQuantile(quantile);
         if (histogram.count() < required) {
+            // as for latency: too few for a verdict, unless even the lower confidence end is beyond the threshold
+            OptionalLong lowerEnd = PercentileInterval.lowerEnd(histogram, quantile,
+                    PercentileInterval.DEFAULT_CONFIDENCE);
+            if (lowerEnd.isPresent() && bound.judge(lowerEnd.getAsLong(), metric.direction()) == Verdict.FAIL) {
+                return outcome(result, metric, bound, Verdict.FAIL, value, count, (double) lowerEnd.getAsLong(), null,
+                        metric.label() + " = " + metric.kind().format(value) + " exceeds the threshold "
+                                + metric.kind().format(bound.threshold()) + ", and so does its 95% lower confidence"
+                                + " limit " + metric.kind().format(lowerEnd.getAsLong()) + " from only "
+                                + QuantityKind.grouped(count) + " " + what + "s" + hint + context(result, count));
+            }
             return outcome(result, metric, bound, Verdict.INCONCLUSIVE, value, count, null, null,
                     metric.label() + " needs at least " + QuantityKind.grouped(required) + " " + what + "s, got "
                             + QuantityKind.grouped(count) + context(result, count)
@@ -398,6 +442,9 @@ public final class GateEvaluator {
     /** @param violationDetail evidence and a fix, added to the message (before the context) on WARN or FAIL */
     private MetricOutcome judged(TestResult result, Metric metric, Bound bound, double value, long samples,
                                  Double lower, Double upper, String violationDetail) {
+        if (!Double.isFinite(value)) {
+            return notMeasured(result, metric, bound, samples, "the recorded value is " + value);
+        }
         Verdict verdict = bound.judge(value, metric.direction());
         QuantityKind kind = metric.kind();
         String measured = metric.label() + " = " + kind.format(value);

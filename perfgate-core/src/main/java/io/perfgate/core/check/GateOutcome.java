@@ -50,6 +50,24 @@ public record GateOutcome(
                 .toList();
     }
 
+    /**
+     * One message per violation that fails the build: the problem of a gate that could not be judged, else
+     * each metric that FAILed or (without leave) was INCONCLUSIVE. Empty when the gate does not block.
+     */
+    public List<String> blockingMessages() {
+        if (!blocks()) {
+            return List.of();
+        }
+        if (problem != null || metrics.isEmpty()) {
+            return List.of(problem != null ? problem : verdict.name());
+        }
+        return metrics.stream()
+                .filter(metric -> metric.verdict() == Verdict.FAIL
+                        || (metric.verdict() == Verdict.INCONCLUSIVE && !declaration.allowInconclusive()))
+                .map(MetricOutcome::message)
+                .toList();
+    }
+
     /** {@code @LatencyGate}, with the endpoint for scoped gates. */
     public String title() {
         String title = "@" + declaration.gate();

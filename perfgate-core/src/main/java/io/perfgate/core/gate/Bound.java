@@ -41,8 +41,15 @@ public record Bound(OptionalDouble target, double threshold, String text) {
         return new Bound(OptionalDouble.of(target), threshold, text.strip());
     }
 
-    /** PASS, WARN or FAIL for a measured value. */
+    /**
+     * PASS, WARN or FAIL for a measured value.
+     *
+     * @throws IllegalArgumentException for NaN: a value that is no number must never pass a bound
+     */
     public Verdict judge(double value, Direction direction) {
+        if (Double.isNaN(value)) {
+            throw new IllegalArgumentException("cannot judge NaN against " + text);
+        }
         if (beyond(value, threshold, direction)) {
             return Verdict.FAIL;
         }

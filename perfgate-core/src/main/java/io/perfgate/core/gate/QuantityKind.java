@@ -24,16 +24,7 @@ public enum QuantityKind {
 
         @Override
         public String format(double nanos) {
-            if (nanos < 1_000) {
-                return significant(nanos) + " ns";
-            }
-            if (nanos < 1_000_000) {
-                return significant(nanos / 1_000) + " us";
-            }
-            if (nanos < 1_000_000_000) {
-                return significant(nanos / 1_000_000) + " ms";
-            }
-            return significant(nanos / 1_000_000_000) + " s";
+            return withUnit(nanos, 1000, "ns", "us", "ms", "s");
         }
     },
     SIZE("a size such as 512B, 64KB or 512MB (units: B, KB, MB, GB; 1KB = 1024B)") {
@@ -44,7 +35,7 @@ public enum QuantityKind {
 
         @Override
         public String format(double bytes) {
-            return bytes(bytes);
+            return withUnit(bytes, 1024, "B", "KB", "MB", "GB");
         }
     },
     SIZE_RATE("a growth rate such as 10MB/h, 512KB/min or 1KB/s (sizes B, KB, MB, GB; per s, min, h)") {
@@ -58,7 +49,7 @@ public enum QuantityKind {
         /** Leaks are read per hour, whatever unit the bound was written in. */
         @Override
         public String format(double bytesPerSecond) {
-            return bytes(bytesPerSecond * 3600) + "/h";
+            return withUnit(bytesPerSecond * 3600, 1024, "B/h", "KB/h", "MB/h", "GB/h");
         }
     },
     COUNT("a whole number such as 10") {
@@ -80,9 +71,6 @@ public enum QuantityKind {
 
         @Override
         public String format(double perSecond) {
-            if (perSecond >= 1000) {
-                return grouped(Math.round(perSecond)) + "/s";
-            }
             return significant(perSecond) + "/s";
         }
     },
@@ -112,7 +100,7 @@ public enum QuantityKind {
     private static final Map<QuantityKind, Pattern> PATTERNS = Map.of(
             DURATION, Pattern.compile(NUMBER + " ?(ns|us|µs|ms|s|min)"),
             SIZE, Pattern.compile(NUMBER + " ?(B|KB|MB|GB|KiB|MiB|GiB)"),
-            RATE, Pattern.compile(NUMBER + " ?(?:[a-zA-Z]+)?(/s|/ms|/min)"),
+            RATE, Pattern.compile(NUMBER + " ?(?:(?:req|requests|ops|calls|invocations|tx) ?)?(/s|/ms|/min)"),
             PERCENT, Pattern.compile(NUMBER + " ?(%)"),
             SIZE_RATE, Pattern.compile(NUMBER + " ?((?:B|KB|MB|GB|KiB|MiB|GiB)/(?:s|min|h|hour))"),
             COUNT, Pattern.compile("([0-9]+)()"));
@@ -121,6 +109,22 @@ public enum QuantityKind {
 
     QuantityKind(String expected) {
         this.expected = expected;
+    }
+
+    /**
+     * The unit values are held in: {@code ns}, {@code bytes}, {@code per second}, {@code bytes per second},
+     * {@code count}, {@code fraction} (1 % is 0.01).
+     */
+    public String baseUnit() {
+        return switch (name()) {
+            case "DURATION" -> "ns";
+            case "SIZE" -> "bytes";
+            case "RATE" -> "per second";
+            case "PERCENT" -> "fraction";
+            case "SIZE_RATE" -> "bytes per second";
+            case "COUNT" -> "count";
+            default -> name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     /** What a valid value looks like, for error messages. */
@@ -144,6 +148,9 @@ public enum QuantityKind {
             throw new InvalidGateException(source + ": cannot read '" + text + "': expected " + expected);
         }
         double value = parseValue(matcher.group(1), matcher.group(2));
+        if (!Double.isFinite(value)) {
+            throw new InvalidGateException(source + ": '" + text + "' is too large");
+        }
         if (this == PERCENT && value > 1.0) {
             throw new InvalidGateException(source + ": '" + text + "' is above 100%");
         }
@@ -155,29 +162,38 @@ public enum QuantityKind {
     /** Formats a value in the base unit, with three significant digits, the same in every locale. */
     public abstract String format(double value);
 
-    /** A size in bytes with a binary unit chosen by magnitude, so negative sizes read like positive ones. */
-    static String bytes(double bytes) {
-        double magnitude = Math.abs(bytes);
-        if (magnitude < 1024) {
-            return significant(bytes) + " B";
+    /**
+     * Three significant digits in the largest unit that keeps the rounded figure below one step
+     * (so 999.7 ns reads "1 us", not "1,000 ns").
+     */
+    private static String withUnit(double value, double step, String... units) {
+        if (!Double.isFinite(value)) {
+            return value + " " + units[0];
         }
-        if (magnitude < 1024 * 1024) {
-            return significant(bytes / 1024) + " KB";
+        double scaled = value;
+        int unit = 0;
+        while (unit < units.length - 1
+                && (Math.abs(scaled) >= step || Math.abs(round(scaled).doubleValue()) >= step)) {
+            scaled /= step;
+            unit++;
         }
-        if (magnitude < 1024.0 * 1024 * 1024) {
-            return significant(bytes / (1024 * 1024)) + " MB";
-        }
-        return significant(bytes / (1024.0 * 1024 * 1024)) + " GB";
+        return significant(scaled) + " " + units[unit];
     }
 
-    static String significant(double value) {
-        if (Double.isNaN(value) || Double.isInfinite(value)) {
+    /** Three significant digits, half up; {@code BigDecimal.valueOf} so 1.005 rounds as written, to 1.01. */
+    private static BigDecimal round(double value) {
+        return BigDecimal.valueOf(value).round(new MathContext(3, RoundingMode.HALF_UP));
+    }
+
+    /** A number with three significant digits, thousands grouped, the same in every locale: 0.5, 231, 1,200. */
+    public static String significant(double value) {
+        if (!Double.isFinite(value)) {
             return String.valueOf(value);
         }
         if (value == 0) {
             return "0";
         }
-        BigDecimal rounded = new BigDecimal(value).round(new MathContext(3, RoundingMode.HALF_UP));
+        BigDecimal rounded = round(value);
         if (rounded.abs().compareTo(BigDecimal.valueOf(1000)) >= 0) {
             return grouped(rounded.longValue());
         }

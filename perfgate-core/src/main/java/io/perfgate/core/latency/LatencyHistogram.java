@@ -58,6 +58,11 @@ public final class LatencyHistogram {
         return histogram.getValueAtPercentile(100.0 * (clamped - 0.5) / total);
     }
 
+    /** The smallest value the histogram cannot tell apart from the given one (its bucket's lower edge). */
+    public long lowestEquivalent(long value) {
+        return histogram.lowestEquivalentValue(value);
+    }
+
     public long min() {
         return count() == 0 ? 0 : histogram.getMinValue();
     }

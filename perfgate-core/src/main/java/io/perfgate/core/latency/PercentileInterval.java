@@ -3,6 +3,7 @@ package io.perfgate.core.latency;
 import org.apache.commons.statistics.distribution.BinomialDistribution;
 
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A distribution-free confidence interval for a quantile, from order statistics: with n samples the
@@ -17,22 +18,48 @@ public record PercentileInterval(long lower, long upper, double confidence) {
 
     public static final double DEFAULT_CONFIDENCE = 0.95;
 
-    /** Empty when the histogram is too small to bound this quantile on both sides. */
+    /**
+     * Empty when the histogram is too small to bound this quantile on both sides. The ends are widened to
+     * the edges of their histogram buckets, so the histogram's rounding never narrows the interval.
+     */
     public static Optional<PercentileInterval> of(LatencyHistogram histogram, double quantile, double confidence) {
+        OptionalLong lower = lowerEnd(histogram, quantile, confidence);
         long n = histogram.count();
-        if (n < 2 || n > Integer.MAX_VALUE) {
+        if (lower.isEmpty()) {
             return Optional.empty();
         }
-        BinomialDistribution below = BinomialDistribution.of((int) n, quantile);
-        double alpha = (1 - confidence) / 2;
-        // P(B < l) <= alpha and P(B >= u) <= alpha, with B the count below the quantile.
-        long lowerRank = below.inverseCumulativeProbability(alpha);
-        long upperRank = below.inverseCumulativeProbability(1 - alpha) + 1;
-        if (lowerRank < 1 || upperRank > n) {
+        // P(B >= u) <= alpha: the u-th smallest sample lies below the quantile with at most that chance.
+        long upperRank = distribution(n, quantile).inverseCumulativeProbability(1 - alpha(confidence)) + 1;
+        if (upperRank > n) {
             return Optional.empty();
         }
-        return Optional.of(new PercentileInterval(
-                histogram.orderStatistic(lowerRank), histogram.orderStatistic(upperRank), confidence));
+        return Optional.of(new PercentileInterval(lower.getAsLong(), histogram.orderStatistic(upperRank), confidence));
+    }
+
+    /**
+     * The lower end of the interval alone: the true quantile lies above it with probability at least
+     * {@code 1 - (1 - confidence) / 2}. It exists with fewer samples than the whole interval (a p95 from
+     * 60 samples has a lower end but no upper one), so a value far beyond its bound can FAIL early.
+     */
+    public static OptionalLong lowerEnd(LatencyHistogram histogram, double quantile, double confidence) {
+        long n = histogram.count();
+        if (n < 1 || n > Integer.MAX_VALUE) {
+            return OptionalLong.empty();
+        }
+        // P(B < l) <= alpha, with B ~ Binomial(n, q) the count of samples below the true quantile.
+        long lowerRank = distribution(n, quantile).inverseCumulativeProbability(alpha(confidence));
+        if (lowerRank < 1) {
+            return OptionalLong.empty();
+        }
+        return OptionalLong.of(histogram.lowestEquivalent(histogram.orderStatistic(lowerRank)));
+    }
+
+    private static BinomialDistribution distribution(long n, double quantile) {
+        return BinomialDistribution.of((int) n, quantile);
+    }
+
+    private static double alpha(double confidence) {
+        return (1 - confidence) / 2;
     }
 
     /**

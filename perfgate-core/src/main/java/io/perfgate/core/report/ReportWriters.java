@@ -14,7 +14,8 @@ public final class ReportWriters {
 
     /** One writer per format: HTML, JSON summary, Markdown summary, JUnit XML. */
     public static List<ReportWriter> all() {
-        return List.of();
+        return List.of(new HtmlReportWriter(), new JsonSummaryWriter(), new MarkdownSummaryWriter(),
+                new JUnitXmlWriter());
     }
 
     /** Renders every format and writes each file atomically; returns the files written. */

@@ -21,9 +21,14 @@ public final class ResultFiles {
 
     /** The file a result is stored in: a hash of its unique id, never its display name. */
     public static Path fileFor(Path resultsDirectory, String id) {
+        return resultsDirectory.resolve(idHash(id) + ".json");
+    }
+
+    /** 24 hex digits of the SHA-256 of a result id: stable, safe in file names and HTML anchors. */
+    public static String idHash(String id) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(id.getBytes(StandardCharsets.UTF_8));
-            return resultsDirectory.resolve(HexFormat.of().formatHex(digest, 0, 12) + ".json");
+            return HexFormat.of().formatHex(digest, 0, 12);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required of every JVM", e);
         }
@@ -56,7 +61,10 @@ public final class ResultFiles {
         } catch (IOException e) {
             throw new ResultFileException(file, "cannot read: " + e.getMessage(), e);
         }
-        if (tree == null || !tree.isObject() || !tree.hasNonNull("schemaVersion")) {
+        if (tree == null || tree.isMissingNode()) {
+            throw new ResultFileException(file, "not a perfgate result: the file is empty", null);
+        }
+        if (!tree.isObject() || !tree.hasNonNull("schemaVersion")) {
             throw new ResultFileException(file, "not a perfgate result: no schemaVersion", null);
         }
         String version = tree.get("schemaVersion").asText();

@@ -65,10 +65,14 @@ public record TestResult(
                 ResultStatus.SKIPPED, reason, gates, workload, null, null, environment, startedAt);
     }
 
-    /** {@code OrderTest#create}, plus the display name when it says more (parameterized invocations). */
+    /**
+     * {@code OrderTest#create}, plus the display name when it says more (parameterized invocations). Load
+     * scenarios keep their whole "class" (a scenario file such as {@code shop.yaml}) since it is no Java name.
+     */
     @JsonIgnore
     public String label() {
-        String simpleClass = className == null ? "?" : className.substring(className.lastIndexOf('.') + 1);
+        String simpleClass = className == null ? "?"
+                : "load".equals(kind) ? className : className.substring(className.lastIndexOf('.') + 1);
         String base = methodName == null ? simpleClass : simpleClass + "#" + methodName;
         if (displayName == null || methodName == null || displayName.equals(methodName)
                 || displayName.startsWith(methodName + "(")) {

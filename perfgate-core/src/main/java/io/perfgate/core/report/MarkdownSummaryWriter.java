@@ -1,0 +1,66 @@
+package io.perfgate.core.report;
+
+import io.perfgate.core.check.CheckReport;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static io.perfgate.core.report.Markup.markdownCell;
+
+/**
+ * {@code summary.md}: a compact summary for a pull-request comment or a CI job summary
+ * ({@code GITHUB_STEP_SUMMARY}): the headline, the counts, the violations (blocking ones first), then
+ * every gate. Cells are escaped, and {@code @Gate} names are code so they mention nobody.
+ */
+public final class MarkdownSummaryWriter implements ReportWriter {
+
+    @Override
+    public String fileName() {
+        return "summary.md";
+    }
+
+    @Override
+    public String render(CheckReport report) {
+        ReportSummary summary = ReportSummary.of(report);
+        StringBuilder out = new StringBuilder(4096);
+        out.append("## ").append(markdownCell(summary.headline())).append("\n\n");
+        out.append(markdownCell(summary.countsLine())).append('.');
+        if (report.reportLocation() != null) {
+            out.append(" Report: ").append(markdownCell(report.reportLocation())).append('.');
+        }
+        out.append(" Generated ").append(markdownCell(ReportSummary.time(report.generatedAt()))).append(".\n");
+        List<ReportRow> rows = ReportRow.of(report);
+        if (rows.isEmpty()) {
+            return out.toString();
+        }
+        List<ReportRow> violations = new ArrayList<>(rows.stream().filter(ReportRow::blocks).toList());
+        rows.stream().filter(row -> row.violated() && !row.blocks()).forEach(violations::add);
+        out.append("\n### Violations\n\n");
+        if (violations.isEmpty()) {
+            out.append("None.\n");
+        } else {
+            out.append("| Verdict | Blocks build | Test | Gate | Metric | Measured | Bound | Message |\n")
+                    .append("| --- | --- | --- | --- | --- | ---: | --- | --- |\n");
+            for (ReportRow row : violations) {
+                row(out, row.verdict().name(), row.blocks() ? "yes" : "no", row.test().label(), row.gateTitle(),
+                        row.metricLabel(), row.measured(), row.bound(), row.message());
+            }
+        }
+        out.append("\n### All gates\n\n")
+                .append("| Verdict | Test | Gate | Level | Metric | Measured | Bound |\n")
+                .append("| --- | --- | --- | --- | --- | ---: | --- |\n");
+        for (ReportRow row : rows) {
+            row(out, row.verdict().name(), row.test().label(), row.gateTitle(), row.gate().level().name(),
+                    row.metricLabel(), row.measured(), row.bound());
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String... cells) {
+        out.append('|');
+        for (String cell : cells) {
+            out.append(' ').append(markdownCell(cell)).append(" |");
+        }
+        out.append('\n');
+    }
+}

@@ -1,0 +1,106 @@
+package io.perfgate.core.report;
+
+import io.perfgate.core.check.CheckReport;
+import io.perfgate.core.check.TestOutcome;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class HtmlReportWriterTest {
+    private final CheckReport report = ReportFixture.report();
+    private final String html = new HtmlReportWriter().render(report);
+
+    private static List<String> all(Pattern pattern, String text) {
+        List<String> found = new ArrayList<>();
+        Matcher matcher = pattern.matcher(text);
+        while (matcher.find()) {
+            found.add(matcher.group(1));
+        }
+        return found;
+    }
+
+    @Test
+    void isSelfContained() {
+        String lower = html.toLowerCase(Locale.ROOT);
+        assertFalse(lower.contains("<script"), "no script");
+        assertFalse(lower.contains("<link"), "no stylesheet links");
+        assertFalse(lower.contains(" src="), "no external resources");
+        assertFalse(lower.contains("url("), "no CSS fetches");
+        assertFalse(lower.contains("@import"), "no CSS imports");
+        int http = lower.split("https?://", -1).length - 1;
+        int svgNamespaces = html.split("xmlns=\"http://www.w3.org/2000/svg\"", -1).length - 1;
+        assertEquals(svgNamespaces, http, "the only URLs are SVG namespace names, which are never fetched");
+        assertTrue(html.startsWith("<!DOCTYPE html>\n"));
+        assertTrue(html.contains("<meta charset=\"utf-8\">"));
+    }
+
+    @Test
+    void everyLinkLandsOnAnAnchorAndAnchorsAreUnique() {
+        List<String> ids = all(Pattern.compile(" id=\"([^\"]+)\""), html);
+        Set<String> unique = new HashSet<>(ids);
+        assertEquals(ids.size(), unique.size(), "duplicate ids: " + ids);
+        for (String target : all(Pattern.compile("href=\"#([^\"]+)\""), html)) {
+            assertTrue(unique.contains(target), "a link to #" + target + " with no such anchor");
+        }
+        for (TestOutcome test : report.tests()) {
+            assertTrue(html.contains("</span> " + Markup.escape(test.label())), test.label());
+        }
+        assertEquals(report.tests().size(), all(Pattern.compile("<section class=\"test\" id=\"(test-[0-9a-f]{24})\""),
+                html).size());
+    }
+
+    @Test
+    void chartsAreWellFormedSvgWithTheirBoundLines() {
+        List<String> charts = all(Pattern.compile("(<svg.*?</svg>)", Pattern.DOTALL), html);
+        // every test with successful samples has a chart, a load test one more per endpoint
+        assertEquals(11, charts.size());
+        charts.forEach(ReportAssertions::parseXml);
+        String createOrder = charts.stream().filter(svg -> svg.contains("of OrderApiPerfTest#createOrder\""))
+                .findFirst().orElseThrow();
+        assertTrue(createOrder.contains("<title>p95 threshold 200 ms</title>"), createOrder);
+        assertTrue(createOrder.contains("<title>p95 target 150 ms</title>"), createOrder);
+        assertTrue(createOrder.contains("above the chart: max threshold 1 s"), createOrder);
+        for (String label : List.of("p50", "p90", "p95", "p99", "p99.9", "max")) {
+            assertTrue(createOrder.contains(">" + label + "</text>"), label);
+        }
+    }
+
+    @Test
+    void colorsEachVerdictAndMarksWhatBlocks() {
+        assertTrue(html.contains("<tr class=\"blocks\"><td>@LatencyGate</td><td>BLOCKING</td><td>p95</td>"
+                + "<td class=\"num\">231 ms<span class=\"ci\">95% CI 231 ms</span></td><td>150ms..200ms</td>"
+                + "<td class=\"verdict v-FAIL\">FAIL<span class=\"blocking\">blocks build</span></td>"), html);
+        for (String verdict : List.of("PASS", "WARN", "FAIL", "INCONCLUSIVE", "SKIPPED")) {
+            assertTrue(html.contains("<td class=\"verdict v-" + verdict + "\">" + verdict), verdict);
+            assertTrue(html.contains(".v-" + verdict + "{color:#"), verdict);
+        }
+        assertTrue(html.contains("<p class=\"status s-FAILED\">perfgate: FAILED - 7 blocking violations</p>"));
+    }
+
+    @Test
+    void summarisesCountsAndClasses() {
+        assertTrue(html.contains("<tr><td class=\"num\">11</td><td class=\"num\">1</td><td class=\"num\">1</td>"
+                + "<td class=\"num\">6</td><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">7</td></tr>"));
+        assertTrue(html.contains(">com.example.InventoryPerfTest</a></td><td class=\"num\">4</td><td class=\"num\">0</td>"
+                + "<td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">2</td><td class=\"num\">1</td>"));
+    }
+
+    @Test
+    void anEmptyReportSaysThatNothingRan() {
+        String empty = new HtmlReportWriter().render(new CheckReport("empty", Instant.EPOCH, null, List.of()));
+        assertTrue(empty.contains("perfgate: SKIPPED - no gated test left a result"));
+        assertFalse(empty.contains("<svg"));
+        assertTrue(empty.endsWith("</html>\n"));
+    }
+}

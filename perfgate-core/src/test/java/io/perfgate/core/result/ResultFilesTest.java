@@ -1,0 +1,188 @@
+package io.perfgate.core.result;
+
+import io.perfgate.core.TestData;
+import io.perfgate.core.gate.Level;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ResultFilesTest {
+    @TempDir
+    Path results;
+
+    private static TestResult sample(String method, String displayName) {
+        return TestData.completed("OrderApiPerfTest", method, displayName,
+                TestData.withMemory(TestData.measurement(TestData.exponential(5, 300, 2e6), 2,
+                                "java.lang.IllegalStateException: pool exhausted", 1_000_000_000L),
+                        new MemoryMeasurement(64L << 20, 512.5, 3_000_000L, 9_000_000L, 4L)),
+                TestData.gate("LatencyGate", "p95", "150ms..200ms", "max", "1s"),
+                new GateDeclaration("ErrorRateGate", Level.WARNING, true, "class OrderApiPerfTest",
+                        Map.of("max", "1%"), "checkout"));
+    }
+
+    private List<String> fileNames() throws IOException {
+        try (Stream<Path> files = Files.list(results)) {
+            return files.map(path -> path.getFileName().toString()).sorted().toList();
+        }
+    }
+
+    @Test
+    void writesAndReadsBackTheSameResult() {
+        TestResult result = sample("createOrder", "createOrder()");
+        Path file = ResultFiles.write(results, result);
+        assertEquals(result, ResultFiles.read(file));
+    }
+
+    @Test
+    void leavesNoTemporaryFileBehind() throws IOException {
+        ResultFiles.write(results, sample("createOrder", "createOrder()"));
+        ResultFiles.write(results, sample("createOrder", "createOrder()"));
+        assertEquals(1, fileNames().size(), fileNames().toString());
+        assertTrue(fileNames().get(0).endsWith(".json"));
+    }
+
+    @Test
+    void namesTheFileAfterAHashOfTheIdNotTheDisplayName() throws IOException {
+        TestResult scripted = sample("createOrder", "<script>alert(1)</script> ../../etc/passwd");
+        Path file = ResultFiles.write(results, scripted);
+        assertEquals(ResultFiles.fileFor(results, scripted.id()), file);
+        assertTrue(file.getFileName().toString().matches("[0-9a-f]{24}\\.json"), file.toString());
+        assertEquals(results, file.getParent());
+
+        // same id, another display name: the same file, replaced
+        TestResult renamed = new TestResult(scripted.schemaVersion(), scripted.kind(), scripted.id(),
+                scripted.className(), scripted.methodName(), "renamed", scripted.status(), null, scripted.gates(),
+                scripted.workload(), scripted.measurement(), scripted.endpoints(), scripted.environment(),
+                scripted.startedAt());
+        assertEquals(file, ResultFiles.write(results, renamed));
+        assertEquals("renamed", ResultFiles.read(file).displayName());
+        // another id: another file
+        assertNotEquals(file, ResultFiles.fileFor(results, scripted.id() + "/[invocation:2]"));
+        assertEquals(1, fileNames().size());
+    }
+
+    @Test
+    void rejectsANewerMajorSchemaVersionNamingTheFile() throws IOException {
+        Path file = ResultFiles.write(results, sample("createOrder", "createOrder()"));
+        String json = Files.readString(file).replace("\"schemaVersion\" : \"1.0\"", "\"schemaVersion\" : \"2.0\"");
+        assertTrue(json.contains("\"2.0\""), json);
+        Files.writeString(file, json);
+        ResultFileException error = assertThrows(ResultFileException.class, () -> ResultFiles.read(file));
+        assertEquals(file + ": schema version 2.0 is newer than this perfgate reads (1.0); upgrade the perfgate plugin",
+                error.getMessage());
+        assertEquals(file, error.file());
+    }
+
+    @Test
+    void acceptsANewerMinorVersionAndIgnoresUnknownFields() throws IOException {
+        Path file = ResultFiles.write(results, sample("createOrder", "createOrder()"));
+        String json = Files.readString(file)
+                .replace("\"schemaVersion\" : \"1.0\"", "\"schemaVersion\" : \"1.7\", \"cpuQuota\" : { \"cores\" : 1.5 }")
+                .replace("\"invocations\" :", "\"futureFigure\" : [1, 2, 3], \"invocations\" :");
+        Files.writeString(file, json);
+        TestResult read = ResultFiles.read(file);
+        assertEquals("1.7", read.schemaVersion());
+        assertEquals(302, read.measurement().invocations());
+    }
+
+    @Test
+    void rejectsCorruptJsonNamingTheFile() throws IOException {
+        Path file = results.resolve("broken.json");
+        Files.writeString(file, "{\"schemaVersion\": \"1.0\", \"id\": ");
+        ResultFileException error = assertThrows(ResultFileException.class, () -> ResultFiles.read(file));
+        assertTrue(error.getMessage().startsWith(file + ": not a readable perfgate result (corrupt JSON: "),
+                error.getMessage());
+    }
+
+    @Test
+    void rejectsFilesThatAreNoResults() throws IOException {
+        Path empty = Files.writeString(results.resolve("empty.json"), "");
+        assertEquals(empty + ": not a perfgate result: the file is empty",
+                assertThrows(ResultFileException.class, () -> ResultFiles.read(empty)).getMessage());
+        Path array = Files.writeString(results.resolve("array.json"), "[1, 2]");
+        assertEquals(array + ": not a perfgate result: no schemaVersion",
+                assertThrows(ResultFileException.class, () -> ResultFiles.read(array)).getMessage());
+        Path noId = Files.writeString(results.resolve("noid.json"), "{\"schemaVersion\": \"1.0\"}");
+        assertEquals(noId + ": not a perfgate result: missing id or status",
+                assertThrows(ResultFileException.class, () -> ResultFiles.read(noId)).getMessage());
+        Path badVersion = Files.writeString(results.resolve("v.json"), "{\"schemaVersion\": \"one\"}");
+        assertEquals(badVersion + ": unreadable schema version 'one'",
+                assertThrows(ResultFileException.class, () -> ResultFiles.read(badVersion)).getMessage());
+        Path badStatus = Files.writeString(results.resolve("s.json"),
+                "{\"schemaVersion\": \"1.0\", \"id\": \"x\", \"status\": \"EXPLODED\"}");
+        assertTrue(assertThrows(ResultFileException.class, () -> ResultFiles.read(badStatus)).getMessage()
+                .startsWith(badStatus + ": not a valid perfgate result: "));
+        Path missing = results.resolve("missing.json");
+        assertTrue(assertThrows(ResultFileException.class, () -> ResultFiles.read(missing)).getMessage()
+                .startsWith(missing + ": "));
+    }
+
+    @Test
+    void readsAllResultsSortedByFileAndSkipsHiddenAndForeignFiles() throws IOException {
+        Path a = ResultFiles.write(results, sample("a", "a()"));
+        Path b = ResultFiles.write(results, sample("b", "b()"));
+        Path c = ResultFiles.write(results, sample("c", "c()"));
+        Files.writeString(results.resolve(".half-written.json.tmp"), "{");
+        Files.writeString(results.resolve(".hidden.json"), "{");
+        Files.writeString(results.resolve("notes.txt"), "not a result");
+        List<TestResult> all = ResultFiles.readAll(results);
+        List<Path> expectedOrder = Stream.of(a, b, c).sorted().toList();
+        assertEquals(expectedOrder.stream().map(ResultFiles::read).toList(), all);
+        assertEquals(3, all.size());
+    }
+
+    @Test
+    void anAbsentDirectoryHoldsNoResults() {
+        assertEquals(List.of(), ResultFiles.readAll(results.resolve("nothing-here")));
+    }
+
+    @Test
+    void oneCorruptFileFailsReadAllNamingIt() throws IOException {
+        ResultFiles.write(results, sample("a", "a()"));
+        Path broken = Files.writeString(results.resolve("zz.json"), "{oops");
+        ResultFileException error = assertThrows(ResultFileException.class, () -> ResultFiles.readAll(results));
+        assertEquals(broken, error.file());
+    }
+
+    @Test
+    void declaredResultsRoundTripWithoutMeasurement() {
+        TestResult declared = TestResult.declared("junit", "[engine:junit-jupiter]/[method:x()]", "com.example.X", "x",
+                "x()", List.of(TestData.gate("LatencyGate", "p95", "1ms")), TestData.WORKLOAD);
+        TestResult read = ResultFiles.read(ResultFiles.write(results, declared));
+        assertEquals(declared, read);
+        assertEquals(ResultStatus.DECLARED, read.status());
+        assertNull(read.measurement());
+    }
+
+    @Test
+    void atomicWritesReplaceWholeFiles() throws IOException {
+        Path file = results.resolve("sub/dir/report.txt");
+        AtomicFiles.write(file, "first, long content");
+        AtomicFiles.write(file, "second");
+        assertEquals("second", Files.readString(file, StandardCharsets.UTF_8));
+        try (Stream<Path> files = Files.list(file.getParent())) {
+            assertEquals(List.of("report.txt"), files.map(path -> path.getFileName().toString()).toList());
+        }
+    }
+
+    @Test
+    void anUnwritableTargetNamesTheFile() throws IOException {
+        Path blocker = Files.writeString(results.resolve("blocker"), "a file where a directory should be");
+        Path file = blocker.resolve("result.json");
+        ResultFileException error = assertThrows(ResultFileException.class, () -> AtomicFiles.write(file, "x"));
+        assertTrue(error.getMessage().startsWith(file + ": cannot write: "), error.getMessage());
+    }
+}
