@@ -33,10 +33,12 @@ final class ThreadRecording {
     long deadlocks;
     String firstDeadlock;
 
-    // the invocation in progress on this thread
+    // the invocation in progress on this thread; counters are reused across invocations (an invocation
+    // number marks which are current), so counting allocates nothing once a statement has been seen
     private boolean inInvocation;
+    private long invocationNumber;
     private int invocationTotal;
-    private final Map<String, int[]> invocationCounts = new HashMap<>();
+    private final Map<String, InvocationCount> invocationCounts = new HashMap<>();
     long invocations;
     long statementsInInvocations;
     long maxStatementsPerInvocation = -1;
@@ -59,7 +61,16 @@ final class ThreadRecording {
         stats.record(nanos, failed);
         if (inInvocation) {
             invocationTotal++;
-            invocationCounts.computeIfAbsent(sql, k -> new int[1])[0]++;
+            InvocationCount counter = invocationCounts.get(sql);
+            if (counter == null) {
+                String key = invocationCounts.size() < MAX_DISTINCT_STATEMENTS ? sql : OTHER_STATEMENTS;
+                counter = invocationCounts.computeIfAbsent(key, k -> new InvocationCount());
+            }
+            if (counter.invocation != invocationNumber) {
+                counter.invocation = invocationNumber;
+                counter.count = 0;
+            }
+            counter.count++;
         }
     }
 
@@ -93,10 +104,8 @@ final class ThreadRecording {
 
     synchronized void beginInvocation() {
         inInvocation = true;
+        invocationNumber++;
         invocationTotal = 0;
-        if (!invocationCounts.isEmpty()) {
-            invocationCounts.clear();
-        }
     }
 
     synchronized void endInvocation() {
@@ -109,9 +118,19 @@ final class ThreadRecording {
         if (invocationTotal > maxStatementsPerInvocation) {
             maxStatementsPerInvocation = invocationTotal;
             Map<String, Integer> copy = new HashMap<>();
-            invocationCounts.forEach((sql, count) -> copy.put(sql, count[0]));
+            invocationCounts.forEach((sql, counter) -> {
+                if (counter.invocation == invocationNumber) {
+                    copy.put(sql, counter.count);
+                }
+            });
             worstInvocation = copy;
         }
+    }
+
+    /** How often a statement ran in the invocation numbered {@code invocation}. */
+    private static final class InvocationCount {
+        long invocation;
+        int count;
     }
 
     /** One normalized statement's executions on this thread. */
