@@ -35,6 +35,14 @@ public final class LatencyHistogram {
         histogram.recordValueWithExpectedInterval(Math.max(0, nanos), expectedIntervalNanos);
     }
 
+    /**
+     * Clears every count but keeps the storage already grown, so a recorder that reuses one histogram
+     * (warmup, then round after round) does not allocate while it measures.
+     */
+    public void reset() {
+        histogram.reset();
+    }
+
     public void add(LatencyHistogram other) {
         histogram.add(other.histogram);
     }

@@ -1,0 +1,309 @@
+package io.perfgate.core.measure;
+
+import io.perfgate.core.latency.LatencyHistogram;
+import io.perfgate.core.result.Measurement;
+import io.perfgate.core.result.MemoryMeasurement;
+import io.perfgate.core.result.Round;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import java.util.function.Predicate;
+
+/**
+ * Drives a body as a {@link WorkloadPlan} says and measures it: warmup (never measured), then rounds
+ * separated by a full GC, each round timing every invocation into per-thread HdrHistograms that are merged
+ * afterwards. Invocations chain their timestamps, so an invocation costs the body plus one
+ * {@code System.nanoTime()} and a histogram update. A failed invocation (the body threw) counts as an error
+ * per exception class and stays out of the latency histogram.
+ *
+ * <p>With one thread the body runs on the calling thread (thread-bound state such as a transaction stays
+ * visible). With more, that many worker threads run it at once and are reused from round to round.
+ *
+ * <p>Memory, when asked for: bytes allocated by the measuring threads per invocation, the GC pauses inside
+ * the rounds (see {@link GcPauseMonitor}), and the heap in use after a full GC once measuring is over.
+ * Heap and GC are JVM-wide, so measured tests must not run in parallel with other work.
+ */
+public final class MeasuringLoop {
+    private static final long NO_STOP = Long.MAX_VALUE;
+    private static final long GC_NOTIFICATION_WAIT_MILLIS = 2_000;
+
+    private final WorkloadPlan plan;
+    private final boolean measureMemory;
+    private final Predicate<Throwable> abortsRun;
+
+    /**
+     * @param measureMemory whether to measure allocation, GC pauses and heap (only when a memory gate asks)
+     * @param abortsRun     recognises what the body throws to abort (a failed assumption): when the very
+     *                      first invocation throws it, the run stops with a {@link MeasurementAbortedException}
+     */
+    public MeasuringLoop(WorkloadPlan plan, boolean measureMemory, Predicate<Throwable> abortsRun) {
+        this.plan = plan;
+        this.measureMemory = measureMemory;
+        this.abortsRun = abortsRun;
+    }
+
+    /**
+     * Runs the plan.
+     *
+     * @throws MeasurementAbortedException when the body's first invocation aborted
+     * @throws CancellationException       when the calling thread is interrupted while workers run
+     */
+    public MeasuredRun run(Invocable body) {
+        long runStart = System.nanoTime();
+        long capDeadline = runStart + plan.maxDurationNanos();
+        int threads = plan.threads();
+        Worker[] workers = new Worker[threads];
+        for (int i = 0; i < threads; i++) {
+            workers[i] = new Worker(body, abortsRun, measureMemory);
+        }
+        ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, new WorkerThreads());
+        GcPauseMonitor gc = null;
+        try {
+            warmUp(workers, pool, capDeadline);
+
+            gc = measureMemory ? GcPauseMonitor.start() : null;
+            List<Long> heapByRound = new ArrayList<>();
+            List<Round> rounds = new ArrayList<>();
+            LatencyHistogram total = new LatencyHistogram();
+            long invocations = 0;
+            long errors = 0;
+            long durationNanos = 0;
+            long allocated = 0;
+            boolean allocationKnown = measureMemory && ThreadAllocation.supported();
+            boolean capped = false;
+            int planned = plan.rounds();
+            for (int round = 0; round < planned; round++) {
+                // separate replicates (and the warmup) by a full collection, so one round's garbage is not the next one's pause
+                long heap = measureMemory ? HeapProbe.usedAfterGc() : gcAndContinue();
+                if (measureMemory) {
+                    heapByRound.add(heap);
+                }
+                long remaining = capDeadline - System.nanoTime();
+                if (remaining <= 0) {
+                    capped = true;
+                    break;
+                }
+                RoundPlan roundPlan = roundPlan(round, planned - round, remaining);
+                capped |= roundPlan.shortened();
+                if (gc != null) {
+                    gc.openWindow();
+                }
+                List<Worker.Slice> slices = runPhase(workers, pool, i -> roundPlan.forWorker(i));
+                if (gc != null) {
+                    gc.closeWindow();
+                }
+                throwIfAborted(workers);
+
+                LatencyHistogram roundHistogram = new LatencyHistogram();
+                long roundInvocations = 0;
+                long roundErrors = 0;
+                long roundStart = Long.MAX_VALUE;
+                long roundEnd = Long.MIN_VALUE;
+                boolean anyRan = false;
+                for (Worker.Slice slice : slices) {
+                    if (slice == null) {
+                        continue;
+                    }
+                    anyRan = true;
+                    roundHistogram.add(slice.histogram());
+                    roundInvocations += slice.invocations();
+                    roundErrors += slice.errors();
+                    roundStart = Math.min(roundStart, slice.startNanos());
+                    roundEnd = Math.max(roundEnd, slice.endNanos());
+                    if (slice.allocatedBytes() >= 0) {
+                        allocated += slice.allocatedBytes();
+                    } else {
+                        allocationKnown = false;
+                    }
+                    capped |= slice.stop() == Worker.Stop.HARD_STOP && !plan.fixedDuration();
+                }
+                if (!anyRan) {
+                    continue;
+                }
+                long roundDuration = roundEnd - roundStart;
+                rounds.add(new Round(roundInvocations, roundErrors, roundDuration, roundHistogram.encode(), null));
+                total.add(roundHistogram);
+                invocations += roundInvocations;
+                errors += roundErrors;
+                durationNanos += roundDuration;
+            }
+            long measurementEnd = System.nanoTime();
+
+            MemoryMeasurement memory = null;
+            if (measureMemory) {
+                long heapAfterGc = HeapProbe.usedAfterGc();
+                heapByRound.add(heapAfterGc);
+                GcPauseMonitor.GcPauses pauses = gc == null ? null : gc.finish(GC_NOTIFICATION_WAIT_MILLIS);
+                gc = null;
+                memory = new MemoryMeasurement(heapAfterGc,
+                        allocationKnown && invocations > 0 ? (double) allocated / invocations : null,
+                        pauses == null ? null : pauses.maxPauseNanos(),
+                        pauses == null ? null : pauses.totalPauseNanos(),
+                        pauses == null ? null : pauses.count());
+            }
+            Measurement measurement = new Measurement(invocations, errors, errorsByKind(workers), firstError(workers),
+                    durationNanos, total.encode(), memory, null, rounds);
+            return new MeasuredRun(measurement, capped, measurementEnd, heapByRound);
+        } finally {
+            if (gc != null) {
+                gc.finish(0);
+            }
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+    }
+
+    private void warmUp(Worker[] workers, ExecutorService pool, long capDeadline) {
+        boolean byInvocations = plan.warmupInvocations() >= 0;
+        if (byInvocations ? plan.warmupInvocations() == 0 : plan.warmupNanos() <= 0) {
+            return;
+        }
+        long remaining = Math.max(1, capDeadline - System.nanoTime());
+        runPhase(workers, pool, i -> {
+            if (byInvocations) {
+                long share = share(plan.warmupInvocations(), workers.length, i);
+                return share == 0 ? null : new SliceSpec(share, NO_STOP, remaining, 0, 0);
+            }
+            return new SliceSpec(NO_STOP, NO_STOP, Math.min(plan.warmupNanos(), remaining), 0, 0);
+        });
+        throwIfAborted(workers);
+        for (Worker worker : workers) {
+            worker.forgetErrors();
+        }
+    }
+
+    /** What each worker does in one round. */
+    private record SliceSpec(long maxInvocations, long softStopNanos, long hardStopNanos,
+                             long minInvocations, long minSuccesses) {
+    }
+
+    private record RoundPlan(IntFunction<SliceSpec> perWorker, boolean shortened) {
+        SliceSpec forWorker(int index) {
+            return perWorker.apply(index);
+        }
+    }
+
+    private RoundPlan roundPlan(int round, int roundsLeft, long remainingNanos) {
+        int threads = plan.threads();
+        int rounds = plan.rounds();
+        if (plan.fixedInvocations()) {
+            long roundShare = share(plan.invocations(), rounds, round);
+            long hard = remainingNanos / roundsLeft;
+            return new RoundPlan(i -> {
+                long share = share(roundShare, threads, i);
+                return share == 0 ? null : new SliceSpec(share, NO_STOP, hard, 0, 0);
+            }, false);
+        }
+        if (plan.fixedDuration()) {
+            long wanted = share(plan.durationNanos(), rounds, round);
+            long hard = Math.min(wanted, remainingNanos);
+            return new RoundPlan(i -> new SliceSpec(NO_STOP, NO_STOP, hard, 0, 0), hard < wanted);
+        }
+        long hard = remainingNanos / roundsLeft;
+        long soft = ceilDiv(plan.minDurationNanos(), rounds);
+        long minInvocations = ceilDiv(plan.minInvocations(), (long) rounds * threads);
+        long minSuccesses = ceilDiv(plan.minSuccesses(), (long) rounds * threads);
+        return new RoundPlan(i -> new SliceSpec(NO_STOP, soft, hard, minInvocations, minSuccesses), false);
+    }
+
+    /** Runs one slice on every worker (those whose spec is null sit out) and returns the slices in worker order. */
+    private static List<Worker.Slice> runPhase(Worker[] workers, ExecutorService pool, IntFunction<SliceSpec> specs) {
+        List<Worker.Slice> slices = new ArrayList<>(workers.length);
+        if (pool == null) {
+            SliceSpec spec = specs.apply(0);
+            slices.add(spec == null ? null : execute(workers[0], spec));
+            return slices;
+        }
+        List<Future<Worker.Slice>> futures = new ArrayList<>(workers.length);
+        for (int i = 0; i < workers.length; i++) {
+            Worker worker = workers[i];
+            SliceSpec spec = specs.apply(i);
+            futures.add(spec == null ? null : pool.submit(() -> execute(worker, spec)));
+        }
+        try {
+            for (Future<Worker.Slice> future : futures) {
+                slices.add(future == null ? null : future.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while measuring");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
+        return slices;
+    }
+
+    private static Worker.Slice execute(Worker worker, SliceSpec spec) {
+        return worker.run(spec.maxInvocations(), spec.softStopNanos(), spec.hardStopNanos(),
+                spec.minInvocations(), spec.minSuccesses());
+    }
+
+    private static void throwIfAborted(Worker[] workers) {
+        for (Worker worker : workers) {
+            if (worker.abort() != null) {
+                throw new MeasurementAbortedException(worker.abort());
+            }
+        }
+    }
+
+    private static Map<String, Long> errorsByKind(Worker[] workers) {
+        Map<String, Long> merged = new TreeMap<>();
+        for (Worker worker : workers) {
+            worker.errorsByKind().forEach((kind, count) -> merged.merge(kind, count[0], Long::sum));
+        }
+        return merged;
+    }
+
+    private static String firstError(Worker[] workers) {
+        Worker first = null;
+        for (Worker worker : workers) {
+            if (worker.firstError() != null && (first == null || worker.firstErrorAt() - first.firstErrorAt() < 0)) {
+                first = worker;
+            }
+        }
+        return first == null ? null : first.firstError();
+    }
+
+    private static long gcAndContinue() {
+        System.gc();
+        return -1;
+    }
+
+    /** The index-th of {@code parts} near-equal shares of {@code total}; the first ones take the remainder. */
+    static long share(long total, long parts, long index) {
+        return total / parts + (index < total % parts ? 1 : 0);
+    }
+
+    private static long ceilDiv(long value, long divisor) {
+        return value <= 0 ? 0 : (value + divisor - 1) / divisor;
+    }
+
+    private static final class WorkerThreads implements java.util.concurrent.ThreadFactory {
+        private static final AtomicInteger RUNS = new AtomicInteger();
+        private final int run = RUNS.incrementAndGet();
+        private final AtomicInteger count = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable task) {
+            Thread thread = new Thread(task, "perfgate-" + run + "-worker-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
+    }
+}

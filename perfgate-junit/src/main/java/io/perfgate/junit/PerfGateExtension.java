@@ -1,0 +1,257 @@
+package io.perfgate.junit;
+
+import io.perfgate.core.check.GateEvaluator;
+import io.perfgate.core.check.GateOutcome;
+import io.perfgate.core.check.TestOutcome;
+import io.perfgate.core.gate.InvalidGateException;
+import io.perfgate.core.gate.QuantityKind;
+import io.perfgate.core.gate.Verdict;
+import io.perfgate.core.latency.LatencyHistogram;
+import io.perfgate.core.latency.LatencySummary;
+import io.perfgate.core.measure.Invocable;
+import io.perfgate.core.measure.MeasuredRun;
+import io.perfgate.core.measure.MeasurementAbortedException;
+import io.perfgate.core.measure.MeasuringLoop;
+import io.perfgate.core.measure.SampleRequirement;
+import io.perfgate.core.measure.WorkloadPlan;
+import io.perfgate.core.result.ResultFiles;
+import io.perfgate.core.result.ResultStatus;
+import io.perfgate.core.result.TestResult;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.InvocationInterceptor;
+import org.junit.jupiter.api.extension.ReflectiveInvocationContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.opentest4j.AssertionFailedError;
+import org.opentest4j.TestAbortedException;
+
+import java.lang.invoke.CallSite;
+import java.lang.invoke.LambdaMetafactory;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.UnaryOperator;
+
+/**
+ * Measures gated tests. Registered by the gate annotations and {@link PerfTest}; not for direct use.
+ *
+ * <p>The test method (or each invocation of a {@code @ParameterizedTest} / {@code @RepeatedTest}) is called
+ * by reflection as often as the workload says, inside JUnit's single invocation of it, so {@code @BeforeEach}
+ * and {@code @AfterEach} run once around the whole measurement. What happens next depends on the
+ * {@link RunSettings run mode}: record the result for {@code mvn verify} to judge, or judge it here and fail
+ * the test with the same messages {@code check} prints.
+ */
+final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
+
+    private static final String KIND = "junit";
+
+    /**
+     * The status of the result last written per test (unique id), so the watcher does not overwrite it. Kept here
+     * rather than in the test's ExtensionContext.Store: JUnit 6 closes that store before it calls TestWatcher
+     * methods. Each entry is removed by the watcher call that ends its test. One instance serves every test
+     * below the level that registered it, and tests may run in parallel.
+     */
+    private final Map<String, ResultStatus> recorded = new ConcurrentHashMap<>();
+
+    @Override
+    public void interceptTestMethod(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                                    ExtensionContext context) throws Throwable {
+        intercept(invocation, invocationContext, context);
+    }
+
+    @Override
+    public void interceptTestTemplateMethod(Invocation<Void> invocation,
+                                            ReflectiveInvocationContext<Method> invocationContext,
+                                            ExtensionContext context) throws Throwable {
+        intercept(invocation, invocationContext, context);
+    }
+
+    private void intercept(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
+                           ExtensionContext context) throws Throwable {
+        RunSettings settings = RunSettings.of(context);
+        if (settings.mode() == RunSettings.Mode.OFF) {
+            invocation.proceed();
+            return;
+        }
+        Optional<Declarations.Resolved> resolved = Declarations.resolve(context);
+        if (resolved.isEmpty()) {
+            invocation.proceed();
+            return;
+        }
+        Declarations.Resolved test = resolved.get();
+        WorkloadPlan plan = plan(settings, test);
+        TestResult declared = TestResult.declared(KIND, context.getUniqueId(), context.getRequiredTestClass().getName(),
+                context.getRequiredTestMethod().getName(), context.getDisplayName(), test.gates(), plan.toWorkload());
+        Optional<Path> results = settings.resultsDirectory();
+        write(context, results, declared);
+
+        MeasuredRun run;
+        try {
+            run = new MeasuringLoop(plan, test.memory(), thrown -> thrown instanceof TestAbortedException)
+                    .run(body(invocationContext));
+        } catch (MeasurementAbortedException aborted) {
+            write(context, results, declared.skipped("aborted: " + aborted.getCause().getMessage()));
+            throw aborted.getCause();
+        } finally {
+            // the method ran (many times) under our control: JUnit must not run it again
+            invocation.skip();
+        }
+        TestResult completed = declared.completed(run.measurement());
+        write(context, results, completed);
+        if (run.capped()) {
+            System.err.println("[perfgate] " + completed.label() + " reached its cap of "
+                    + QuantityKind.DURATION.format(plan.maxDurationNanos()) + " after "
+                    + QuantityKind.grouped(run.measurement().invocations()) + " invocations");
+        }
+        if (settings.mode() == RunSettings.Mode.STANDALONE) {
+            judge(completed);
+        }
+    }
+
+    private static WorkloadPlan plan(RunSettings settings, Declarations.Resolved test) {
+        try {
+            return WorkloadPlan.resolve(settings.profile(), test.workload(), SampleRequirement.of(test.gates()));
+        } catch (InvalidGateException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Calls the test method with JUnit's instance and arguments; what the method throws is what the body throws.
+     * Preferably through a class generated by {@link LambdaMetafactory} that calls the method directly, which
+     * the JIT can inline; {@link Method#invoke} shares its call profile with all of JUnit's reflection and costs
+     * more per call. Falls back to reflection where the generated class cannot be made (an unopened module).
+     */
+    static Invocable body(ReflectiveInvocationContext<Method> invocationContext) {
+        Method method = invocationContext.getExecutable();
+        Object target = invocationContext.getTarget().orElse(null);
+        Object[] arguments = invocationContext.getArguments().toArray();
+        try {
+            return direct(method, target, arguments);
+        } catch (Throwable unavailable) {
+            return reflective(method, target, arguments);
+        }
+    }
+
+    private static Invocable direct(Method method, Object target, Object[] arguments) throws Throwable {
+        MethodHandles.Lookup lookup = MethodHandles.privateLookupIn(method.getDeclaringClass(), MethodHandles.lookup());
+        MethodHandle implementation = lookup.unreflect(method);
+        MethodType voidCall = MethodType.methodType(void.class);
+        CallSite site = LambdaMetafactory.metafactory(lookup, "invoke",
+                implementation.type().changeReturnType(Invocable.class), voidCall, implementation, voidCall);
+        List<Object> captured = new ArrayList<>(arguments.length + 1);
+        if (!Modifier.isStatic(method.getModifiers())) {
+            captured.add(target);
+        }
+        captured.addAll(Arrays.asList(arguments));
+        return (Invocable) site.getTarget().invokeWithArguments(captured);
+    }
+
+    private static Invocable reflective(Method method, Object target, Object[] arguments) {
+        if (!method.trySetAccessible()) {
+            throw new ExtensionConfigurationException("perfgate cannot call " + method
+                    + ": it is not accessible (open its package to perfgate, or make it public)");
+        }
+        return () -> {
+            try {
+                method.invoke(target, arguments);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+    }
+
+    /** An IDE run: fail on blocking violations with the messages {@code check} prints; warn about the rest. */
+    private static void judge(TestResult completed) {
+        TestOutcome outcome = new GateEvaluator(null).evaluate(completed);
+        System.out.println("[perfgate] " + summary(completed) + ": " + outcome.verdict()
+                + (outcome.verdict().compareTo(Verdict.WARN) >= 0 && !outcome.blocks() ? " (not blocking)" : ""));
+        for (GateOutcome gate : outcome.gates()) {
+            if (gate.violated() && !gate.blocks()) {
+                String kind = gate.level() != io.perfgate.core.gate.Level.BLOCKING ? gate.level().name()
+                        : gate.verdict() == Verdict.INCONCLUSIVE ? "INCONCLUSIVE (allowed)" : gate.verdict().name();
+                gate.violationMessages().forEach(message -> System.err.println("[perfgate] " + kind + ": " + message));
+            }
+        }
+        List<String> blocking = outcome.gates().stream()
+                .filter(GateOutcome::blocks)
+                .flatMap(gate -> gate.violationMessages().stream())
+                .toList();
+        if (!blocking.isEmpty()) {
+            throw new AssertionFailedError(String.join("\n", blocking));
+        }
+    }
+
+    private static String summary(TestResult result) {
+        var measurement = result.measurement();
+        LatencySummary latency = LatencyHistogram.decode(measurement.latencyHistogram()).summary();
+        return result.label() + ": " + QuantityKind.grouped(measurement.invocations()) + " invocations ("
+                + QuantityKind.grouped(measurement.errors()) + " failed) in "
+                + QuantityKind.DURATION.format(measurement.durationNanos())
+                + (latency.count() == 0 ? "" : ", p50 " + QuantityKind.DURATION.format(latency.p50())
+                + ", p99 " + QuantityKind.DURATION.format(latency.p99())
+                + ", max " + QuantityKind.DURATION.format(latency.max()));
+    }
+
+    @Override
+    public void testDisabled(ExtensionContext context, Optional<String> reason) {
+        recordUnmeasured(context, declared -> declared.skipped(
+                "disabled: " + reason.filter(text -> !text.isBlank()).orElse("@Disabled")));
+    }
+
+    @Override
+    public void testSuccessful(ExtensionContext context) {
+        recorded.remove(context.getUniqueId());
+    }
+
+    @Override
+    public void testAborted(ExtensionContext context, Throwable cause) {
+        if (recorded.remove(context.getUniqueId()) == null) {
+            recordUnmeasured(context, declared -> declared.skipped("aborted: " + cause.getMessage()));
+        }
+    }
+
+    @Override
+    public void testFailed(ExtensionContext context, Throwable cause) {
+        if (recorded.remove(context.getUniqueId()) == null) {
+            // failed before measuring (in @BeforeEach, say): leave the declaration, so check reports a test without a result
+            recordUnmeasured(context, declared -> declared);
+        }
+    }
+
+    /** Writes a result for a test that was not measured, when results are written and the test is gated. */
+    private static void recordUnmeasured(ExtensionContext context, UnaryOperator<TestResult> status) {
+        RunSettings settings;
+        Optional<Declarations.Resolved> resolved;
+        try {
+            settings = RunSettings.of(context);
+            if (settings.mode() == RunSettings.Mode.OFF || settings.resultsDirectory().isEmpty()) {
+                return;
+            }
+            resolved = Declarations.resolve(context);
+        } catch (ExtensionConfigurationException e) {
+            return; // a test that never ran; its bad declaration fails it when it runs
+        }
+        if (resolved.isEmpty()) {
+            return;
+        }
+        TestResult declared = TestResult.declared(KIND, context.getUniqueId(), context.getRequiredTestClass().getName(),
+                context.getRequiredTestMethod().getName(), context.getDisplayName(), resolved.get().gates(), null);
+        settings.resultsDirectory().ifPresent(directory -> ResultFiles.write(directory, status.apply(declared)));
+    }
+
+    private void write(ExtensionContext context, Optional<Path> results, TestResult result) {
+        results.ifPresent(directory -> ResultFiles.write(directory, result));
+        recorded.put(context.getUniqueId(), result.status());
+    }
+}

@@ -1,0 +1,72 @@
+package io.perfgate.junit;
+
+import io.perfgate.core.measure.Profile;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * How this test JVM runs gated tests, read from JUnit configuration parameters, which fall back to system
+ * properties. The Maven plugin's {@code prepare} goal sets them in forked test JVMs:
+ * <ul>
+ *   <li>{@code perfgate.mode}: {@code record} (measure and write results, never fail on a verdict: the
+ *       verdict comes at {@code mvn verify}), {@code off} (run each test body once as a plain test), or unset
+ *       (an IDE run: measure, judge, fail the test on a blocking violation);</li>
+ *   <li>{@code perfgate.skip=true}: the same as {@code perfgate.mode=off};</li>
+ *   <li>{@code perfgate.resultsDirectory}: where result files go (required by {@code record});</li>
+ *   <li>{@code perfgate.profile}: {@code smoke}, {@code standard} (default) or {@code comprehensive}.</li>
+ * </ul>
+ */
+record RunSettings(Mode mode, Optional<Path> resultsDirectory, Profile profile) {
+
+    static final String MODE = "perfgate.mode";
+    static final String SKIP = "perfgate.skip";
+    static final String RESULTS_DIRECTORY = "perfgate.resultsDirectory";
+
+    enum Mode {
+        /** Measure and record; the Maven plugin's {@code check} judges later. */
+        RECORD,
+        /** Run the body once as a plain test. */
+        OFF,
+        /** No plugin: measure, judge and fail here. */
+        STANDALONE
+    }
+
+    static RunSettings of(ExtensionContext context) {
+        Mode mode = mode(context);
+        Optional<Path> results = context.getConfigurationParameter(RESULTS_DIRECTORY)
+                .filter(value -> !value.isBlank())
+                .map(value -> Path.of(value.strip()));
+        if (mode == Mode.RECORD && results.isEmpty()) {
+            throw new ExtensionConfigurationException(MODE + " = record needs " + RESULTS_DIRECTORY
+                    + " to say where results go; the perfgate-maven-plugin's prepare goal sets both");
+        }
+        Profile profile;
+        try {
+            profile = Profile.of(context.getConfigurationParameter(Profile.PROPERTY).orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
+        }
+        return new RunSettings(mode, results, profile);
+    }
+
+    private static Mode mode(ExtensionContext context) {
+        if (context.getConfigurationParameter(SKIP).map(value -> value.isBlank() || Boolean.parseBoolean(value.strip()))
+                .orElse(false)) {
+            return Mode.OFF;
+        }
+        Optional<String> value = context.getConfigurationParameter(MODE).map(String::strip).filter(text -> !text.isEmpty());
+        if (value.isEmpty()) {
+            return Mode.STANDALONE;
+        }
+        return switch (value.get().toLowerCase(Locale.ROOT)) {
+            case "record" -> Mode.RECORD;
+            case "off" -> Mode.OFF;
+            default -> throw new ExtensionConfigurationException(MODE + " = '" + value.get()
+                    + "' is not a mode; expected record or off (or nothing, to judge in the test itself)");
+        };
+    }
+}

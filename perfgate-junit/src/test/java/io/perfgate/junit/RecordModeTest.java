@@ -1,0 +1,347 @@
+package io.perfgate.junit;
+
+import io.perfgate.core.gate.Level;
+import io.perfgate.core.latency.LatencyHistogram;
+import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.result.Measurement;
+import io.perfgate.core.result.ResultFiles;
+import io.perfgate.core.result.ResultStatus;
+import io.perfgate.core.result.TestResult;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/** Runs as under the Maven plugin's prepare goal: results are written, verdicts deferred to check. */
+class RecordModeTest {
+
+    @TempDir
+    Path results;
+
+    @Test
+    void writesTheDeclarationBeforeMeasuringAndTheMeasurementAfter() {
+        Violating.results = results;
+        Violating.statusWhileMeasuring = null;
+        SampleRuns.Outcome outcome = SampleRuns.recording(results).run(Violating.class);
+
+        outcome.assertTests(1, 0, 0, 0); // never fails on a gate verdict: check decides at verify
+        assertEquals(ResultStatus.DECLARED, Violating.statusWhileMeasuring);
+        TestResult result = single();
+        assertEquals(ResultStatus.COMPLETED, result.status());
+        assertEquals("junit", result.kind());
+        assertEquals(Violating.class.getName(), result.className());
+        assertEquals("sleeps", result.methodName());
+        assertEquals("sleeps()", result.displayName());
+        assertTrue(result.id().contains("method:sleeps()"), result.id());
+        assertEquals(ResultFiles.fileFor(results, result.id()).getFileName().toString(),
+                onlyFile().getFileName().toString(), "named from the unique id");
+        assertEquals(List.of(new GateDeclaration("LatencyGate", Level.BLOCKING, false, "RecordModeTest$Violating#sleeps",
+                Map.of("p50", "1ns"), null)), result.gates());
+        assertEquals(20, result.measurement().invocations());
+        assertEquals("smoke", result.workload().profile());
+        assertEquals(20, result.workload().invocations());
+        assertEquals(20, LatencyHistogram.decode(result.measurement().latencyHistogram()).count());
+        assertEquals(5, result.measurement().rounds().size(), "the smoke profile's rounds");
+        assertNotNull(result.environment());
+        assertTrue(outcome.stdout().isEmpty() && outcome.stderr().isEmpty(), "record mode judges nothing: "
+                + outcome.stdout() + outcome.stderr());
+    }
+
+    @Test
+    void withoutAWorkloadTheDefaultsGatherTheSamplesThePercentilesNeed() {
+        SampleRuns.recording(results).run(Defaults.class).assertTests(1, 0, 0, 0);
+        Measurement measurement = single().measurement();
+        assertTrue(LatencyHistogram.decode(measurement.latencyHistogram()).count() >= 1000,
+                "p99 needs 1,000 samples; got " + measurement.invocations());
+        assertTrue(measurement.durationNanos() >= 300_000_000L, "the smoke profile measures at least 300 ms");
+        assertEquals(0, single().workload().invocations());
+    }
+
+    @Test
+    void exceptionsAreCountedPerClassAndKeptOutOfTheLatency() {
+        SampleRuns.recording(results).run(Throwing.class).assertTests(1, 0, 0, 0);
+        Measurement measurement = single().measurement();
+        assertEquals(100, measurement.invocations());
+        assertEquals(25 + 5, measurement.errors());
+        assertEquals(Map.of("java.lang.IllegalStateException", 25L, "java.lang.AssertionError", 5L),
+                measurement.errorsByKind());
+        assertEquals("java.lang.IllegalStateException: call 4", measurement.firstError());
+        assertEquals(70, LatencyHistogram.decode(measurement.latencyHistogram()).count());
+    }
+
+    @Test
+    void severalThreadsShareTheInvocations() {
+        Threads.calls.set(0);
+        Threads.threads.clear();
+        SampleRuns.recording(results).run(Threads.class).assertTests(1, 0, 0, 0);
+        assertEquals(1000, Threads.calls.get());
+        assertEquals(2, Threads.threads.size());
+        assertEquals(1000, single().measurement().invocations());
+        assertEquals(2, single().workload().threads());
+    }
+
+    @Test
+    void beforeEachAndAfterEachRunOnceAroundTheWholeMeasurement() {
+        Fixtures.before.set(0);
+        Fixtures.after.set(0);
+        Fixtures.calls.set(0);
+        SampleRuns.recording(results).run(Fixtures.class).assertTests(1, 0, 0, 0);
+        assertEquals(1, Fixtures.before.get());
+        assertEquals(1, Fixtures.after.get());
+        assertEquals(60, Fixtures.calls.get(), "10 warmup and 50 measured invocations");
+    }
+
+    @Test
+    void eachParameterizedAndRepeatedInvocationIsItsOwnResult() {
+        Parameterized.calls.clear();
+        SampleRuns.recording(results).run(Parameterized.class).assertTests(5, 0, 0, 0);
+        Map<String, TestResult> byName = SampleRuns.resultsByMethod(results);
+        assertEquals(5, byName.size(), byName.keySet().toString());
+        assertEquals(Map.of(1, 10L, 2, 10L, 3, 10L), Parameterized.calls);
+        TestResult second = byName.get("sized [2] 2");
+        assertNotNull(second, byName.keySet().toString());
+        assertEquals(ResultStatus.COMPLETED, second.status());
+        assertEquals(10, second.measurement().invocations());
+        assertEquals("RecordModeTest$Parameterized#sized [[2] 2]", second.label());
+        assertEquals(5, byName.values().stream().map(TestResult::id).distinct().count());
+        assertNotNull(byName.get("repeated repetition 2 of 2"), byName.keySet().toString());
+    }
+
+    @Test
+    void disabledAndAbortedTestsAreRecordedAsSkipped() {
+        SampleRuns.Outcome outcome = SampleRuns.recording(results).run(Skipping.class);
+        outcome.assertTests(0, 0, 2, 1);
+        Map<String, TestResult> byName = SampleRuns.resultsByMethod(results);
+        assertEquals(3, byName.size(), byName.keySet().toString());
+
+        TestResult disabled = byName.get("disabled");
+        assertEquals(ResultStatus.SKIPPED, disabled.status());
+        assertEquals("disabled: not today", disabled.statusReason());
+        assertEquals("LatencyGate", disabled.gates().get(0).gate());
+
+        TestResult abortedInBody = byName.get("assumptionFailsInBody");
+        assertEquals(ResultStatus.SKIPPED, abortedInBody.status());
+        assertEquals("aborted: Assumption failed: no database here", abortedInBody.statusReason());
+        assertNull(abortedInBody.measurement());
+        assertEquals(1, Skipping.bodyCalls.get(), "an abort on the first invocation stops the run");
+
+        TestResult abortedBefore = byName.get("assumptionFailsBeforeEach");
+        assertEquals(ResultStatus.SKIPPED, abortedBefore.status());
+        assertEquals("aborted: Assumption failed: not on this machine", abortedBefore.statusReason());
+    }
+
+    @Test
+    void aTestFailingBeforeItIsMeasuredLeavesItsDeclaration() {
+        SampleRuns.recording(results).run(FailingSetUp.class).assertTests(0, 1, 0, 0);
+        TestResult result = single();
+        assertEquals(ResultStatus.DECLARED, result.status(), "check reports a declared gate without a measurement");
+    }
+
+    @Test
+    void aMemoryGateMeasuresAllocationAndHeap() {
+        SampleRuns.recording(results).run(Allocating.class).assertTests(1, 0, 0, 0);
+        var memory = single().measurement().memory();
+        assertNotNull(memory);
+        assertTrue(memory.allocatedBytesPerInvocation() >= 4096 && memory.allocatedBytesPerInvocation() < 4096 * 1.1,
+                "allocated " + memory.allocatedBytesPerInvocation());
+        assertTrue(memory.heapAfterGcBytes() > 0);
+        assertNotNull(memory.gcCount());
+    }
+
+    @Test
+    void withoutMemoryGateNoMemoryIsMeasured() {
+        SampleRuns.recording(results).run(Violating.class).assertTests(1, 0, 0, 0);
+        assertNull(single().measurement().memory());
+    }
+
+    @Test
+    void theIdeModeAlsoWritesResultsWhenADirectoryIsGiven() {
+        SampleRuns.standalone().with(RunSettings.RESULTS_DIRECTORY, results.toString()).run(Violating.class)
+                .assertTests(0, 1, 0, 0);
+        assertEquals(ResultStatus.COMPLETED, single().status());
+    }
+
+    private TestResult single() {
+        List<TestResult> all = ResultFiles.readAll(results);
+        assertEquals(1, all.size(), () -> "results: " + all);
+        return all.get(0);
+    }
+
+    private Path onlyFile() {
+        try (Stream<Path> files = Files.list(results)) {
+            List<Path> list = files.toList();
+            assertEquals(1, list.size(), list::toString);
+            return list.get(0);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    @Sample
+    static class Violating {
+        static Path results;
+        static ResultStatus statusWhileMeasuring;
+
+        @Test
+        @LatencyGate(p50 = "1ns")
+        @PerfTest(invocations = 20, warmupInvocations = 0)
+        void sleeps() throws InterruptedException {
+            if (statusWhileMeasuring == null && results != null) {
+                statusWhileMeasuring = ResultFiles.readAll(results).get(0).status();
+            }
+            Thread.sleep(1);
+        }
+    }
+
+    @Sample
+    static class Defaults {
+        @Test
+        @LatencyGate(p99 = "1s")
+        void fast() {
+        }
+    }
+
+    @Sample
+    static class Throwing {
+        private long calls;
+
+        @Test
+        @ErrorRateGate(max = "1%")
+        @PerfTest(invocations = 100, warmupInvocations = 0)
+        void throwsSometimes() {
+            calls++;
+            if (calls % 4 == 0) {
+                throw new IllegalStateException("call " + calls);
+            }
+            if (calls % 10 == 1 && calls > 50) {
+                throw new AssertionError("call " + calls);
+            }
+        }
+    }
+
+    @Sample
+    static class Threads {
+        static final AtomicLong calls = new AtomicLong();
+        static final Map<String, Boolean> threads = new ConcurrentHashMap<>();
+
+        @Test
+        @ThroughputGate(min = "1/s")
+        @PerfTest(invocations = 1000, warmupInvocations = 0, threads = 2)
+        void concurrent() {
+            calls.incrementAndGet();
+            threads.put(Thread.currentThread().getName(), true);
+        }
+    }
+
+    @Sample
+    static class Fixtures {
+        static final AtomicLong before = new AtomicLong();
+        static final AtomicLong after = new AtomicLong();
+        static final AtomicLong calls = new AtomicLong();
+
+        @BeforeEach
+        void setUp() {
+            before.incrementAndGet();
+        }
+
+        @AfterEach
+        void tearDown() {
+            after.incrementAndGet();
+        }
+
+        @Test
+        @LatencyGate(max = "1s")
+        @PerfTest(invocations = 50, warmupInvocations = 10)
+        void measured() {
+            calls.incrementAndGet();
+        }
+    }
+
+    @Sample
+    @LatencyGate(max = "1s")
+    @PerfTest(invocations = 10, warmupInvocations = 0)
+    static class Parameterized {
+        static final Map<Integer, Long> calls = new ConcurrentHashMap<>();
+
+        @ParameterizedTest
+        @ValueSource(ints = {1, 2, 3})
+        void sized(int size) {
+            calls.merge(size, 1L, Long::sum);
+        }
+
+        @RepeatedTest(2)
+        void repeated() {
+        }
+    }
+
+    @Sample
+    @LatencyGate(p50 = "1s")
+    static class Skipping {
+        static final AtomicLong bodyCalls = new AtomicLong();
+
+        @BeforeEach
+        void setUp(org.junit.jupiter.api.TestInfo info) {
+            if (info.getTestMethod().orElseThrow().getName().equals("assumptionFailsBeforeEach")) {
+                assumeTrue(false, "not on this machine");
+            }
+        }
+
+        @Test
+        @Disabled("not today")
+        void disabled() {
+        }
+
+        @Test
+        void assumptionFailsInBody() {
+            bodyCalls.incrementAndGet();
+            assumeTrue(false, "no database here");
+        }
+
+        @Test
+        void assumptionFailsBeforeEach() {
+        }
+    }
+
+    @Sample
+    static class FailingSetUp {
+        @BeforeEach
+        void setUp() {
+            throw new IllegalStateException("no connection");
+        }
+
+        @Test
+        @LatencyGate(p50 = "1s")
+        void measured() {
+        }
+    }
+
+    @Sample
+    static class Allocating {
+        static volatile Object sink;
+
+        @Test
+        @MemoryGate(allocationPerInvocation = "1MB", heapAfterGc = "10GB")
+        @PerfTest(invocations = 20_000, warmupInvocations = 2_000)
+        void allocates() {
+            sink = new byte[4096];
+        }
+    }
+}
