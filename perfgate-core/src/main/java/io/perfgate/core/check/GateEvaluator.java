@@ -243,8 +243,8 @@ public final class GateEvaluator {
         if (fitted.isEmpty()) {
             return outcome(result, metric, bound, Verdict.INCONCLUSIVE, null, count, null, null,
                     metric.label() + " needs at least " + LeakEstimate.MIN_SAMPLES + " heap samples after GC, got "
-                            + count + context(result, count)
-                            + ": raise invocations or duration in @PerfTest, or set allowInconclusive = true");
+                            + count + context(result, count) + ": the test's time cap ended the leak-detection phase;"
+                            + " raise maxDuration in @PerfTest, or set allowInconclusive = true");
         }
         LeakEstimate leak = fitted.get();
         SlopeEstimate slope = metric == Metric.LEAK_PER_INVOCATION ? leak.perInvocation() : leak.perSecond();

@@ -39,6 +39,7 @@ public final class MeasuringLoop {
     private final WorkloadPlan plan;
     private final boolean measureMemory;
     private final Predicate<Throwable> abortsRun;
+    private final MeasuringListener listener;
 
     /**
      * @param measureMemory whether to measure allocation, GC pauses and heap (only when a memory gate asks)
@@ -46,9 +47,16 @@ public final class MeasuringLoop {
      *                      first invocation throws it, the run stops with a {@link MeasurementAbortedException}
      */
     public MeasuringLoop(WorkloadPlan plan, boolean measureMemory, Predicate<Throwable> abortsRun) {
+        this(plan, measureMemory, abortsRun, MeasuringListener.NONE);
+    }
+
+    /** @param listener told when the measured phase starts and ends (to record alongside it) */
+    public MeasuringLoop(WorkloadPlan plan, boolean measureMemory, Predicate<Throwable> abortsRun,
+                         MeasuringListener listener) {
         this.plan = plan;
         this.measureMemory = measureMemory;
         this.abortsRun = abortsRun;
+        this.listener = listener;
     }
 
     /**
@@ -69,6 +77,7 @@ public final class MeasuringLoop {
         GcPauseMonitor gc = null;
         try {
             warmUp(workers, pool, capDeadline);
+            listener.measuringStarted();
 
             gc = measureMemory ? GcPauseMonitor.start() : null;
             List<Long> heapByRound = new ArrayList<>();
@@ -137,6 +146,7 @@ public final class MeasuringLoop {
                 durationNanos += roundDuration;
             }
             long measurementEnd = System.nanoTime();
+            listener.measuringEnded();
 
             MemoryMeasurement memory = null;
             if (measureMemory) {

@@ -15,7 +15,7 @@ import java.util.OptionalLong;
  */
 public final class HeapTrendRecorder {
 
-    private final HeapProbe probe;
+    private final HeapAfterGcProbe probe;
     private final long[] invocations;
     private final long[] measuredNanos;
     private final long[] heapAfterGc;
@@ -23,7 +23,7 @@ public final class HeapTrendRecorder {
     private String problem;
 
     /** @param capacity the most samples it will take */
-    public HeapTrendRecorder(HeapProbe probe, int capacity) {
+    public HeapTrendRecorder(HeapAfterGcProbe probe, int capacity) {
         this.probe = probe;
         this.invocations = new long[capacity];
         this.measuredNanos = new long[capacity];

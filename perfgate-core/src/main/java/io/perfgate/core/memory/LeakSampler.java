@@ -1,6 +1,7 @@
 package io.perfgate.core.memory;
 
 import io.perfgate.core.gate.QuantityKind;
+import io.perfgate.core.measure.Invocable;
 import io.perfgate.core.result.HeapTrend;
 
 import java.util.OptionalLong;
@@ -14,23 +15,19 @@ import java.util.OptionalLong;
  * <p>Batches aim at {@code nanosPerSample} of body time each, but are kept small enough that the
  * samples still to come cannot grow the heap by more than a budget (the lesser of 64 MB, a quarter of
  * the maximum heap and half the free heap): a leaking body is then caught with evidence instead of an
- * OutOfMemoryError. Exceptions thrown by the body are ignored here; the timed rounds count them.
+ * OutOfMemoryError. Once the budget is spent, sampling goes on one invocation per sample until there are
+ * enough samples for a verdict; a heap that runs out even so is reported as the problem. Exceptions
+ * thrown by the body are ignored here; the timed rounds count them.
  */
 public final class LeakSampler {
 
     public static final int DEFAULT_SAMPLES = 20;
     public static final long DEFAULT_NANOS_PER_SAMPLE = 20_000_000L;
     private static final long MAX_BUDGET_BYTES = 64L * 1024 * 1024;
-    private static final long PILOT_INVOCATIONS = 16;
+    private static final long PILOT_INVOCATIONS = 4;
     private static final long MAX_INVOCATIONS_PER_SAMPLE = 1_000_000;
 
-    /** One invocation of the body under test. */
-    @FunctionalInterface
-    public interface Invocation {
-        void run() throws Throwable;
-    }
-
-    private final HeapProbe probe;
+    private final HeapAfterGcProbe probe;
     private final int samples;
     private final long nanosPerSample;
     private final long maxNanos;
@@ -41,7 +38,7 @@ public final class LeakSampler {
      * @param maxNanos       wall-time cap for the whole phase, forced collections included; fewer samples
      *                       are then taken, and too few make the verdict INCONCLUSIVE
      */
-    public LeakSampler(HeapProbe probe, int samples, long nanosPerSample, long maxNanos) {
+    public LeakSampler(HeapAfterGcProbe probe, int samples, long nanosPerSample, long maxNanos) {
         if (samples < LeakEstimate.MIN_SAMPLES) {
             throw new IllegalArgumentException("leak detection needs at least " + LeakEstimate.MIN_SAMPLES
                     + " samples, got " + samples);
@@ -53,10 +50,15 @@ public final class LeakSampler {
     }
 
     public LeakSampler(long maxNanos) {
-        this(new HeapProbe(), DEFAULT_SAMPLES, DEFAULT_NANOS_PER_SAMPLE, maxNanos);
+        this(new HeapAfterGcProbe(), DEFAULT_SAMPLES, DEFAULT_NANOS_PER_SAMPLE, maxNanos);
     }
 
-    public HeapTrend run(Invocation body) {
+    /** The default number of samples, each after about {@code nanosPerSample} of body time. */
+    public LeakSampler(long nanosPerSample, long maxNanos) {
+        this(new HeapAfterGcProbe(), DEFAULT_SAMPLES, nanosPerSample, maxNanos);
+    }
+
+    public HeapTrend run(Invocable body) {
         long phaseStart = System.nanoTime();
         HeapTrendRecorder recorder = new HeapTrendRecorder(probe, samples);
         OptionalLong first = recorder.sample(0, 0);
@@ -77,7 +79,7 @@ public final class LeakSampler {
             try {
                 for (long i = 0; i < batch; i++) {
                     try {
-                        body.run();
+                        body.invoke();
                     } catch (OutOfMemoryError e) {
                         throw e;
                     } catch (Throwable ignored) {
@@ -99,7 +101,10 @@ public final class LeakSampler {
             batch = nextBatch(batch, batchNanos, heap.getAsLong() - startHeap, invocations, budget,
                     samples - 1 - taken);
             if (batch == 0) {
-                break; // the budget is used up: the samples so far are the evidence
+                if (taken + 1 >= LeakEstimate.MIN_SAMPLES) {
+                    break; // the budget is used up: the samples so far are the evidence
+                }
+                batch = 1; // a leak this fast still needs enough samples for a verdict; the heap has room for them
             }
         }
         return recorder.trend();

@@ -47,6 +47,12 @@ public record Measurement(
                 rounds, null);
     }
 
+    /** The same measurement with other memory figures. */
+    public Measurement withMemory(MemoryMeasurement figures) {
+        return new Measurement(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, figures,
+                behindSchedule, rounds, database);
+    }
+
     /** The same measurement with database figures attached. */
     public Measurement withDatabase(DatabaseMeasurement figures) {
         return new Measurement(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory,

@@ -90,7 +90,7 @@ class LeakSamplerTest {
 
     @Test
     void theTimeCapEndsThePhaseEarly() {
-        HeapTrend trend = new LeakSampler(new HeapProbe(), 20, 1_000_000, 0).run(() -> { });
+        HeapTrend trend = new LeakSampler(new HeapAfterGcProbe(), 20, 1_000_000, 0).run(() -> { });
         assertEquals(1, trend.samples().size());
         assertTrue(LeakEstimate.of(trend).isEmpty());
     }

@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * last collection), so allocation by other threads after the collection does not count; a JVM whose
  * pools do not report it falls back to the heap in use just after {@code System.gc()} returns.
  */
-public final class HeapProbe {
+public final class HeapAfterGcProbe {
 
     private final List<GarbageCollectorMXBean> collectors = ManagementFactory.getGarbageCollectorMXBeans();
     private final List<MemoryPoolMXBean> heapPools = ManagementFactory.getMemoryPoolMXBeans().stream()
