@@ -65,6 +65,9 @@ final class JdbcProxies {
             switch (method.getName()) {
                 case "unwrap" -> {
                     Class<?> type = (Class<?>) args[0];
+                    if (type.isInstance(proxy)) {
+                        return proxy; // unwrap(Connection.class) keeps recording
+                    }
                     if (type.isInstance(target)) {
                         return target;
                     }

@@ -191,6 +191,7 @@ class PerfDataSourceTest {
     void driverObjectsStayReachable() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
             assertInstanceOf(JdbcConnection.class, connection.unwrap(JdbcConnection.class));
+            assertSame(connection, connection.unwrap(Connection.class), "unwrapping to java.sql keeps recording");
             assertTrue(connection.isWrapperFor(JdbcConnection.class));
             assertSame(connection, statement.getConnection());
             assertSame(h2, dataSource.unwrap(JdbcDataSource.class));
