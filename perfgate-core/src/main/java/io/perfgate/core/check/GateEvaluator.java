@@ -7,11 +7,13 @@ import io.perfgate.core.gate.Level;
 import io.perfgate.core.gate.Metric;
 import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.gate.Verdict;
+import io.perfgate.core.jmh.BenchmarkMode;
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.latency.PercentileInterval;
 import io.perfgate.core.memory.LeakEstimate;
 import io.perfgate.core.memory.SlopeEstimate;
 import io.perfgate.core.result.DatabaseMeasurement;
+import io.perfgate.core.result.BenchmarkDetails;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.HeapSample;
 import io.perfgate.core.result.HeapTrend;
@@ -24,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 
@@ -46,6 +49,9 @@ public final class GateEvaluator {
     }
 
     public TestOutcome evaluate(TestResult result) {
+        if (result.benchmark() != null) {
+            return evaluateBenchmark(result);
+        }
         List<GateOutcome> gates = new ArrayList<>();
         List<GateDeclaration> declared = new ArrayList<>(result.gates());
         boolean errorGateDeclared = declared.stream()
@@ -115,6 +121,9 @@ public final class GateEvaluator {
     }
 
     private MetricOutcome judge(TestResult result, Measurement measurement, Metric metric, Bound bound) {
+        if (result.benchmark() != null) {
+            return judgeBenchmark(result, measurement, metric, bound);
+        }
         if (measurement.behindSchedule() != null && metric.gateType() != GateType.MEMORY) {
             return outcome(result, metric, bound, Verdict.INCONCLUSIVE, null, measurement.invocations(), null, null,
                     metric.label() + " has no verdict: the load generator fell behind its schedule ("
@@ -473,11 +482,115 @@ public final class GateEvaluator {
     }
 
     private String context(TestResult result, long samples) {
+        if (result.benchmark() != null) {
+            return benchmarkContext(result, samples);
+        }
         return " (" + result.label() + ", " + QuantityKind.grouped(samples) + (samples == 1 ? " sample" : " samples")
                 + (reportLocation == null ? "" : ", report: " + reportLocation) + ")";
     }
 
     private String reportSuffix() {
         return reportLocation == null ? "" : " (report: " + reportLocation + ")";
+    }
+
+    // JMH benchmarks: judged on JMH's score, in the mode the benchmark ran in.
+
+    /**
+     * A benchmark's gates. JMH records no error counts: a benchmark that threw is a failure of its own,
+     * and one that ran cleanly has only the gates declared on it.
+     */
+    private TestOutcome evaluateBenchmark(TestResult result) {
+        BenchmarkDetails benchmark = result.benchmark();
+        List<GateOutcome> gates = new ArrayList<>();
+        if (benchmark.failure() != null && result.status() == ResultStatus.COMPLETED) {
+            gates.add(new GateOutcome(NO_ERRORS_ALLOWED, true, Verdict.FAIL, List.of(),
+                    result.label() + " failed in JMH, so none of its figures count: " + benchmark.failure()
+                            + "; fix the benchmark (JMH's output holds the whole stack trace)" + reportSuffix()));
+            for (GateDeclaration declaration : result.gates()) {
+                gates.add(new GateOutcome(declaration, false, Verdict.FAIL, List.of(),
+                        "@" + declaration.gate() + " on " + declaration.declaredOn() + " was not judged: "
+                                + result.label() + " failed in JMH" + reportSuffix()));
+            }
+        } else {
+            for (GateDeclaration declaration : result.gates()) {
+                gates.add(evaluate(result, declaration, false));
+            }
+        }
+        // a benchmark without gates that ran cleanly is reported, and passes
+        Verdict verdict = gates.isEmpty() && result.status() == ResultStatus.COMPLETED ? Verdict.PASS
+                : Verdict.worst(gates.stream().map(GateOutcome::verdict).toList());
+        return new TestOutcome(result, verdict, gates);
+    }
+
+    private MetricOutcome judgeBenchmark(TestResult result, Measurement measurement, Metric metric, Bound bound) {
+        BenchmarkDetails benchmark = result.benchmark();
+        Optional<BenchmarkMode> mode = BenchmarkMode.ofShortLabel(benchmark.mode());
+        if (metric.gateType() == GateType.ERROR_RATE) {
+            return outcome(result, metric, bound, Verdict.FAIL, null, measurement.invocations(), null, null,
+                    "@ErrorRateGate does not apply to a JMH benchmark: JMH stops a benchmark at its first exception,"
+                            + " which perfgate reports as a failure; remove it from " + result.label());
+        }
+        if (mode.isEmpty() || !mode.get().measures(metric)) {
+            return outcome(result, metric, bound, Verdict.FAIL, null, measurement.invocations(), null, null,
+                    metric.label() + " cannot be measured in " + benchmark.mode() + " mode" + context(result,
+                            measurement.invocations()) + ": " + modeAdvice(metric));
+        }
+        if (metric.gateType() == GateType.MEMORY) {
+            Double allocation = benchmark.allocationPerOperation();
+            if (allocation == null) {
+                return notMeasured(result, metric, bound, measurement.invocations(), "JMH's gc profiler reported"
+                        + " no gc.alloc.rate.norm (perfgate:jmh runs it with -prof gc when a @MemoryGate is declared;"
+                        + " the JVM may not support allocation counting)");
+            }
+            Double error = benchmark.allocationError();
+            return judged(result, metric, bound, allocation, measurement.invocations(),
+                    error == null ? null : allocation - error, error == null ? null : allocation + error);
+        }
+        if (metric.quantile().isPresent() || metric == Metric.LATENCY_MAX) {
+            return judgeLatency(result, measurement, metric, bound);
+        }
+        OptionalDouble score = benchmark.baseScore();
+        if (score.isEmpty()) {
+            return notMeasured(result, metric, bound, measurement.invocations(), benchmark.score() == null
+                    ? "JMH reported no score" : "JMH's unit '" + benchmark.scoreUnit() + "' is not one perfgate reads");
+        }
+        OptionalDouble error = benchmark.baseScoreError();
+        double value = score.getAsDouble();
+        return judged(result, metric, bound, value, measurement.invocations(),
+                error.isPresent() ? value - error.getAsDouble() : null,
+                error.isPresent() ? value + error.getAsDouble() : null);
+    }
+
+    private static String modeAdvice(Metric metric) {
+        if (metric == Metric.THROUGHPUT) {
+            return "throughput is measured in Mode.Throughput; add @BenchmarkMode(Mode.Throughput), or bound the"
+                    + " time per operation with @LatencyGate(mean = ...)";
+        }
+        if (metric == Metric.LATENCY_MEAN) {
+            return "time per operation is measured in Mode.AverageTime, Mode.SampleTime or Mode.SingleShotTime;"
+                    + " add one with @BenchmarkMode, or bound throughput with @ThroughputGate(min = ...)";
+        }
+        if (metric.gateType() == GateType.LATENCY) {
+            return "percentiles and the maximum need the distribution that only Mode.SampleTime records; add"
+                    + " @BenchmarkMode(Mode.SampleTime), or bound the mean instead";
+        }
+        return "a JMH benchmark measures only allocation per operation (JMH's gc.alloc.rate.norm); bound heap"
+                + " and GC in a JUnit test";
+    }
+
+    /** Where, and JMH's own figures: the score with its error, and how many forks and iterations it rests on. */
+    private String benchmarkContext(TestResult result, long samples) {
+        BenchmarkDetails benchmark = result.benchmark();
+        StringBuilder context = new StringBuilder(" (").append(result.label());
+        if (benchmark.score() != null) {
+            context.append(", JMH score ").append(benchmark.scoreText()).append(" from ").append(benchmark.runText());
+            if (BenchmarkMode.SAMPLE_TIME.shortLabel().equals(benchmark.mode())) {
+                context.append(", ").append(QuantityKind.grouped(samples)).append(samples == 1 ? " sample" : " samples");
+            }
+        }
+        if (reportLocation != null) {
+            context.append(", report: ").append(reportLocation);
+        }
+        return context.append(')').toString();
     }
 }

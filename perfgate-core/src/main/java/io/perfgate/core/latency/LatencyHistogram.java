@@ -27,6 +27,11 @@ public final class LatencyHistogram {
         histogram.recordValue(Math.max(0, nanos));
     }
 
+    /** Records the same latency {@code count} times (for distributions that arrive already counted). */
+    public void record(long nanos, long count) {
+        histogram.recordValueWithCount(Math.max(0, nanos), count);
+    }
+
     /**
      * Records a latency measured from an intended start, adding the back-filled samples that a stalled
      * fixed-interval schedule would have produced (coordinated omission correction).

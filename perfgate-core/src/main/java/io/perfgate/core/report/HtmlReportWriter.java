@@ -104,6 +104,7 @@ public final class HtmlReportWriter implements ReportWriter {
         summaryTable(out, summary);
         violations(out, report);
         classTable(out, report);
+        benchmarkTable(out, report);
         tests(out, report);
         out.append("<footer>\n<p>Latency is of successful invocations, warmup excluded. A 95% CI is a"
                 + " distribution-free confidence interval of the percentile. Bounds read target..threshold:"
@@ -172,6 +173,30 @@ public final class HtmlReportWriter implements ReportWriter {
             }
             out.append("<td class=\"verdict v-").append(worst).append("\">").append(worst)
                     .append(tests.stream().anyMatch(TestOutcome::blocks) ? "<span class=\"blocking\">blocks build</span>" : "")
+                    .append("</td></tr>\n");
+        }
+        out.append("</table>\n");
+    }
+
+    /** JMH benchmarks at a glance: JMH's figures, as JMH prints them, next to perfgate's verdict. */
+    private static void benchmarkTable(StringBuilder out, CheckReport report) {
+        List<TestOutcome> benchmarks = BenchmarkSummary.benchmarks(report);
+        if (benchmarks.isEmpty()) {
+            return;
+        }
+        out.append("<h2 id=\"benchmarks\">Benchmarks</h2>\n<table class=\"benchmarks\">\n<tr><th>Benchmark</th>"
+                + "<th>Parameters</th><th>Mode</th><th class=\"num\">Score</th><th class=\"num\">Allocation</th>"
+                + "<th>Verdict</th></tr>\n");
+        for (TestOutcome test : benchmarks) {
+            io.perfgate.core.result.BenchmarkDetails benchmark = test.result().benchmark();
+            out.append("<tr><td><a href=\"#").append(testAnchor(test)).append("\">")
+                    .append(escape(benchmark.benchmark())).append("</a></td><td>")
+                    .append(escape(BenchmarkSummary.params(benchmark))).append("</td><td>")
+                    .append(escape(Objects.toString(benchmark.mode(), "-"))).append("</td><td class=\"num\">")
+                    .append(escape(BenchmarkSummary.score(benchmark))).append("</td><td class=\"num\">")
+                    .append(escape(BenchmarkSummary.allocation(benchmark))).append("</td><td class=\"verdict v-")
+                    .append(test.verdict()).append("\">").append(test.verdict())
+                    .append(test.blocks() ? "<span class=\"blocking\">blocks build</span>" : "")
                     .append("</td></tr>\n");
         }
         out.append("</table>\n");
@@ -381,6 +406,9 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     private static String describe(TestResult result) {
+        if (result.benchmark() != null && result.status() == ResultStatus.COMPLETED) {
+            return BenchmarkSummary.describe(result);
+        }
         if (result.status() == ResultStatus.SKIPPED) {
             return "Skipped" + (result.statusReason() == null ? "" : ": " + result.statusReason());
         }

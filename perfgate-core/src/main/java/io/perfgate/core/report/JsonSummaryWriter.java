@@ -99,6 +99,9 @@ public final class JsonSummaryWriter implements ReportWriter {
         if (result.measurement() != null) {
             node.set("measurement", measurement(result.measurement()));
         }
+        if (result.benchmark() != null) {
+            node.set("benchmark", benchmark(result.benchmark()));
+        }
         if (result.endpoints() != null && !result.endpoints().isEmpty()) {
             ObjectNode endpoints = node.putObject("endpoints");
             new TreeMap<>(result.endpoints()).forEach((name, measurement) -> endpoints.set(name, measurement(measurement)));
@@ -112,6 +115,39 @@ public final class JsonSummaryWriter implements ReportWriter {
             gates.add(gate(gate));
         }
         return node;
+    }
+
+    /** JMH's figures as JMH wrote them (score, error and unit), plus the score in the base unit. */
+    private static ObjectNode benchmark(io.perfgate.core.result.BenchmarkDetails benchmark) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("benchmark", benchmark.benchmark());
+        node.put("mode", benchmark.mode());
+        ObjectNode params = node.putObject("params");
+        benchmark.params().forEach(params::put);
+        putDouble(node, "score", benchmark.score());
+        putDouble(node, "scoreError", benchmark.scoreError());
+        node.put("scoreUnit", benchmark.scoreUnit());
+        QuantityKind kind = benchmark.isThroughput() ? QuantityKind.RATE : QuantityKind.DURATION;
+        if (benchmark.baseScore().isPresent()) {
+            node.put("baseUnit", kind.baseUnit());
+            putNumber(node, "baseScore", benchmark.baseScore().getAsDouble(), kind);
+        }
+        putDouble(node, "allocationPerOperation", benchmark.allocationPerOperation());
+        node.put("forks", benchmark.forks());
+        node.put("measurementIterations", benchmark.measurementIterations());
+        if (benchmark.failure() != null) {
+            node.put("failure", benchmark.failure());
+        }
+        return node;
+    }
+
+    /** A figure in JMH's own unit, to six significant digits; null when absent. */
+    private static void putDouble(ObjectNode node, String field, Double value) {
+        if (value == null || !Double.isFinite(value)) {
+            node.putNull(field);
+        } else {
+            node.put(field, BigDecimal.valueOf(value).round(SIX_DIGITS).stripTrailingZeros());
+        }
     }
 
     private static ObjectNode measurement(Measurement measurement) {

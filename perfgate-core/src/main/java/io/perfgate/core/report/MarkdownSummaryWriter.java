@@ -10,7 +10,7 @@ import static io.perfgate.core.report.Markup.markdownCell;
 /**
  * {@code summary.md}: a compact summary for a pull-request comment or a CI job summary
  * ({@code GITHUB_STEP_SUMMARY}): the headline, the counts, the violations (blocking ones first), then
- * every gate. Cells are escaped, and {@code @Gate} names are code so they mention nobody.
+ * every gate, then JMH benchmarks with their scores. Cells are escaped, and {@code @Gate} names are code so they mention nobody.
  */
 public final class MarkdownSummaryWriter implements ReportWriter {
 
@@ -31,6 +31,7 @@ public final class MarkdownSummaryWriter implements ReportWriter {
         out.append(" Generated ").append(markdownCell(ReportSummary.time(report.generatedAt()))).append(".\n");
         List<ReportRow> rows = ReportRow.of(report);
         if (rows.isEmpty()) {
+            benchmarks(out, report);
             return out.toString();
         }
         List<ReportRow> violations = new ArrayList<>(rows.stream().filter(ReportRow::blocks).toList());
@@ -53,7 +54,25 @@ public final class MarkdownSummaryWriter implements ReportWriter {
             row(out, row.verdict().name(), row.test().label(), row.gateTitle(), row.gate().level().name(),
                     row.metricLabel(), row.measured(), row.bound());
         }
+        benchmarks(out, report);
         return out.toString();
+    }
+
+    /** JMH benchmarks with JMH's own figures, gated or not. */
+    private static void benchmarks(StringBuilder out, CheckReport report) {
+        List<io.perfgate.core.check.TestOutcome> benchmarks = BenchmarkSummary.benchmarks(report);
+        if (benchmarks.isEmpty()) {
+            return;
+        }
+        out.append("\n### Benchmarks\n\n")
+                .append("| Verdict | Benchmark | Parameters | Mode | Score | Allocation |\n")
+                .append("| --- | --- | --- | --- | ---: | ---: |\n");
+        for (io.perfgate.core.check.TestOutcome test : benchmarks) {
+            io.perfgate.core.result.BenchmarkDetails benchmark = test.result().benchmark();
+            row(out, test.verdict().name(), benchmark.benchmark(), BenchmarkSummary.params(benchmark),
+                    benchmark.mode() == null ? "-" : benchmark.mode(), BenchmarkSummary.score(benchmark),
+                    BenchmarkSummary.allocation(benchmark));
+        }
     }
 
     private static void row(StringBuilder out, String... cells) {

@@ -18,6 +18,7 @@ import java.util.Map;
  * @param methodName    the test method or benchmark
  * @param displayName   what the test framework displays (parameterized invocations differ by it)
  * @param endpoints     per-endpoint measurements of a load test, judged by gates whose scope names the endpoint
+ * @param benchmark     what JMH reported, for {@code jmh} results; null for every other kind
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestResult(
@@ -34,7 +35,8 @@ public record TestResult(
         Measurement measurement,
         Map<String, Measurement> endpoints,
         Environment environment,
-        Instant startedAt) {
+        Instant startedAt,
+        BenchmarkDetails benchmark) {
 
     public static final String SCHEMA_VERSION = "1.0";
     public static final int SCHEMA_MAJOR = 1;
@@ -44,11 +46,20 @@ public record TestResult(
         endpoints = endpoints == null ? null : Map.copyOf(endpoints);
     }
 
+    /** A result of any kind but {@code jmh}, without benchmark details (the record's shape before they were added). */
+    public TestResult(String schemaVersion, String kind, String id, String className, String methodName,
+                      String displayName, ResultStatus status, String statusReason, List<GateDeclaration> gates,
+                      Workload workload, Measurement measurement, Map<String, Measurement> endpoints,
+                      Environment environment, Instant startedAt) {
+        this(schemaVersion, kind, id, className, methodName, displayName, status, statusReason, gates, workload,
+                measurement, endpoints, environment, startedAt, null);
+    }
+
     /** A result written before measuring, so a run that breaks off is told from one that never ran. */
     public static TestResult declared(String kind, String id, String className, String methodName,
                                       String displayName, List<GateDeclaration> gates, Workload workload) {
         return new TestResult(SCHEMA_VERSION, kind, id, className, methodName, displayName,
-                ResultStatus.DECLARED, null, gates, workload, null, null, Environment.current(), Instant.now());
+                ResultStatus.DECLARED, null, gates, workload, null, null, Environment.current(), Instant.now(), null);
     }
 
     public TestResult completed(Measurement measurement) {
@@ -57,12 +68,13 @@ public record TestResult(
 
     public TestResult completed(Measurement measurement, Map<String, Measurement> endpoints) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName,
-                ResultStatus.COMPLETED, null, gates, workload, measurement, endpoints, environment, startedAt);
+                ResultStatus.COMPLETED, null, gates, workload, measurement, endpoints, environment, startedAt,
+                benchmark);
     }
 
     public TestResult skipped(String reason) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName,
-                ResultStatus.SKIPPED, reason, gates, workload, null, null, environment, startedAt);
+                ResultStatus.SKIPPED, reason, gates, workload, null, null, environment, startedAt, benchmark);
     }
 
     /**

@@ -1,0 +1,129 @@
+package io.perfgate.core.jmh;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * How long JMH measures: forks, warmup and measurement iterations and their durations, and optionally the
+ * thread count. Each profile has its own; the pom can override any value. They are passed on JMH's command
+ * line, so they override {@code @Fork}, {@code @Warmup} and {@code @Measurement} on the benchmarks, as JMH's
+ * own command-line options do.
+ *
+ * <ul>
+ *   <li>{@code smoke}: 2 forks, 1 warmup iteration of 200 ms, 2 iterations of 300 ms; about 2.5 s per
+ *       benchmark and parameter set, for pull requests. Two forks detect only gross regressions.</li>
+ *   <li>{@code standard}: 5 forks, 3 x 1 s warmup, 5 x 1 s measurement; about 45 s each.</li>
+ *   <li>{@code comprehensive}: 10 forks, 5 x 1 s warmup, 10 x 1 s measurement; about 2.5 min each, enough
+ *       forks for regression tests corrected for many comparisons.</li>
+ * </ul>
+ *
+ * @param warmupTime      a JMH time value: a whole number and {@code ns}, {@code us}, {@code ms}, {@code s} or {@code min}
+ * @param measurementTime the same, per measurement iteration
+ * @param threads         JMH's {@code -t}; null keeps the benchmark's own {@code @Threads} (default 1)
+ */
+public record JmhSettings(
+        int forks,
+        int warmupIterations,
+        String warmupTime,
+        int measurementIterations,
+        String measurementTime,
+        Integer threads) {
+
+    public static final List<String> PROFILES = List.of("smoke", "standard", "comprehensive");
+
+    private static final Pattern TIME = Pattern.compile("([0-9]+) ?(ns|us|ms|s|min)");
+
+    public JmhSettings {
+        if (forks < 1) {
+            throw new IllegalArgumentException("forks = " + forks + ": JMH must run each benchmark in at least one"
+                    + " forked JVM (perfgate compares forks, and an unforked benchmark shares Maven's JVM)");
+        }
+        if (warmupIterations < 0) {
+            throw new IllegalArgumentException("warmupIterations = " + warmupIterations + " is negative");
+        }
+        if (measurementIterations < 1) {
+            throw new IllegalArgumentException("measurementIterations = " + measurementIterations
+                    + ": at least one measurement iteration is needed");
+        }
+        warmupTime = time(warmupTime, "warmupTime");
+        measurementTime = time(measurementTime, "measurementTime");
+        if (threads != null && threads < 1) {
+            throw new IllegalArgumentException("threads = " + threads + ": at least one thread is needed");
+        }
+    }
+
+    /**
+     * The settings of a profile.
+     *
+     * @throws IllegalArgumentException naming the valid profiles for an unknown one
+     */
+    public static JmhSettings forProfile(String profile) {
+        String name = profile == null || profile.isBlank() ? "standard" : profile.strip().toLowerCase(Locale.ROOT);
+        return switch (name) {
+            case "smoke" -> new JmhSettings(2, 1, "200ms", 2, "300ms", null);
+            case "standard" -> new JmhSettings(5, 3, "1s", 5, "1s", null);
+            case "comprehensive" -> new JmhSettings(10, 5, "1s", 10, "1s", null);
+            default -> throw new IllegalArgumentException("unknown profile '" + profile + "'; expected one of "
+                    + PROFILES);
+        };
+    }
+
+    /** These settings with every non-null argument replacing the profile's value. */
+    public JmhSettings withOverrides(Integer forks, Integer warmupIterations, String warmupTime,
+                                     Integer measurementIterations, String measurementTime, Integer threads) {
+        return new JmhSettings(
+                forks != null ? forks : this.forks,
+                warmupIterations != null ? warmupIterations : this.warmupIterations,
+                warmupTime != null && !warmupTime.isBlank() ? warmupTime : this.warmupTime,
+                measurementIterations != null ? measurementIterations : this.measurementIterations,
+                measurementTime != null && !measurementTime.isBlank() ? measurementTime : this.measurementTime,
+                threads != null ? threads : this.threads);
+    }
+
+    /** JMH's command-line options for these settings. */
+    public List<String> arguments() {
+        List<String> arguments = new ArrayList<>(List.of(
+                "-f", String.valueOf(forks),
+                "-wi", String.valueOf(warmupIterations),
+                "-w", warmupTime,
+                "-i", String.valueOf(measurementIterations),
+                "-r", measurementTime));
+        if (threads != null) {
+            arguments.add("-t");
+            arguments.add(String.valueOf(threads));
+        }
+        return arguments;
+    }
+
+    /** Nanoseconds of a JMH time value ({@code 200 ms}, as JMH writes it, or {@code 200ms}); 0 for "single-shot" or null. */
+    public static long nanos(String time) {
+        if (time == null) {
+            return 0;
+        }
+        Matcher matcher = TIME.matcher(time.strip());
+        if (!matcher.matches()) {
+            return 0;
+        }
+        long amount = Long.parseLong(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "ns" -> amount;
+            case "us" -> amount * 1_000L;
+            case "ms" -> amount * 1_000_000L;
+            case "s" -> amount * 1_000_000_000L;
+            default -> amount * 60_000_000_000L;
+        };
+    }
+
+    private static String time(String value, String name) {
+        String stripped = value == null ? "" : value.strip();
+        Matcher matcher = TIME.matcher(stripped);
+        if (!matcher.matches() || Long.parseLong(matcher.group(1)) == 0) {
+            throw new IllegalArgumentException(name + " = '" + value + "': expected a positive whole number and a unit"
+                    + " as JMH reads it, such as 500ms, 1s or 2min (units: ns, us, ms, s, min)");
+        }
+        return matcher.group(1) + matcher.group(2);
+    }
+}

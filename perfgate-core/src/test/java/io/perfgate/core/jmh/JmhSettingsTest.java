@@ -1,0 +1,91 @@
+package io.perfgate.core.jmh;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JmhSettingsTest {
+
+    @Test
+    void eachProfileHasItsOwnSettings() {
+        assertEquals(List.of("-f", "2", "-wi", "1", "-w", "200ms", "-i", "2", "-r", "300ms"),
+                JmhSettings.forProfile("smoke").arguments());
+        assertEquals(new JmhSettings(5, 3, "1s", 5, "1s", null), JmhSettings.forProfile("standard"));
+        assertEquals(new JmhSettings(5, 3, "1s", 5, "1s", null), JmhSettings.forProfile(null));
+        assertEquals(10, JmhSettings.forProfile(" Comprehensive ").forks());
+        assertEquals("unknown profile 'nightly'; expected one of [smoke, standard, comprehensive]",
+                assertThrows(IllegalArgumentException.class, () -> JmhSettings.forProfile("nightly")).getMessage());
+    }
+
+    @Test
+    void thePomOverridesWhatItSets() {
+        JmhSettings settings = JmhSettings.forProfile("smoke").withOverrides(3, null, " ", 4, "2 s", 2);
+
+        assertEquals(new JmhSettings(3, 1, "200ms", 4, "2s", 2), settings);
+        assertEquals(List.of("-f", "3", "-wi", "1", "-w", "200ms", "-i", "4", "-r", "2s", "-t", "2"), settings.arguments());
+    }
+
+    @Test
+    void badSettingsAreRejectedByName() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new JmhSettings(0, 1, "1s", 1, "1s", null))
+                .getMessage().startsWith("forks = 0: JMH must run each benchmark in at least one forked JVM"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new JmhSettings(1, 1, "1s", 0, "1s", null))
+                .getMessage().startsWith("measurementIterations = 0"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new JmhSettings(1, -1, "1s", 1, "1s", null))
+                .getMessage().startsWith("warmupIterations = -1"));
+        assertEquals("warmupTime = '1.5s': expected a positive whole number and a unit as JMH reads it, such as 500ms,"
+                        + " 1s or 2min (units: ns, us, ms, s, min)",
+                assertThrows(IllegalArgumentException.class, () -> new JmhSettings(1, 1, "1.5s", 1, "1s", null))
+                        .getMessage());
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new JmhSettings(1, 1, "1s", 1, "0ms", null))
+                .getMessage().startsWith("measurementTime = '0ms'"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new JmhSettings(1, 1, "1s", 1, "1s", 0))
+                .getMessage().startsWith("threads = 0"));
+    }
+
+    @Test
+    void readsJmhsTimeValues() {
+        assertEquals(300_000_000L, JmhSettings.nanos("300 ms"));
+        assertEquals(2_000_000_000L, JmhSettings.nanos("2s"));
+        assertEquals(120_000_000_000L, JmhSettings.nanos("2 min"));
+        assertEquals(0, JmhSettings.nanos("single-shot"));
+        assertEquals(0, JmhSettings.nanos(null));
+    }
+
+    @Test
+    void theCommandSelectsBenchmarksAsJmhDoes() {
+        JmhCommand command = new JmhCommand(List.of("Parse", " "), List.of("Slow"));
+
+        assertEquals(List.of("Parse", "-e", "Slow", "-l"), command.listArguments());
+        List<String> run = command.runArguments(JmhSettings.forProfile("smoke"), true, Path.of("/tmp/r.json"),
+                List.of("-Xmx256m", "-Dx=1"));
+        assertEquals(List.of("Parse", "-e", "Slow", "-rf", "json", "-rff", "/tmp/r.json", "-f", "2", "-wi", "1", "-w",
+                "200ms", "-i", "2", "-r", "300ms", "-prof", "gc", "-jvmArgsAppend", "-Xmx256m -Dx=1"), run);
+        assertTrue(command.selects("com.acme.ParseBench.run"));
+        assertTrue(!command.selects("com.acme.SlowParseBench.run"));
+        assertTrue(!command.selects("com.acme.WriteBench.run"));
+        assertTrue(new JmhCommand(null, null).selects("anything"));
+    }
+
+    @Test
+    void badPatternsAreRejected() {
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new JmhCommand(List.of("a("), List.of()))
+                .getMessage().startsWith("include 'a(' is not a regular expression"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new JmhCommand(List.of("-f"), List.of()))
+                .getMessage().contains("which JMH would read as an option"));
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> new JmhCommand(List.of(), List.of("a{1,2}")))
+                .getMessage().contains("give each pattern its own <exclude>"));
+    }
+
+    @Test
+    void readsJmhsListing() {
+        List<String> output = List.of("WARNING: something", "Benchmarks: ", "a.B.sum", "a.B.Nested.x", "a.B.sum", "");
+
+        assertEquals(List.of("a.B.sum", "a.B.Nested.x"), JmhCommand.parseList(output));
+    }
+}

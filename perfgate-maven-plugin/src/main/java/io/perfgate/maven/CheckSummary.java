@@ -1,0 +1,102 @@
+package io.perfgate.maven;
+
+import io.perfgate.core.check.CheckReport;
+import io.perfgate.core.check.GateOutcome;
+import io.perfgate.core.check.TestOutcome;
+import io.perfgate.core.gate.Level;
+import io.perfgate.core.gate.Verdict;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What {@code check} prints and throws, worked out from a {@link CheckReport} without any Maven type:
+ * counts, one line per violation at the severity its level calls for, and the failure message.
+ */
+final class CheckSummary {
+
+    /** How loud a console line is; the mojo maps it to its log. */
+    enum Severity { INFO, WARN, ERROR }
+
+    /** One console line. */
+    record Line(Severity severity, String text) {
+    }
+
+    private final CheckReport report;
+    private final String reportPath;
+
+    /**
+     * @param reportPath the HTML report as the user should open it (absolute), printed last
+     */
+    CheckSummary(CheckReport report, String reportPath) {
+        this.report = report;
+        this.reportPath = reportPath;
+    }
+
+    /** Counts, then every violation (blocking ones as errors, WARNING level as warnings, ADVISORY as info), then the report. */
+    List<Line> lines() {
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line(Severity.INFO, counts()));
+        for (TestOutcome test : report.tests()) {
+            for (GateOutcome gate : test.gates()) {
+                if (gate.blocks()) {
+                    messages(gate).forEach(message -> lines.add(new Line(Severity.ERROR, message)));
+                } else if (gate.violated()) {
+                    Severity severity = gate.level() == Level.ADVISORY ? Severity.INFO : Severity.WARN;
+                    messages(gate).forEach(message -> lines.add(new Line(severity, message)));
+                }
+            }
+        }
+        lines.add(new Line(Severity.INFO, "Report: " + reportPath));
+        return lines;
+    }
+
+    /** {@code Perf tests: 4, Passed: 2, Warned: 1, Failed: 1, Inconclusive: 0, Skipped: 0, Blocking violations: 1}. */
+    String counts() {
+        Map<Verdict, Integer> counts = report.countsByVerdict();
+        return "Perf tests: " + report.tests().size()
+                + ", Passed: " + counts.get(Verdict.PASS)
+                + ", Warned: " + counts.get(Verdict.WARN)
+                + ", Failed: " + counts.get(Verdict.FAIL)
+                + ", Inconclusive: " + counts.get(Verdict.INCONCLUSIVE)
+                + ", Skipped: " + counts.get(Verdict.SKIPPED)
+                + ", Blocking violations: " + report.blockingViolations().size();
+    }
+
+    /** The message a build failure carries: every blocking violation, where the report is, and the ways out. */
+    String failureMessage() {
+        List<GateOutcome> blocking = report.blockingViolations();
+        StringBuilder message = new StringBuilder("perfgate: ")
+                .append(blocking.size()).append(blocking.size() == 1 ? " blocking gate violation" : " blocking gate violations")
+                .append(':');
+        for (GateOutcome gate : blocking) {
+            for (String line : messages(gate)) {
+                message.append(System.lineSeparator()).append("  ").append(line);
+            }
+        }
+        message.append(System.lineSeparator()).append("Report: ").append(reportPath)
+                .append(System.lineSeparator())
+                .append("Fix the regression, or change the gate's bound or level (WARNING or ADVISORY reports without failing);")
+                .append(" -Dperfgate.failOnViolation=false reports without failing the build.");
+        return message.toString();
+    }
+
+    /**
+     * The gate's violation messages, each opened by the verdict and the gate:
+     * {@code [FAIL] @LatencyGate: p95 = 5.2 ms exceeds the threshold 1 ms (SlowTest#sleeps, 200 samples, report: ...)}.
+     * A gate that could not be judged carries its problem, which names the annotation itself.
+     */
+    static List<String> messages(GateOutcome gate) {
+        String opening = "[" + gate.verdict() + "] ";
+        if (gate.problem() != null) {
+            return List.of(opening + gate.problem());
+        }
+        String title = gate.implicit() ? "no exception allowed (no @ErrorRateGate declared)" : gate.title();
+        if (gate.level() != Level.BLOCKING) {
+            title += " (level " + gate.level() + ")";
+        }
+        String prefix = opening + title + ": ";
+        return gate.violationMessages().stream().map(message -> prefix + message).toList();
+    }
+}

@@ -1,0 +1,335 @@
+package io.perfgate.maven;
+
+import io.perfgate.core.gate.InvalidGateException;
+import io.perfgate.core.jmh.AnnotatedGates;
+import io.perfgate.core.jmh.BenchmarkGateRule;
+import io.perfgate.core.jmh.BenchmarkGates;
+import io.perfgate.core.jmh.JmhCommand;
+import io.perfgate.core.jmh.JmhResultException;
+import io.perfgate.core.jmh.JmhResultReader;
+import io.perfgate.core.jmh.JmhResults;
+import io.perfgate.core.jmh.JmhRunner;
+import io.perfgate.core.jmh.JmhSettings;
+import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.result.ResultFileException;
+import io.perfgate.core.result.ResultFiles;
+import io.perfgate.core.result.TestResult;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URL;
+import java.net.URLClassLoader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * Runs the module's JMH benchmarks (compiled from test sources by JMH's annotation processor) in a JVM of
+ * its own on the test class path, keeps JMH's JSON and console output in {@code target/perfgate/jmh}, and
+ * records one perfgate result per benchmark, mode and parameter set for {@code perfgate:check} to judge.
+ * Gates come from perfgate's annotations on the {@code @Benchmark} methods (and their classes) or from
+ * {@code <gates>}. A benchmark that throws is recorded as failed; {@code check} fails the build on it.
+ */
+@Mojo(name = "jmh", defaultPhase = LifecyclePhase.INTEGRATION_TEST,
+        requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
+public class JmhMojo extends AbstractPerfgateMojo {
+    private static final String BENCHMARK_DESCRIPTOR = "Lorg/openjdk/jmh/annotations/Benchmark;";
+    /**
+     * Benchmarks of different modules must not measure at the same time ({@code mvn -T}): they would share the
+     * CPUs and distort each other. One JMH run at a time per Maven JVM.
+     */
+    private static final Object ONE_RUN_AT_A_TIME = new Object();
+
+    /** Skips the benchmarks only. */
+    @Parameter(property = "perfgate.jmh.skip", defaultValue = "false")
+    private boolean skipJmh;
+
+    /** Benchmarks are tests: {@code -DskipTests} skips them too. */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    private boolean skipTests;
+
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    private boolean skipTestCompilation;
+
+    /** How long JMH measures: {@code smoke} (seconds per benchmark), {@code standard} or {@code comprehensive}. */
+    @Parameter(property = "perfgate.profile", defaultValue = "standard")
+    private String profile;
+
+    /** Regular expressions of the benchmarks to run (found anywhere in the name, as JMH matches); all when empty. */
+    @Parameter(property = "perfgate.jmh.includes")
+    private List<String> includes;
+
+    /** Regular expressions of benchmarks to leave out. */
+    @Parameter(property = "perfgate.jmh.excludes")
+    private List<String> excludes;
+
+    /** Forked JVMs per benchmark (JMH's {@code -f}); the profile's when unset. Regressions compare forks. */
+    @Parameter(property = "perfgate.jmh.forks")
+    private Integer forks;
+
+    /** Warmup iterations per fork ({@code -wi}); the profile's when unset. */
+    @Parameter(property = "perfgate.jmh.warmupIterations")
+    private Integer warmupIterations;
+
+    /** Duration of a warmup iteration ({@code -w}), such as {@code 500ms}; the profile's when unset. */
+    @Parameter(property = "perfgate.jmh.warmupTime")
+    private String warmupTime;
+
+    /** Measurement iterations per fork ({@code -i}); the profile's when unset. */
+    @Parameter(property = "perfgate.jmh.measurementIterations")
+    private Integer measurementIterations;
+
+    /** Duration of a measurement iteration ({@code -r}), such as {@code 1s}; the profile's when unset. */
+    @Parameter(property = "perfgate.jmh.measurementTime")
+    private String measurementTime;
+
+    /** Threads per benchmark ({@code -t}); the benchmark's {@code @Threads} when unset. */
+    @Parameter(property = "perfgate.jmh.threads")
+    private Integer threads;
+
+    /** Options added to every forked benchmark JVM ({@code -jvmArgsAppend}), such as {@code -Xmx1g}. */
+    @Parameter
+    private List<String> jvmArgs;
+
+    /** Gates for benchmarks by name pattern; annotations on a benchmark win over a gate of the same kind here. */
+    @Parameter
+    private List<BenchmarkGate> gates;
+
+    /** The java executable JMH runs on; Maven's own by default. */
+    @Parameter(property = "perfgate.jmh.jvm", defaultValue = "${java.home}/bin/java")
+    private File jvm;
+
+    /** The longest the whole JMH run may take, in seconds; it is stopped (and fails) beyond it. */
+    @Parameter(property = "perfgate.jmh.timeout", defaultValue = "3600")
+    private int timeoutSeconds;
+
+    @Override
+    protected void doExecute() throws MojoExecutionException, MojoFailureException {
+        if (skipJmh || skipTests || skipTestCompilation) {
+            getLog().info("perfgate: benchmarks skipped (" + (skipJmh ? "perfgate.jmh.skip" : skipTests ? "skipTests"
+                    : "maven.test.skip") + ")");
+            return;
+        }
+        Path testClasses = Path.of(project().getBuild().getTestOutputDirectory());
+        if (!Files.isDirectory(testClasses)) {
+            getLog().info("perfgate: no test classes in " + testClasses + "; no benchmarks to run");
+            return;
+        }
+        if (!Files.isRegularFile(testClasses.resolve("META-INF/BenchmarkList"))) {
+            Optional<Path> annotated = firstBenchmarkClass(testClasses);
+            if (annotated.isEmpty()) {
+                getLog().info("perfgate: no JMH benchmarks in " + testClasses + "; nothing to run");
+                return;
+            }
+            throw new MojoFailureException("perfgate: " + testClasses.relativize(annotated.get())
+                    + " has @Benchmark methods, but JMH's annotation processor did not run (no"
+                    + " META-INF/BenchmarkList in " + testClasses + "). Add org.openjdk.jmh:jmh-generator-annprocess to"
+                    + " the maven-compiler-plugin's <annotationProcessorPaths> (javac 23 and later ignore processors"
+                    + " found on the class path).");
+        }
+
+        JmhSettings settings;
+        JmhCommand command;
+        List<BenchmarkGateRule> rules = new ArrayList<>();
+        try {
+            settings = JmhSettings.forProfile(profile).withOverrides(forks, warmupIterations, warmupTime,
+                    measurementIterations, measurementTime, threads);
+            command = new JmhCommand(includes, excludes);
+            if (gates != null) {
+                for (BenchmarkGate gate : gates) {
+                    rules.add(gate.toRule());
+                }
+            }
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
+        }
+        if (timeoutSeconds < 1) {
+            throw new MojoExecutionException("perfgate:jmh: timeout = " + timeoutSeconds + " s; give it at least 1 s");
+        }
+
+        List<String> classpath = testClasspath();
+        JmhRunner runner = new JmhRunner(jvm.toPath(), List.of(), classpath, output().directory().resolve("jmh"),
+                project().getBasedir().toPath(), Duration.ofSeconds(timeoutSeconds));
+        try (URLClassLoader loader = classLoader(classpath)) {
+            if (loader.findResource("org/openjdk/jmh/Main.class") == null) {
+                throw new MojoExecutionException("perfgate:jmh: JMH is not on the test class path; add"
+                        + " org.openjdk.jmh:jmh-core as a test-scoped dependency");
+            }
+            List<String> benchmarks = runner.list(command);
+            if (benchmarks.isEmpty()) {
+                throw new MojoFailureException("perfgate:jmh: no benchmark matches includes " + command.includes()
+                        + (command.excludes().isEmpty() ? "" : " and excludes " + command.excludes())
+                        + "; JMH's patterns are regular expressions found anywhere in names such as"
+                        + " com.acme.ParserBench.parse");
+            }
+            Map<String, List<GateDeclaration>> gatesByBenchmark = resolveGates(benchmarks, loader, rules);
+            run(runner, command, settings, benchmarks, gatesByBenchmark);
+        } catch (JmhResultException | ResultFileException e) {
+            throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
+        } catch (IOException e) {
+            throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
+        }
+    }
+
+    private void run(JmhRunner runner, JmhCommand command, JmhSettings settings, List<String> benchmarks,
+                     Map<String, List<GateDeclaration>> gatesByBenchmark) throws MojoExecutionException {
+        boolean gcProfiler = BenchmarkGates.needGcProfiler(gatesByBenchmark.values());
+        getLog().info("perfgate: running " + benchmarks.size() + (benchmarks.size() == 1 ? " benchmark" : " benchmarks")
+                + " with JMH (profile " + profile + ": " + String.join(" ", settings.arguments())
+                + (gcProfiler ? " -prof gc" : "") + ")");
+        JmhRunner.Finished finished;
+        Instant started;
+        synchronized (ONE_RUN_AT_A_TIME) {
+            started = Instant.now();
+            finished = runner.run(command, settings, gcProfiler, jvmArgs, getLog()::info);
+        }
+        if (finished.timedOut()) {
+            throw new MojoExecutionException("perfgate:jmh: JMH did not finish within " + timeoutSeconds
+                    + " s and was stopped (or another JMH run held JMH's lock all along); raise"
+                    + " perfgate.jmh.timeout, or run fewer or shorter benchmarks (-Dperfgate.profile=smoke)."
+                    + " Its last lines:" + System.lineSeparator() + String.join(System.lineSeparator(), finished.tail())
+                    + System.lineSeparator() + "(all of its output: " + runner.outputFile() + ")");
+        }
+        if (finished.exitCode() != 0) {
+            throw new MojoExecutionException("perfgate:jmh: JMH exited with code " + finished.exitCode()
+                    + ". Its last lines:" + System.lineSeparator() + String.join(System.lineSeparator(), finished.tail())
+                    + System.lineSeparator() + "(all of its output: " + runner.outputFile() + ")");
+        }
+        List<TestResult> results = JmhResults.convert(JmhResultReader.read(runner.resultFile()), finished.failures(),
+                benchmarks, name -> gatesByBenchmark.getOrDefault(name, List.of()), profile, started);
+        Path resultsDirectory = output().results();
+        removeEarlierResults(resultsDirectory, benchmarks);
+        for (TestResult result : results) {
+            ResultFiles.write(resultsDirectory, result);
+        }
+        long failed = results.stream().filter(result -> result.benchmark().failure() != null).count();
+        for (TestResult result : results) {
+            if (result.benchmark().failure() != null) {
+                getLog().error("perfgate: " + result.label() + " failed in JMH: " + result.benchmark().failure());
+            } else {
+                getLog().info("perfgate: " + result.label() + ": " + result.benchmark().scoreText()
+                        + (result.benchmark().allocationText() == null ? "" : ", " + result.benchmark().allocationText())
+                        + (result.gates().isEmpty() ? "" : " (" + result.gates().size()
+                        + (result.gates().size() == 1 ? " gate" : " gates") + ")"));
+            }
+        }
+        getLog().info("perfgate: recorded " + results.size() + " benchmark results in " + resultsDirectory
+                + "; JMH's JSON: " + runner.resultFile());
+        if (failed > 0) {
+            getLog().error("perfgate: " + failed + (failed == 1 ? " benchmark" : " benchmarks")
+                    + " failed; perfgate:check fails the build on " + (failed == 1 ? "it" : "them"));
+        }
+    }
+
+    /** The gates of each benchmark, read from its compiled class and the {@code <gates>} rules. */
+    private Map<String, List<GateDeclaration>> resolveGates(List<String> benchmarks, ClassLoader loader,
+                                                            List<BenchmarkGateRule> rules)
+            throws MojoExecutionException {
+        AnnotatedGates annotations = new AnnotatedGates();
+        Map<String, List<GateDeclaration>> resolved = new LinkedHashMap<>();
+        for (String benchmark : benchmarks) {
+            try {
+                Optional<Class<?>> type = AnnotatedGates.benchmarkClass(benchmark, loader);
+                List<List<GateDeclaration>> levels = type.isEmpty() ? List.of()
+                        : annotations.declaredOn(type.get(), benchmark.substring(benchmark.lastIndexOf('.') + 1));
+                if (type.isEmpty()) {
+                    getLog().warn("perfgate: cannot load the class of " + benchmark + "; only <gates> apply to it");
+                }
+                resolved.put(benchmark, BenchmarkGates.resolve(benchmark, levels, rules));
+            } catch (InvalidGateException e) {
+                throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
+            } catch (LinkageError e) {
+                throw new MojoExecutionException("perfgate:jmh: cannot read the gates of " + benchmark + ": " + e, e);
+            }
+        }
+        return resolved;
+    }
+
+    /** Results of an earlier run of these benchmarks (perhaps with other parameters) would be judged again. */
+    private void removeEarlierResults(Path resultsDirectory, List<String> benchmarks) throws MojoExecutionException {
+        if (!Files.isDirectory(resultsDirectory)) {
+            return;
+        }
+        try (Stream<Path> files = Files.list(resultsDirectory)) {
+            for (Path file : files.filter(path -> path.getFileName().toString().endsWith(".json")).toList()) {
+                TestResult earlier;
+                try {
+                    earlier = ResultFiles.read(file);
+                } catch (ResultFileException e) {
+                    continue; // not ours to judge here; check reports it
+                }
+                if (JmhResults.KIND.equals(earlier.kind()) && earlier.benchmark() != null
+                        && benchmarks.contains(earlier.benchmark().benchmark())) {
+                    Files.delete(file);
+                }
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("perfgate:jmh: cannot clear earlier results in " + resultsDirectory
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    private List<String> testClasspath() throws MojoExecutionException {
+        try {
+            return List.copyOf(project().getTestClasspathElements());
+        } catch (DependencyResolutionRequiredException e) {
+            throw new MojoExecutionException("perfgate:jmh: the test class path is not resolved: " + e.getMessage(), e);
+        }
+    }
+
+    /** Loads the user's compiled classes to read their annotations; the platform loader keeps ours out of sight. */
+    private static URLClassLoader classLoader(List<String> classpath) throws MojoExecutionException {
+        List<URL> urls = new ArrayList<>();
+        for (String element : classpath) {
+            try {
+                urls.add(new File(element).toURI().toURL());
+            } catch (MalformedURLException e) {
+                throw new MojoExecutionException("perfgate:jmh: bad test class path element " + element, e);
+            }
+        }
+        return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
+    }
+
+    /** A compiled test class with a {@code @Benchmark} method: the annotation's descriptor is in its constant pool. */
+    private static Optional<Path> firstBenchmarkClass(Path testClasses) throws MojoExecutionException {
+        byte[] needle = BENCHMARK_DESCRIPTOR.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        try (Stream<Path> files = Files.walk(testClasses)) {
+            for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
+                if (contains(Files.readAllBytes(file), needle)) {
+                    return Optional.of(file);
+                }
+            }
+            return Optional.empty();
+        } catch (IOException e) {
+            throw new MojoExecutionException("perfgate:jmh: cannot read " + testClasses + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static boolean contains(byte[] haystack, byte[] needle) {
+        outer:
+        for (int start = 0; start <= haystack.length - needle.length; start++) {
+            for (int offset = 0; offset < needle.length; offset++) {
+                if (haystack[start + offset] != needle[offset]) {
+                    continue outer;
+                }
+            }
+            return true;
+        }
+        return false;
+    }
+}
