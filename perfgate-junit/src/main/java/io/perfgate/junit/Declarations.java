@@ -74,7 +74,7 @@ final class Declarations {
         for (Class<? extends Annotation> type : GATES) {
             Optional<Found> found = nearest(context, type);
             if (found.isPresent()) {
-                GateDeclaration declaration = declaration(found.get(), test);
+                GateDeclaration declaration = declaration(found.get(), test, true);
                 gates.add(declaration);
                 memory |= type == MemoryGate.class;
                 leak |= type == MemoryGate.class && (declaration.bounds().containsKey(Metric.LEAK_PER_INVOCATION.attribute())
@@ -90,6 +90,24 @@ final class Declarations {
                 .map(found -> workload((PerfTest) found.annotation(), onWithTest(found.declaredOn(), test)))
                 .orElseGet(() -> WorkloadRequest.defaults(test));
         return Optional.of(new Resolved(gates, workload, memory, leak, database));
+    }
+
+    /**
+     * The gates of the test in this context as written, bounds unchecked: what a test whose declarations
+     * {@link #resolve} rejects still records, so that {@code check} judges (and fails) them. A gate type declared
+     * twice at one level is left out, having no single declaration to record.
+     */
+    static List<GateDeclaration> asWritten(ExtensionContext context) {
+        String test = testLabel(context);
+        List<GateDeclaration> gates = new ArrayList<>();
+        for (Class<? extends Annotation> type : GATES) {
+            try {
+                nearest(context, type).ifPresent(found -> gates.add(declaration(found, test, false)));
+            } catch (ExtensionConfigurationException duplicate) {
+                // the failure it caused is recorded as the reason nothing was measured
+            }
+        }
+        return gates;
     }
 
     /** {@code OrderTest#create}: the class's name without its package, and the method. */
@@ -207,8 +225,12 @@ final class Declarations {
         }
     }
 
-    /** Reads a gate annotation generically, so a new bound attribute only needs its metric in core. */
-    private static GateDeclaration declaration(Found found, String test) {
+    /**
+     * Reads a gate annotation generically, so a new bound attribute only needs its metric in core.
+     *
+     * @param check whether to reject a bound that does not parse, or a gate without any
+     */
+    private static GateDeclaration declaration(Found found, String test, boolean check) {
         Annotation annotation = found.annotation();
         Class<? extends Annotation> type = annotation.annotationType();
         String name = type.getSimpleName();
@@ -227,13 +249,15 @@ final class Declarations {
             }
             String source = "@" + name + "(" + attribute.getName() + " = \"" + value + "\") on " + where;
             try {
-                Metric.of(gateType, attribute.getName(), source).parseBound(value, source);
+                if (check) {
+                    Metric.of(gateType, attribute.getName(), source).parseBound(value, source);
+                }
             } catch (InvalidGateException e) {
                 throw new ExtensionConfigurationException(e.getMessage(), e);
             }
             bounds.put(attribute.getName(), value);
         }
-        if (bounds.isEmpty()) {
+        if (check && bounds.isEmpty()) {
             throw new ExtensionConfigurationException("@" + name + " on " + where + " sets no bound; set at least one of "
                     + Metric.of(gateType).stream().map(Metric::attribute).toList());
         }

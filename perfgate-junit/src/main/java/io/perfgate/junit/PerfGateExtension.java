@@ -4,6 +4,7 @@ import io.perfgate.core.check.GateEvaluator;
 import io.perfgate.core.check.GateOutcome;
 import io.perfgate.core.check.TestOutcome;
 import io.perfgate.core.database.DatabaseRecorder;
+import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.gate.Verdict;
@@ -17,6 +18,7 @@ import io.perfgate.core.measure.MeasuringLoop;
 import io.perfgate.core.measure.SampleRequirement;
 import io.perfgate.core.measure.WorkloadPlan;
 import io.perfgate.core.memory.LeakSampler;
+import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.HeapTrend;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.MemoryMeasurement;
@@ -60,6 +62,8 @@ import java.util.function.UnaryOperator;
 final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
 
     private static final String KIND = "junit";
+    /** How much of the first error's stack trace a recorded test prints: enough to find the failing line. */
+    private static final int TRACE_LINES = 15;
 
     /**
      * The status of the result last written per test (unique id), so the watcher does not overwrite it. Kept here
@@ -133,8 +137,18 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
                     + QuantityKind.DURATION.format(plan.maxDurationNanos()) + " after "
                     + QuantityKind.grouped(run.measurement().invocations()) + " invocations");
         }
+        if (run.allFailed()) {
+            System.err.println("[perfgate] " + completed.label() + ": stopped measuring after its first "
+                    + QuantityKind.grouped(run.measurement().invocations()) + " invocations all threw");
+        }
         if (settings.mode() == RunSettings.Mode.STANDALONE) {
-            judge(completed);
+            judge(completed, run.firstError());
+        } else if (run.firstError() != null) {
+            // check names only the first error's text; its stack trace goes to the test's output, once
+            System.err.println("[perfgate] " + completed.label() + ": " + QuantityKind.grouped(run.measurement().errors())
+                    + " of " + QuantityKind.grouped(run.measurement().invocations())
+                    + " measured invocations threw; the first:" + System.lineSeparator()
+                    + run.firstErrorTrace(TRACE_LINES));
         }
     }
 
@@ -206,25 +220,32 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
         };
     }
 
-    /** An IDE run: fail on blocking violations with the messages {@code check} prints; warn about the rest. */
-    private static void judge(TestResult completed) {
+    /**
+     * An IDE run: fail on blocking violations with the lines {@code check} prints; warn about the rest. What the
+     * body first threw is the failure's cause when an error-rate gate fails, else attached as suppressed.
+     */
+    private static void judge(TestResult completed, Throwable firstError) {
         TestOutcome outcome = new GateEvaluator(null).evaluate(completed);
         System.out.println("[perfgate] " + summary(completed) + ": " + outcome.verdict()
                 + (outcome.verdict().compareTo(Verdict.WARN) >= 0 && !outcome.blocks() ? " (not blocking)" : ""));
         for (GateOutcome gate : outcome.gates()) {
             if (gate.violated() && !gate.blocks()) {
-                String kind = gate.level() != io.perfgate.core.gate.Level.BLOCKING ? gate.level().name()
-                        : gate.verdict() == Verdict.INCONCLUSIVE ? "INCONCLUSIVE (allowed)" : gate.verdict().name();
-                gate.violationMessages().forEach(message -> System.err.println("[perfgate] " + kind + ": " + message));
+                gate.violationLines().forEach(line -> System.err.println("[perfgate] " + line));
             }
         }
-        List<String> blocking = outcome.gates().stream()
-                .filter(GateOutcome::blocks)
-                .flatMap(gate -> gate.violationMessages().stream())
-                .toList();
-        if (!blocking.isEmpty()) {
-            throw new AssertionFailedError(String.join("\n", blocking));
+        List<GateOutcome> blocking = outcome.gates().stream().filter(GateOutcome::blocks).toList();
+        if (blocking.isEmpty()) {
+            return;
         }
+        String message = String.join("\n", blocking.stream().flatMap(gate -> gate.violationLines().stream()).toList());
+        boolean errorsFail = blocking.stream()
+                .anyMatch(gate -> GateType.ERROR_RATE.declarationName().equals(gate.declaration().gate()));
+        AssertionFailedError failure = firstError != null && errorsFail
+                ? new AssertionFailedError(message, firstError) : new AssertionFailedError(message);
+        if (firstError != null && !errorsFail) {
+            failure.addSuppressed(firstError);
+        }
+        throw failure;
     }
 
     private static String summary(TestResult result) {
@@ -259,29 +280,40 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
     @Override
     public void testFailed(ExtensionContext context, Throwable cause) {
         if (recorded.remove(context.getUniqueId()) == null) {
-            // failed before measuring (in @BeforeEach, say): leave the declaration, so check reports a test without a result
-            recordUnmeasured(context, declared -> declared);
+            // failed before measuring (a declaration perfgate rejects, or in @BeforeEach): check fails its gates, saying why
+            String why = cause instanceof ExtensionConfigurationException ? "perfgate rejected it: " + cause.getMessage()
+                    : "it failed before it was measured: " + cause;
+            recordUnmeasured(context, declared -> declared.unmeasured(why));
         }
     }
 
-    /** Writes a result for a test that was not measured, when results are written and the test is gated. */
+    /**
+     * Writes a result for a test that was not measured, when results are written and the test is gated. Gates
+     * perfgate rejects (a bound that does not parse) are recorded as written: {@code check} judges them again and
+     * fails on them, so a declared gate never disappears without a verdict.
+     */
     private static void recordUnmeasured(ExtensionContext context, UnaryOperator<TestResult> status) {
         RunSettings settings;
-        Optional<Declarations.Resolved> resolved;
         try {
             settings = RunSettings.of(context);
-            if (settings.mode() == RunSettings.Mode.OFF || settings.resultsDirectory().isEmpty()) {
-                return;
-            }
-            resolved = Declarations.resolve(context);
         } catch (ExtensionConfigurationException e) {
-            return; // a test that never ran; its bad declaration fails it when it runs
+            return; // no mode to record in; the test itself fails on it
         }
-        if (resolved.isEmpty()) {
+        if (settings.mode() == RunSettings.Mode.OFF || settings.resultsDirectory().isEmpty()) {
             return;
         }
+        List<GateDeclaration> gates;
+        try {
+            Optional<Declarations.Resolved> resolved = Declarations.resolve(context);
+            if (resolved.isEmpty()) {
+                return;
+            }
+            gates = resolved.get().gates();
+        } catch (ExtensionConfigurationException rejected) {
+            gates = Declarations.asWritten(context);
+        }
         TestResult declared = TestResult.declared(KIND, context.getUniqueId(), context.getRequiredTestClass().getName(),
-                context.getRequiredTestMethod().getName(), context.getDisplayName(), resolved.get().gates(), null);
+                context.getRequiredTestMethod().getName(), context.getDisplayName(), gates, null);
         settings.resultsDirectory().ifPresent(directory -> ResultFiles.write(directory, status.apply(declared)));
     }
 

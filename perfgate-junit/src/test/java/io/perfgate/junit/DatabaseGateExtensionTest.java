@@ -38,7 +38,7 @@ class DatabaseGateExtensionTest {
         Throwable failure = SampleRuns.standalone().run(Orders.class, "loadsLinesOneOrderAtATime").failure();
 
         assertInstanceOf(AssertionFailedError.class, failure);
-        assertTrue(failure.getMessage().startsWith("statements per invocation = 26 exceeds the threshold 3;"
+        assertTrue(failure.getMessage().contains("@DatabaseGate: statements per invocation = 26 exceeds the threshold 3;"
                 + " the worst invocation ran \"select sku from order_line where order_id = ?\" 25 times"
                 + " (mean 26 statements per invocation): an N+1 query; load those rows in one statement"
                 + " (a join, or WHERE ... IN (...)) (DatabaseGateExtensionTest$Orders#loadsLinesOneOrderAtATime, "),

@@ -1,6 +1,9 @@
 package io.perfgate.junit;
 
+import io.perfgate.core.check.GateEvaluator;
+import io.perfgate.core.check.TestOutcome;
 import io.perfgate.core.gate.Level;
+import io.perfgate.core.gate.Verdict;
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.Measurement;
@@ -12,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -25,6 +29,8 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -153,6 +159,59 @@ class RecordModeTest {
         SampleRuns.recording(results).run(FailingSetUp.class).assertTests(0, 1, 0, 0);
         TestResult result = single();
         assertEquals(ResultStatus.DECLARED, result.status(), "check reports a declared gate without a measurement");
+        assertEquals("it failed before it was measured: java.lang.IllegalStateException: no connection",
+                result.statusReason());
+        TestOutcome outcome = new GateEvaluator(null).evaluate(result);
+        assertTrue(outcome.blocks());
+        assertEquals(List.of("[FAIL] RecordModeTest$FailingSetUp#measured started but recorded no measurement, so "
+                + "@LatencyGate cannot be judged: it failed before it was measured: java.lang.IllegalStateException: no "
+                + "connection; see the test's failure in the test report"), outcome.gates().get(0).violationLines());
+    }
+
+    @Test
+    void aMalformedBoundFailsTheTestAndIsRecordedAsWrittenSoCheckFailsOnItToo() {
+        Malformed.calls.set(0);
+        SampleRuns.Outcome outcome = SampleRuns.recording(results).run(Malformed.class);
+        outcome.assertTests(0, 1, 0, 0);
+        String rejection = "@LatencyGate(p95 = \"200 parsecs\") on RecordModeTest$Malformed#create: cannot read "
+                + "'200 parsecs': expected a duration such as 750us, 200ms or 1.5s (units: ns, us, ms, s, min)";
+        assertInstanceOf(ExtensionConfigurationException.class, outcome.failure());
+        assertEquals(rejection, outcome.failure().getMessage());
+        assertEquals(0, Malformed.calls.get());
+
+        // under -Dmaven.test.failure.ignore=true only check stands between this test and a green build
+        TestResult result = single();
+        assertEquals(ResultStatus.DECLARED, result.status());
+        assertNull(result.measurement());
+        assertEquals(List.of(new GateDeclaration("LatencyGate", Level.BLOCKING, false, "RecordModeTest$Malformed#create",
+                Map.of("p95", "200 parsecs", "max", "1s"), null)), result.gates());
+        TestOutcome judged = new GateEvaluator(null).evaluate(result);
+        assertEquals(Verdict.FAIL, judged.verdict());
+        assertTrue(judged.blocks());
+        assertEquals(List.of("[FAIL] " + rejection), judged.gates().get(0).violationLines());
+    }
+
+    @Test
+    void aBodyThatAlwaysThrowsStopsEarlyAndPrintsWhereItFailed() {
+        SampleRuns.Outcome outcome = SampleRuns.recording(results).run(AlwaysThrowing.class);
+        outcome.assertTests(1, 0, 0, 0);
+        Measurement measurement = single().measurement();
+        assertEquals(1000, measurement.invocations(), "p99 asks for 1,000 successes: without the stop it ran to the cap");
+        assertEquals(1000, measurement.errors());
+        assertEquals("java.lang.IllegalStateException: no database", measurement.firstError());
+        String stderr = outcome.stderr();
+        assertTrue(stderr.contains("[perfgate] RecordModeTest$AlwaysThrowing#fails: stopped measuring after its first "
+                + "1,000 invocations all threw"), stderr);
+        assertFalse(stderr.contains("reached its cap"), stderr);
+        // the first error's stack trace, once and cut short, pointing at the failing method
+        assertTrue(stderr.contains("[perfgate] RecordModeTest$AlwaysThrowing#fails: 1,000 of 1,000 measured invocations "
+                + "threw; the first:" + System.lineSeparator() + "java.lang.IllegalStateException: no database"
+                + System.lineSeparator() + "\tat io.perfgate.junit.RecordModeTest$AlwaysThrowing.fails("), stderr);
+        assertEquals(1, stderr.split("the first:", -1).length - 1, stderr);
+        assertTrue(stderr.matches("(?s).*\\t\\.\\.\\. [0-9]+ more lines.*"), stderr);
+
+        TestOutcome judged = new GateEvaluator(null).evaluate(single());
+        assertTrue(judged.blocks());
     }
 
     @Test
@@ -317,6 +376,26 @@ class RecordModeTest {
 
         @Test
         void assumptionFailsBeforeEach() {
+        }
+    }
+
+    @Sample
+    static class Malformed {
+        static final AtomicLong calls = new AtomicLong();
+
+        @Test
+        @LatencyGate(p95 = "200 parsecs", max = "1s")
+        void create() {
+            calls.incrementAndGet();
+        }
+    }
+
+    @Sample
+    static class AlwaysThrowing {
+        @Test
+        @LatencyGate(p99 = "1s")
+        void fails() {
+            throw new IllegalStateException("no database");
         }
     }
 

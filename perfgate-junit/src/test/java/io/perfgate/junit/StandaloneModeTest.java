@@ -1,9 +1,16 @@
 package io.perfgate.junit;
 
+import io.perfgate.core.check.GateEvaluator;
+import io.perfgate.core.check.GateOutcome;
+import io.perfgate.core.result.ResultFiles;
+import io.perfgate.core.result.TestResult;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.opentest4j.AssertionFailedError;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 
@@ -27,8 +34,8 @@ class StandaloneModeTest {
         SampleRuns.Outcome outcome = SampleRuns.standalone().run(Sleeping.class);
         Throwable failure = outcome.failure();
         assertInstanceOf(AssertionFailedError.class, failure);
-        // the same sentence check prints: value, bound, test, samples
-        assertTrue(Pattern.compile("p95 = [0-9.]+ ms exceeds the threshold 1 ms \\(StandaloneModeTest\\$Sleeping#sleeps5ms, "
+        // the same line check prints: verdict, gate, value, bound, test, samples
+        assertTrue(Pattern.compile("\\[FAIL] @LatencyGate: p95 = [0-9.]+ ms exceeds the threshold 1 ms \\(StandaloneModeTest\\$Sleeping#sleeps5ms, "
                 + "[0-9,]+ samples\\)").matcher(failure.getMessage()).matches(), failure.getMessage());
         assertTrue(Sleeping.calls.get() >= 200, "the defaults gather the 200 samples p95 needs: " + Sleeping.calls.get());
     }
@@ -37,7 +44,8 @@ class StandaloneModeTest {
     void aWarningLevelGatePassesWithAWarning() {
         SampleRuns.Outcome outcome = SampleRuns.standalone().run(Warning.class);
         outcome.assertTests(1, 0, 0, 0);
-        assertTrue(Pattern.compile("\\[perfgate] WARNING: p95 = [0-9.]+ ms exceeds the threshold 1 ms")
+        assertTrue(Pattern.compile("\\[perfgate] \\[FAIL] @LatencyGate \\(level WARNING\\): p95 = [0-9.]+ ms exceeds the "
+                        + "threshold 1 ms")
                 .matcher(outcome.stderr()).find(), outcome.stderr());
     }
 
@@ -73,9 +81,35 @@ class StandaloneModeTest {
     void exceptionsFromTheBodyFailTheTestWhenNoErrorRateIsAllowed() {
         Throwable failure = SampleRuns.standalone().run(Throwing.class).failure();
         assertInstanceOf(AssertionFailedError.class, failure);
-        assertTrue(failure.getMessage().startsWith("error rate = 25% exceeds the threshold 0% (StandaloneModeTest$Throwing#"
-                + "everyFourthThrows, 100 samples); 25 of 100 invocations threw, first: java.lang.IllegalStateException: "
-                + "call 4"), failure.getMessage());
+        assertTrue(failure.getMessage().startsWith("[FAIL] no exception allowed (no @ErrorRateGate declared): error rate "
+                + "= 25% exceeds the threshold 0% (StandaloneModeTest$Throwing#everyFourthThrows, 100 samples); 25 of 100 "
+                + "invocations threw, first: java.lang.IllegalStateException: call 4"), failure.getMessage());
+        // what the body threw first is the cause, with its stack trace, for the IDE to show
+        assertInstanceOf(IllegalStateException.class, failure.getCause());
+        assertEquals("call 4", failure.getCause().getMessage());
+        assertEquals(Throwing.class.getName(), failure.getCause().getStackTrace()[0].getClassName());
+    }
+
+    @Test
+    void whenOnlyALatencyGateFailsTheFirstErrorIsAttachedButIsNotTheCause() {
+        Throwable failure = SampleRuns.standalone().run(SlowAndThrowingWithinBound.class).failure();
+        assertTrue(failure.getMessage().startsWith("[FAIL] @LatencyGate: max = "), failure.getMessage());
+        assertEquals(null, failure.getCause());
+        assertEquals(1, failure.getSuppressed().length);
+        assertEquals("java.lang.IllegalStateException: call 4", failure.getSuppressed()[0].toString());
+    }
+
+    @Test
+    void theFailureIsExactlyTheLinesCheckPrints(@TempDir Path results) {
+        Throwable failure = SampleRuns.standalone().with(RunSettings.RESULTS_DIRECTORY, results.toString())
+                .run(TwoViolations.class).failure();
+        List<TestResult> recorded = ResultFiles.readAll(results);
+        assertEquals(1, recorded.size());
+        // check (CheckSummary) prints GateOutcome.violationLines() of the blocking gates, one per line
+        List<String> checkLines = new GateEvaluator(null).evaluate(recorded.get(0)).gates().stream()
+                .filter(GateOutcome::blocks).flatMap(gate -> gate.violationLines().stream()).toList();
+        assertEquals(2, checkLines.size(), checkLines.toString());
+        assertEquals(String.join("\n", checkLines), failure.getMessage());
     }
 
     @Test
@@ -88,14 +122,14 @@ class StandaloneModeTest {
         Throwable failure = SampleRuns.standalone().run(TwoViolations.class).failure();
         String[] lines = failure.getMessage().split("\n");
         assertEquals(2, lines.length, failure.getMessage());
-        assertTrue(lines[0].startsWith("max = "), lines[0]);
-        assertTrue(lines[1].startsWith("throughput = "), lines[1]);
+        assertTrue(lines[0].startsWith("[FAIL] @LatencyGate: max = "), lines[0]);
+        assertTrue(lines[1].startsWith("[FAIL] @ThroughputGate: throughput = "), lines[1]);
     }
 
     @Test
     void tooFewSamplesAreInconclusiveAndFailABlockingGateUnlessAllowed() {
         Throwable failure = SampleRuns.standalone().run(TooFewSamples.class, "blocking").failure();
-        assertEquals("p99 needs at least 1,000 samples, got 50 (StandaloneModeTest$TooFewSamples#blocking, 50 samples): "
+        assertEquals("[INCONCLUSIVE] @LatencyGate: p99 needs at least 1,000 samples, got 50 (StandaloneModeTest$TooFewSamples#blocking, 50 samples): "
                 + "raise invocations or duration in @PerfTest, or set allowInconclusive = true", failure.getMessage());
         SampleRuns.standalone().run(TooFewSamples.class, "allowed").assertTests(1, 0, 0, 0);
     }
@@ -191,6 +225,21 @@ class StandaloneModeTest {
         private long calls;
 
         @Test
+        @ErrorRateGate(max = "30%")
+        @PerfTest(invocations = 100, warmupInvocations = 0)
+        void everyFourthThrows() {
+            if (++calls % 4 == 0) {
+                throw new IllegalStateException("call " + calls);
+            }
+        }
+    }
+
+    @Sample
+    static class SlowAndThrowingWithinBound {
+        private long calls;
+
+        @Test
+        @LatencyGate(max = "1ns")
         @ErrorRateGate(max = "30%")
         @PerfTest(invocations = 100, warmupInvocations = 0)
         void everyFourthThrows() {

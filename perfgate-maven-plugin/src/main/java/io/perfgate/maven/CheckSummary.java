@@ -82,21 +82,8 @@ final class CheckSummary {
         return message.toString();
     }
 
-    /**
-     * The gate's violation messages, each opened by the verdict and the gate:
-     * {@code [FAIL] @LatencyGate: p95 = 5.2 ms exceeds the threshold 1 ms (SlowTest#sleeps, 200 samples, report: ...)}.
-     * A gate that could not be judged carries its problem, which names the annotation itself.
-     */
+    /** The gate's violation lines, as {@link GateOutcome#violationLines()} words them for IDE runs too. */
     static List<String> messages(GateOutcome gate) {
-        String opening = "[" + gate.verdict() + "] ";
-        if (gate.problem() != null) {
-            return List.of(opening + gate.problem());
-        }
-        String title = gate.implicit() ? "no exception allowed (no @ErrorRateGate declared)" : gate.title();
-        if (gate.level() != Level.BLOCKING) {
-            title += " (level " + gate.level() + ")";
-        }
-        String prefix = opening + title + ": ";
-        return gate.violationMessages().stream().map(message -> prefix + message).toList();
+        return gate.violationLines();
     }
 }

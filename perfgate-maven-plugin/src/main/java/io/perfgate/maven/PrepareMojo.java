@@ -1,6 +1,7 @@
 package io.perfgate.maven;
 
 import io.perfgate.core.measure.Profile;
+import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
 import org.apache.maven.model.PluginExecution;
@@ -25,6 +26,8 @@ import java.util.Set;
 @Mojo(name = "prepare", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public class PrepareMojo extends AbstractPerfgateMojo {
 
+    /** Surefire and failsafe run JUnit Platform tests from 2.22.0 on; Maven 3.8's default surefire is 2.12.4. */
+    private static final ComparableVersion FIRST_JUNIT_PLATFORM_VERSION = new ComparableVersion("2.22.0");
     private static final Set<String> TEST_PLUGINS = Set.of("maven-surefire-plugin", "maven-failsafe-plugin");
 
     /**
@@ -89,6 +92,11 @@ public class PrepareMojo extends AbstractPerfgateMojo {
         for (Plugin plugin : project().getBuildPlugins()) {
             if (!TEST_PLUGINS.contains(plugin.getArtifactId())) {
                 continue;
+            }
+            if (plugin.getVersion() != null
+                    && new ComparableVersion(plugin.getVersion()).compareTo(FIRST_JUNIT_PLATFORM_VERSION) < 0) {
+                getLog().warn("perfgate: " + plugin.getArtifactId() + " " + plugin.getVersion()
+                        + " does not run JUnit 5 tests, so no perf test will be measured; use version 3.x");
             }
             // executions inherit the plugin-level configuration: warn once per distinct setting
             Set<String> argLines = new LinkedHashSet<>();

@@ -74,12 +74,24 @@ public final class GateEvaluator {
         if (result.status() == ResultStatus.SKIPPED) {
             return new GateOutcome(declaration, implicit, Verdict.SKIPPED, List.of(), null);
         }
+        if (declaration.bounds().isEmpty()) {
+            return new GateOutcome(declaration, implicit, Verdict.FAIL, List.of(),
+                    where + " sets no bound; set at least one" + reportSuffix());
+        }
+        // The declaration is judged before the measurement: a bad bound is why a recorder measured nothing.
+        Map<Metric, Bound> bounds;
+        try {
+            bounds = bounds(result, declaration);
+        } catch (InvalidGateException e) {
+            return new GateOutcome(declaration, implicit, Verdict.FAIL, List.of(), e.getMessage());
+        }
         if (result.status() == ResultStatus.DECLARED || result.measurement() == null) {
+            String why = result.statusReason() != null ? result.statusReason() + "; see the test's failure"
+                    : "the test did not finish (a crash, a timeout or a killed test JVM); see its output";
             return new GateOutcome(declaration, implicit, Verdict.FAIL, List.of(),
                     result.label() + " started but recorded no measurement"
                             + (implicit ? "" : ", so @" + declaration.gate() + " cannot be judged")
-                            + ": the test did not finish (a crash, a timeout or a killed test JVM);"
-                            + " see its output in the test report" + reportSuffix());
+                            + ": " + why + " in the test report" + reportSuffix());
         }
         Measurement measurement = result.measurement();
         if (declaration.scope() != null) {
@@ -90,26 +102,8 @@ public final class GateEvaluator {
                                 + "', which recorded no measurement" + reportSuffix());
             }
         }
-        if (declaration.bounds().isEmpty()) {
-            return new GateOutcome(declaration, implicit, Verdict.FAIL, List.of(),
-                    where + " sets no bound; set at least one" + reportSuffix());
-        }
         List<MetricOutcome> metrics = new ArrayList<>();
         try {
-            GateType type;
-            try {
-                type = GateType.fromDeclarationName(declaration.gate());
-            } catch (InvalidGateException e) {
-                throw new InvalidGateException(result.label() + ": " + e.getMessage());
-            }
-            // Sorted, so that of several bad attributes the same one is reported on every run.
-            Map<Metric, Bound> bounds = new TreeMap<>();
-            for (Map.Entry<String, String> entry : new TreeMap<>(declaration.bounds()).entrySet()) {
-                String source = "@" + declaration.gate() + "(" + entry.getKey() + " = \"" + entry.getValue()
-                        + "\") on " + declaration.declaredOn();
-                Metric metric = Metric.of(type, entry.getKey(), source);
-                bounds.put(metric, metric.parseBound(entry.getValue(), source));
-            }
             for (Map.Entry<Metric, Bound> entry : bounds.entrySet()) {
                 metrics.add(judge(result, measurement, entry.getKey(), entry.getValue()));
             }
@@ -118,6 +112,24 @@ public final class GateEvaluator {
         }
         Verdict verdict = Verdict.worst(metrics.stream().map(MetricOutcome::verdict).toList());
         return new GateOutcome(declaration, implicit, verdict, metrics, null);
+    }
+
+    /** The declared bounds, parsed; sorted, so that of several bad attributes the same one is reported on every run. */
+    private static Map<Metric, Bound> bounds(TestResult result, GateDeclaration declaration) {
+        GateType type;
+        try {
+            type = GateType.fromDeclarationName(declaration.gate());
+        } catch (InvalidGateException e) {
+            throw new InvalidGateException(result.label() + ": " + e.getMessage());
+        }
+        Map<Metric, Bound> bounds = new TreeMap<>();
+        for (Map.Entry<String, String> entry : new TreeMap<>(declaration.bounds()).entrySet()) {
+            String source = "@" + declaration.gate() + "(" + entry.getKey() + " = \"" + entry.getValue()
+                    + "\") on " + declaration.declaredOn();
+            Metric metric = Metric.of(type, entry.getKey(), source);
+            bounds.put(metric, metric.parseBound(entry.getValue(), source));
+        }
+        return bounds;
     }
 
     private MetricOutcome judge(TestResult result, Measurement measurement, Metric metric, Bound bound) {

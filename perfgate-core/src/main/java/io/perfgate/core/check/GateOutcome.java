@@ -68,6 +68,24 @@ public record GateOutcome(
                 .toList();
     }
 
+    /**
+     * The violation messages as {@code check} prints them and an IDE run fails with, each opened by the verdict
+     * and the gate: {@code [FAIL] @LatencyGate: p95 = 5.2 ms exceeds the threshold 1 ms (SlowTest#sleeps, 200
+     * samples, report: ...)}. A gate that could not be judged carries its problem, which names the annotation itself.
+     */
+    public List<String> violationLines() {
+        String opening = "[" + verdict + "] ";
+        if (problem != null) {
+            return List.of(opening + problem);
+        }
+        String title = implicit ? "no exception allowed (no @ErrorRateGate declared)" : title();
+        if (level() != Level.BLOCKING) {
+            title += " (level " + level() + ")";
+        }
+        String prefix = opening + title + ": ";
+        return violationMessages().stream().map(message -> prefix + message).toList();
+    }
+
     /** {@code @LatencyGate}, with the endpoint for scoped gates. */
     public String title() {
         String title = "@" + declaration.gate();

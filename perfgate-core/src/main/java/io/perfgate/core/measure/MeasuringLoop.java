@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import java.util.function.Predicate;
@@ -25,6 +26,12 @@ import java.util.function.Predicate;
  * {@code System.nanoTime()} and a histogram update. A failed invocation (the body threw) counts as an error
  * per exception class and stays out of the latency histogram.
  *
+ * <p>A body that always throws is not measured until the cap: when the first {@value #ALL_FAILED_STOP} measured
+ * invocations of a thread all threw and none of any thread has succeeded, the run stops (see
+ * {@link MeasuredRun#allFailed()}). One success anywhere in the measurement turns this off for the rest of the run,
+ * so a body with occasional errors is always measured in full; the warmup does not count, so a body that fails
+ * only while it warms up is not cut short either.
+ *
  * <p>With one thread the body runs on the calling thread (thread-bound state such as a transaction stays
  * visible). With more, that many worker threads run it at once and are reused from round to round.
  *
@@ -33,6 +40,8 @@ import java.util.function.Predicate;
  * Heap and GC are JVM-wide, so measured tests must not run in parallel with other work.
  */
 public final class MeasuringLoop {
+    /** How many measured invocations in a row, all failed and from the first one on, stop the run (per thread). */
+    public static final int ALL_FAILED_STOP = 1_000;
     private static final long NO_STOP = Long.MAX_VALUE;
     private static final long GC_NOTIFICATION_WAIT_MILLIS = 2_000;
 
@@ -70,13 +79,17 @@ public final class MeasuringLoop {
         long capDeadline = runStart + plan.maxDurationNanos();
         int threads = plan.threads();
         Worker[] workers = new Worker[threads];
+        AtomicBoolean anySucceeded = new AtomicBoolean();
         for (int i = 0; i < threads; i++) {
-            workers[i] = new Worker(body, abortsRun, measureMemory);
+            workers[i] = new Worker(body, abortsRun, measureMemory, anySucceeded);
         }
         ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, new WorkerThreads());
         GcPauseMonitor gc = null;
         try {
             warmUp(workers, pool, capDeadline);
+            for (Worker worker : workers) {
+                worker.startMeasuring();
+            }
             listener.measuringStarted();
 
             gc = measureMemory ? GcPauseMonitor.start() : null;
@@ -89,6 +102,7 @@ public final class MeasuringLoop {
             long allocated = 0;
             boolean allocationKnown = measureMemory && ThreadAllocation.supported();
             boolean capped = false;
+            boolean allFailed = false;
             int planned = plan.rounds();
             for (int round = 0; round < planned; round++) {
                 // separate replicates (and the warmup) by a full collection, so one round's garbage is not the next one's pause
@@ -118,6 +132,7 @@ public final class MeasuringLoop {
                 long roundStart = Long.MAX_VALUE;
                 long roundEnd = Long.MIN_VALUE;
                 boolean anyRan = false;
+                boolean stoppedFailing = false;
                 for (Worker.Slice slice : slices) {
                     if (slice == null) {
                         continue;
@@ -134,6 +149,7 @@ public final class MeasuringLoop {
                         allocationKnown = false;
                     }
                     capped |= slice.stop() == Worker.Stop.HARD_STOP && !plan.fixedDuration();
+                    stoppedFailing |= slice.stop() == Worker.Stop.ALL_FAILED;
                 }
                 if (!anyRan) {
                     continue;
@@ -144,6 +160,10 @@ public final class MeasuringLoop {
                 invocations += roundInvocations;
                 errors += roundErrors;
                 durationNanos += roundDuration;
+                if (stoppedFailing && errors == invocations) {
+                    allFailed = true;
+                    break;
+                }
             }
             long measurementEnd = System.nanoTime();
             listener.measuringEnded();
@@ -160,9 +180,11 @@ public final class MeasuringLoop {
                         pauses == null ? null : pauses.totalPauseNanos(),
                         pauses == null ? null : pauses.count());
             }
-            Measurement measurement = new Measurement(invocations, errors, errorsByKind(workers), firstError(workers),
+            Throwable firstError = firstError(workers);
+            Measurement measurement = new Measurement(invocations, errors, errorsByKind(workers),
+                    firstError == null ? null : String.valueOf(firstError),
                     durationNanos, total.encode(), memory, null, rounds);
-            return new MeasuredRun(measurement, capped, measurementEnd, heapByRound);
+            return new MeasuredRun(measurement, capped, measurementEnd, heapByRound, firstError, allFailed);
         } finally {
             if (gc != null) {
                 gc.finish(0);
@@ -187,9 +209,6 @@ public final class MeasuringLoop {
             return new SliceSpec(NO_STOP, NO_STOP, Math.min(plan.warmupNanos(), remaining), 0, 0);
         });
         throwIfAborted(workers);
-        for (Worker worker : workers) {
-            worker.forgetErrors();
-        }
     }
 
     /** What each worker does in one round. */
@@ -280,7 +299,7 @@ public final class MeasuringLoop {
         return merged;
     }
 
-    private static String firstError(Worker[] workers) {
+    private static Throwable firstError(Worker[] workers) {
         Worker first = null;
         for (Worker worker : workers) {
             if (worker.firstError() != null && (first == null || worker.firstErrorAt() - first.firstErrorAt() < 0)) {

@@ -4,6 +4,7 @@ import io.perfgate.core.latency.LatencyHistogram;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 
 /**
@@ -14,7 +15,7 @@ import java.util.function.Predicate;
 final class Worker {
 
     /** Why a slice ended. */
-    enum Stop { COUNT_REACHED, HARD_STOP, SATISFIED, ABORTED }
+    enum Stop { COUNT_REACHED, HARD_STOP, SATISFIED, ABORTED, ALL_FAILED }
 
     /**
      * What one slice of work produced.
@@ -37,19 +38,28 @@ final class Worker {
     private final boolean measureAllocation;
     private final LatencyHistogram histogram = new LatencyHistogram();
     private final Map<String, long[]> errorsByKind = new HashMap<>();
-    private String firstError;
+    /** Set by the first worker whose measured invocation succeeds; shared by the workers of one run. */
+    private final AtomicBoolean anySucceeded;
+    private Throwable firstError;
     private long firstErrorAt;
     private boolean started;
+    private boolean measuring;
+    private boolean succeeded;
+    /** Measured invocations before this slice, all of which threw while {@link #succeeded} is false. */
+    private long measuredFailures;
     private Throwable abort;
 
-    Worker(Invocable body, Predicate<Throwable> abortsRun, boolean measureAllocation) {
+    Worker(Invocable body, Predicate<Throwable> abortsRun, boolean measureAllocation, AtomicBoolean anySucceeded) {
         this.body = body;
         this.abortsRun = abortsRun;
         this.measureAllocation = measureAllocation;
+        this.anySucceeded = anySucceeded;
     }
 
     /**
-     * Invokes the body until one of the stops applies. Times are relative to the slice's start.
+     * Invokes the body until one of the stops applies. Times are relative to the slice's start. Once measuring,
+     * the slice also stops when this worker's first {@link MeasuringLoop#ALL_FAILED_STOP} measured invocations
+     * all threw and no worker's measured invocation has succeeded.
      *
      * @param maxInvocations stop after this many invocations (at least 1)
      * @param softStopNanos  past this time, stop as soon as {@code minInvocations} and {@code minSuccesses} are met
@@ -63,6 +73,9 @@ final class Worker {
         long start = sliceStart;
         long invocations = 0;
         long errors = 0;
+        // while measuring and nothing succeeded yet: how many failures in a row (this slice) stop it
+        boolean watching = measuring && !succeeded;
+        final long failuresToStop = Math.max(1, MeasuringLoop.ALL_FAILED_STOP - measuredFailures);
         Stop stop;
         while (true) {
             boolean failed = false;
@@ -82,8 +95,18 @@ final class Worker {
             invocations++;
             if (failed) {
                 errors++;
+                if (watching && errors >= failuresToStop && !anySucceeded.get()) {
+                    start = now;
+                    stop = Stop.ALL_FAILED;
+                    break;
+                }
             } else {
                 histogram.record(now - start);
+                if (watching) {
+                    watching = false;
+                    succeeded = true;
+                    anySucceeded.set(true);
+                }
             }
             start = now;
             long elapsed = now - sliceStart;
@@ -105,6 +128,9 @@ final class Worker {
         if (invocations > 0) {
             started = true;
         }
+        if (watching) {
+            measuredFailures += errors;
+        }
         LatencyHistogram recorded = histogram.copy();
         histogram.reset();
         return new Slice(invocations, errors, sliceStart, start, allocated, recorded, stop);
@@ -113,22 +139,24 @@ final class Worker {
     private void countError(Throwable thrown) {
         errorsByKind.computeIfAbsent(thrown.getClass().getName(), kind -> new long[1])[0]++;
         if (firstError == null) {
-            firstError = String.valueOf(thrown);
+            firstError = thrown;
             firstErrorAt = System.nanoTime();
         }
     }
 
-    /** Forgets the errors counted so far (those of the warmup). */
-    void forgetErrors() {
+    /** Ends the warmup: forgets the errors counted so far, and from now on watches for a body that always throws. */
+    void startMeasuring() {
         errorsByKind.clear();
         firstError = null;
+        measuring = true;
     }
 
     Map<String, long[]> errorsByKind() {
         return errorsByKind;
     }
 
-    String firstError() {
+    /** What the first measured invocation that threw threw; null when none did. */
+    Throwable firstError() {
         return firstError;
     }
 

@@ -6,6 +6,8 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /** Writes files so a reader sees the old content or the whole new content, never a partial file. */
 public final class AtomicFiles {
@@ -17,8 +19,9 @@ public final class AtomicFiles {
         Path temp = null;
         try {
             Files.createDirectories(directory);
-            temp = Files.createTempFile(directory, "." + file.getFileName(), ".tmp");
-            Files.write(temp, content);
+            // Not Files.createTempFile: it makes owner-only files, and reports must stay readable by CI viewers.
+            temp = directory.resolve("." + file.getFileName() + "." + UUID.randomUUID() + ".tmp");
+            Files.write(temp, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
             } catch (AtomicMoveNotSupportedException e) {

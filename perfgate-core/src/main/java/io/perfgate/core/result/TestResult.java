@@ -72,6 +72,15 @@ public record TestResult(
                 benchmark);
     }
 
+    /**
+     * Still DECLARED, but with the reason the recorder knows it measured nothing (a test failing before its
+     * measurement, a declaration it could not use), so {@code check} fails it with that reason.
+     */
+    public TestResult unmeasured(String reason) {
+        return new TestResult(schemaVersion, kind, id, className, methodName, displayName,
+                ResultStatus.DECLARED, reason, gates, workload, null, null, environment, startedAt, benchmark);
+    }
+
     public TestResult skipped(String reason) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName,
                 ResultStatus.SKIPPED, reason, gates, workload, null, null, environment, startedAt, benchmark);

@@ -224,6 +224,30 @@ class GateEvaluatorTest {
     }
 
     @Test
+    void aDeclaredResultWithAnInvalidBoundFailsOnTheBoundAsTheRejectedTestDid() {
+        // what the JUnit extension records for a test whose bound it rejected: the gate as written
+        TestResult rejected = TestData.declared("OrderApiPerfTest", "createOrder", "createOrder()",
+                gate("LatencyGate", "p95", "200 parsecs")).unmeasured("perfgate rejected it: ...");
+        TestOutcome outcome = evaluator.evaluate(rejected);
+        assertEquals(Verdict.FAIL, outcome.verdict());
+        assertTrue(outcome.blocks());
+        assertEquals(1, outcome.gates().size());
+        assertEquals(List.of("[FAIL] @LatencyGate(p95 = \"200 parsecs\") on method OrderApiPerfTest#createOrder: cannot"
+                + " read '200 parsecs': expected a duration such as 750us, 200ms or 1.5s (units: ns, us, ms, s, min)"),
+                outcome.gates().get(0).violationLines());
+    }
+
+    @Test
+    void aDeclaredResultWithAReasonFailsGivingIt() {
+        TestOutcome outcome = evaluator.evaluate(TestData.declared("OrderApiPerfTest", "createOrder", "createOrder()")
+                .unmeasured("it failed before it was measured: java.lang.IllegalStateException: no connection"));
+        assertEquals(Verdict.FAIL, outcome.verdict());
+        assertEquals("OrderApiPerfTest#createOrder started but recorded no measurement: it failed before it was measured:"
+                + " java.lang.IllegalStateException: no connection; see the test's failure in the test report (report: "
+                + REPORT + ")", outcome.gates().get(0).problem());
+    }
+
+    @Test
     void aDeclaredResultWithoutGatesStillFails() {
         TestOutcome outcome = evaluator.evaluate(TestData.declared("OrderApiPerfTest", "createOrder", "createOrder()"));
         assertEquals(Verdict.FAIL, outcome.verdict());

@@ -148,6 +148,62 @@ class MeasuringLoopTest {
     }
 
     @Test
+    void aBodyThatAlwaysThrowsStopsAfterItsFirstThousandMeasuredInvocationsKeepingTheFirstError() {
+        AtomicLong calls = new AtomicLong();
+        MeasuredRun run = run(plan("", 10, 1_000_000, "", 1, "", SampleRequirement.NONE), false, () -> {
+            throw new IllegalStateException("call " + calls.incrementAndGet());
+        });
+        Measurement measurement = run.measurement();
+        assertTrue(run.allFailed());
+        assertFalse(run.capped());
+        assertEquals(MeasuringLoop.ALL_FAILED_STOP, measurement.invocations());
+        assertEquals(MeasuringLoop.ALL_FAILED_STOP, measurement.errors());
+        assertEquals(10 + MeasuringLoop.ALL_FAILED_STOP, calls.get(), "the warmup runs in full and does not count");
+        assertEquals(measurement.invocations(), measurement.rounds().stream().mapToLong(Round::invocations).sum());
+        assertEquals("java.lang.IllegalStateException: call 11", measurement.firstError());
+        assertEquals("call 11", run.firstError().getMessage());
+
+        String trace = run.firstErrorTrace(3);
+        String[] lines = trace.split(System.lineSeparator());
+        assertEquals(4, lines.length, trace);
+        assertEquals("java.lang.IllegalStateException: call 11", lines[0]);
+        assertTrue(lines[1].contains("MeasuringLoopTest"), "the body's own frame comes first: " + lines[1]);
+        assertTrue(lines[3].matches("\\t\\.\\.\\. [0-9]+ more lines"), lines[3]);
+    }
+
+    @Test
+    void everyThreadStopsOnceNoMeasuredInvocationHasSucceeded() {
+        MeasuredRun run = run(plan("", 0, 1_000_000, "", 2, "", SampleRequirement.NONE), false, () -> {
+            throw new IllegalStateException("never works");
+        });
+        assertTrue(run.allFailed());
+        assertEquals(2L * MeasuringLoop.ALL_FAILED_STOP, run.measurement().invocations());
+        assertEquals(run.measurement().invocations(), run.measurement().errors());
+    }
+
+    @Test
+    void oneSuccessAmongTheFailuresKeepsTheRunGoingToItsEnd() {
+        // fails the whole warmup and all but the 900th measured invocation: not a body that always fails
+        AtomicLong calls = new AtomicLong();
+        MeasuredRun run = run(plan("", 1500, 5000, "", 1, "", SampleRequirement.NONE), false, () -> {
+            if (calls.incrementAndGet() != 1500 + 900) {
+                throw new IllegalStateException("call " + calls.get());
+            }
+        });
+        assertFalse(run.allFailed());
+        assertEquals(5000, run.measurement().invocations());
+        assertEquals(4999, run.measurement().errors());
+    }
+
+    @Test
+    void aRunWithoutErrorsHasNoFirstError() {
+        MeasuredRun run = run(plan("", 0, 10, "", 1, "", SampleRequirement.NONE), false, () -> { });
+        assertEquals(null, run.firstError());
+        assertEquals(null, run.firstErrorTrace(15));
+        assertFalse(run.allFailed());
+    }
+
+    @Test
     void withoutAFixedCountItRunsUntilTheGatesHaveTheirSamplesAndTheMinimumTime() {
         MeasuredRun run = run(plan("0s", -1, -1, "", 2, "", new SampleRequirement(200, 400)), false, () -> Thread.sleep(0, 1000));
         Measurement measurement = run.measurement();

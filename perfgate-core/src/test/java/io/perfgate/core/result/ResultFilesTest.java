@@ -2,11 +2,13 @@ package io.perfgate.core.result;
 
 import io.perfgate.core.TestData;
 import io.perfgate.core.gate.Level;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -176,6 +178,16 @@ class ResultFilesTest {
         try (Stream<Path> files = Files.list(file.getParent())) {
             assertEquals(List.of("report.txt"), files.map(path -> path.getFileName().toString()).toList());
         }
+    }
+
+    @Test
+    void writtenFilesAreAsReadableAsAnyOtherNewFile() throws IOException {
+        Assumptions.assumeTrue(FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.writeString(results.resolve("plain.txt"), "made the ordinary way");
+        Path atomic = results.resolve("report.html");
+        AtomicFiles.write(atomic, "made atomically");
+        // the process umask decides, as for surefire's reports: no owner-only files
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(atomic));
     }
 
     @Test
