@@ -36,7 +36,7 @@ final class Declarations {
 
     /** Every gate annotation; each one's simple name is its {@link GateType#declarationName()}. */
     static final List<Class<? extends Annotation>> GATES =
-            List.of(LatencyGate.class, ThroughputGate.class, ErrorRateGate.class, MemoryGate.class);
+            List.of(LatencyGate.class, ThroughputGate.class, ErrorRateGate.class, MemoryGate.class, DatabaseGate.class);
 
     /** Attributes of gate annotations that are not bounds. */
     private static final Set<String> GATE_OPTIONS = Set.of("level", "allowInconclusive");
@@ -46,8 +46,11 @@ final class Declarations {
      *
      * @param workload the declared {@code @PerfTest}, or the defaults when there is none
      * @param memory   whether a memory gate asks for memory figures
+     * @param leak     whether a memory gate bounds a leak (which adds the leak-detection phase)
+     * @param database whether a database gate asks for what goes through wrapped DataSources
      */
-    record Resolved(List<GateDeclaration> gates, WorkloadRequest workload, boolean memory) {
+    record Resolved(List<GateDeclaration> gates, WorkloadRequest workload, boolean memory, boolean leak,
+                    boolean database) {
     }
 
     /** One annotation found at one level, and how it was reached. */
@@ -66,11 +69,17 @@ final class Declarations {
         String test = testLabel(context);
         List<GateDeclaration> gates = new ArrayList<>();
         boolean memory = false;
+        boolean leak = false;
+        boolean database = false;
         for (Class<? extends Annotation> type : GATES) {
             Optional<Found> found = nearest(context, type);
             if (found.isPresent()) {
-                gates.add(declaration(found.get(), test, true));
+                GateDeclaration declaration = declaration(found.get(), test, true);
+                gates.add(declaration);
                 memory |= type == MemoryGate.class;
+                leak |= type == MemoryGate.class && (declaration.bounds().containsKey(Metric.LEAK_PER_INVOCATION.attribute())
+                        || declaration.bounds().containsKey(Metric.LEAK_PER_HOUR.attribute()));
+                database |= type == DatabaseGate.class;
             }
         }
         Optional<Found> perfTest = nearest(context, PerfTest.class);
@@ -80,7 +89,7 @@ final class Declarations {
         WorkloadRequest workload = perfTest
                 .map(found -> workload((PerfTest) found.annotation(), onWithTest(found.declaredOn(), test)))
                 .orElseGet(() -> WorkloadRequest.defaults(test));
-        return Optional.of(new Resolved(gates, workload, memory));
+        return Optional.of(new Resolved(gates, workload, memory, leak, database));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.perfgate.junit;
 import io.perfgate.core.check.GateEvaluator;
 import io.perfgate.core.check.GateOutcome;
 import io.perfgate.core.check.TestOutcome;
+import io.perfgate.core.database.DatabaseRecorder;
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.gate.QuantityKind;
@@ -12,10 +13,15 @@ import io.perfgate.core.latency.LatencySummary;
 import io.perfgate.core.measure.Invocable;
 import io.perfgate.core.measure.MeasuredRun;
 import io.perfgate.core.measure.MeasurementAbortedException;
+import io.perfgate.core.measure.MeasuringListener;
 import io.perfgate.core.measure.MeasuringLoop;
 import io.perfgate.core.measure.SampleRequirement;
 import io.perfgate.core.measure.WorkloadPlan;
+import io.perfgate.core.memory.LeakSampler;
 import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.result.HeapTrend;
+import io.perfgate.core.result.Measurement;
+import io.perfgate.core.result.MemoryMeasurement;
 import io.perfgate.core.result.ResultFiles;
 import io.perfgate.core.result.ResultStatus;
 import io.perfgate.core.result.TestResult;
@@ -100,18 +106,32 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
         Optional<Path> results = settings.resultsDirectory();
         write(context, results, declared);
 
+        long runStart = System.nanoTime();
+        Invocable body = body(invocationContext);
+        DatabaseRecording database = test.database() ? new DatabaseRecording(DatabaseRecorder.shared()) : null;
         MeasuredRun run;
         try {
-            run = new MeasuringLoop(plan, test.memory(), thrown -> thrown instanceof TestAbortedException)
-                    .run(body(invocationContext));
+            run = new MeasuringLoop(plan, test.memory(), thrown -> thrown instanceof TestAbortedException,
+                    database == null ? MeasuringListener.NONE : database)
+                    .run(database == null ? body : database.marking(body));
         } catch (MeasurementAbortedException aborted) {
             write(context, results, declared.skipped("aborted: " + aborted.getCause().getMessage()));
             throw aborted.getCause();
         } finally {
+            if (database != null) {
+                database.figures(); // never leave the JVM-wide recorder running
+            }
             // the method ran (many times) under our control: JUnit must not run it again
             invocation.skip();
         }
-        TestResult completed = declared.completed(run.measurement());
+        Measurement measurement = run.measurement();
+        if (database != null) {
+            measurement = measurement.withDatabase(database.figures());
+        }
+        if (test.leak()) {
+            measurement = withHeapTrend(measurement, plan, runStart, body);
+        }
+        TestResult completed = declared.completed(measurement);
         write(context, results, completed);
         if (run.capped()) {
             System.err.println("[perfgate] " + completed.label() + " reached its cap of "
@@ -131,6 +151,21 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
                     + " measured invocations threw; the first:" + System.lineSeparator()
                     + run.firstErrorTrace(TRACE_LINES));
         }
+    }
+
+    /**
+     * The leak-detection phase, after the measured rounds and within the test's time cap: heap after GC
+     * sampled across batches of invocations on this thread (see {@link LeakSampler}). Batches get longer with
+     * the profile, since a longer span resolves a smaller leak per hour.
+     */
+    private static Measurement withHeapTrend(Measurement measurement, WorkloadPlan plan, long runStart,
+                                             Invocable body) {
+        long remaining = Math.max(0, runStart + plan.maxDurationNanos() - System.nanoTime());
+        long perSample = Math.max(LeakSampler.DEFAULT_NANOS_PER_SAMPLE, plan.profile().minDurationNanos() / 20);
+        HeapTrend trend = new LeakSampler(perSample, remaining).run(body);
+        MemoryMeasurement memory = measurement.memory() != null ? measurement.memory()
+                : new MemoryMeasurement(null, null, null, null, null);
+        return measurement.withMemory(memory.withHeapTrend(trend));
     }
 
     private static WorkloadPlan plan(RunSettings settings, Declarations.Resolved test) {

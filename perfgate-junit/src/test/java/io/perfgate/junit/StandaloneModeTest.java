@@ -74,7 +74,7 @@ class StandaloneModeTest {
     void aGateWithoutBoundIsRejected() {
         Throwable failure = SampleRuns.standalone().run(NoBound.class).failure();
         assertEquals("@MemoryGate on StandaloneModeTest$NoBound#run sets no bound; set at least one of "
-                + "[heapAfterGc, allocationPerInvocation, gcPause, gcTime]", failure.getMessage());
+                + "[heapAfterGc, allocationPerInvocation, gcPause, gcTime, leakPerInvocation, leakPerHour]", failure.getMessage());
     }
 
     @Test

@@ -1,26 +1,43 @@
 package io.perfgate.maven;
 
+import io.perfgate.core.baseline.BaselineComparator;
+import io.perfgate.core.baseline.BaselineComparison;
+import io.perfgate.core.baseline.BaselineStore;
+import io.perfgate.core.baseline.SourceVersion;
 import io.perfgate.core.check.CheckReport;
+import io.perfgate.core.gate.Level;
+import io.perfgate.core.regression.Correction;
+import io.perfgate.core.regression.RegressionMetric;
+import io.perfgate.core.regression.RegressionPolicy;
 import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.report.ReportWriters;
 import io.perfgate.core.result.ResultFileException;
 import io.perfgate.core.result.ResultFiles;
 import io.perfgate.core.result.TestResult;
+import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 /**
- * Judges the module's recorded perf results, writes the reports (index.html, summary.json, summary.md,
- * TEST-perfgate.xml) and fails the build on blocking gate violations.
+ * Judges the module's recorded perf results, compares them with the project's baseline store when one
+ * exists, writes the reports (index.html, summary.json, summary.md, TEST-perfgate.xml) and fails the build
+ * on blocking gate violations and blocking regressions.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractPerfgateMojo {
@@ -35,6 +52,61 @@ public class CheckMojo extends AbstractPerfgateMojo {
      */
     @Parameter(property = "perfgate.failOnInconclusive", defaultValue = "true")
     private boolean failOnInconclusive;
+
+    /** The baseline store the results are compared with, when it exists ({@code perfgate:baseline} writes it). */
+    @Parameter(property = "perfgate.baseline.directory", defaultValue = "${project.basedir}/.perfgate")
+    private File baselineDirectory;
+
+    /** Skip the comparison with the baseline (gates are still judged). */
+    @Parameter(property = "perfgate.regression.skip", defaultValue = "false")
+    private boolean skipRegression;
+
+    /**
+     * Allowed changes before a regression is reported: {@code metric=change} for every test or
+     * {@code Test#method:metric=change} for one, comma-separated, such as {@code p50=+5%, OrderTest#create:p99=+80%}.
+     * Defaults: p50 +10%, p95 +20%, p99 +50%, mean +10%, throughput -10%, JMH score 10% worse.
+     */
+    @Parameter(property = "perfgate.regression.allowed")
+    private String regressionAllowed;
+
+    /** The metrics compared with the baseline, comma-separated. */
+    @Parameter(property = "perfgate.regression.metrics", defaultValue = "p50,p95,p99,mean,throughput,score")
+    private String regressionMetrics;
+
+    /** How p-values are corrected across all comparisons: HOLM, BENJAMINI_HOCHBERG or NONE. */
+    @Parameter(property = "perfgate.regression.correction", defaultValue = "HOLM")
+    private String regressionCorrection;
+
+    /** Replicates a side at which an undecided comparison stops asking for reruns and stays INCONCLUSIVE. */
+    @Parameter(property = "perfgate.regression.maxReplicates", defaultValue = "40")
+    private int regressionMaxReplicates;
+
+    /** Level of a regression in a test without a gate of the metric's type: BLOCKING, WARNING or ADVISORY. */
+    @Parameter(property = "perfgate.regression.level", defaultValue = "BLOCKING")
+    private String regressionLevel;
+
+    /** Level of trend alerts (change points, 3 consecutive degradations): BLOCKING, WARNING or ADVISORY. */
+    @Parameter(property = "perfgate.trend.level", defaultValue = "WARNING")
+    private String trendLevel;
+
+    /** Keep each run in the baseline store's history (once the project has a baseline store). */
+    @Parameter(property = "perfgate.history", defaultValue = "true")
+    private boolean history;
+
+    /** History runs older than this many days are deleted. */
+    @Parameter(property = "perfgate.history.maxAgeDays", defaultValue = "30")
+    private int historyMaxAgeDays;
+
+    /** At most this many history runs are kept, the newest. */
+    @Parameter(property = "perfgate.history.maxRuns", defaultValue = "200")
+    private int historyMaxRuns;
+
+    /** The perfgate profile the results were measured with; part of the fingerprint compared. */
+    @Parameter(property = "perfgate.profile")
+    private String profile;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
 
     @Override
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
@@ -59,6 +131,10 @@ public class CheckMojo extends AbstractPerfgateMojo {
         List<Path> written;
         try {
             report = CheckReport.of(projectName(), location, results);
+            BaselineComparison comparison = compareWithBaseline(results);
+            if (comparison != null) {
+                report = report.withBaseline(comparison);
+            }
             written = ReportWriters.writeAll(report, output.directory());
         } catch (ResultFileException | InvalidGateException e) {
             throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
@@ -77,8 +153,75 @@ public class CheckMojo extends AbstractPerfgateMojo {
             if (failOnViolation) {
                 throw new MojoFailureException(summary.failureMessage());
             }
-            getLog().warn("perfgate: " + report.blockingViolations().size()
+            getLog().warn("perfgate: " + report.blockingMessages().size()
                     + " blocking violation(s) do not fail the build: perfgate.failOnViolation is false");
+        }
+    }
+
+    /**
+     * The comparison with the baseline store, or null when skipped: by {@code perfgate.regression.skip}, or
+     * because {@code perfgate:baseline} runs in this build and is about to replace the baseline.
+     */
+    private BaselineComparison compareWithBaseline(List<TestResult> results) throws MojoExecutionException {
+        if (skipRegression) {
+            getLog().info("perfgate: comparison with the baseline skipped (perfgate.regression.skip)");
+            return null;
+        }
+        if (baselineRequested()) {
+            getLog().info("perfgate: perfgate:baseline runs in this build, so the results are not compared with"
+                    + " the baseline it replaces");
+            return null;
+        }
+        BaselineComparator.Settings settings;
+        try {
+            RegressionPolicy policy = RegressionPolicy.defaults()
+                    .withAllowed(regressionAllowed, "perfgate.regression.allowed")
+                    .withCorrection(option(Correction.class, regressionCorrection, "perfgate.regression.correction"))
+                    .withMaxReplicates(regressionMaxReplicates);
+            settings = BaselineComparator.Settings.defaults()
+                    .withPolicy(policy)
+                    .withMetrics(metrics(regressionMetrics))
+                    .withLevels(option(Level.class, regressionLevel, "perfgate.regression.level"),
+                            option(Level.class, trendLevel, "perfgate.trend.level"))
+                    .withHistory(history, Duration.ofDays(historyMaxAgeDays), historyMaxRuns);
+        } catch (InvalidGateException e) {
+            throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
+        }
+        BaselineStore store = new BaselineStore(baselineDirectory.toPath());
+        SourceVersion version = SourceVersion.detect(project().getBasedir().toPath(), System.getenv());
+        return new BaselineComparator(store, settings).compare(results, version, profile, Instant.now());
+    }
+
+    /** Whether {@code perfgate:baseline} (by prefix or full coordinates) is among this build's goals. */
+    private boolean baselineRequested() {
+        return session != null && session.getGoals().stream()
+                .anyMatch(goal -> goal.equals("perfgate:baseline")
+                        || (goal.contains("perfgate-maven-plugin") && goal.endsWith(":baseline")));
+    }
+
+    private static Set<RegressionMetric> metrics(String text) {
+        Set<RegressionMetric> metrics = EnumSet.noneOf(RegressionMetric.class);
+        for (String item : text.split(",")) {
+            String label = item.strip();
+            if (label.isEmpty()) {
+                continue;
+            }
+            if (label.equalsIgnoreCase("score")) {
+                metrics.add(RegressionMetric.SCORE_TIME);
+                metrics.add(RegressionMetric.SCORE_RATE);
+            } else {
+                metrics.add(RegressionMetric.fromLabel(label, "perfgate.regression.metrics"));
+            }
+        }
+        return metrics;
+    }
+
+    private static <E extends Enum<E>> E option(Class<E> type, String value, String property) {
+        try {
+            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new InvalidGateException(property + " = '" + value + "' is not one of "
+                    + Arrays.toString(type.getEnumConstants()));
         }
     }
 

@@ -1,10 +1,12 @@
 package io.perfgate.maven;
 
+import io.perfgate.core.baseline.BaselineComparison;
 import io.perfgate.core.check.CheckReport;
 import io.perfgate.core.check.GateOutcome;
 import io.perfgate.core.check.TestOutcome;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.gate.Verdict;
+import io.perfgate.core.regression.RegressionOutcome;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -48,8 +50,52 @@ final class CheckSummary {
                 }
             }
         }
+        baselineLines(lines);
         lines.add(new Line(Severity.INFO, "Report: " + reportPath));
         return lines;
+    }
+
+    /**
+     * The comparison with the baseline: its counts, unusable baseline files and blocking regressions as
+     * errors, undecided comparisons, non-blocking regressions and trend alerts as warnings.
+     */
+    private void baselineLines(List<Line> lines) {
+        BaselineComparison baseline = report.baseline();
+        if (baseline == null) {
+            return;
+        }
+        if (!baseline.storePresent() && baseline.problems().isEmpty()) {
+            lines.add(new Line(Severity.INFO, "Baseline: none recorded yet; mvn verify perfgate:baseline records one"
+                    + " (commit .perfgate/ to share it)"));
+            return;
+        }
+        lines.add(new Line(Severity.INFO, "Baseline: " + baseline.comparisons().size() + " metrics compared, "
+                + baseline.count(RegressionOutcome.REGRESSED) + " regressed, "
+                + baseline.count(RegressionOutcome.INCONCLUSIVE) + " inconclusive, "
+                + baseline.count(RegressionOutcome.UNCHANGED) + " unchanged, "
+                + baseline.count(RegressionOutcome.IMPROVED) + " improved"));
+        baseline.problems().forEach(problem -> lines.add(new Line(Severity.ERROR, "[BASELINE] " + problem)));
+        for (BaselineComparison.Compared compared : baseline.comparisons()) {
+            RegressionOutcome outcome = compared.comparison().outcome();
+            String text = "[" + outcome + "] " + (compared.level() == Level.BLOCKING ? ""
+                    : "(level " + compared.level() + ") ") + compared.comparison().message();
+            if (compared.blocks()) {
+                lines.add(new Line(Severity.ERROR, text));
+            } else if (compared.warns()) {
+                lines.add(new Line(Severity.WARN, text));
+            } else if (outcome == RegressionOutcome.IMPROVED
+                    || (outcome != RegressionOutcome.UNCHANGED && compared.level() == Level.ADVISORY)) {
+                lines.add(new Line(Severity.INFO, text));
+            }
+        }
+        Severity trendSeverity = switch (baseline.trendLevel()) {
+            case BLOCKING -> Severity.ERROR;
+            case WARNING -> Severity.WARN;
+            case ADVISORY -> Severity.INFO;
+        };
+        baseline.trends().forEach(trend -> trend.alerts()
+                .forEach(alert -> lines.add(new Line(trendSeverity, "[TREND] " + alert))));
+        baseline.notes().forEach(note -> lines.add(new Line(Severity.INFO, "Baseline: " + note)));
     }
 
     /** {@code Perf tests: 4, Passed: 2, Warned: 1, Failed: 1, Inconclusive: 0, Skipped: 0, Blocking violations: 1}. */
@@ -64,21 +110,37 @@ final class CheckSummary {
                 + ", Blocking violations: " + report.blockingViolations().size();
     }
 
-    /** The message a build failure carries: every blocking violation, where the report is, and the ways out. */
+    /** The message a build failure carries: every blocking violation and regression, where the report is, and the ways out. */
     String failureMessage() {
         List<GateOutcome> blocking = report.blockingViolations();
-        StringBuilder message = new StringBuilder("perfgate: ")
-                .append(blocking.size()).append(blocking.size() == 1 ? " blocking gate violation" : " blocking gate violations")
-                .append(':');
+        List<String> regressions = report.baseline() == null ? List.of() : report.baseline().blockingMessages();
+        StringBuilder message = new StringBuilder("perfgate: ");
+        if (!blocking.isEmpty()) {
+            message.append(blocking.size()).append(blocking.size() == 1 ? " blocking gate violation" : " blocking gate violations");
+        }
+        if (!regressions.isEmpty()) {
+            message.append(blocking.isEmpty() ? "" : " and ").append(regressions.size())
+                    .append(regressions.size() == 1 ? " blocking regression" : " blocking regressions")
+                    .append(" against the baseline");
+        }
+        message.append(':');
         for (GateOutcome gate : blocking) {
             for (String line : messages(gate)) {
                 message.append(System.lineSeparator()).append("  ").append(line);
             }
         }
+        for (String line : regressions) {
+            message.append(System.lineSeparator()).append("  ")
+                    .append(line.startsWith("/") || line.contains(".json: ") ? "[BASELINE] " : "[REGRESSED] ").append(line);
+        }
         message.append(System.lineSeparator()).append("Report: ").append(reportPath)
                 .append(System.lineSeparator())
-                .append("Fix the regression, or change the gate's bound or level (WARNING or ADVISORY reports without failing);")
-                .append(" -Dperfgate.failOnViolation=false reports without failing the build.");
+                .append("Fix the regression, or change the gate's bound or level (WARNING or ADVISORY reports without failing);");
+        if (!regressions.isEmpty()) {
+            message.append(" accept an intended change with mvn perfgate:baseline -Dperfgate.accept=Test#method:metric"
+                    + " -Dperfgate.reason=\"...\";");
+        }
+        message.append(" -Dperfgate.failOnViolation=false reports without failing the build.");
         return message.toString();
     }
 

@@ -1,5 +1,6 @@
 package io.perfgate.core.check;
 
+import io.perfgate.core.baseline.BaselineComparison;
 import io.perfgate.core.gate.Verdict;
 
 import java.time.Instant;
@@ -12,8 +13,10 @@ import java.util.Map;
  *
  * @param projectName    shown in report titles
  * @param reportLocation where the HTML report is written, named in messages
+ * @param baseline       the comparison with the project's baseline store; null when none was made
  */
-public record CheckReport(String projectName, Instant generatedAt, String reportLocation, List<TestOutcome> tests) {
+public record CheckReport(String projectName, Instant generatedAt, String reportLocation, List<TestOutcome> tests,
+                          BaselineComparison baseline) {
 
     public CheckReport {
         tests = tests.stream()
@@ -22,6 +25,16 @@ public record CheckReport(String projectName, Instant generatedAt, String report
                     return byClass != 0 ? byClass : a.label().compareTo(b.label());
                 })
                 .toList();
+    }
+
+    /** A report without a baseline comparison. */
+    public CheckReport(String projectName, Instant generatedAt, String reportLocation, List<TestOutcome> tests) {
+        this(projectName, generatedAt, reportLocation, tests, null);
+    }
+
+    /** This report with the comparison against the baseline store. */
+    public CheckReport withBaseline(BaselineComparison comparison) {
+        return new CheckReport(projectName, generatedAt, reportLocation, tests, comparison);
     }
 
     /** Judges every result with one evaluator. */
@@ -46,8 +59,12 @@ public record CheckReport(String projectName, Instant generatedAt, String report
      * a verdict) or per gate that could not be judged; their number is the count of blocking violations.
      */
     public List<String> blockingMessages() {
-        return tests.stream().flatMap(test -> test.gates().stream())
-                .flatMap(gate -> gate.blockingMessages().stream()).toList();
+        List<String> messages = new java.util.ArrayList<>(tests.stream().flatMap(test -> test.gates().stream())
+                .flatMap(gate -> gate.blockingMessages().stream()).toList());
+        if (baseline != null) {
+            messages.addAll(baseline.blockingMessages());
+        }
+        return List.copyOf(messages);
     }
 
     /** Gate outcomes that fail the build. */
@@ -61,7 +78,8 @@ public record CheckReport(String projectName, Instant generatedAt, String report
                 .filter(gate -> gate.violated() && !gate.blocks()).toList();
     }
 
+    /** Whether the build fails: a blocking gate violation, a blocking regression, or an unusable baseline. */
     public boolean hasBlockingViolations() {
-        return !blockingViolations().isEmpty();
+        return !blockingViolations().isEmpty() || (baseline != null && baseline.hasBlocking());
     }
 }

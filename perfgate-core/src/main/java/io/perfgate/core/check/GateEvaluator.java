@@ -10,8 +10,13 @@ import io.perfgate.core.gate.Verdict;
 import io.perfgate.core.jmh.BenchmarkMode;
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.latency.PercentileInterval;
+import io.perfgate.core.memory.LeakEstimate;
+import io.perfgate.core.memory.SlopeEstimate;
+import io.perfgate.core.result.DatabaseMeasurement;
 import io.perfgate.core.result.BenchmarkDetails;
 import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.result.HeapSample;
+import io.perfgate.core.result.HeapTrend;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.MemoryMeasurement;
 import io.perfgate.core.result.ResultStatus;
@@ -141,7 +146,10 @@ public final class GateEvaluator {
             case LATENCY -> judgeLatency(result, measurement, metric, bound);
             case THROUGHPUT -> judgeThroughput(result, measurement, metric, bound);
             case ERROR_RATE -> judgeErrorRate(result, measurement, metric, bound);
-            case MEMORY -> judgeMemory(result, measurement, metric, bound);
+            case MEMORY -> metric == Metric.LEAK_PER_INVOCATION || metric == Metric.LEAK_PER_HOUR
+                    ? judgeLeak(result, measurement, metric, bound)
+                    : judgeMemory(result, measurement, metric, bound);
+            case DATABASE -> judgeDatabase(result, measurement, metric, bound);
         };
     }
 
@@ -238,6 +246,203 @@ public final class GateEvaluator {
         return judged(result, metric, bound, value, measurement.invocations(), null, null);
     }
 
+    /**
+     * A leak is established only when the slope's interval lies wholly above the bound: an interval that
+     * straddles it is no evidence of a leak (heap after GC is noisy), so it passes, with the interval shown.
+     */
+    private MetricOutcome judgeLeak(TestResult result, Measurement measurement, Metric metric, Bound bound) {
+        HeapTrend trend = measurement.memory() == null ? null : measurement.memory().heapTrend();
+        if (trend == null) {
+            return notMeasured(result, metric, bound, measurement.invocations(),
+                    "heap after GC was not sampled across the run");
+        }
+        if (trend.problem() != null) {
+            return notMeasured(result, metric, bound, trend.samples().size(), trend.problem());
+        }
+        int count = trend.samples().size();
+        Optional<LeakEstimate> fitted = LeakEstimate.of(trend);
+        if (fitted.isEmpty()) {
+            return outcome(result, metric, bound, Verdict.INCONCLUSIVE, null, count, null, null,
+                    metric.label() + " needs at least " + LeakEstimate.MIN_SAMPLES + " heap samples after GC, got "
+                            + count + context(result, count) + ": the test's time cap ended the leak-detection phase;"
+                            + " raise maxDuration in @PerfTest, or set allowInconclusive = true");
+        }
+        LeakEstimate leak = fitted.get();
+        SlopeEstimate slope = metric == Metric.LEAK_PER_INVOCATION ? leak.perInvocation() : leak.perSecond();
+        QuantityKind kind = metric.kind();
+        Verdict verdict = slope.lower() > bound.threshold() ? Verdict.FAIL
+                : bound.target().isPresent() && slope.lower() > bound.target().getAsDouble() ? Verdict.WARN
+                : Verdict.PASS;
+        String measured = metric.label() + " = " + kind.format(slope.slope()) + " ("
+                + Math.round(slope.confidence() * 100) + "% interval " + kind.format(slope.lower()) + " .. "
+                + kind.format(slope.upper()) + ")";
+        HeapSample first = leak.samples().get(0);
+        HeapSample last = leak.samples().get(leak.samples().size() - 1);
+        String evidence = "heap after GC went from " + QuantityKind.SIZE.format(first.heapAfterGcBytes()) + " to "
+                + QuantityKind.SIZE.format(last.heapAfterGcBytes()) + " over "
+                + QuantityKind.grouped(last.invocations() - first.invocations()) + " invocations";
+        String message = switch (verdict) {
+            case FAIL -> measured + " is significantly above the threshold " + kind.format(bound.threshold())
+                    + ": " + evidence + "; something keeps a reference per invocation (a static collection,"
+                    + " a cache without eviction, listeners never removed): compare two heap dumps"
+                    + " (jcmd <pid> GC.heap_dump) taken some invocations apart";
+            case WARN -> measured + " is significantly above the target " + kind.format(bound.target().getAsDouble())
+                    + " (threshold " + kind.format(bound.threshold()) + "): " + evidence;
+            default -> measured + " is not significantly above " + bound.text();
+        };
+        return outcome(result, metric, bound, verdict, slope.slope(), count, slope.lower(), slope.upper(),
+                message + context(result, count));
+    }
+
+    private MetricOutcome judgeDatabase(TestResult result, Measurement measurement, Metric metric, Bound bound) {
+        DatabaseMeasurement database = measurement.database();
+        if (database == null) {
+            return notMeasured(result, metric, bound, 0, "no database figures were recorded");
+        }
+        return switch (metric) {
+            case QUERY_P95 -> judgeDatabaseLatency(result, metric, bound, database.statementHistogram(),
+                    database.statements(), "statement",
+                    database.statements() == 0 ? NO_STATEMENTS : null, slowestStatement(database));
+            case TRANSACTION_P95 -> judgeDatabaseLatency(result, metric, bound, database.transactionHistogram(),
+                    database.commits() + database.rollbacks(), "transaction",
+                    database.commits() + database.rollbacks() == 0
+                            ? (database.statements() == 0 ? NO_STATEMENTS
+                            : "no explicit transaction ended (commit or rollback on a connection with auto-commit"
+                            + " off) through a wrapped DataSource") : null,
+                    "");
+            case POOL_EFFICIENCY -> judgePoolEfficiency(result, metric, bound, database);
+            case DEADLOCK_RATE -> judgeDeadlockRate(result, metric, bound, database);
+            case STATEMENTS_PER_INVOCATION -> judgeStatementsPerInvocation(result, metric, bound, database);
+            default -> throw new IllegalStateException(metric + " is not a database metric");
+        };
+    }
+
+    private static final String NO_STATEMENTS = "no statement went through a wrapped DataSource; wrap the test's"
+            + " DataSource with PerfDataSource.wrap(dataSource) before the code under test gets it";
+
+    private MetricOutcome judgeDatabaseLatency(TestResult result, Metric metric, Bound bound, String encoded,
+                                               long count, String what, String missing, String hint) {
+        if (missing != null) {
+            return notMeasured(result, metric, bound, 0, missing);
+        }
+        LatencyHistogram histogram = decode(result, encoded, what);
+        double quantile = metric.quantile().orElseThrow();
+        long required = PercentileInterval.requiredSamples(quantile);
+        double value = histogram.valueAtQuantile(quantile);
+        if (histogram.count() < required) {
+            // as for latency: too few for a verdict, unless even the lower confidence end is beyond the threshold
+            OptionalLong lowerEnd = PercentileInterval.lowerEnd(histogram, quantile,
+                    PercentileInterval.DEFAULT_CONFIDENCE);
+            if (lowerEnd.isPresent() && bound.judge(lowerEnd.getAsLong(), metric.direction()) == Verdict.FAIL) {
+                return outcome(result, metric, bound, Verdict.FAIL, value, count, (double) lowerEnd.getAsLong(), null,
+                        metric.label() + " = " + metric.kind().format(value) + " exceeds the threshold "
+                                + metric.kind().format(bound.threshold()) + ", and so does its 95% lower confidence"
+                                + " limit " + metric.kind().format(lowerEnd.getAsLong()) + " from only "
+                                + QuantityKind.grouped(count) + " " + what + "s" + hint + context(result, count));
+            }
+            return outcome(result, metric, bound, Verdict.INCONCLUSIVE, value, count, null, null,
+                    metric.label() + " needs at least " + QuantityKind.grouped(required) + " " + what + "s, got "
+                            + QuantityKind.grouped(count) + context(result, count)
+                            + ": raise invocations or duration in @PerfTest, or set allowInconclusive = true");
+        }
+        Optional<PercentileInterval> interval = PercentileInterval.of(histogram, quantile,
+                PercentileInterval.DEFAULT_CONFIDENCE);
+        return judged(result, metric, bound, value, count, interval.map(i -> (double) i.lower()).orElse(null),
+                interval.map(i -> (double) i.upper()).orElse(null), hint);
+    }
+
+    private static String slowestStatement(DatabaseMeasurement database) {
+        return database.topStatements().stream()
+                .max((a, b) -> Long.compare(a.p95Nanos(), b.p95Nanos()))
+                .map(top -> "; slowest statement: " + top.sql() + " (p95 " + QuantityKind.DURATION.format(top.p95Nanos())
+                        + ", " + QuantityKind.grouped(top.count()) + " executions): check its plan (EXPLAIN)"
+                        + " for a missing index")
+                .orElse("");
+    }
+
+    private MetricOutcome judgePoolEfficiency(TestResult result, Metric metric, Bound bound,
+                                              DatabaseMeasurement database) {
+        long requests = database.connectionRequests();
+        if (requests == 0) {
+            return notMeasured(result, metric, bound, 0, database.statements() == 0 ? NO_STATEMENTS
+                    : "no connection was requested from a wrapped DataSource (connections wrapped one by one"
+                    + " have no pool to judge)");
+        }
+        double efficiency = (double) database.connectionsWithin1ms() / requests;
+        // Credible only when ten slow requests would have crossed the bound.
+        double slack = 1 - bound.threshold();
+        long required = slack > 0 ? (long) Math.ceil(10 / slack - 1e-9) : 1;
+        if (bound.judge(efficiency, metric.direction()) != Verdict.FAIL && requests < required) {
+            return outcome(result, metric, bound, Verdict.INCONCLUSIVE, efficiency, requests, null, null,
+                    metric.label() + " " + metric.kind().format(efficiency) + " rests on "
+                            + QuantityKind.grouped(requests) + " connection requests; a bound of " + bound.text()
+                            + " needs at least " + QuantityKind.grouped(required) + context(result, requests)
+                            + ": raise invocations or duration in @PerfTest, or set allowInconclusive = true");
+        }
+        LatencyHistogram waits = decode(result, database.connectionWaitHistogram(), "connection wait");
+        return judged(result, metric, bound, efficiency, requests, null, null, "; "
+                + QuantityKind.grouped(requests - database.connectionsWithin1ms()) + " of "
+                + QuantityKind.grouped(requests) + " connection requests waited over 1 ms (p95 wait "
+                + QuantityKind.DURATION.format(waits.valueAtQuantile(0.95))
+                + "): enlarge the pool, hold connections for less time, or put a pool in front of the database");
+    }
+
+    private MetricOutcome judgeDeadlockRate(TestResult result, Metric metric, Bound bound,
+                                            DatabaseMeasurement database) {
+        long transactions = database.transactions();
+        if (transactions == 0) {
+            return notMeasured(result, metric, bound, 0, NO_STATEMENTS);
+        }
+        double rate = (double) database.deadlocks() / transactions;
+        long required = bound.threshold() > 0 ? (long) Math.ceil(10 / bound.threshold() - 1e-9) : 1;
+        if (bound.judge(rate, metric.direction()) != Verdict.FAIL && transactions < required) {
+            return outcome(result, metric, bound, Verdict.INCONCLUSIVE, rate, transactions, null, null,
+                    metric.label() + " " + metric.kind().format(rate) + " rests on "
+                            + QuantityKind.grouped(transactions) + " transactions; a bound of " + bound.text()
+                            + " needs at least " + QuantityKind.grouped(required) + context(result, transactions)
+                            + ": raise invocations or duration in @PerfTest, or set allowInconclusive = true");
+        }
+        String detail = database.deadlocks() == 0 ? "" : "; " + QuantityKind.grouped(database.deadlocks()) + " of "
+                + QuantityKind.grouped(transactions) + " transactions failed with "
+                + database.deadlocksBySqlState().keySet() + ", first: " + database.firstDeadlock()
+                + "; take locks in one order everywhere, keep transactions short, and retry serialization failures";
+        return judged(result, metric, bound, rate, transactions, null, null, detail);
+    }
+
+    private MetricOutcome judgeStatementsPerInvocation(TestResult result, Metric metric, Bound bound,
+                                                       DatabaseMeasurement database) {
+        long invocations = database.invocations();
+        if (invocations == 0) {
+            return notMeasured(result, metric, bound, 0, "no invocation boundaries were recorded");
+        }
+        if (database.statementsInInvocations() == 0 && database.statements() == 0) {
+            return notMeasured(result, metric, bound, invocations, NO_STATEMENTS);
+        }
+        String detail = "";
+        if (!database.worstInvocation().isEmpty()) {
+            DatabaseMeasurement.StatementCount repeated = database.worstInvocation().get(0);
+            String mean = QuantityKind.COUNT.format(
+                    Math.round(10.0 * database.statementsInInvocations() / invocations) / 10.0);
+            detail = "; the worst invocation ran \"" + repeated.sql() + "\" " + QuantityKind.grouped(repeated.count())
+                    + (repeated.count() == 1 ? " time" : " times") + " (mean " + mean + " statements per invocation)"
+                    + (repeated.count() > 1
+                    ? ": an N+1 query; load those rows in one statement (a join, or WHERE ... IN (...))" : "");
+        }
+        return judged(result, metric, bound, database.maxStatementsPerInvocation(), invocations, null, null, detail);
+    }
+
+    private static LatencyHistogram decode(TestResult result, String encoded, String what) {
+        if (encoded == null) {
+            return new LatencyHistogram();
+        }
+        try {
+            return LatencyHistogram.decode(encoded);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidGateException(result.label() + ": the recorded " + what + " histogram is corrupt: "
+                    + e.getMessage());
+        }
+    }
+
     private static LatencyHistogram histogramOf(TestResult result, Measurement measurement) {
         if (measurement.latencyHistogram() == null) {
             return new LatencyHistogram();
@@ -252,6 +457,12 @@ public final class GateEvaluator {
 
     private MetricOutcome judged(TestResult result, Metric metric, Bound bound, double value, long samples,
                                  Double lower, Double upper) {
+        return judged(result, metric, bound, value, samples, lower, upper, "");
+    }
+
+    /** @param violationDetail evidence and a fix, added to the message (before the context) on WARN or FAIL */
+    private MetricOutcome judged(TestResult result, Metric metric, Bound bound, double value, long samples,
+                                 Double lower, Double upper, String violationDetail) {
         if (!Double.isFinite(value)) {
             return notMeasured(result, metric, bound, samples, "the recorded value is " + value);
         }
@@ -266,6 +477,9 @@ public final class GateEvaluator {
                     + kind.format(bound.target().orElseThrow()) + " (threshold " + kind.format(bound.threshold()) + ")";
             default -> measured + " is within " + bound.text();
         };
+        if (verdict == Verdict.FAIL || verdict == Verdict.WARN) {
+            message += violationDetail;
+        }
         return outcome(result, metric, bound, verdict, value, samples, lower, upper, message + context(result, samples));
     }
 

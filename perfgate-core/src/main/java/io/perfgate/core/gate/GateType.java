@@ -7,7 +7,8 @@ public enum GateType {
     LATENCY("LatencyGate"),
     THROUGHPUT("ThroughputGate"),
     ERROR_RATE("ErrorRateGate"),
-    MEMORY("MemoryGate");
+    MEMORY("MemoryGate"),
+    DATABASE("DatabaseGate");
 
     private final String declarationName;
 

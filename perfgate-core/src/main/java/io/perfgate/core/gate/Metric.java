@@ -21,7 +21,27 @@ public enum Metric {
     ALLOCATION_PER_INVOCATION(GateType.MEMORY, "allocationPerInvocation", "allocation per invocation",
             QuantityKind.SIZE, Direction.LOWER_IS_BETTER, Double.NaN),
     GC_PAUSE_MAX(GateType.MEMORY, "gcPause", "max GC pause", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, Double.NaN),
-    GC_TIME(GateType.MEMORY, "gcTime", "GC time", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, Double.NaN);
+    GC_TIME(GateType.MEMORY, "gcTime", "GC time", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, Double.NaN),
+    /** Slope of heap after GC against invocations; judged on the lower end of its confidence interval. */
+    LEAK_PER_INVOCATION(GateType.MEMORY, "leakPerInvocation", "leak per invocation", QuantityKind.SIZE,
+            Direction.LOWER_IS_BETTER, Double.NaN),
+    /** Slope of heap after GC against measured time; judged on the lower end of its confidence interval. */
+    LEAK_PER_HOUR(GateType.MEMORY, "leakPerHour", "leak per hour", QuantityKind.SIZE_RATE,
+            Direction.LOWER_IS_BETTER, Double.NaN),
+    /** 95th percentile of the time of one statement execution through a wrapped DataSource. */
+    QUERY_P95(GateType.DATABASE, "queryP95", "query p95", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, 0.95),
+    /** 95th percentile of an explicit transaction, from its first statement to commit or rollback. */
+    TRANSACTION_P95(GateType.DATABASE, "transactionP95", "transaction p95", QuantityKind.DURATION,
+            Direction.LOWER_IS_BETTER, 0.95),
+    /** Share of connection requests served within 1 ms. */
+    POOL_EFFICIENCY(GateType.DATABASE, "poolEfficiency", "pool efficiency", QuantityKind.PERCENT,
+            Direction.HIGHER_IS_BETTER, Double.NaN),
+    /** Deadlocks and serialization failures (SQLState class 40) per transaction. */
+    DEADLOCK_RATE(GateType.DATABASE, "deadlockRate", "deadlock rate", QuantityKind.PERCENT,
+            Direction.LOWER_IS_BETTER, Double.NaN),
+    /** The most statements one invocation executed: catches N+1 queries. */
+    STATEMENTS_PER_INVOCATION(GateType.DATABASE, "maxStatementsPerInvocation", "statements per invocation",
+            QuantityKind.COUNT, Direction.LOWER_IS_BETTER, Double.NaN);
 
     private final GateType gateType;
     private final String attribute;

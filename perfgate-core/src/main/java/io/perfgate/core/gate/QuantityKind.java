@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 
 /**
  * The kinds of quantity a bound can be written in, each with a strict parser into one base unit and
- * a formatter back into readable text. Base units: nanoseconds, bytes, events per second, and a
- * fraction (1 % is 0.01).
+ * a formatter back into readable text. Base units: nanoseconds, bytes, events per second, bytes per
+ * second (a growth rate), a plain count, and a fraction (1 % is 0.01).
  */
 public enum QuantityKind {
     DURATION("a duration such as 750us, 200ms or 1.5s (units: ns, us, ms, s, min)") {
@@ -36,6 +36,31 @@ public enum QuantityKind {
         @Override
         public String format(double bytes) {
             return withUnit(bytes, 1024, "B", "KB", "MB", "GB");
+        }
+    },
+    SIZE_RATE("a growth rate such as 10MB/h, 512KB/min or 1KB/s (sizes B, KB, MB, GB; per s, min, h)") {
+        @Override
+        double parseValue(String number, String unit) {
+            int slash = unit.indexOf('/');
+            return Double.parseDouble(number) * SIZE_UNITS.get(unit.substring(0, slash))
+                    / PER_TIME_UNITS.get(unit.substring(slash + 1));
+        }
+
+        /** Leaks are read per hour, whatever unit the bound was written in. */
+        @Override
+        public String format(double bytesPerSecond) {
+            return withUnit(bytesPerSecond * 3600, 1024, "B/h", "KB/h", "MB/h", "GB/h");
+        }
+    },
+    COUNT("a whole number such as 10") {
+        @Override
+        double parseValue(String number, String unit) {
+            return Double.parseDouble(number);
+        }
+
+        @Override
+        public String format(double count) {
+            return count == Math.rint(count) && Math.abs(count) < 1e15 ? grouped((long) count) : significant(count);
         }
     },
     RATE("a rate such as 1000/s or 60/min") {
@@ -66,6 +91,8 @@ public enum QuantityKind {
     private static final Map<String, Double> SIZE_UNITS = Map.of(
             "B", 1.0, "KB", 1024.0, "MB", 1024.0 * 1024, "GB", 1024.0 * 1024 * 1024,
             "KiB", 1024.0, "MiB", 1024.0 * 1024, "GiB", 1024.0 * 1024 * 1024);
+    /** Seconds per unit of a size rate's denominator. */
+    private static final Map<String, Double> PER_TIME_UNITS = Map.of("s", 1.0, "min", 60.0, "h", 3600.0, "hour", 3600.0);
     /** Seconds per unit of the rate's denominator. */
     private static final Map<String, Double> RATE_UNITS = Map.of("/s", 1.0, "/ms", 1e-3, "/min", 60.0);
 
@@ -74,7 +101,9 @@ public enum QuantityKind {
             DURATION, Pattern.compile(NUMBER + " ?(ns|us|µs|ms|s|min)"),
             SIZE, Pattern.compile(NUMBER + " ?(B|KB|MB|GB|KiB|MiB|GiB)"),
             RATE, Pattern.compile(NUMBER + " ?(?:(?:req|requests|ops|calls|invocations|tx) ?)?(/s|/ms|/min)"),
-            PERCENT, Pattern.compile(NUMBER + " ?(%)"));
+            PERCENT, Pattern.compile(NUMBER + " ?(%)"),
+            SIZE_RATE, Pattern.compile(NUMBER + " ?((?:B|KB|MB|GB|KiB|MiB|GiB)/(?:s|min|h|hour))"),
+            COUNT, Pattern.compile("([0-9]+)()"));
 
     private final String expected;
 
@@ -82,13 +111,18 @@ public enum QuantityKind {
         this.expected = expected;
     }
 
-    /** The unit values are held in: {@code ns}, {@code bytes}, {@code per second}, {@code fraction} (1 % is 0.01). */
+    /**
+     * The unit values are held in: {@code ns}, {@code bytes}, {@code per second}, {@code bytes per second},
+     * {@code count}, {@code fraction} (1 % is 0.01).
+     */
     public String baseUnit() {
         return switch (name()) {
             case "DURATION" -> "ns";
             case "SIZE" -> "bytes";
             case "RATE" -> "per second";
             case "PERCENT" -> "fraction";
+            case "SIZE_RATE" -> "bytes per second";
+            case "COUNT" -> "count";
             default -> name().toLowerCase(java.util.Locale.ROOT);
         };
     }

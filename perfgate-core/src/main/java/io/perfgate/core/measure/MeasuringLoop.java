@@ -48,6 +48,7 @@ public final class MeasuringLoop {
     private final WorkloadPlan plan;
     private final boolean measureMemory;
     private final Predicate<Throwable> abortsRun;
+    private final MeasuringListener listener;
 
     /**
      * @param measureMemory whether to measure allocation, GC pauses and heap (only when a memory gate asks)
@@ -55,9 +56,16 @@ public final class MeasuringLoop {
      *                      first invocation throws it, the run stops with a {@link MeasurementAbortedException}
      */
     public MeasuringLoop(WorkloadPlan plan, boolean measureMemory, Predicate<Throwable> abortsRun) {
+        this(plan, measureMemory, abortsRun, MeasuringListener.NONE);
+    }
+
+    /** @param listener told when the measured phase starts and ends (to record alongside it) */
+    public MeasuringLoop(WorkloadPlan plan, boolean measureMemory, Predicate<Throwable> abortsRun,
+                         MeasuringListener listener) {
         this.plan = plan;
         this.measureMemory = measureMemory;
         this.abortsRun = abortsRun;
+        this.listener = listener;
     }
 
     /**
@@ -82,6 +90,7 @@ public final class MeasuringLoop {
             for (Worker worker : workers) {
                 worker.startMeasuring();
             }
+            listener.measuringStarted();
 
             gc = measureMemory ? GcPauseMonitor.start() : null;
             List<Long> heapByRound = new ArrayList<>();
@@ -157,6 +166,7 @@ public final class MeasuringLoop {
                 }
             }
             long measurementEnd = System.nanoTime();
+            listener.measuringEnded();
 
             MemoryMeasurement memory = null;
             if (measureMemory) {

@@ -12,7 +12,9 @@ import java.util.Map;
 /**
  * How much data the declared gates need before they can give a verdict: successful samples for
  * percentiles (ten beyond the percentile, so p99 needs 1,000) and invocations for an error-rate bound
- * (ten errors' worth: a bound of 1 % needs 1,000). Used to size runs whose workload leaves the count open.
+ * (ten errors' worth: a bound of 1 % needs 1,000), likewise for a deadlock-rate or pool-efficiency bound
+ * (assuming a transaction and a connection request per invocation). Used to size runs whose workload leaves
+ * the count open.
  *
  * @param successes   successful (timed) invocations needed
  * @param invocations invocations needed, failed or not
@@ -44,10 +46,18 @@ public record SampleRequirement(long successes, long invocations) {
                 if (metric.quantile().isPresent()) {
                     successes = Math.max(successes, PercentileInterval.requiredSamples(metric.quantile().getAsDouble()));
                 }
-                if (metric == Metric.ERROR_RATE) {
+                if (metric == Metric.ERROR_RATE || metric == Metric.DEADLOCK_RATE) {
+                    // a deadlock rate is per transaction: at least one per invocation is assumed
                     Bound bound = metric.parseBound(entry.getValue(), source);
                     if (bound.threshold() > 0) {
                         invocations = Math.max(invocations, (long) Math.ceil(10 / bound.threshold() - 1e-9));
+                    }
+                }
+                if (metric == Metric.POOL_EFFICIENCY) {
+                    // ten slow connection requests must be able to cross the bound; one request per invocation assumed
+                    Bound bound = metric.parseBound(entry.getValue(), source);
+                    if (bound.threshold() < 1) {
+                        invocations = Math.max(invocations, (long) Math.ceil(10 / (1 - bound.threshold()) - 1e-9));
                     }
                 }
             }

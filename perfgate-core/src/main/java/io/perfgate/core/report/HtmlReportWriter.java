@@ -11,7 +11,12 @@ import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.gate.Verdict;
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.latency.LatencySummary;
+import io.perfgate.core.gate.Metric;
+import io.perfgate.core.memory.LeakEstimate;
+import io.perfgate.core.memory.SlopeEstimate;
+import io.perfgate.core.result.DatabaseMeasurement;
 import io.perfgate.core.result.Measurement;
+import io.perfgate.core.result.MemoryMeasurement;
 import io.perfgate.core.result.ResultFiles;
 import io.perfgate.core.result.ResultStatus;
 import io.perfgate.core.result.TestResult;
@@ -22,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.TreeMap;
 
 import static io.perfgate.core.report.Markup.escape;
@@ -47,6 +54,7 @@ public final class HtmlReportWriter implements ReportWriter {
             th{background:#f6f8fa;font-weight:600}
             td.num,th.num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
             td.msg{max-width:60em}
+            table.statements code{white-space:pre-wrap;word-break:break-word}
             .meta{color:#59636e;margin:2px 0 8px}
             .status{display:inline-block;padding:6px 12px;border-radius:6px;font-weight:600;font-size:16px;margin:8px 0}
             .s-FAILED{background:#ffebe9;color:#a40e26}
@@ -88,13 +96,15 @@ public final class HtmlReportWriter implements ReportWriter {
         out.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>perfgate report").append(project.isEmpty() ? "" : " - " + escape(project))
-                .append("</title>\n<style>\n").append(CSS).append("</style>\n</head>\n<body>\n");
+                .append("</title>\n<style>\n").append(CSS)
+                .append(report.baseline() == null ? "" : BaselineSection.CSS).append("</style>\n</head>\n<body>\n");
         out.append("<header>\n<h1>perfgate report").append(project.isEmpty() ? "" : ": " + escape(project))
                 .append("</h1>\n<p class=\"meta\">Generated ").append(escape(ReportSummary.time(report.generatedAt())))
                 .append("</p>\n<p class=\"status s-").append(summary.status()).append("\">")
                 .append(escape(summary.headline())).append("</p>\n</header>\n");
         summaryTable(out, summary);
         violations(out, report);
+        BaselineSection.render(out, report);
         classTable(out, report);
         benchmarkTable(out, report);
         tests(out, report);
@@ -235,7 +245,166 @@ public final class HtmlReportWriter implements ReportWriter {
         if (result.endpoints() != null) {
             new TreeMap<>(result.endpoints()).forEach((endpoint, measurement) -> latency(out, test, endpoint, measurement));
         }
+        if (result.measurement() != null) {
+            memory(out, test, result.measurement().memory());
+            database(out, result.measurement().database());
+        }
         out.append("</section>\n");
+    }
+
+    /** Memory figures, and for a leak bound the heap-after-GC trend: the chart a leak verdict rests on. */
+    private static void memory(StringBuilder out, TestOutcome test, MemoryMeasurement memory) {
+        if (memory == null) {
+            return;
+        }
+        List<String[]> figures = new ArrayList<>();
+        if (memory.heapAfterGcBytes() != null) {
+            figures.add(new String[] {"heap after GC", QuantityKind.SIZE.format(memory.heapAfterGcBytes())});
+        }
+        if (memory.allocatedBytesPerInvocation() != null) {
+            figures.add(new String[] {"allocation per invocation",
+                    QuantityKind.SIZE.format(memory.allocatedBytesPerInvocation())});
+        }
+        if (memory.gcPauseMaxNanos() != null) {
+            figures.add(new String[] {"max GC pause", QuantityKind.DURATION.format(memory.gcPauseMaxNanos())});
+        }
+        if (memory.gcTimeNanos() != null) {
+            figures.add(new String[] {"GC time", QuantityKind.DURATION.format(memory.gcTimeNanos())});
+        }
+        if (memory.gcCount() != null) {
+            figures.add(new String[] {"collections", QuantityKind.grouped(memory.gcCount())});
+        }
+        Optional<LeakEstimate> leak = memory.heapTrend() == null ? Optional.empty() : LeakEstimate.of(memory.heapTrend());
+        if (memory.heapTrend() != null) {
+            figures.add(new String[] {"heap samples", QuantityKind.grouped(memory.heapTrend().samples().size())});
+        }
+        leak.ifPresent(estimate -> {
+            figures.add(new String[] {"leak per invocation", slope(estimate.perInvocation(), QuantityKind.SIZE)});
+            figures.add(new String[] {"leak per hour", slope(estimate.perSecond(), QuantityKind.SIZE_RATE)});
+        });
+        if (figures.isEmpty()) {
+            return;
+        }
+        out.append("<div class=\"latency\">\n");
+        leak.ifPresent(estimate -> out.append(new HeapTrendChart("Heap after GC of " + test.label() + ": "
+                + slope(estimate.perInvocation(), QuantityKind.SIZE) + " per invocation", estimate,
+                leakThreshold(test)).svg()));
+        figureTable(out, "Memory", figures);
+        out.append("</div>\n");
+    }
+
+    private static String slope(SlopeEstimate slope, QuantityKind kind) {
+        return kind.format(slope.slope()) + " (" + Math.round(slope.confidence() * 100) + "% interval "
+                + kind.format(slope.lower()) + " .. " + kind.format(slope.upper()) + ")";
+    }
+
+    /** The leakPerInvocation threshold of the test's memory gate, for the chart's comparison line. */
+    private static OptionalDouble leakThreshold(TestOutcome test) {
+        for (GateOutcome gate : test.gates()) {
+            for (MetricOutcome metric : gate.metrics()) {
+                if (metric.metric() == Metric.LEAK_PER_INVOCATION) {
+                    try {
+                        return OptionalDouble.of(metric.metric().parseBound(metric.boundText(), gate.title()).threshold());
+                    } catch (InvalidGateException e) {
+                        return OptionalDouble.empty();
+                    }
+                }
+            }
+        }
+        return OptionalDouble.empty();
+    }
+
+    /**
+     * What went through wrapped DataSources: the figures the database gate judges, the statements of the
+     * invocation that ran the most (an N+1 query shows as one statement repeated), and the costliest statements.
+     */
+    private static void database(StringBuilder out, DatabaseMeasurement database) {
+        if (database == null) {
+            return;
+        }
+        List<String[]> figures = new ArrayList<>();
+        figures.add(new String[] {"statements", QuantityKind.grouped(database.statements())
+                + (database.statementErrors() > 0 ? " (" + QuantityKind.grouped(database.statementErrors()) + " failed)" : "")});
+        LatencyHistogram statements = decode(database.statementHistogram());
+        if (statements != null) {
+            figures.add(new String[] {"statement p50 / p95 / max", QuantityKind.DURATION.format(statements.valueAtQuantile(0.5))
+                    + " / " + QuantityKind.DURATION.format(statements.valueAtQuantile(0.95)) + " / "
+                    + QuantityKind.DURATION.format(statements.max())});
+        }
+        figures.add(new String[] {"transactions", QuantityKind.grouped(database.commits()) + " committed, "
+                + QuantityKind.grouped(database.rollbacks()) + " rolled back, "
+                + QuantityKind.grouped(database.autoCommitStatements()) + " auto-commit"});
+        LatencyHistogram transactions = decode(database.transactionHistogram());
+        if (transactions != null) {
+            figures.add(new String[] {"transaction p50 / p95 / max",
+                    QuantityKind.DURATION.format(transactions.valueAtQuantile(0.5)) + " / "
+                            + QuantityKind.DURATION.format(transactions.valueAtQuantile(0.95)) + " / "
+                            + QuantityKind.DURATION.format(transactions.max())});
+        }
+        if (database.connectionRequests() > 0) {
+            figures.add(new String[] {"connections within 1 ms", QuantityKind.grouped(database.connectionsWithin1ms())
+                    + " of " + QuantityKind.grouped(database.connectionRequests()) + " ("
+                    + QuantityKind.PERCENT.format((double) database.connectionsWithin1ms() / database.connectionRequests())
+                    + ")"});
+        }
+        figures.add(new String[] {"deadlocks and serialization failures", QuantityKind.grouped(database.deadlocks())
+                + (database.deadlocksBySqlState().isEmpty() ? "" : " " + database.deadlocksBySqlState())});
+        if (database.invocations() > 0) {
+            figures.add(new String[] {"statements per invocation", "max "
+                    + QuantityKind.grouped(database.maxStatementsPerInvocation()) + ", mean "
+                    + QuantityKind.COUNT.format(Math.round(10.0 * database.statementsInInvocations()
+                    / database.invocations()) / 10.0)});
+        }
+        out.append("<div class=\"latency\">\n");
+        figureTable(out, "Database", figures);
+        if (!database.worstInvocation().isEmpty()) {
+            out.append("<table class=\"statements\">\n<tr><th>Statements of the invocation that ran the most</th>"
+                    + "<th class=\"num\">Times</th></tr>\n");
+            for (DatabaseMeasurement.StatementCount statement : database.worstInvocation()) {
+                out.append("<tr><td><code>").append(escape(statement.sql())).append("</code></td><td class=\"num\">")
+                        .append(QuantityKind.grouped(statement.count())).append("</td></tr>\n");
+            }
+            out.append("</table>\n");
+        }
+        out.append("</div>\n");
+        if (!database.topStatements().isEmpty()) {
+            out.append("<table class=\"statements\">\n<tr><th>Statement</th><th class=\"num\">Executions</th>"
+                    + "<th class=\"num\">Failed</th><th class=\"num\">Total</th><th class=\"num\">p50</th>"
+                    + "<th class=\"num\">p95</th><th class=\"num\">max</th></tr>\n");
+            for (DatabaseMeasurement.StatementSummary statement : database.topStatements()) {
+                out.append("<tr><td><code>").append(escape(statement.sql())).append("</code></td>");
+                for (String cell : new String[] {QuantityKind.grouped(statement.count()),
+                        QuantityKind.grouped(statement.errors()), QuantityKind.DURATION.format(statement.totalNanos()),
+                        QuantityKind.DURATION.format(statement.p50Nanos()),
+                        QuantityKind.DURATION.format(statement.p95Nanos()),
+                        QuantityKind.DURATION.format(statement.maxNanos())}) {
+                    out.append("<td class=\"num\">").append(escape(cell)).append("</td>");
+                }
+                out.append("</tr>\n");
+            }
+            out.append("</table>\n");
+        }
+    }
+
+    private static void figureTable(StringBuilder out, String heading, List<String[]> figures) {
+        out.append("<table class=\"figures\">\n<tr><th colspan=\"2\">").append(escape(heading)).append("</th></tr>\n");
+        for (String[] figure : figures) {
+            out.append("<tr><td>").append(escape(figure[0])).append("</td><td class=\"num\">").append(escape(figure[1]))
+                    .append("</td></tr>\n");
+        }
+        out.append("</table>\n");
+    }
+
+    private static LatencyHistogram decode(String encoded) {
+        if (encoded == null) {
+            return null;
+        }
+        try {
+            LatencyHistogram histogram = LatencyHistogram.decode(encoded);
+            return histogram.count() == 0 ? null : histogram;
+        } catch (IllegalArgumentException e) {
+            return null; // the gate table already shows a corrupt histogram as a FAIL
+        }
     }
 
     private static String describe(TestResult result) {

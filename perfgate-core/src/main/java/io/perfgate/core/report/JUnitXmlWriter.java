@@ -1,9 +1,11 @@
 package io.perfgate.core.report;
 
+import io.perfgate.core.baseline.BaselineComparison;
 import io.perfgate.core.check.CheckReport;
 import io.perfgate.core.check.GateOutcome;
 import io.perfgate.core.check.TestOutcome;
 import io.perfgate.core.gate.Verdict;
+import io.perfgate.core.regression.RegressionOutcome;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.TestResult;
 
@@ -54,13 +56,16 @@ public final class JUnitXmlWriter implements ReportWriter {
                         rows.stream().filter(row -> row.gate() == gate).toList()));
             }
         }
-        long failures = cases.stream().filter(c -> c.gate() != null && c.gate().blocks()).count();
+        List<Regressions> regressions = regressions(report);
+        long failures = cases.stream().filter(c -> c.gate() != null && c.gate().blocks()).count()
+                + regressions.stream().filter(Regressions::blocks).count();
         long skipped = cases.stream().filter(JUnitXmlWriter::skipped).count();
         double totalSeconds = report.tests().stream().mapToDouble(test -> seconds(test.result().measurement())).sum();
 
         StringBuilder out = new StringBuilder(8192);
         out.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-        out.append("<testsuite name=\"perfgate\" tests=\"").append(cases.size()).append("\" failures=\"")
+        out.append("<testsuite name=\"perfgate\" tests=\"").append(cases.size() + regressions.size())
+                .append("\" failures=\"")
                 .append(failures).append("\" errors=\"0\" skipped=\"").append(skipped).append("\" time=\"")
                 .append(seconds(totalSeconds)).append('"');
         if (report.generatedAt() != null) {
@@ -74,8 +79,60 @@ public final class JUnitXmlWriter implements ReportWriter {
         for (Case c : cases) {
             testCase(out, c);
         }
+        for (Regressions r : regressions) {
+            regressionCase(out, r);
+        }
         out.append("</testsuite>\n");
         return out.toString();
+    }
+
+    /** One test case per compared test: "OrderTest#create vs baseline", failing on a blocking regression. */
+    private record Regressions(String className, String name, List<BaselineComparison.Compared> compared) {
+        boolean blocks() {
+            return compared.stream().anyMatch(BaselineComparison.Compared::blocks);
+        }
+    }
+
+    private static List<Regressions> regressions(CheckReport report) {
+        List<Regressions> list = new ArrayList<>();
+        if (report.baseline() == null) {
+            return list;
+        }
+        java.util.Map<String, List<BaselineComparison.Compared>> byTest = new java.util.LinkedHashMap<>();
+        report.baseline().comparisons().forEach(c -> byTest.computeIfAbsent(c.comparison().testId(),
+                k -> new ArrayList<>()).add(c));
+        for (TestOutcome test : report.tests()) {
+            List<BaselineComparison.Compared> compared = byTest.get(test.result().id());
+            if (compared != null) {
+                list.add(new Regressions(Objects.toString(test.result().className(), "?"),
+                        ReportRow.testName(test) + " vs baseline", compared));
+            }
+        }
+        return list;
+    }
+
+    private static void regressionCase(StringBuilder out, Regressions r) {
+        out.append("  <testcase classname=\"").append(escapeAttribute(r.className())).append("\" name=\"")
+                .append(escapeAttribute(r.name())).append("\" time=\"0.000\"");
+        List<String> blocking = r.compared().stream().filter(BaselineComparison.Compared::blocks)
+                .map(c -> c.comparison().message()).toList();
+        List<String> others = r.compared().stream().filter(c -> !c.blocks()
+                        && c.comparison().outcome() != RegressionOutcome.UNCHANGED)
+                .map(c -> c.comparison().outcome() + " (" + c.level() + "): " + c.comparison().message()).toList();
+        if (blocking.isEmpty() && others.isEmpty()) {
+            out.append("/>\n");
+            return;
+        }
+        out.append(">\n");
+        if (!blocking.isEmpty()) {
+            out.append("    <failure message=\"").append(escapeAttribute(blocking.get(0)))
+                    .append("\" type=\"perfgate.REGRESSED\">").append(escape(String.join("\n", blocking)))
+                    .append("</failure>\n");
+        }
+        if (!others.isEmpty()) {
+            out.append("    <system-out>").append(escape(String.join("\n", others))).append("</system-out>\n");
+        }
+        out.append("  </testcase>\n");
     }
 
     private static boolean skipped(Case c) {

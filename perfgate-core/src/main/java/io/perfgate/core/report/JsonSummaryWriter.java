@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.perfgate.core.baseline.BaselineComparison;
 import io.perfgate.core.check.CheckReport;
 import io.perfgate.core.check.GateOutcome;
 import io.perfgate.core.check.MetricOutcome;
@@ -13,6 +14,7 @@ import io.perfgate.core.check.TestOutcome;
 import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.latency.LatencySummary;
+import io.perfgate.core.regression.MetricComparison;
 import io.perfgate.core.result.Json;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.TestResult;
@@ -69,6 +71,9 @@ public final class JsonSummaryWriter implements ReportWriter {
         for (TestOutcome test : report.tests()) {
             tests.add(test(test));
         }
+        if (report.baseline() != null) {
+            root.set("baseline", baseline(report.baseline()));
+        }
         try {
             DefaultPrettyPrinter printer = new DefaultPrettyPrinter()
                     .withObjectIndenter(new DefaultIndenter("  ", "\n"))
@@ -78,6 +83,50 @@ public final class JsonSummaryWriter implements ReportWriter {
                     .writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write the JSON summary: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** Every comparison with the baseline, in the metric's base unit, and the trend alerts. */
+    private static ObjectNode baseline(BaselineComparison baseline) {
+        ObjectNode node = Json.mapper().createObjectNode();
+        node.put("present", baseline.storePresent());
+        node.put("blocking", baseline.hasBlocking());
+        ArrayNode problems = node.putArray("problems");
+        baseline.problems().forEach(problems::add);
+        ArrayNode comparisons = node.putArray("comparisons");
+        for (BaselineComparison.Compared compared : baseline.comparisons()) {
+            MetricComparison c = compared.comparison();
+            ObjectNode item = comparisons.addObject();
+            item.put("test", c.testLabel());
+            item.put("id", c.testId());
+            item.put("metric", c.metric().label());
+            item.put("outcome", c.outcome().name());
+            item.put("level", compared.level().name());
+            item.put("blocks", compared.blocks());
+            putNumber(item, "baseline", c.baselineValue());
+            putNumber(item, "current", c.currentValue());
+            putNumber(item, "ratio", c.ratio());
+            putNumber(item, "ratioLower", c.lowerRatio());
+            putNumber(item, "ratioUpper", c.upperRatio());
+            item.put("change", c.formattedChange());
+            item.put("interval", c.formattedInterval());
+            item.put("allowed", c.formattedAllowed());
+            item.put("baselineReplicates", c.baselineReplicates());
+            item.put("currentReplicates", c.currentReplicates());
+            putNumber(item, "pValue", c.adjustedPValue());
+            item.put("message", c.message());
+        }
+        ArrayNode alerts = node.putArray("trendAlerts");
+        baseline.trends().forEach(trend -> trend.alerts().forEach(alerts::add));
+        node.put("trendLevel", baseline.trendLevel().name());
+        return node;
+    }
+
+    private static void putNumber(ObjectNode node, String name, double value) {
+        if (Double.isNaN(value) || Double.isInfinite(value)) {
+            node.putNull(name);
+        } else {
+            node.put(name, new BigDecimal(value, SIX_DIGITS));
         }
     }
 

@@ -1,9 +1,13 @@
 package io.perfgate.core.report;
 
+import io.perfgate.core.baseline.BaselineComparison;
 import io.perfgate.core.check.CheckReport;
+import io.perfgate.core.regression.MetricComparison;
+import io.perfgate.core.regression.RegressionOutcome;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static io.perfgate.core.report.Markup.markdownCell;
 
@@ -32,6 +36,7 @@ public final class MarkdownSummaryWriter implements ReportWriter {
         List<ReportRow> rows = ReportRow.of(report);
         if (rows.isEmpty()) {
             benchmarks(out, report);
+            baseline(out, report.baseline());
             return out.toString();
         }
         List<ReportRow> violations = new ArrayList<>(rows.stream().filter(ReportRow::blocks).toList());
@@ -55,6 +60,7 @@ public final class MarkdownSummaryWriter implements ReportWriter {
                     row.metricLabel(), row.measured(), row.bound());
         }
         benchmarks(out, report);
+        baseline(out, report.baseline());
         return out.toString();
     }
 
@@ -72,6 +78,38 @@ public final class MarkdownSummaryWriter implements ReportWriter {
             row(out, test.verdict().name(), benchmark.benchmark(), BenchmarkSummary.params(benchmark),
                     benchmark.mode() == null ? "-" : benchmark.mode(), BenchmarkSummary.score(benchmark),
                     BenchmarkSummary.allocation(benchmark));
+        }
+    }
+
+    /** The comparison with the baseline: counts, then every metric that is not unchanged, then alerts. */
+    private static void baseline(StringBuilder out, BaselineComparison baseline) {
+        if (baseline == null || (!baseline.storePresent() && baseline.problems().isEmpty())) {
+            return; // no baselines in this project: nothing to add to a pull-request comment
+        }
+        out.append("\n### Comparison with the baseline\n\n");
+        List<String> counts = new ArrayList<>();
+        for (RegressionOutcome outcome : RegressionOutcome.values()) {
+            counts.add(baseline.count(outcome) + " " + outcome.name().toLowerCase(Locale.ROOT));
+        }
+        out.append(markdownCell(baseline.comparisons().size() + " metrics compared: " + String.join(", ", counts)))
+                .append(".\n");
+        baseline.problems().forEach(problem -> out.append("\n- **FAIL** ").append(markdownCell(problem)).append('\n'));
+        List<BaselineComparison.Compared> shown = baseline.comparisons().stream()
+                .filter(c -> c.comparison().outcome() != RegressionOutcome.UNCHANGED).toList();
+        if (!shown.isEmpty()) {
+            out.append("\n| Outcome | Blocks build | Test | Metric | Change | Interval | Allowed | Message |\n")
+                    .append("| --- | --- | --- | --- | ---: | --- | ---: | --- |\n");
+            for (BaselineComparison.Compared compared : shown) {
+                MetricComparison c = compared.comparison();
+                row(out, c.outcome().name(), compared.blocks() ? "yes" : "no", c.testLabel(), c.metric().label(),
+                        c.formattedChange(), c.formattedInterval(), c.formattedAllowed(), c.message());
+            }
+        }
+        List<String> alerts = new ArrayList<>();
+        baseline.trends().forEach(trend -> alerts.addAll(trend.alerts()));
+        if (!alerts.isEmpty()) {
+            out.append("\nTrend alerts (").append(baseline.trendLevel()).append("):\n\n");
+            alerts.forEach(alert -> out.append("- ").append(markdownCell(alert)).append('\n'));
         }
     }
 

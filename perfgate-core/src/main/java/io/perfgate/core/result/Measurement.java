@@ -18,6 +18,8 @@ import java.util.Map;
  * @param memory           memory figures when a memory gate asked for them
  * @param behindSchedule   set by load generators that could not keep their own schedule: the run is INCONCLUSIVE
  * @param rounds           the replicates this measurement is made of, for regression detection; may be empty
+ * @param database         statements, transactions and connections seen through wrapped DataSources when a
+ *                         database gate asked for them; null otherwise
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Measurement(
@@ -29,11 +31,32 @@ public record Measurement(
         String latencyHistogram,
         MemoryMeasurement memory,
         String behindSchedule,
-        List<Round> rounds) {
+        List<Round> rounds,
+        DatabaseMeasurement database) {
 
     public Measurement {
         errorsByKind = errorsByKind == null ? Map.of() : Map.copyOf(errorsByKind);
         rounds = rounds == null ? List.of() : List.copyOf(rounds);
+    }
+
+    /** A measurement without database figures. */
+    public Measurement(long invocations, long errors, Map<String, Long> errorsByKind, String firstError,
+                       long durationNanos, String latencyHistogram, MemoryMeasurement memory, String behindSchedule,
+                       List<Round> rounds) {
+        this(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory, behindSchedule,
+                rounds, null);
+    }
+
+    /** The same measurement with other memory figures. */
+    public Measurement withMemory(MemoryMeasurement figures) {
+        return new Measurement(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, figures,
+                behindSchedule, rounds, database);
+    }
+
+    /** The same measurement with database figures attached. */
+    public Measurement withDatabase(DatabaseMeasurement figures) {
+        return new Measurement(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory,
+                behindSchedule, rounds, figures);
     }
 
     public long successes() {

@@ -27,7 +27,7 @@ class MetricTest {
         assertEquals(SOURCE + ": @LatencyGate has no metric 'p101'; expected one of [p50, p90, p95, p99, max, mean]",
                 error.getMessage());
         assertEquals(SOURCE + ": @MemoryGate has no metric 'heap'; expected one of"
-                        + " [heapAfterGc, allocationPerInvocation, gcPause, gcTime]",
+                        + " [heapAfterGc, allocationPerInvocation, gcPause, gcTime, leakPerInvocation, leakPerHour]",
                 assertThrows(InvalidGateException.class, () -> Metric.of(GateType.MEMORY, "heap", SOURCE)).getMessage());
     }
 
@@ -58,7 +58,7 @@ class MetricTest {
     void gateTypesAreFoundByTheirAnnotationName() {
         assertEquals(GateType.LATENCY, GateType.fromDeclarationName("LatencyGate"));
         assertEquals(GateType.ERROR_RATE, GateType.fromDeclarationName("ERROR_RATE"));
-        assertEquals("unknown gate 'SpeedGate'; expected one of [LatencyGate, ThroughputGate, ErrorRateGate, MemoryGate]",
+        assertEquals("unknown gate 'SpeedGate'; expected one of [LatencyGate, ThroughputGate, ErrorRateGate, MemoryGate, DatabaseGate]",
                 assertThrows(InvalidGateException.class, () -> GateType.fromDeclarationName("SpeedGate")).getMessage());
     }
 }

@@ -1,0 +1,327 @@
+package io.perfgate.core.baseline;
+
+import io.perfgate.core.gate.GateType;
+import io.perfgate.core.gate.Level;
+import io.perfgate.core.regression.ComparisonInput;
+import io.perfgate.core.regression.MetricComparison;
+import io.perfgate.core.regression.MetricSelection;
+import io.perfgate.core.regression.RegressionDetector;
+import io.perfgate.core.regression.RegressionMetric;
+import io.perfgate.core.regression.RegressionOutcome;
+import io.perfgate.core.regression.RegressionPolicy;
+import io.perfgate.core.regression.Replicates;
+import io.perfgate.core.regression.RunToRunNoise;
+import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.result.ResultStatus;
+import io.perfgate.core.result.TestResult;
+import io.perfgate.core.trend.TrendAnalyzer;
+import io.perfgate.core.trend.TrendFinding;
+import io.perfgate.core.trend.TrendPoint;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Compares a build's results with the project's baseline store: the regression check, the history
+ * behind it, and the run kept for the history. Knows nothing of Maven; {@code check} configures it.
+ */
+public final class BaselineComparator {
+
+    /**
+     * How comparisons are made and kept.
+     *
+     * @param policy           allowed changes, confidence, correction, replicate cap
+     * @param metrics          the metrics compared when the results have them
+     * @param level            level of a regression whose test declares no gate of the metric's type
+     * @param trendLevel       level of trend alerts (WARNING by default)
+     * @param recordHistory    whether this run is kept in the history
+     * @param historyMaxAge    runs older than this are pruned
+     * @param historyMaxRuns   at most this many runs are kept
+     * @param historyWindow    at most this many latest runs are analysed for trends
+     */
+    public record Settings(RegressionPolicy policy, Set<RegressionMetric> metrics, Level level, Level trendLevel,
+                           boolean recordHistory, Duration historyMaxAge, int historyMaxRuns, int historyWindow) {
+
+        /** p50, p95, p99, mean, throughput and JMH scores; BLOCKING regressions, WARNING trends; 30 days / 200 runs. */
+        public static Settings defaults() {
+            return new Settings(RegressionPolicy.defaults(), Set.of(RegressionMetric.P50, RegressionMetric.P95,
+                    RegressionMetric.P99, RegressionMetric.MEAN, RegressionMetric.THROUGHPUT,
+                    RegressionMetric.SCORE_TIME, RegressionMetric.SCORE_RATE), Level.BLOCKING, Level.WARNING, true,
+                    Duration.ofDays(30), 200, 60);
+        }
+
+        public Settings withPolicy(RegressionPolicy value) {
+            return new Settings(value, metrics, level, trendLevel, recordHistory, historyMaxAge, historyMaxRuns,
+                    historyWindow);
+        }
+
+        public Settings withMetrics(Set<RegressionMetric> value) {
+            return new Settings(policy, Set.copyOf(value), level, trendLevel, recordHistory, historyMaxAge,
+                    historyMaxRuns, historyWindow);
+        }
+
+        public Settings withLevels(Level regressions, Level trends) {
+            return new Settings(policy, metrics, regressions, trends, recordHistory, historyMaxAge, historyMaxRuns,
+                    historyWindow);
+        }
+
+        public Settings withHistory(boolean record, Duration maxAge, int maxRuns) {
+            return new Settings(policy, metrics, level, trendLevel, record, maxAge, maxRuns, historyWindow);
+        }
+    }
+
+    private final BaselineStore store;
+    private final Settings settings;
+
+    public BaselineComparator(BaselineStore store, Settings settings) {
+        this.store = store;
+        this.settings = settings;
+    }
+
+    /**
+     * Compares every completed result that has a baseline, analyses the history, and (when enabled)
+     * writes this run to the history and prunes it.
+     *
+     * @param version the code version being built
+     * @param profile the perfgate profile of this build; null to take it from the results
+     */
+    public BaselineComparison compare(List<TestResult> results, SourceVersion version, String profile, Instant now) {
+        BaselineStore.Baselines baselines = store.readAll();
+        List<String> problems = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
+        baselines.problems().forEach(problem -> problems.add(problem.getMessage()));
+        HistoryStore.Runs history = store.history().readAll();
+        notes.addAll(history.problems());
+
+        List<ComparisonInput> inputs = new ArrayList<>();
+        List<Level> levels = new ArrayList<>();
+        List<TrendJob> trendJobs = new ArrayList<>();
+        List<HistoryRun.Test> thisRun = new ArrayList<>();
+        Fingerprint runFingerprint = null;
+        for (TestResult result : results) {
+            if (result.status() != ResultStatus.COMPLETED) {
+                continue;
+            }
+            Fingerprint current = Fingerprint.of(result.environment(), version, profileOf(result, profile), now);
+            runFingerprint = runFingerprint == null ? current : runFingerprint;
+            TestBaseline baseline = baselines.byTestId().get(result.id());
+            List<String> unfair = baseline == null ? List.of() : unfairness(current, baseline.fingerprint());
+            List<HistoryRun> comparable = comparableRuns(history.runs(), current);
+            boolean noted = false;
+            for (ComparedUnit unit : ComparedUnit.of(result)) {
+                Map<RegressionMetric, Replicates> replicates = MetricSelection.replicates(result, unit.measurement());
+                if (replicates.isEmpty()) {
+                    continue;
+                }
+                thisRun.add(historyEntry(unit, replicates));
+                if (baseline == null) {
+                    if (baselines.present() && !noted) {
+                        notes.add(result.label() + " has no baseline yet; it is compared once one is recorded"
+                                + " (mvn verify perfgate:baseline)");
+                        noted = true;
+                    }
+                    continue;
+                }
+                Map<String, BaselineMetric> baseMetrics = baseline.metricsOf(unit.scope());
+                for (Map.Entry<RegressionMetric, Replicates> entry : replicates.entrySet()) {
+                    RegressionMetric metric = entry.getKey();
+                    BaselineMetric base = baseMetrics.get(metric.label());
+                    if (!compared(metric, result) || base == null) {
+                        continue;
+                    }
+                    Replicates measured = entry.getValue();
+                    double[] currentValues = measured.usable() ? measured.values() : new double[0];
+                    if (!measured.usable()) {
+                        notes.add(unit.label() + ": " + metric.label() + " cannot be compared: " + measured.problem());
+                    }
+                    double[] pooled = pool(currentValues, comparable, unit.id(), metric, version, baseline);
+                    boolean atCap = pooled.length >= settings.policy().maxReplicates();
+                    List<double[]> earlier = new ArrayList<>();
+                    for (HistoryRun run : comparable) {
+                        run.test(unit.id()).map(test -> test.values(metric.label()))
+                                .filter(values -> values.length > 0).ifPresent(earlier::add);
+                    }
+                    double runToRun = RunToRunNoise.logSd(earlier);
+                    inputs.add(new ComparisonInput(unit.id(), unit.label(), metric, base.array(), pooled,
+                            describe(base, baseline.fingerprint()), unfair, atCap, runToRun));
+                    levels.add(levelOf(result, unit.scope(), metric));
+                    if (measured.usable() && unfair.isEmpty()) {
+                        trendJobs.add(new TrendJob(unit, metric, comparable, currentValues, base, now, version));
+                    }
+                }
+            }
+        }
+        java.util.Set<String> present = new java.util.HashSet<>();
+        results.forEach(result -> present.add(result.id()));
+        baselines.byTestId().values().stream()
+                .filter(baseline -> !present.contains(baseline.id()))
+                .forEach(baseline -> notes.add(baseline.label() + " has a baseline but no result in this run"
+                        + " (removed, renamed, or not run?); its baseline file is " + store.fileFor(baseline.id())));
+        List<MetricComparison> compared = new RegressionDetector(settings.policy()).compare(inputs);
+        List<BaselineComparison.Compared> leveled = new ArrayList<>();
+        for (int i = 0; i < compared.size(); i++) {
+            leveled.add(new BaselineComparison.Compared(compared.get(i), levels.get(i)));
+        }
+        TrendAnalyzer analyzer = TrendAnalyzer.defaults(settings.policy());
+        List<TrendFinding> trends = new ArrayList<>();
+        for (TrendJob job : trendJobs) {
+            trends.add(job.analyze(analyzer, settings.historyWindow()));
+        }
+        Path written = null;
+        for (int i = 0; i < thisRun.size(); i++) {
+            HistoryRun.Test entry = thisRun.get(i);
+            List<String> undecided = compared.stream()
+                    .filter(c -> c.testId().equals(entry.id()) && c.outcome() == RegressionOutcome.INCONCLUSIVE
+                            && c.unfairBecause().isEmpty())
+                    .map(c -> c.metric().label()).toList();
+            thisRun.set(i, entry.withUndecided(undecided));
+        }
+        // the history is kept once the project keeps baselines, so builds without them leave no files behind
+        if (settings.recordHistory() && baselines.present() && runFingerprint != null && !thisRun.isEmpty()) {
+            written = store.history().write(new HistoryRun(HistoryRun.SCHEMA_VERSION, runFingerprint, thisRun));
+            store.history().prune(settings.historyMaxAge(), settings.historyMaxRuns(), now);
+        }
+        return new BaselineComparison(baselines.present(), leveled, trends, settings.trendLevel(), problems, notes,
+                written);
+    }
+
+    private boolean compared(RegressionMetric metric, TestResult result) {
+        if (!settings.metrics().contains(metric)) {
+            return false;
+        }
+        if (metric == RegressionMetric.THROUGHPUT) {
+            // For a JUnit test throughput is 1 / mean latency times threads: only compared when it is declared or measured under load.
+            return "load".equals(result.kind()) || result.gates().stream()
+                    .anyMatch(gate -> GateType.THROUGHPUT.declarationName().equals(gate.gate()));
+        }
+        return true;
+    }
+
+    /**
+     * The level of the test's gate for the metric's type (for an endpoint, its scoped gate first); the
+     * configured level when it declares none.
+     */
+    private Level levelOf(TestResult result, String scope, RegressionMetric metric) {
+        if (metric.gateType() != null) {
+            for (String wanted : scope == null ? new String[] {null} : new String[] {scope, null}) {
+                for (GateDeclaration gate : result.gates()) {
+                    if (metric.gateType().declarationName().equals(gate.gate()) && Objects.equals(wanted, gate.scope())) {
+                        return gate.level();
+                    }
+                }
+            }
+        } else if (!result.gates().isEmpty()) {
+            return result.gates().get(0).level();
+        }
+        return settings.level();
+    }
+
+    /** Differences of environment and distortions of either run, in words. */
+    static List<String> unfairness(Fingerprint current, Fingerprint baseline) {
+        List<String> unfair = new ArrayList<>(current.differencesFrom(baseline));
+        List<String> now = current.unfairDistortions(baseline);
+        List<String> then = baseline.unfairDistortions(current);
+        now.stream().filter(then::contains).forEach(distortion -> unfair.add("both runs had: " + distortion));
+        now.stream().filter(d -> !then.contains(d)).forEach(distortion -> unfair.add("this run had: " + distortion));
+        then.stream().filter(d -> !now.contains(d)).forEach(distortion -> unfair.add("the baseline run had: " + distortion));
+        return unfair;
+    }
+
+    /** Earlier runs whose environment compares fairly with the current one, oldest first. */
+    private static List<HistoryRun> comparableRuns(List<HistoryRun> runs, Fingerprint current) {
+        return runs.stream()
+                .filter(run -> unfairness(current, run.fingerprint()).isEmpty())
+                .toList();
+    }
+
+    /**
+     * The current values plus those of the runs just before it at the same clean commit (after the
+     * baseline) whose comparison of this metric was undecided: rerunning an INCONCLUSIVE build adds
+     * replicates, up to the cap. A decided run at the commit ends the chain, so a run is never pooled with
+     * one that already had a verdict (which might have measured other code, through a system property).
+     */
+    private double[] pool(double[] current, List<HistoryRun> comparable, String testId, RegressionMetric metric,
+                          SourceVersion version, TestBaseline baseline) {
+        if (version == null || version.commit() == null || !Boolean.FALSE.equals(version.dirty())) {
+            return current;
+        }
+        int cap = settings.policy().maxReplicates();
+        double[] pooled = current;
+        for (int i = comparable.size() - 1; i >= 0 && pooled.length < cap; i--) {
+            HistoryRun run = comparable.get(i);
+            Fingerprint fingerprint = run.fingerprint();
+            boolean sameCommit = Objects.equals(version.commit(), fingerprint.commit())
+                    && Boolean.FALSE.equals(fingerprint.dirty());
+            boolean afterBaseline = baseline.fingerprint().recordedAt() == null || fingerprint.recordedAt() == null
+                    || fingerprint.recordedAt().isAfter(baseline.fingerprint().recordedAt());
+            if (!sameCommit || !afterBaseline) {
+                break;
+            }
+            HistoryRun.Test test = run.test(testId).orElse(null);
+            if (test == null || !test.undecided().contains(metric.label())) {
+                break;
+            }
+            double[] earlier = test.values(metric.label());
+            int take = Math.min(earlier.length, cap - pooled.length);
+            double[] joined = Arrays.copyOf(pooled, pooled.length + take);
+            System.arraycopy(earlier, 0, joined, pooled.length, take);
+            pooled = joined;
+        }
+        return pooled;
+    }
+
+    private static HistoryRun.Test historyEntry(ComparedUnit unit, Map<RegressionMetric, Replicates> replicates) {
+        Map<String, List<Double>> metrics = new LinkedHashMap<>();
+        replicates.forEach((metric, values) -> {
+            if (values.usable()) {
+                metrics.put(metric.label(), Arrays.stream(values.values()).boxed().toList());
+            }
+        });
+        return new HistoryRun.Test(unit.id(), unit.label(), metrics);
+    }
+
+    private static String describe(BaselineMetric metric, Fingerprint fingerprint) {
+        if (metric.commit() != null && !Objects.equals(metric.commit(), fingerprint.commit())) {
+            return "commit " + metric.commit().substring(0, Math.min(7, metric.commit().length())) + ", accepted";
+        }
+        return fingerprint.commit() == null ? "recorded " + String.valueOf(fingerprint.recordedAt()).substring(0, 10)
+                : "commit " + fingerprint.commit().substring(0, Math.min(7, fingerprint.commit().length()));
+    }
+
+    private static String profileOf(TestResult result, String profile) {
+        if (profile != null) {
+            return profile;
+        }
+        return result.workload() == null ? null : result.workload().profile();
+    }
+
+    /** One metric's history, analysed after all comparisons are made. */
+    private record TrendJob(ComparedUnit unit, RegressionMetric metric, List<HistoryRun> runs, double[] current,
+                            BaselineMetric baseline, Instant now, SourceVersion version) {
+        TrendFinding analyze(TrendAnalyzer analyzer, int window) {
+            List<TrendPoint> points = new ArrayList<>();
+            for (HistoryRun run : runs) {
+                run.test(unit.id()).map(test -> test.values(metric.label()))
+                        .filter(values -> values.length > 0)
+                        .ifPresent(values -> points.add(new TrendPoint(run.fingerprint().recordedAt(),
+                                run.fingerprint().commit(), median(values), values)));
+            }
+            points.add(new TrendPoint(now, version == null ? null : version.commit(), median(current), current));
+            List<TrendPoint> recent = points.subList(Math.max(0, points.size() - window), points.size());
+            return analyzer.analyze(unit.id(), unit.label(), metric, recent, baseline.array(),
+                    baseline.recordedAt());
+        }
+    }
+
+    private static double median(double[] values) {
+        return BaselineStore.median(values);
+    }
+}

@@ -1,0 +1,83 @@
+package io.perfgate.core.baseline;
+
+import io.perfgate.core.gate.Level;
+import io.perfgate.core.regression.MetricComparison;
+import io.perfgate.core.regression.RegressionOutcome;
+import io.perfgate.core.trend.TrendFinding;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * Everything {@code check} learned from the baseline store for one build: each metric compared with its
+ * baseline, what the history shows, and what was wrong with the store.
+ *
+ * @param storePresent whether the project has baselines at all
+ * @param comparisons  every comparison, with the level it is enforced at
+ * @param trends       history findings for the compared metrics
+ * @param trendLevel   how trend alerts are enforced (WARNING by default)
+ * @param problems     unusable baseline files: bad input that fails the build, each naming the file and the fix
+ * @param notes        things worth knowing that decide nothing (tests without a baseline, ignored history files)
+ * @param historyFile  the history file written for this run; null when none was written
+ */
+public record BaselineComparison(
+        boolean storePresent,
+        List<Compared> comparisons,
+        List<TrendFinding> trends,
+        Level trendLevel,
+        List<String> problems,
+        List<String> notes,
+        Path historyFile) {
+
+    public BaselineComparison {
+        comparisons = List.copyOf(comparisons);
+        trends = List.copyOf(trends);
+        problems = List.copyOf(problems);
+        notes = List.copyOf(notes);
+    }
+
+    /** A comparison and the level of the gate it belongs to. */
+    public record Compared(MetricComparison comparison, Level level) {
+
+        /** A regression of a BLOCKING metric fails the build; nothing else here does. */
+        public boolean blocks() {
+            return level == Level.BLOCKING && comparison.outcome() == RegressionOutcome.REGRESSED;
+        }
+
+        /** Worth a warning: a regression at WARNING level, or an undecided comparison. */
+        public boolean warns() {
+            RegressionOutcome outcome = comparison.outcome();
+            return (outcome == RegressionOutcome.REGRESSED && level == Level.WARNING)
+                    || (outcome == RegressionOutcome.INCONCLUSIVE && level != Level.ADVISORY);
+        }
+    }
+
+    /** Messages that fail the build: blocking regressions and unusable baseline files. */
+    public List<String> blockingMessages() {
+        List<String> messages = new java.util.ArrayList<>(problems);
+        comparisons.stream().filter(Compared::blocks).map(c -> c.comparison().message()).forEach(messages::add);
+        if (trendLevel == Level.BLOCKING) {
+            trends.forEach(trend -> messages.addAll(trend.alerts()));
+        }
+        return messages;
+    }
+
+    /** Messages to print as warnings: non-blocking regressions, undecided comparisons, trend alerts at WARNING. */
+    public List<String> warningMessages() {
+        List<String> messages = new java.util.ArrayList<>();
+        comparisons.stream().filter(Compared::warns).map(c -> c.comparison().message()).forEach(messages::add);
+        if (trendLevel == Level.WARNING) {
+            trends.forEach(trend -> messages.addAll(trend.alerts()));
+        }
+        return messages;
+    }
+
+    public boolean hasBlocking() {
+        return !blockingMessages().isEmpty();
+    }
+
+    /** Comparisons with the given outcome. */
+    public long count(RegressionOutcome outcome) {
+        return comparisons.stream().filter(c -> c.comparison().outcome() == outcome).count();
+    }
+}

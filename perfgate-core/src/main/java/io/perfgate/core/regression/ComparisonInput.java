@@ -1,0 +1,47 @@
+package io.perfgate.core.regression;
+
+import java.util.List;
+
+/**
+ * One metric of one test to compare: the replicate values of the baseline and of the current run.
+ *
+ * @param testId        the test's unique id
+ * @param testLabel     {@code OrderTest#create}, used in messages and to find per-test settings
+ * @param baseline      the baseline's replicate values, in the metric's unit
+ * @param current       the current run's replicate values
+ * @param baselineRef   how messages name the baseline: {@code commit abc1234, 2024-05-01}
+ * @param unfairBecause reasons the two runs cannot be compared fairly (other JVM, coverage agent...);
+ *                      any makes the outcome INCONCLUSIVE
+ * @param atCap         true when the current values already include every confirmation run allowed,
+ *                      so an undecided outcome is final
+ * @param runToRunSd    the metric's run-to-run variation beyond its replicates, a standard deviation of log
+ *                      values from the history ({@link RunToRunNoise}); 0 or NaN when unknown. It widens the
+ *                      interval, since baseline and current run each carry their own run-level offset
+ */
+public record ComparisonInput(
+        String testId,
+        String testLabel,
+        RegressionMetric metric,
+        double[] baseline,
+        double[] current,
+        String baselineRef,
+        List<String> unfairBecause,
+        boolean atCap,
+        double runToRunSd) {
+
+    public ComparisonInput {
+        baseline = baseline.clone();
+        current = current.clone();
+        unfairBecause = unfairBecause == null ? List.of() : List.copyOf(unfairBecause);
+    }
+
+    public ComparisonInput(String testId, String testLabel, RegressionMetric metric, double[] baseline,
+                           double[] current, String baselineRef) {
+        this(testId, testLabel, metric, baseline, current, baselineRef, List.of(), false, Double.NaN);
+    }
+
+    public ComparisonInput(String testId, String testLabel, RegressionMetric metric, double[] baseline,
+                           double[] current, String baselineRef, List<String> unfairBecause, boolean atCap) {
+        this(testId, testLabel, metric, baseline, current, baselineRef, unfairBecause, atCap, Double.NaN);
+    }
+}

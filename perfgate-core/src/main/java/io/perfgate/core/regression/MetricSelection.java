@@ -1,0 +1,67 @@
+package io.perfgate.core.regression;
+
+import io.perfgate.core.result.Measurement;
+import io.perfgate.core.result.Round;
+import io.perfgate.core.result.TestResult;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Which metrics a result offers replicate values for, and those values. */
+public final class MetricSelection {
+    private MetricSelection() {
+    }
+
+    /**
+     * The metrics the result's rounds carry: latency figures and throughput for rounds with a histogram,
+     * the score (time or rate, by the benchmark's mode) for JMH forks.
+     */
+    public static List<RegressionMetric> available(TestResult result) {
+        return available(result, result.measurement());
+    }
+
+    /** The metrics one measurement of the result (the test's own, or an endpoint's) offers. */
+    public static List<RegressionMetric> available(TestResult result, Measurement measurement) {
+        List<RegressionMetric> metrics = new ArrayList<>();
+        if (measurement == null || measurement.rounds().isEmpty()) {
+            return metrics;
+        }
+        boolean histograms = measurement.rounds().stream().allMatch(round -> round.latencyHistogram() != null);
+        boolean scores = measurement.rounds().stream().map(Round::score).allMatch(score -> score != null);
+        if (histograms) {
+            metrics.addAll(List.of(RegressionMetric.P50, RegressionMetric.P90, RegressionMetric.P95,
+                    RegressionMetric.P99, RegressionMetric.MEAN));
+            // a JMH fork's iterations per duration is no throughput: its score is
+            if (!"jmh".equals(result.kind())) {
+                metrics.add(RegressionMetric.THROUGHPUT);
+            }
+        }
+        if (scores) {
+            metrics.add(scoreMetric(result));
+        }
+        return metrics;
+    }
+
+    /** Replicate values of every available metric whose rounds support it (a p99 needs 1,000 samples a round). */
+    public static Map<RegressionMetric, Replicates> replicates(TestResult result) {
+        return replicates(result, result.measurement());
+    }
+
+    /** Replicate values of every metric one measurement of the result offers. */
+    public static Map<RegressionMetric, Replicates> replicates(TestResult result, Measurement measurement) {
+        Map<RegressionMetric, Replicates> values = new LinkedHashMap<>();
+        for (RegressionMetric metric : available(result, measurement)) {
+            values.put(metric, Replicates.of(measurement, metric));
+        }
+        return values;
+    }
+
+    /** A JMH score is a rate in throughput mode (operations per second) and a time per operation otherwise. */
+    static RegressionMetric scoreMetric(TestResult result) {
+        boolean rate = result.benchmark() != null ? result.benchmark().isThroughput()
+                : result.gates().stream().anyMatch(gate -> "ThroughputGate".equals(gate.gate()));
+        return rate ? RegressionMetric.SCORE_RATE : RegressionMetric.SCORE_TIME;
+    }
+}

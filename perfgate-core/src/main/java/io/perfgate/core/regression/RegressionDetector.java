@@ -1,0 +1,274 @@
+package io.perfgate.core.regression;
+
+import io.perfgate.core.gate.Direction;
+import io.perfgate.core.gate.QuantityKind;
+import org.apache.commons.statistics.distribution.NormalDistribution;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Compares replicate values with the baseline's, for a whole suite at once.
+ *
+ * <p>For each metric: a one-sided exact Mann–Whitney test of "worse" on the replicate values, its
+ * p-value adjusted across every fair comparison of the suite; and a Hodges–Lehmann interval of the
+ * change as a ratio. REGRESSED only when the adjusted test is significant and the whole interval lies
+ * beyond the allowed change; UNCHANGED when the interval lies within it (IMPROVED when it lies beyond
+ * it the other way); INCONCLUSIVE otherwise, with the replicates a side likely to settle it.
+ */
+public final class RegressionDetector {
+    private static final NormalDistribution NORMAL = NormalDistribution.of(0, 1);
+    private final RegressionPolicy policy;
+
+    public RegressionDetector(RegressionPolicy policy) {
+        this.policy = policy;
+    }
+
+    public RegressionPolicy policy() {
+        return policy;
+    }
+
+    /** Compares every input; the correction spans all fair comparisons among them. */
+    public List<MetricComparison> compare(List<ComparisonInput> inputs) {
+        int count = inputs.size();
+        double[] pValues = new double[count];
+        ShiftEstimate[] shifts = new ShiftEstimate[count];
+        List<Integer> fair = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            ComparisonInput input = inputs.get(i);
+            pValues[i] = Double.NaN;
+            if (usable(input.baseline()) && usable(input.current())) {
+                double[] baseline = badness(input.metric(), input.baseline());
+                double[] current = badness(input.metric(), input.current());
+                pValues[i] = RankSumTest.pWorse(baseline, current);
+                shifts[i] = widen(ShiftEstimate.of(baseline, current, policy.confidence()), input.runToRunSd());
+                if (input.unfairBecause().isEmpty()) {
+                    fair.add(i);
+                }
+            }
+        }
+        double[] fairP = fair.stream().mapToDouble(i -> pValues[i]).toArray();
+        double[] fairAdjusted = policy.correction().adjust(fairP);
+        double[] adjusted = new double[count];
+        Arrays.fill(adjusted, Double.NaN);
+        for (int k = 0; k < fair.size(); k++) {
+            adjusted[fair.get(k)] = fairAdjusted[k];
+        }
+        List<MetricComparison> results = new ArrayList<>(count);
+        for (int i = 0; i < count; i++) {
+            results.add(judge(inputs.get(i), shifts[i], pValues[i], adjusted[i], fair.size()));
+        }
+        return results;
+    }
+
+    /**
+     * Adds the run-to-run variation to each end of the interval: both runs carry an offset of that spread,
+     * so their difference has sqrt(2) times it; combined in quadrature with the replicates' own half-width.
+     */
+    private ShiftEstimate widen(ShiftEstimate shift, double runToRunSd) {
+        double extra = extraHalfWidth(runToRunSd);
+        if (extra == 0 || !shift.bounded()) {
+            return shift;
+        }
+        double below = shift.estimate() - shift.lower();
+        double above = shift.upper() - shift.estimate();
+        return new ShiftEstimate(shift.estimate(), shift.estimate() - Math.hypot(below, extra),
+                shift.estimate() + Math.hypot(above, extra));
+    }
+
+    private double extraHalfWidth(double runToRunSd) {
+        return runToRunSd > 0 ? NORMAL.inverseCumulativeProbability(policy.confidence()) * Math.sqrt(2) * runToRunSd : 0;
+    }
+
+    /** Compares a single metric on its own (no other comparison to correct for). */
+    public MetricComparison compare(ComparisonInput input) {
+        return compare(List.of(input)).get(0);
+    }
+
+    private MetricComparison judge(ComparisonInput input, ShiftEstimate shift, double p, double adjusted,
+                                   int comparisons) {
+        RegressionMetric metric = input.metric();
+        AllowedChange allowed = policy.allowedFor(input.testLabel(), metric);
+        int n = input.baseline().length;
+        int m = input.current().length;
+        double baselineValue = median(input.baseline());
+        double currentValue = median(input.current());
+        boolean widened = input.runToRunSd() > 0;
+        String context = " (" + input.testLabel() + ", " + n + " vs " + m + " replicates"
+                + (widened ? ", run-to-run variation " + ChangeText.number(input.runToRunSd() * 100) + "% from the history"
+                : "");
+        String vs = " vs baseline" + (input.baselineRef() == null ? "" : " (" + input.baselineRef() + ")");
+        if (shift == null) {
+            String message = metric.label() + " cannot be compared with the baseline: "
+                    + (n == 0 ? "the baseline" : "the current run") + " has no usable replicate value"
+                    + context + "); record replicates (JUnit rounds, JMH forks) with positive values";
+            return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
+                    Double.NaN, Double.NaN, Double.NaN, p, adjusted, comparisons, 0, message);
+        }
+        double ratio = metric.ratioOfShift(shift.estimate());
+        double a = metric.ratioOfShift(shift.lower());
+        double b = metric.ratioOfShift(shift.upper());
+        double lowerRatio = Math.min(a, b);
+        double upperRatio = Math.max(a, b);
+        double allowedRatio = metric.ratioOfShift(allowed.badnessBoundary(metric.direction()));
+        String change = metric.label() + " " + ChangeText.ofRatio(ratio) + " "
+                + (shift.bounded() ? ChangeText.interval(lowerRatio, upperRatio, allowedRatio) : "[unbounded]") + vs;
+        String allowedText = allowed.format(metric.direction());
+        String statistics = context + ", p = " + ChangeText.pValue(adjusted) + (comparisons > 1
+                ? " after " + policy.correction().displayName() + " over " + comparisons + " comparisons" : "") + ")";
+
+        if (!input.unfairBecause().isEmpty()) {
+            String message = change + " is not a fair comparison: " + String.join("; ", input.unfairBecause())
+                    + context + "); rerun without it, or record a baseline in this environment"
+                    + " (mvn verify perfgate:baseline)";
+            return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
+                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, message);
+        }
+        if (!shift.bounded()) {
+            int needed = minimumBoundedReplicates();
+            String message = change + " has no interval at " + percent(policy.confidence()) + " confidence"
+                    + context + "): record at least " + needed + " replicates a side (JUnit: rounds, JMH: forks)";
+            return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
+                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, Math.min(needed, policy.maxReplicates()),
+                    message);
+        }
+        double boundary = allowed.badnessBoundary(metric.direction());
+        boolean significant = adjusted <= policy.significance();
+        if (shift.lower() > boundary && significant) {
+            String message = change + " exceeds the allowed " + allowedText + statistics
+                    + "; if intended, accept it: mvn perfgate:baseline -Dperfgate.accept=" + input.testLabel()
+                    + ":" + metric.label() + " -Dperfgate.reason=\"...\"";
+            return result(input, allowed, RegressionOutcome.REGRESSED, baselineValue, currentValue,
+                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, message);
+        }
+        if (shift.upper() < -boundary) {
+            String message = change + " is an improvement beyond the allowed change" + statistics
+                    + "; record a new baseline to keep it (mvn verify perfgate:baseline)";
+            return result(input, allowed, RegressionOutcome.IMPROVED, baselineValue, currentValue,
+                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, message);
+        }
+        if (shift.upper() < boundary) {
+            String message = change + " is within the allowed " + allowedText + statistics;
+            return result(input, allowed, RegressionOutcome.UNCHANGED, baselineValue, currentValue,
+                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, message);
+        }
+        // Undecided: the interval straddles the boundary, or lies beyond it without suite-wide significance.
+        int have = Math.min(n, m);
+        String why;
+        if (shift.lower() > boundary) {
+            why = " lies beyond the allowed " + allowedText + " but is not significant across the suite";
+        } else {
+            why = " cannot be told from the allowed " + allowedText;
+        }
+        if (input.atCap() || have >= policy.maxReplicates()) {
+            String message = change + why + statistics + "; still undecided at the cap of "
+                    + policy.maxReplicates() + " replicates: a change up to " + ChangeText.ofRatio(
+                    metric.direction() == Direction.LOWER_IS_BETTER ? upperRatio : lowerRatio)
+                    + " cannot be excluded";
+            return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
+                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, message);
+        }
+        double extra = extraHalfWidth(input.runToRunSd());
+        if (extra >= Math.abs(shift.estimate() - boundary) && !(shift.lower() > boundary)) {
+            String message = change + why + statistics + "; the run-to-run variation alone spans the distance to"
+                    + " the allowed change, so more replicates in one run cannot settle it: rerun the build at the"
+                    + " same commit to pool runs, or reduce the variation between runs";
+            return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
+                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, message);
+        }
+        int suggested = suggestReplicates(shift, extra, boundary, have, !significant && shift.lower() > boundary,
+                comparisons);
+        String message = change + why + statistics + "; to confirm, rerun the build at the same commit (its"
+                + " replicates are pooled, up to " + policy.maxReplicates() + ") or record about " + suggested
+                + " a side in baseline and run alike (JUnit rounds: the comprehensive profile records 20; JMH: forks)";
+        return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
+                ratio, lowerRatio, upperRatio, p, adjusted, comparisons, suggested, message);
+    }
+
+    /**
+     * The interval's half-width shrinks like 1/sqrt(replicates); scale until it clears the boundary.
+     * When only significance is missing, ask for the replicates the correction needs at the least.
+     */
+    private int suggestReplicates(ShiftEstimate shift, double extra, double boundary, int have,
+                                  boolean onlySignificance, int comparisons) {
+        int needed;
+        if (onlySignificance) {
+            needed = Math.max(have + 1, replicatesForSignificance(comparisons));
+        } else {
+            // only the replicates' part of the half-width shrinks; the run-to-run part stays
+            double total = (shift.upper() - shift.lower()) / 2;
+            double halfWidth = Math.sqrt(Math.max(0, total * total - extra * extra));
+            double room = Math.abs(shift.estimate() - boundary);
+            double distance = Math.sqrt(Math.max(0, room * room - extra * extra));
+            double scale = distance <= 1e-12 ? Double.POSITIVE_INFINITY : halfWidth / distance;
+            double wanted = have * scale * scale;
+            needed = wanted > policy.maxReplicates() ? policy.maxReplicates() : (int) Math.ceil(wanted);
+        }
+        return Math.max(have + 1, Math.min(policy.maxReplicates(), needed));
+    }
+
+    /** Fewest replicates a side whose most extreme exact p-value passes the corrected level. */
+    int replicatesForSignificance(int comparisons) {
+        double level = policy.significance() / Math.max(1, comparisons);
+        for (int k = 2; k < policy.maxReplicates(); k++) {
+            if (RankSumTest.smallestP(k, k) <= level) {
+                return k;
+            }
+        }
+        return policy.maxReplicates();
+    }
+
+    private int minimumBoundedReplicates() {
+        for (int k = 2; k < 100; k++) {
+            if (RankSumTest.boundRank(k, k, policy.confidence()) >= 1) {
+                return k;
+            }
+        }
+        return 100;
+    }
+
+    private static MetricComparison result(ComparisonInput input, AllowedChange allowed, RegressionOutcome outcome,
+                                           double baselineValue, double currentValue, double ratio,
+                                           double lowerRatio, double upperRatio, double p, double adjusted,
+                                           int comparisons, int suggested, String message) {
+        return new MetricComparison(input.testId(), input.testLabel(), input.metric(), allowed, outcome,
+                input.baseline().length, input.current().length, baselineValue, currentValue, ratio,
+                lowerRatio, upperRatio, p, adjusted, comparisons, input.baselineRef(), input.unfairBecause(),
+                input.runToRunSd() > 0 ? input.runToRunSd() : 0, suggested, message);
+    }
+
+    private static boolean usable(double[] values) {
+        if (values.length == 0) {
+            return false;
+        }
+        for (double value : values) {
+            if (!(value > 0) || Double.isInfinite(value)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static double[] badness(RegressionMetric metric, double[] values) {
+        double[] result = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            result[i] = metric.badness(values[i]);
+        }
+        return result;
+    }
+
+    static double median(double[] values) {
+        if (values.length == 0) {
+            return Double.NaN;
+        }
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        int half = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
+    }
+
+    private static String percent(double fraction) {
+        return QuantityKind.PERCENT.format(fraction);
+    }
+}

@@ -1,0 +1,96 @@
+package io.perfgate.core.regression;
+
+import io.perfgate.core.gate.Direction;
+import io.perfgate.core.gate.GateType;
+import io.perfgate.core.gate.InvalidGateException;
+import io.perfgate.core.gate.QuantityKind;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.OptionalDouble;
+
+/**
+ * A figure compared against the baseline, one value per replicate: a round's percentile or mean, a
+ * round's throughput, or a JMH fork's score. Each has a direction and a default allowed change.
+ */
+public enum RegressionMetric {
+    P50("p50", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, 0.50, GateType.LATENCY, 0.10),
+    P90("p90", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, 0.90, GateType.LATENCY, 0.15),
+    P95("p95", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, 0.95, GateType.LATENCY, 0.20),
+    P99("p99", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, 0.99, GateType.LATENCY, 0.50),
+    MEAN("mean", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, Double.NaN, GateType.LATENCY, 0.10),
+    THROUGHPUT("throughput", QuantityKind.RATE, Direction.HIGHER_IS_BETTER, Double.NaN, GateType.THROUGHPUT, 0.10),
+    /** A JMH fork's primary score where lower is better (average time, sample time, single shot). */
+    SCORE_TIME("score", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, Double.NaN, null, 0.10),
+    /** A JMH fork's primary score where higher is better (throughput mode). */
+    SCORE_RATE("score", QuantityKind.RATE, Direction.HIGHER_IS_BETTER, Double.NaN, null, 0.10);
+
+    private final String label;
+    private final QuantityKind kind;
+    private final Direction direction;
+    private final double quantile;
+    private final GateType gateType;
+    private final double defaultAllowedChange;
+
+    RegressionMetric(String label, QuantityKind kind, Direction direction, double quantile, GateType gateType,
+                     double defaultAllowedChange) {
+        this.label = label;
+        this.kind = kind;
+        this.direction = direction;
+        this.quantile = quantile;
+        this.gateType = gateType;
+        this.defaultAllowedChange = defaultAllowedChange;
+    }
+
+    /** How the metric is named in messages, configuration and the accept switch: {@code p95}. */
+    public String label() {
+        return label;
+    }
+
+    public QuantityKind kind() {
+        return kind;
+    }
+
+    public Direction direction() {
+        return direction;
+    }
+
+    /** The quantile of a percentile metric. */
+    public OptionalDouble quantile() {
+        return Double.isNaN(quantile) ? OptionalDouble.empty() : OptionalDouble.of(quantile);
+    }
+
+    /** The gate type whose declared level a regression of this metric takes; null for JMH scores. */
+    public GateType gateType() {
+        return gateType;
+    }
+
+    /**
+     * The change allowed before a regression is reported, as a fraction in the worse direction:
+     * p50 +10 %, p90 +15 %, p95 +20 %, p99 +50 %, mean +10 %, throughput and JMH scores 10 % worse.
+     */
+    public AllowedChange defaultAllowedChange() {
+        return new AllowedChange(defaultAllowedChange);
+    }
+
+    /** Converts a measured value into "badness" on a log scale, so larger always means worse. */
+    double badness(double value) {
+        double log = Math.log(value);
+        return direction == Direction.LOWER_IS_BETTER ? log : -log;
+    }
+
+    /** The ratio current / baseline that a badness shift corresponds to. */
+    public double ratioOfShift(double shift) {
+        return Math.exp(direction == Direction.LOWER_IS_BETTER ? shift : -shift);
+    }
+
+    /** The metric a label names ({@code p95}, {@code throughput}, {@code score}); JMH scores resolve by direction. */
+    public static RegressionMetric fromLabel(String label, String source) {
+        String wanted = label == null ? "" : label.strip().toLowerCase(Locale.ROOT);
+        return Arrays.stream(values())
+                .filter(metric -> metric.label.equals(wanted))
+                .findFirst()
+                .orElseThrow(() -> new InvalidGateException(source + ": no regression metric '" + label
+                        + "'; expected one of p50, p90, p95, p99, mean, throughput, score"));
+    }
+}

@@ -1,0 +1,65 @@
+package io.perfgate.core.baseline;
+
+import io.perfgate.core.result.Environment;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class FingerprintTest {
+    private static Environment environment(String javaVersion, boolean assertions, String... arguments) {
+        return new Environment(javaVersion, "Eclipse Adoptium", "OpenJDK 64-Bit Server VM", "Linux", "amd64", 4,
+                "Test CPU", 1L << 30, List.of(arguments), assertions);
+    }
+
+    private static Fingerprint of(Environment environment) {
+        return Fingerprint.of(environment, new SourceVersion("abc1234aaaa", "main", false), "standard",
+                Instant.parse("2024-05-01T10:00:00Z"));
+    }
+
+    @Test
+    void theSameEnvironmentOnAnotherCommitComparesFairly() {
+        Fingerprint baseline = of(environment("17.0.9", false, "-Xmx1g", "-Dsurefire.x=1"));
+        Fingerprint current = Fingerprint.of(environment("17.0.9", false, "-Xmx1g", "-Dother=2"),
+                new SourceVersion("fff", "feature", true), "standard", Instant.parse("2024-05-09T10:00:00Z"));
+        assertEquals(List.of(), current.differencesFrom(baseline));
+        assertEquals(List.of(), current.unfairDistortions(baseline));
+        assertEquals("commit fff with uncommitted changes on feature, 2024-05-09", current.describe());
+    }
+
+    @Test
+    void differencesNameWhatChanged() {
+        Fingerprint baseline = of(environment("17.0.9", false, "-Xmx1g"));
+        Fingerprint current = of(environment("21.0.2", false, "-Xmx2g", "-XX:+UseZGC"));
+        assertEquals(List.of("the JVM version differs (baseline 17.0.9, now 21.0.2)",
+                "the JVM flags differ (baseline [-Xmx1g], now [-Xmx2g, -XX:+UseZGC])"), current.differencesFrom(baseline));
+    }
+
+    @Test
+    void coverageDebuggerAndAssertionsAreUnfairEvenOnBothSides() {
+        Environment distorted = environment("17.0.9", true,
+                "-javaagent:/home/u/.m2/org/jacoco/org.jacoco.agent-0.8.12-runtime.jar=destfile=target/jacoco.exec",
+                "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=5005",
+                "-javaagent:/m2/net/bytebuddy/byte-buddy-agent-1.15.jar");
+        Fingerprint current = of(distorted);
+        List<String> unfair = current.unfairDistortions(of(distorted));
+        assertEquals(3, unfair.size(), unfair.toString());
+        assertTrue(unfair.get(0).startsWith("coverage agent org.jacoco.agent-0.8.12-runtime.jar"), unfair.get(0));
+        assertTrue(unfair.get(1).startsWith("debugger agent (-agentlib:jdwp"), unfair.get(1));
+        assertEquals("assertions enabled (-ea); surefire enables them unless <enableAssertions>false"
+                + "</enableAssertions>", unfair.get(2));
+        assertEquals(List.of(), current.jvmFlags(), "agents are not flags");
+    }
+
+    @Test
+    void anOtherAgentIsUnfairOnlyWhenTheOtherRunLackedIt() {
+        Fingerprint mocking = of(environment("17.0.9", false, "-javaagent:/m2/net/bytebuddy/byte-buddy-agent-1.15.jar"));
+        Fingerprint plain = of(environment("17.0.9", false));
+        assertEquals(List.of(), mocking.unfairDistortions(mocking));
+        assertEquals(List.of("Java agent byte-buddy-agent-1.15.jar (-javaagent:/m2/net/bytebuddy/byte-buddy-agent-1.15.jar)"),
+                mocking.unfairDistortions(plain));
+    }
+}
