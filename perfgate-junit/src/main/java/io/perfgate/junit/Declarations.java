@@ -225,16 +225,21 @@ final class Declarations {
         }
     }
 
+    private static GateDeclaration declaration(Found found, String test, boolean check) {
+        return gate(found.annotation(), onWithTest(found.declaredOn(), test), found.declaredOn(), null, check);
+    }
+
     /**
      * Reads a gate annotation generically, so a new bound attribute only needs its metric in core.
      *
-     * @param check whether to reject a bound that does not parse, or a gate without any
+     * @param where      names the declaration in errors
+     * @param declaredOn names it in the recorded result
+     * @param scope      the endpoint a load test's gate applies to; null for the whole result
+     * @param check      whether to reject a bound that does not parse, or a gate without any
      */
-    private static GateDeclaration declaration(Found found, String test, boolean check) {
-        Annotation annotation = found.annotation();
+    static GateDeclaration gate(Annotation annotation, String where, String declaredOn, String scope, boolean check) {
         Class<? extends Annotation> type = annotation.annotationType();
         String name = type.getSimpleName();
-        String where = onWithTest(found.declaredOn(), test);
         GateType gateType = GateType.fromDeclarationName(name);
         Map<String, String> bounds = new LinkedHashMap<>();
         Method[] attributes = type.getDeclaredMethods();
@@ -264,7 +269,7 @@ final class Declarations {
         Level level = (Level) value(annotation, "level");
         boolean allowInconclusive = (Boolean) value(annotation, "allowInconclusive");
         return new GateDeclaration(name, io.perfgate.core.gate.Level.valueOf(level.name()), allowInconclusive,
-                found.declaredOn(), bounds, null);
+                declaredOn, bounds, scope);
     }
 
     private static WorkloadRequest workload(PerfTest perfTest, String declaredOn) {

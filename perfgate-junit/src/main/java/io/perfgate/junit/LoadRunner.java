@@ -4,8 +4,6 @@ import io.perfgate.core.check.GateEvaluator;
 import io.perfgate.core.check.GateOutcome;
 import io.perfgate.core.check.TestOutcome;
 import io.perfgate.core.gate.GateType;
-import io.perfgate.core.gate.InvalidGateException;
-import io.perfgate.core.gate.Metric;
 import io.perfgate.core.gate.Verdict;
 import io.perfgate.core.load.LoadConfigurationException;
 import io.perfgate.core.load.LoadPlan;
@@ -24,15 +22,9 @@ import org.opentest4j.AssertionFailedError;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
@@ -163,53 +155,8 @@ public final class LoadRunner {
     }
 
     private static GateDeclaration declaration(Annotation gate, String endpoint, String where) {
-        Class<? extends Annotation> type = gate.annotationType();
-        String name = type.getSimpleName();
-        GateType gateType = GateType.fromDeclarationName(name);
         String declaredOn = where + ", endpoint " + endpoint;
-        Map<String, String> bounds = new LinkedHashMap<>();
-        Method[] attributes = type.getDeclaredMethods();
-        Arrays.sort(attributes, Comparator.comparing(Method::getName));
-        for (Method attribute : attributes) {
-            if (attribute.getReturnType() != String.class) {
-                continue;
-            }
-            String value = (String) value(gate, attribute);
-            if (value.isEmpty()) {
-                continue;
-            }
-            String source = "@" + name + "(" + attribute.getName() + " = \"" + value + "\") on " + declaredOn;
-            try {
-                Metric.of(gateType, attribute.getName(), source).parseBound(value, source);
-            } catch (InvalidGateException e) {
-                throw new ExtensionConfigurationException(e.getMessage(), e);
-            }
-            bounds.put(attribute.getName(), value);
-        }
-        if (bounds.isEmpty()) {
-            throw new ExtensionConfigurationException("@" + name + " on " + declaredOn + " sets no bound; set at least one of "
-                    + Metric.of(gateType).stream().map(Metric::attribute).toList());
-        }
-        Level level = (Level) value(gate, "level");
-        boolean allowInconclusive = (Boolean) value(gate, "allowInconclusive");
-        return new GateDeclaration(name, io.perfgate.core.gate.Level.valueOf(level.name()), allowInconclusive,
-                declaredOn, bounds, endpoint);
-    }
-
-    private static Object value(Annotation annotation, String attribute) {
-        try {
-            return value(annotation, annotation.annotationType().getMethod(attribute));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("@" + annotation.annotationType().getSimpleName() + " has no " + attribute, e);
-        }
-    }
-
-    private static Object value(Annotation annotation, Method attribute) {
-        try {
-            return attribute.invoke(annotation);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + attribute, e);
-        }
+        return Declarations.gate(gate, declaredOn, declaredOn, endpoint, true);
     }
 
     /** Run alone: fail on blocking violations with the messages {@code check} prints; show the others. */
