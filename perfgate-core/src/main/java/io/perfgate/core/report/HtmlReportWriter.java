@@ -103,11 +103,17 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append("</p>\n<p class=\"status s-").append(summary.status()).append("\">")
                 .append(escape(summary.headline())).append("</p>\n</header>\n");
         summaryTable(out, summary);
+        List<String> shared = sharedDistortions(report);
+        if (!shared.isEmpty()) {
+            out.append("<p class=\"distortion\">Timing of every test is distorted by: ")
+                    .append(escape(String.join("; ", shared)))
+                    .append(". Compare such results only with results taken the same way.</p>\n");
+        }
         violations(out, report);
         BaselineSection.render(out, report);
         classTable(out, report);
         benchmarkTable(out, report);
-        tests(out, report);
+        tests(out, report, shared);
         out.append("<footer>\n<p>Latency is of successful invocations, warmup excluded. A 95% CI is a"
                 + " distribution-free confidence interval of the percentile. Bounds read target..threshold:"
                 + " beyond the target WARN, beyond the threshold FAIL; only BLOCKING gates fail the build.</p>\n"
@@ -212,19 +218,32 @@ public final class HtmlReportWriter implements ReportWriter {
         return byClass;
     }
 
-    private static void tests(StringBuilder out, CheckReport report) {
+    /** Distortions every measured test has: said once at the top rather than on each test. */
+    private static List<String> sharedDistortions(CheckReport report) {
+        List<List<String>> perTest = report.tests().stream()
+                .filter(test -> test.result().environment() != null)
+                .map(test -> test.result().environment().timingDistortions())
+                .toList();
+        if (perTest.size() < 2) {
+            return List.of();
+        }
+        return perTest.get(0).stream().filter(distortion -> perTest.stream().allMatch(list -> list.contains(distortion)))
+                .toList();
+    }
+
+    private static void tests(StringBuilder out, CheckReport report, List<String> shared) {
         out.append("<h2 id=\"tests\">Tests</h2>\n");
         for (Map.Entry<String, List<TestOutcome>> entry : byClass(report).entrySet()) {
             out.append("<section class=\"class\" id=\"").append(classAnchor(entry.getKey())).append("\">\n<h3>")
                     .append(escape(entry.getKey())).append("</h3>\n");
             for (TestOutcome test : entry.getValue()) {
-                test(out, test);
+                test(out, test, shared);
             }
             out.append("</section>\n");
         }
     }
 
-    private static void test(StringBuilder out, TestOutcome test) {
+    private static void test(StringBuilder out, TestOutcome test, List<String> shared) {
         TestResult result = test.result();
         String anchor = testAnchor(test);
         out.append("<section class=\"test\" id=\"").append(anchor).append("\">\n<h4><span class=\"badge b-")
@@ -232,9 +251,10 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append(escape(test.label())).append(test.blocks() ? "<span class=\"blocking\">blocks build</span>" : "")
                 .append(" <a class=\"anchor\" href=\"#").append(anchor).append("\" title=\"link to this test\">#</a></h4>\n");
         out.append("<p class=\"meta\">").append(escape(describe(result))).append("</p>\n");
-        if (result.environment() != null && !result.environment().timingDistortions().isEmpty()) {
-            out.append("<p class=\"distortion\">Timing is distorted by: ")
-                    .append(escape(String.join("; ", result.environment().timingDistortions())))
+        List<String> own = result.environment() == null ? List.of() : result.environment().timingDistortions().stream()
+                .filter(distortion -> !shared.contains(distortion)).toList();
+        if (!own.isEmpty()) {
+            out.append("<p class=\"distortion\">Timing is distorted by: ").append(escape(String.join("; ", own)))
                     .append(". Compare such results only with results taken the same way.</p>\n");
         }
         gateTable(out, test);

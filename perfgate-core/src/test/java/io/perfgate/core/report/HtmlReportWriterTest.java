@@ -103,4 +103,26 @@ class HtmlReportWriterTest {
         assertFalse(empty.contains("<svg"));
         assertTrue(empty.endsWith("</html>\n"));
     }
+
+    @Test
+    void aDistortionEveryTestSharesIsSaidOnceAtTheTopAndOnlyTheRestPerTest() {
+        io.perfgate.core.result.Environment assertions = new io.perfgate.core.result.Environment("17.0.12", "Eclipse Adoptium",
+                "OpenJDK 64-Bit Server VM", "Linux", "amd64", 2, "Test CPU", 512L * 1024 * 1024, List.of("-ea"), true);
+        io.perfgate.core.result.Environment assertionsAndJacoco = new io.perfgate.core.result.Environment("17.0.12",
+                "Eclipse Adoptium", "OpenJDK 64-Bit Server VM", "Linux", "amd64", 2, "Test CPU", 512L * 1024 * 1024,
+                List.of("-ea", "-javaagent:/m2/org/jacoco/org.jacoco.agent-0.8.12-runtime.jar=destfile=x"), true);
+        var measurement = io.perfgate.core.TestData.measurement(io.perfgate.core.TestData.histogram(1_000, 2_000), 0, null,
+                1_000_000);
+        var gate = io.perfgate.core.TestData.gate("LatencyGate", "max", "1ms");
+        CheckReport twoTests = CheckReport.of("p", "target/perfgate/index.html", List.of(
+                ReportFixture.withEnvironment(io.perfgate.core.TestData.completed("ATest", "a", "a()", measurement, gate),
+                        assertions),
+                ReportFixture.withEnvironment(io.perfgate.core.TestData.completed("BTest", "b", "b()", measurement, gate),
+                        assertionsAndJacoco)));
+        String page = new HtmlReportWriter().render(twoTests);
+        assertEquals(1, page.split("Timing of every test is distorted by: assertions enabled", -1).length - 1, page);
+        assertEquals(1, page.split("<p class=\"distortion\">Timing is distorted by: ", -1).length - 1,
+                "only the test with JaCoCo says more");
+        assertFalse(page.contains("<p class=\"distortion\">Timing is distorted by: assertions"), page);
+    }
 }

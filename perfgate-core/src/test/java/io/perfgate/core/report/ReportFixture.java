@@ -124,7 +124,7 @@ final class ReportFixture {
                 refund, load);
     }
 
-    private static TestResult withEnvironment(TestResult result, Environment environment) {
+    static TestResult withEnvironment(TestResult result, Environment environment) {
         return new TestResult(result.schemaVersion(), result.kind(), result.id(), result.className(),
                 result.methodName(), result.displayName(), result.status(), result.statusReason(), result.gates(),
                 result.workload(), result.measurement(), result.endpoints(), environment, result.startedAt());
