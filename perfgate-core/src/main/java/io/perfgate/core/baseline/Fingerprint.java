@@ -14,7 +14,7 @@ import java.util.Objects;
 /**
  * Where and on what a baseline or a run was measured: the code version, the time, and everything in
  * the environment that changes timing. Two runs compare fairly only when the timing-relevant parts
- * are equal and neither had a distorting agent or assertions on.
+ * are equal, neither had a coverage or debugger agent, and both had assertions on or both off.
  *
  * @param jvmFlags    timing-relevant JVM options ({@code -X...}, {@code -XX:...}), in command-line order
  * @param distortions what in the JVM's set-up distorts timing, as {@link Environment#timingDistortions()} words it
@@ -107,19 +107,29 @@ public record Fingerprint(
 
     /**
      * What in this run makes a comparison with {@code other} unfair, in words: a coverage or debugger
-     * agent, a JIT switched off or limited, assertions enabled (these distort timing even when both runs
-     * have them, since their cost follows the code that changed), and any other agent the other run did
-     * not have.
+     * agent or a JIT switched off or limited (these distort timing so much that even both runs having them
+     * says nothing), and assertions or any other agent that the other run did not have. Assertions on both
+     * sides are compared as they are: surefire enables them by default, and refusing every such comparison
+     * would leave regressions undetected in most builds; the report still names them.
      */
     public List<String> unfairDistortions(Fingerprint other) {
         List<String> unfair = new ArrayList<>();
         for (String distortion : distortions) {
-            boolean plainAgent = (distortion.startsWith("Java agent ") || distortion.startsWith("native agent "))
-                    && !distortsAlways(distortion);
-            if (!plainAgent || other == null || !other.distortions.contains(distortion)) {
-                unfair.add(distortion.startsWith("assertions enabled")
-                        ? distortion + "; surefire enables them unless <enableAssertions>false</enableAssertions>"
+            boolean assertions = distortion.startsWith("assertions enabled");
+            boolean sharedIsFine = assertions || ((distortion.startsWith("Java agent ")
+                    || distortion.startsWith("native agent ")) && !distortsAlways(distortion));
+            if (!sharedIsFine || other == null || !other.distortions.contains(distortion)) {
+                unfair.add(assertions
+                        ? distortion + " in one run only; surefire enables them unless <enableAssertions>false</enableAssertions>"
                         : distortion);
+            }
+        }
+        if (other != null) {
+            for (String distortion : other.distortions) {
+                if (distortion.startsWith("assertions enabled") && !distortions.contains(distortion)) {
+                    unfair.add(distortion + " in the baseline only; surefire enables them unless"
+                            + " <enableAssertions>false</enableAssertions>");
+                }
             }
         }
         return unfair;
