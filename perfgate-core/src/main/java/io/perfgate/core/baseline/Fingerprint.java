@@ -110,7 +110,8 @@ public record Fingerprint(
      * agent or a JIT switched off or limited (these distort timing so much that even both runs having them
      * says nothing), and assertions or any other agent that the other run did not have. Assertions on both
      * sides are compared as they are: surefire enables them by default, and refusing every such comparison
-     * would leave regressions undetected in most builds; the report still names them.
+     * would leave regressions undetected in most builds; the report still names them. Ask both ways round
+     * to see what either run had that the other did not.
      */
     public List<String> unfairDistortions(Fingerprint other) {
         List<String> unfair = new ArrayList<>();
@@ -122,14 +123,6 @@ public record Fingerprint(
                 unfair.add(assertions
                         ? distortion + " in one run only; surefire enables them unless <enableAssertions>false</enableAssertions>"
                         : distortion);
-            }
-        }
-        if (other != null) {
-            for (String distortion : other.distortions) {
-                if (distortion.startsWith("assertions enabled") && !distortions.contains(distortion)) {
-                    unfair.add(distortion + " in the baseline only; surefire enables them unless"
-                            + " <enableAssertions>false</enableAssertions>");
-                }
             }
         }
         return unfair;
