@@ -3,6 +3,7 @@ package io.perfgate.core.regression;
 import io.perfgate.core.gate.Direction;
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.InvalidGateException;
+import io.perfgate.core.gate.Metric;
 import io.perfgate.core.gate.QuantityKind;
 
 import java.util.Arrays;
@@ -14,12 +15,12 @@ import java.util.OptionalDouble;
  * round's throughput, or a JMH fork's score. Each has a direction and a default allowed change.
  */
 public enum RegressionMetric {
-    P50("p50", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, 0.50, GateType.LATENCY, 0.10),
-    P90("p90", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, 0.90, GateType.LATENCY, 0.15),
-    P95("p95", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, 0.95, GateType.LATENCY, 0.20),
-    P99("p99", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, 0.99, GateType.LATENCY, 0.50),
-    MEAN("mean", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, Double.NaN, GateType.LATENCY, 0.10),
-    THROUGHPUT("throughput", QuantityKind.RATE, Direction.HIGHER_IS_BETTER, Double.NaN, GateType.THROUGHPUT, 0.10),
+    P50(Metric.LATENCY_P50, 0.10),
+    P90(Metric.LATENCY_P90, 0.15),
+    P95(Metric.LATENCY_P95, 0.20),
+    P99(Metric.LATENCY_P99, 0.50),
+    MEAN(Metric.LATENCY_MEAN, 0.10),
+    THROUGHPUT(Metric.THROUGHPUT, 0.10),
     /** A JMH fork's primary score where lower is better (average time, sample time, single shot). */
     SCORE_TIME("score", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, Double.NaN, null, 0.10),
     /** A JMH fork's primary score where higher is better (throughput mode). */
@@ -31,6 +32,12 @@ public enum RegressionMetric {
     private final double quantile;
     private final GateType gateType;
     private final double defaultAllowedChange;
+
+    /** The replicate counterpart of a gate metric: same name, unit, direction and quantile. */
+    RegressionMetric(Metric gated, double defaultAllowedChange) {
+        this(gated.label(), gated.kind(), gated.direction(), gated.quantile().orElse(Double.NaN), gated.gateType(),
+                defaultAllowedChange);
+    }
 
     RegressionMetric(String label, QuantityKind kind, Direction direction, double quantile, GateType gateType,
                      double defaultAllowedChange) {
