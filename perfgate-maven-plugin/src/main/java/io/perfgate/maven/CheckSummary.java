@@ -95,6 +95,7 @@ final class CheckSummary {
         };
         baseline.trends().forEach(trend -> trend.alerts()
                 .forEach(alert -> lines.add(new Line(trendSeverity, "[TREND] " + alert))));
+        baseline.historyProblems().forEach(problem -> lines.add(new Line(Severity.WARN, "[HISTORY] " + problem)));
         baseline.notes().forEach(note -> lines.add(new Line(Severity.INFO, "Baseline: " + note)));
     }
 

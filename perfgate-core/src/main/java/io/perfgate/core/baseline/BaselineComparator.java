@@ -99,7 +99,6 @@ public final class BaselineComparator {
         List<String> notes = new ArrayList<>();
         baselines.problems().forEach(problem -> problems.add(problem.getMessage()));
         HistoryStore.Runs history = store.history().readAll();
-        notes.addAll(history.problems());
 
         List<ComparisonInput> inputs = new ArrayList<>();
         List<Level> levels = new ArrayList<>();
@@ -190,7 +189,7 @@ public final class BaselineComparator {
             store.history().prune(settings.historyMaxAge(), settings.historyMaxRuns(), now);
         }
         return new BaselineComparison(baselines.present(), leveled, trends, settings.trendLevel(), problems, notes,
-                written);
+                history.problems(), written);
     }
 
     private boolean compared(RegressionMetric metric, TestResult result) {

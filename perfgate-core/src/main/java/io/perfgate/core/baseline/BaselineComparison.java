@@ -17,7 +17,9 @@ import java.util.List;
  * @param trends       history findings for the compared metrics
  * @param trendLevel   how trend alerts are enforced (WARNING by default)
  * @param problems     unusable baseline files: bad input that fails the build, each naming the file and the fix
- * @param notes        things worth knowing that decide nothing (tests without a baseline, ignored history files)
+ * @param notes        things worth knowing that decide nothing (tests without a baseline)
+ * @param historyProblems history files that could not be read and were ignored: warnings (the history loses a
+ *                     run), never a reason to fail
  * @param historyFile  the history file written for this run; null when none was written
  */
 public record BaselineComparison(
@@ -27,6 +29,7 @@ public record BaselineComparison(
         Level trendLevel,
         List<String> problems,
         List<String> notes,
+        List<String> historyProblems,
         Path historyFile) {
 
     public BaselineComparison {
@@ -34,6 +37,7 @@ public record BaselineComparison(
         trends = List.copyOf(trends);
         problems = List.copyOf(problems);
         notes = List.copyOf(notes);
+        historyProblems = List.copyOf(historyProblems);
     }
 
     /** A comparison and the level of the gate it belongs to. */

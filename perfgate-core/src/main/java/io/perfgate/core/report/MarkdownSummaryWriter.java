@@ -94,6 +94,8 @@ public final class MarkdownSummaryWriter implements ReportWriter {
         out.append(markdownCell(baseline.comparisons().size() + " metrics compared: " + String.join(", ", counts)))
                 .append(".\n");
         baseline.problems().forEach(problem -> out.append("\n- **FAIL** ").append(markdownCell(problem)).append('\n'));
+        baseline.historyProblems().forEach(problem -> out.append("\n- **WARN** ").append(markdownCell(problem))
+                .append('\n'));
         List<BaselineComparison.Compared> shown = baseline.comparisons().stream()
                 .filter(c -> c.comparison().outcome() != RegressionOutcome.UNCHANGED).toList();
         if (!shown.isEmpty()) {

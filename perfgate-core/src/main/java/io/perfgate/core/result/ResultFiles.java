@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Reads and writes result files in a results directory ({@code target/perfgate/results}). */
@@ -68,6 +70,10 @@ public final class ResultFiles {
             throw new ResultFileException(file, "not a perfgate result: no schemaVersion", null);
         }
         String version = tree.get("schemaVersion").asText();
+        if (!ResultValidation.wellFormedVersion(version)) {
+            throw new ResultFileException(file, "unreadable schema version '" + version
+                    + "' (expected major.minor such as " + TestResult.SCHEMA_VERSION + ")", null);
+        }
         int major = majorOf(version, file);
         if (major > TestResult.SCHEMA_MAJOR) {
             throw new ResultFileException(file, "schema version " + version + " is newer than this perfgate reads ("
@@ -78,13 +84,19 @@ public final class ResultFiles {
             if (result.id() == null || result.status() == null) {
                 throw new ResultFileException(file, "not a perfgate result: missing id or status", null);
             }
+            ResultValidation.check(result, file);
             return result;
         } catch (JacksonException e) {
             throw new ResultFileException(file, "not a valid perfgate result: " + e.getOriginalMessage(), e);
         }
     }
 
-    /** Reads every result in a directory, sorted by file name; an absent directory holds none. */
+    /**
+     * Reads every result in a directory, sorted by file name; an absent directory holds none.
+     *
+     * @throws ResultFileException naming the file when one is unreadable or invalid, or when two files hold the
+     *                             same result id (a copied result would otherwise count twice)
+     */
     public static List<TestResult> readAll(Path resultsDirectory) {
         if (!Files.isDirectory(resultsDirectory)) {
             return List.of();
@@ -99,8 +111,18 @@ public final class ResultFiles {
             throw new ResultFileException(resultsDirectory, "cannot list results: " + e.getMessage(), e);
         }
         List<TestResult> results = new ArrayList<>();
+        Map<String, Path> fileById = new HashMap<>();
         for (Path file : files) {
-            results.add(read(file));
+            TestResult result = read(file);
+            Path first = fileById.putIfAbsent(result.id(), file);
+            if (first != null) {
+                Path own = fileFor(resultsDirectory, result.id());
+                Path copy = own.equals(file) ? first : file;
+                throw new ResultFileException(copy, "holds result id '" + result.id() + "' that "
+                        + (copy == file ? first : file).getFileName() + " holds too, and one test must not count twice;"
+                        + " the recorder writes it to " + own.getFileName() + ": delete the copy", null);
+            }
+            results.add(result);
         }
         return results;
     }
