@@ -15,8 +15,9 @@ import java.util.Objects;
 import static io.perfgate.core.report.Markup.escape;
 
 /**
- * {@code index.html}: a surefire-style report that opens offline: summary counts, a table per class, then
- * per test one row per gate metric and an inline-SVG latency percentile chart. No script, no external
+ * {@code index.html}: a surefire-style report that opens offline: summary counts, violations, a table per class,
+ * then the tests: each in full ({@link TestSection}: one row per gate metric and an inline-SVG latency percentile
+ * chart), or, in a large report, passing ones as compact rows ({@link CompactTests}). No script, no external
  * resource; every string from the results is escaped.
  */
 public final class HtmlReportWriter implements ReportWriter {
@@ -170,12 +171,25 @@ public final class HtmlReportWriter implements ReportWriter {
     }
 
     private static void tests(StringBuilder out, CheckReport report, List<String> shared) {
+        int count = report.tests().size();
         out.append("<h2 id=\"tests\">Tests</h2>\n");
+        String legend = CompactTests.legend(count);
+        if (!legend.isEmpty()) {
+            out.append("<p class=\"meta\">").append(escape(legend)).append("</p>\n");
+        }
         for (Map.Entry<String, List<TestOutcome>> entry : byClass(report).entrySet()) {
             out.append("<section class=\"class\" id=\"").append(classAnchor(entry.getKey())).append("\">\n<h3>")
                     .append(escape(entry.getKey())).append("</h3>\n");
+            List<TestOutcome> compact = new ArrayList<>();
             for (TestOutcome test : entry.getValue()) {
-                TestSection.render(out, test, shared);
+                if (CompactTests.compact(test, count)) {
+                    compact.add(test);
+                } else {
+                    TestSection.render(out, test, shared);
+                }
+            }
+            if (!compact.isEmpty()) {
+                CompactTests.render(out, compact);
             }
             out.append("</section>\n");
         }

@@ -45,6 +45,8 @@ final class HtmlStyle {
             .latency table{margin:0}
             svg{background:#fff;border:1px solid #d0d7de;border-radius:4px}
             svg text{font:11px -apple-system,"Segoe UI",Helvetica,Arial,sans-serif;fill:#59636e}
+            table.compact details summary{cursor:pointer;font-family:ui-monospace,Menlo,Consolas,monospace}
+            table.compact ul{margin:4px 0;padding-left:18px}
             footer{margin-top:32px;color:#59636e;font-size:12px}
             """;
 }
