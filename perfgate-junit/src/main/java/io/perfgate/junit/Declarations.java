@@ -5,6 +5,8 @@ import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.gate.Metric;
 import io.perfgate.core.measure.WorkloadRequest;
 import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.spec.GateAnnotations;
+import io.perfgate.core.spec.GateSpec;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -38,9 +40,6 @@ final class Declarations {
     static final List<Class<? extends Annotation>> GATES =
             List.of(LatencyGate.class, ThroughputGate.class, ErrorRateGate.class, MemoryGate.class, DatabaseGate.class);
 
-    /** Attributes of gate annotations that are not bounds. */
-    private static final Set<String> GATE_OPTIONS = Set.of("level", "allowInconclusive");
-
     /**
      * What applies to one test.
      *
@@ -49,8 +48,13 @@ final class Declarations {
      * @param leak     whether a memory gate bounds a leak (which adds the leak-detection phase)
      * @param database whether a database gate asks for what goes through wrapped DataSources
      */
-    record Resolved(List<GateDeclaration> gates, WorkloadRequest workload, boolean memory, boolean leak,
+    record Resolved(List<GateSpec> specs, WorkloadRequest workload, boolean memory, boolean leak,
                     boolean database) {
+
+        /** The gates as written to the result file. */
+        List<GateDeclaration> gates() {
+            return specs.stream().map(GateSpec::declaration).toList();
+        }
     }
 
     /** One annotation found at one level, and how it was reached. */
@@ -67,21 +71,15 @@ final class Declarations {
      */
     static Optional<Resolved> resolve(ExtensionContext context) {
         String test = testLabel(context);
-        List<GateDeclaration> gates = new ArrayList<>();
-        boolean memory = false;
-        boolean leak = false;
-        boolean database = false;
+        List<GateSpec> gates = new ArrayList<>();
         for (Class<? extends Annotation> type : GATES) {
-            Optional<Found> found = nearest(context, type);
-            if (found.isPresent()) {
-                GateDeclaration declaration = declaration(found.get(), test, true);
-                gates.add(declaration);
-                memory |= type == MemoryGate.class;
-                leak |= type == MemoryGate.class && (declaration.bounds().containsKey(Metric.LEAK_PER_INVOCATION.attribute())
-                        || declaration.bounds().containsKey(Metric.LEAK_PER_HOUR.attribute()));
-                database |= type == DatabaseGate.class;
-            }
+            nearest(context, type).ifPresent(found ->
+                    gates.add(spec(found.annotation(), onWithTest(found.declaredOn(), test), found.declaredOn(), null)));
         }
+        boolean memory = gates.stream().anyMatch(gate -> gate.type() == GateType.MEMORY);
+        boolean leak = gates.stream().anyMatch(gate -> gate.bound(Metric.LEAK_PER_INVOCATION).isPresent()
+                || gate.bound(Metric.LEAK_PER_HOUR).isPresent());
+        boolean database = gates.stream().anyMatch(gate -> gate.type() == GateType.DATABASE);
         Optional<Found> perfTest = nearest(context, PerfTest.class);
         if (gates.isEmpty() && perfTest.isEmpty()) {
             return Optional.empty();
@@ -102,7 +100,8 @@ final class Declarations {
         List<GateDeclaration> gates = new ArrayList<>();
         for (Class<? extends Annotation> type : GATES) {
             try {
-                nearest(context, type).ifPresent(found -> gates.add(declaration(found, test, false)));
+                nearest(context, type).ifPresent(found ->
+                        gates.add(GateAnnotations.written(found.annotation(), found.declaredOn(), null)));
             } catch (ExtensionConfigurationException duplicate) {
                 // the failure it caused is recorded as the reason nothing was measured
             }
@@ -225,12 +224,8 @@ final class Declarations {
         }
     }
 
-    private static GateDeclaration declaration(Found found, String test, boolean check) {
-        return gate(found.annotation(), onWithTest(found.declaredOn(), test), found.declaredOn(), null, check);
-    }
-
     /**
-     * Reads a gate annotation generically, so a new bound attribute only needs its metric in core.
+     * Reads a gate annotation through core's {@link GateAnnotations}, as the JMH reader does.
      *
      * @param where      names the declaration in errors
      * @param declaredOn names it in the recorded result
@@ -238,38 +233,19 @@ final class Declarations {
      * @param check      whether to reject a bound that does not parse, or a gate without any
      */
     static GateDeclaration gate(Annotation annotation, String where, String declaredOn, String scope, boolean check) {
-        Class<? extends Annotation> type = annotation.annotationType();
-        String name = type.getSimpleName();
-        GateType gateType = GateType.fromDeclarationName(name);
-        Map<String, String> bounds = new LinkedHashMap<>();
-        Method[] attributes = type.getDeclaredMethods();
-        Arrays.sort(attributes, Comparator.comparing(Method::getName));
-        for (Method attribute : attributes) {
-            if (attribute.getReturnType() != String.class || GATE_OPTIONS.contains(attribute.getName())) {
-                continue;
-            }
-            String value = (String) value(annotation, attribute);
-            if (value.isEmpty()) {
-                continue;
-            }
-            String source = "@" + name + "(" + attribute.getName() + " = \"" + value + "\") on " + where;
-            try {
-                if (check) {
-                    Metric.of(gateType, attribute.getName(), source).parseBound(value, source);
-                }
-            } catch (InvalidGateException e) {
-                throw new ExtensionConfigurationException(e.getMessage(), e);
-            }
-            bounds.put(attribute.getName(), value);
+        if (!check) {
+            return GateAnnotations.written(annotation, declaredOn, scope);
         }
-        if (check && bounds.isEmpty()) {
-            throw new ExtensionConfigurationException("@" + name + " on " + where + " sets no bound; set at least one of "
-                    + Metric.of(gateType).stream().map(Metric::attribute).toList());
+        return spec(annotation, where, declaredOn, scope).declaration();
+    }
+
+    /** The gate, every bound parsed; a bad one fails the test before anything runs. */
+    static GateSpec spec(Annotation annotation, String where, String declaredOn, String scope) {
+        try {
+            return GateAnnotations.read(annotation, where, declaredOn, scope);
+        } catch (InvalidGateException e) {
+            throw new ExtensionConfigurationException(e.getMessage(), e);
         }
-        Level level = (Level) value(annotation, "level");
-        boolean allowInconclusive = (Boolean) value(annotation, "allowInconclusive");
-        return new GateDeclaration(name, io.perfgate.core.gate.Level.valueOf(level.name()), allowInconclusive,
-                declaredOn, bounds, scope);
     }
 
     private static WorkloadRequest workload(PerfTest perfTest, String declaredOn) {

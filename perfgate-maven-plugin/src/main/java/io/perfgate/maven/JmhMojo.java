@@ -273,7 +273,7 @@ public class JmhMojo extends AbstractPerfgateMojo {
                 } catch (ResultFileException e) {
                     continue; // not ours to judge here; check reports it
                 }
-                if (JmhResults.KIND.equals(earlier.kind()) && earlier.benchmark() != null
+                if (JmhResults.KIND == earlier.kind() && earlier.benchmark() != null
                         && benchmarks.contains(earlier.benchmark().benchmark())) {
                     Files.delete(file);
                 }

@@ -1,5 +1,6 @@
 package io.perfgate.maven;
 
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.check.CheckReport;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.latency.LatencyHistogram;
@@ -25,7 +26,7 @@ class CheckSummaryTest {
         for (int i = 0; i < invocations; i++) {
             histogram.record(millis * 1_000_000L);
         }
-        return TestResult.declared("junit", "[engine:junit-jupiter]/[class:app.OrderTest]/[method:" + method + "()]",
+        return TestResult.declared(ResultKind.JUNIT, "[engine:junit-jupiter]/[class:app.OrderTest]/[method:" + method + "()]",
                         "app.OrderTest", method, method + "()", List.of(gates), null)
                 .completed(new Measurement(invocations, 0, null, null, invocations * millis * 1_000_000L,
                         histogram.encode(), null, null, null));
@@ -103,7 +104,7 @@ class CheckSummaryTest {
         assertTrue(strict.lines().stream().anyMatch(l -> l.severity() == CheckSummary.Severity.ERROR
                 && l.text().startsWith("[INCONCLUSIVE] @LatencyGate: p95 needs at least")), strict.lines()::toString);
 
-        CheckReport relaxed = CheckReport.of("app", REPORT, InconclusivePolicy.allowEverywhere(List.of(few)));
+        CheckReport relaxed = CheckReport.of("app", REPORT, List.of(few), false);
         assertFalse(relaxed.hasBlockingViolations());
         assertTrue(new CheckSummary(relaxed, REPORT).lines().stream().anyMatch(l -> l.severity() == CheckSummary.Severity.WARN
                 && l.text().startsWith("[INCONCLUSIVE] @LatencyGate")));
@@ -113,7 +114,7 @@ class CheckSummaryTest {
     void anErrorThrownWithoutAnErrorRateGateIsNamedAsTheImplicitGate() {
         LatencyHistogram histogram = new LatencyHistogram();
         histogram.record(1_000_000L);
-        TestResult result = TestResult.declared("junit", "id-throws", "app.OrderTest", "throwing", "throwing()",
+        TestResult result = TestResult.declared(ResultKind.JUNIT, "id-throws", "app.OrderTest", "throwing", "throwing()",
                         List.of(latency(Level.BLOCKING, "50ms")), null)
                 .completed(new Measurement(2, 1, Map.of("java.lang.IllegalStateException", 1L), "java.lang.IllegalStateException: boom",
                         2_000_000L, histogram.encode(), null, null, null));

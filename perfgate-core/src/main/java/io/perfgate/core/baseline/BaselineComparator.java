@@ -1,5 +1,6 @@
 package io.perfgate.core.baseline;
 
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.regression.ComparisonInput;
@@ -199,7 +200,7 @@ public final class BaselineComparator {
         }
         if (metric == RegressionMetric.THROUGHPUT) {
             // For a JUnit test throughput is 1 / mean latency times threads: only compared when it is declared or measured under load.
-            return "load".equals(result.kind()) || result.gates().stream()
+            return result.kind() == ResultKind.LOAD || result.gates().stream()
                     .anyMatch(gate -> GateType.THROUGHPUT.declarationName().equals(gate.gate()));
         }
         return true;

@@ -1,12 +1,9 @@
 package io.perfgate.core.jmh;
 
-import io.perfgate.core.gate.GateType;
-import io.perfgate.core.gate.InvalidGateException;
-import io.perfgate.core.gate.Level;
 import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.spec.GateAnnotations;
 
 import java.lang.annotation.Annotation;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -21,14 +18,14 @@ import java.util.Set;
 /**
  * Reads perfgate's gate annotations ({@code @LatencyGate}, {@code @ThroughputGate}, {@code @MemoryGate}, ...)
  * from compiled benchmark classes, loaded in a class loader over the user's test class path. The annotation
- * types are the user's copies, not ours, so they are recognised by name and read reflectively: every
- * non-blank text attribute is a bound, {@code level} and {@code allowInconclusive} are read when present.
+ * types are the user's copies, not ours, so they are recognised by name and read by {@link GateAnnotations},
+ * as the JUnit extension reads them.
  * Gates on the user's own composed annotations ({@code @FastPath} annotated with {@code @LatencyGate}) count
  * as declared where the composed annotation is.
  */
 public final class AnnotatedGates {
     /** The package of the public gate annotations. */
-    public static final String ANNOTATION_PACKAGE = "io.perfgate.junit";
+    public static final String ANNOTATION_PACKAGE = GateAnnotations.PACKAGE;
     private static final String BENCHMARK_ANNOTATION = "org.openjdk.jmh.annotations.Benchmark";
 
     private final String annotationPackage;
@@ -112,52 +109,8 @@ public final class AnnotatedGates {
 
     /** A gate annotation as a declaration; empty for every other annotation. */
     Optional<GateDeclaration> declaration(Annotation annotation, String declaredOn) {
-        Class<? extends Annotation> type = annotation.annotationType();
-        if (!annotationPackage.equals(type.getPackageName())) {
-            return Optional.empty();
-        }
-        Optional<GateType> gateType = Arrays.stream(GateType.values())
-                .filter(candidate -> candidate.declarationName().equals(type.getSimpleName()))
-                .findFirst();
-        if (gateType.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, String> bounds = new LinkedHashMap<>();
-        Level level = Level.BLOCKING;
-        boolean allowInconclusive = false;
-        Method[] attributes = type.getDeclaredMethods();
-        Arrays.sort(attributes, Comparator.comparing(Method::getName));
-        for (Method attribute : attributes) {
-            if (attribute.getParameterCount() != 0) {
-                continue;
-            }
-            Object value = value(annotation, attribute, declaredOn);
-            String name = attribute.getName();
-            if (value instanceof String text && !text.isBlank()) {
-                bounds.put(name, text.strip());
-            } else if (name.equals("level") && value instanceof Enum<?> constant) {
-                try {
-                    level = Level.valueOf(constant.name());
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidGateException("@" + type.getSimpleName() + "(level = " + constant.name()
-                            + ") on " + declaredOn + ": expected one of " + Arrays.toString(Level.values()));
-                }
-            } else if (name.equals("allowInconclusive") && value instanceof Boolean allowed) {
-                allowInconclusive = allowed;
-            }
-        }
-        return Optional.of(new GateDeclaration(gateType.get().declarationName(), level, allowInconclusive,
-                declaredOn, bounds, null));
-    }
-
-    private static Object value(Annotation annotation, Method attribute, String declaredOn) {
-        try {
-            attribute.setAccessible(true);
-            return attribute.invoke(annotation);
-        } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
-            throw new InvalidGateException("cannot read " + attribute.getName() + " of @"
-                    + annotation.annotationType().getSimpleName() + " on " + declaredOn + ": " + e);
-        }
+        return GateAnnotations.typeOf(annotation.annotationType(), annotationPackage)
+                .map(type -> GateAnnotations.written(annotation, declaredOn, null));
     }
 
     private static Optional<Method> benchmarkMethod(Class<?> type, String name) {

@@ -7,8 +7,10 @@ import io.perfgate.core.gate.Metric;
 import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.Measurement;
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.TestResult;
 import io.perfgate.core.result.Workload;
+import io.perfgate.core.spec.GateReader;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +27,7 @@ import java.util.function.Consumer;
  */
 public final class LoadTestRunner {
     /** The {@link TestResult#kind()} of load results. */
-    public static final String KIND = "load";
+    public static final ResultKind KIND = ResultKind.LOAD;
 
     private LoadTestRunner() {
     }
@@ -46,18 +48,11 @@ public final class LoadTestRunner {
                         + "'; its endpoints are " + endpoints);
             }
             try {
-                GateType type = GateType.fromDeclarationName(gate.gate());
-                if (type == GateType.MEMORY) {
+                if (gate.is(GateType.MEMORY)) {
                     throw new LoadConfigurationException(where + ": memory gates do not apply to load tests");
                 }
-                if (gate.bounds().isEmpty()) {
-                    throw new LoadConfigurationException(where + " sets no bound; set at least one of "
-                            + Metric.of(type).stream().map(Metric::attribute).toList());
-                }
-                gate.bounds().forEach((attribute, text) -> {
-                    String source = "@" + gate.gate() + "(" + attribute + " = \"" + text + "\") on " + gate.declaredOn();
-                    Metric.of(type, attribute, source).parseBound(text, source);
-                });
+                GateReader.read(gate, where, (attribute, text) -> "@" + gate.gate() + "(" + attribute + " = \"" + text
+                        + "\") on " + gate.declaredOn());
             } catch (InvalidGateException e) {
                 throw new LoadConfigurationException(e.getMessage(), e);
             }
@@ -165,11 +160,11 @@ public final class LoadTestRunner {
         double start = plan.rate() != null ? plan.rate() : plan.capacity() * 0.25;
         double step = plan.stepRate() != null ? plan.stepRate() : start;
         double p95Bound = plan.p95BoundNanos() != null ? plan.p95BoundNanos()
-                : overallThreshold(definition, GateType.LATENCY, "p95").orElseThrow(() -> new LoadConfigurationException(
+                : overallThreshold(definition, Metric.LATENCY_P95).orElseThrow(() -> new LoadConfigurationException(
                 "stress test '" + scenario.name() + "' needs a p95 bound to know when a step breaks: declare an overall"
                         + " latency gate with p95, or set p95 in the stress plan"));
         double errorBound = plan.maxErrorRate() != null ? plan.maxErrorRate()
-                : overallThreshold(definition, GateType.ERROR_RATE, "max").orElse(LoadPlan.DEFAULT_STRESS_ERROR_RATE);
+                : overallThreshold(definition, Metric.ERROR_RATE).orElse(LoadPlan.DEFAULT_STRESS_ERROR_RATE);
         List<LoadRun> runs = new ArrayList<>();
         LoadRun held = null;
         LoadRun broke = null;
@@ -209,22 +204,16 @@ public final class LoadTestRunner {
         out.accept("perfgate load '" + scenario.name() + "': " + capacityText + (stop == null ? "" : "; stopped: " + stop));
         out.accept(chosen.summary());
         TestResult result = declared.completed(chosen.measurement(), chosen.endpointMeasurements());
-        result = new TestResult(result.schemaVersion(), result.kind(), result.id(), result.className(), result.methodName(),
-                capacityText, result.status(), result.statusReason(), result.gates(), result.workload(),
-                result.measurement(), result.endpoints(), result.environment(), result.startedAt());
+        result = result.withDisplayName(capacityText);
         return new LoadTestOutcome(result, runs, capacity, null);
     }
 
-    private static Optional<Double> overallThreshold(LoadTestDefinition definition, GateType type, String attribute) {
-        for (GateDeclaration gate : definition.gates()) {
-            if (gate.scope() == null && GateType.fromDeclarationName(gate.gate()) == type
-                    && gate.bounds().containsKey(attribute)) {
-                String text = gate.bounds().get(attribute);
-                Metric metric = Metric.of(type, attribute, gate.declaredOn());
-                Bound bound = metric.parseBound(text, "@" + gate.gate() + "(" + attribute + ") on " + gate.declaredOn());
-                return Optional.of(bound.threshold());
-            }
-        }
-        return Optional.empty();
+    /** The threshold of a whole-scenario bound (validated already, so read without surprises). */
+    private static Optional<Double> overallThreshold(LoadTestDefinition definition, Metric metric) {
+        return definition.gates().stream()
+                .filter(gate -> gate.scope() == null && gate.is(metric.gateType()))
+                .flatMap(gate -> GateReader.read(gate).bound(metric).stream())
+                .map(Bound::threshold)
+                .findFirst();
     }
 }

@@ -1,5 +1,6 @@
 package io.perfgate.core.regression;
 
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.Round;
 import io.perfgate.core.result.TestResult;
@@ -34,7 +35,7 @@ public final class MetricSelection {
             metrics.addAll(List.of(RegressionMetric.P50, RegressionMetric.P90, RegressionMetric.P95,
                     RegressionMetric.P99, RegressionMetric.MEAN));
             // a JMH fork's iterations per duration is no throughput: its score is
-            if (!"jmh".equals(result.kind())) {
+            if (result.kind() != ResultKind.JMH) {
                 metrics.add(RegressionMetric.THROUGHPUT);
             }
         }

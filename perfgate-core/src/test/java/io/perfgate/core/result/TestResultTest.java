@@ -25,8 +25,8 @@ class TestResultTest {
 
     @Test
     void loadResultsFromAScenarioFileKeepTheFileNameAndFromATestClassItsSimpleName() {
-        TestResult fromFile = TestResult.declared("load", "load:shop.yaml:peak", "shop.yaml", "peak", null, null, null);
-        TestResult fromTest = TestResult.declared("load", "[engine:junit-jupiter]/x", "com.shop.UsersLoadTest", "browse",
+        TestResult fromFile = TestResult.declared(ResultKind.LOAD, "load:shop.yaml:peak", "shop.yaml", "peak", null, null, null);
+        TestResult fromTest = TestResult.declared(ResultKind.LOAD, "[engine:junit-jupiter]/x", "com.shop.UsersLoadTest", "browse",
                 "browse(LoadRunner)", null, null);
         assertEquals("shop.yaml#peak", fromFile.label());
         assertEquals("UsersLoadTest#browse", fromTest.label());
