@@ -5,25 +5,17 @@ import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.gate.Metric;
 import io.perfgate.core.measure.WorkloadRequest;
 import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.spec.DeclarationSearch;
 import io.perfgate.core.spec.GateAnnotations;
 import io.perfgate.core.spec.GateSpec;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.lang.annotation.Annotation;
-import java.lang.reflect.AnnotatedElement;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Method;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.Deque;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -60,6 +52,8 @@ final class Declarations {
     /** One annotation found at one level, and how it was reached. */
     private record Found(Annotation annotation, String declaredOn) {
     }
+
+    private static final DeclarationSearch SEARCH = new DeclarationSearch(AnnotationSupport::findAnnotation);
 
     private Declarations() {
     }
@@ -115,23 +109,17 @@ final class Declarations {
     }
 
     static String simpleName(Class<?> type) {
-        String name = type.getName();
-        return name.substring(name.lastIndexOf('.') + 1);
+        return DeclarationSearch.simpleName(type);
     }
 
+    /** The nearest declaration, searched as the JMH reader searches, with JUnit's own meta-annotation lookup. */
     private static Optional<Found> nearest(ExtensionContext context, Class<? extends Annotation> type) {
-        Method method = context.getRequiredTestMethod();
-        Optional<Found> onMethod = single(type, on(method, type, testLabel(context)), testLabel(context));
-        if (onMethod.isPresent()) {
-            return onMethod;
+        try {
+            return SEARCH.nearest(context.getRequiredTestMethod(), testLabel(context), classesOutward(context), type)
+                    .map(found -> new Found(found.annotation(), found.declaredOn()));
+        } catch (InvalidGateException duplicate) {
+            throw new ExtensionConfigurationException(duplicate.getMessage(), duplicate);
         }
-        for (Class<?> testClass : classesOutward(context)) {
-            Optional<Found> onClass = onClassOrSupertypes(testClass, type);
-            if (onClass.isPresent()) {
-                return onClass;
-            }
-        }
-        return Optional.empty();
     }
 
     /** The test class, then the classes enclosing it as JUnit nests them, nearest first. */
@@ -146,82 +134,6 @@ final class Declarations {
             }
         }
         return new ArrayList<>(classes);
-    }
-
-    /** The class, its superclasses nearest first, then the interfaces of them all (where JUnit also finds extensions). */
-    private static Optional<Found> onClassOrSupertypes(Class<?> testClass, Class<? extends Annotation> type) {
-        for (Class<?> current = testClass; current != null && current != Object.class; current = current.getSuperclass()) {
-            String where = "class " + simpleName(current);
-            Optional<Found> found = single(type, on(current, type, where), where);
-            if (found.isPresent()) {
-                return found;
-            }
-        }
-        Deque<Class<?>> interfaces = new ArrayDeque<>();
-        Set<Class<?>> seen = new HashSet<>();
-        for (Class<?> current = testClass; current != null; current = current.getSuperclass()) {
-            interfaces.addAll(Arrays.asList(current.getInterfaces()));
-        }
-        while (!interfaces.isEmpty()) {
-            Class<?> candidate = interfaces.removeFirst();
-            if (!seen.add(candidate)) {
-                continue;
-            }
-            String where = "interface " + simpleName(candidate);
-            Optional<Found> found = single(type, on(candidate, type, where), where);
-            if (found.isPresent()) {
-                return found;
-            }
-            interfaces.addAll(Arrays.asList(candidate.getInterfaces()));
-        }
-        return Optional.empty();
-    }
-
-    private static Optional<Found> single(Class<? extends Annotation> type, List<Found> found, String where) {
-        if (found.size() > 1) {
-            throw new ExtensionConfigurationException("@" + type.getSimpleName() + " is declared "
-                    + found.size() + " times on " + where + " ("
-                    + String.join(", ", found.stream().map(Declarations::how).sorted(DIRECT_FIRST).toList())
-                    + "); declare it once per method or class");
-        }
-        return found.stream().findFirst();
-    }
-
-    private static final Comparator<String> DIRECT_FIRST =
-            Comparator.comparing((String how) -> !how.equals("directly")).thenComparing(Comparator.naturalOrder());
-
-    private static String how(Found found) {
-        int via = found.declaredOn().indexOf(" via ");
-        return via < 0 ? "directly" : found.declaredOn().substring(via + 1);
-    }
-
-    /** The annotations of a type on an element: declared directly, or meta-present through other annotations. */
-    private static List<Found> on(AnnotatedElement element, Class<? extends Annotation> type, String where) {
-        List<Found> found = new ArrayList<>();
-        for (Annotation annotation : element.getDeclaredAnnotations()) {
-            if (annotation.annotationType() == type) {
-                found.add(new Found(annotation, where));
-            } else {
-                meta(annotation.annotationType(), type, where + " via @" + annotation.annotationType().getSimpleName(),
-                        new HashSet<>(), found);
-            }
-        }
-        return found;
-    }
-
-    private static void meta(Class<? extends Annotation> composed, Class<? extends Annotation> type, String where,
-                             Set<Class<?>> visited, List<Found> found) {
-        if (!visited.add(composed) || composed.getName().startsWith("java.lang.annotation.")) {
-            return;
-        }
-        for (Annotation annotation : composed.getDeclaredAnnotations()) {
-            if (annotation.annotationType() == type) {
-                found.add(new Found(annotation, where));
-            } else {
-                meta(annotation.annotationType(), type, where + " via @" + annotation.annotationType().getSimpleName(),
-                        visited, found);
-            }
-        }
     }
 
     /**
@@ -256,21 +168,5 @@ final class Declarations {
     /** Where a declaration is, naming the test too when the declaration is not on the test method itself. */
     private static String onWithTest(String declaredOn, String test) {
         return declaredOn.startsWith(test) ? declaredOn : declaredOn + ", for " + test;
-    }
-
-    private static Object value(Annotation annotation, String attribute) {
-        try {
-            return value(annotation, annotation.annotationType().getMethod(attribute));
-        } catch (NoSuchMethodException e) {
-            throw new IllegalStateException("@" + annotation.annotationType().getSimpleName() + " has no " + attribute, e);
-        }
-    }
-
-    private static Object value(Annotation annotation, Method attribute) {
-        try {
-            return attribute.invoke(annotation);
-        } catch (IllegalAccessException | InvocationTargetException e) {
-            throw new IllegalStateException("cannot read " + attribute, e);
-        }
     }
 }

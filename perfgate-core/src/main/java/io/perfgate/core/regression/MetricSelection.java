@@ -1,5 +1,6 @@
 package io.perfgate.core.regression;
 
+import io.perfgate.core.gate.GateType;
 import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.Round;
@@ -62,7 +63,7 @@ public final class MetricSelection {
     /** A JMH score is a rate in throughput mode (operations per second) and a time per operation otherwise. */
     static RegressionMetric scoreMetric(TestResult result) {
         boolean rate = result.benchmark() != null ? result.benchmark().isThroughput()
-                : result.gates().stream().anyMatch(gate -> "ThroughputGate".equals(gate.gate()));
+                : result.gates().stream().anyMatch(gate -> gate.is(GateType.THROUGHPUT));
         return rate ? RegressionMetric.SCORE_RATE : RegressionMetric.SCORE_TIME;
     }
 }
