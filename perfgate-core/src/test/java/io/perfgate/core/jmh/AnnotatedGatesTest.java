@@ -103,6 +103,23 @@ class AnnotatedGatesTest {
         assertTrue(AnnotatedGates.benchmarkClass("run", loader).isEmpty());
     }
 
+    @io.perfgate.core.jmh.gates.LatencyGate(mean = "1ms")
+    @io.perfgate.core.jmh.gates.FastPath
+    static class DeclaredTwice {
+        public long run() {
+            return 0;
+        }
+    }
+
+    @Test
+    void twoOfOneKindAtOnePlaceAreRejectedInTheJUnitExtensionsWords() {
+        InvalidGateException error = assertThrows(InvalidGateException.class,
+                () -> reader.declaredOn(DeclaredTwice.class, "run"));
+
+        assertEquals("@LatencyGate is declared 2 times on class AnnotatedGatesTest.DeclaredTwice (directly,"
+                + " via @FastPath); declare it once per method or class", error.getMessage());
+    }
+
     @Test
     void twoBuildRulesForOneKindOfGateConflict() {
         BenchmarkGateRule all = BenchmarkGateRule.of(".*", Map.of("throughput", "1/s"), Level.BLOCKING, false);
