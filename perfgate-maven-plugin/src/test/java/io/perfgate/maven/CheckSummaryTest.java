@@ -1,7 +1,9 @@
 package io.perfgate.maven;
 
 import io.perfgate.core.result.ResultKind;
+import io.perfgate.core.baseline.BaselineComparison;
 import io.perfgate.core.check.CheckReport;
+import io.perfgate.core.trend.TrendFinding;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.result.GateDeclaration;
@@ -121,5 +123,32 @@ class CheckSummaryTest {
         String failure = summaryOf(result).failureMessage();
         assertTrue(failure.contains("[FAIL] no exception allowed (no @ErrorRateGate declared): error rate = "), failure);
         assertTrue(failure.contains("boom"), failure);
+    }
+
+    @Test
+    void aBoundViolationIsNotCalledARegression() {
+        String failure = summaryOf(measured("slow", 1000, 5, latency(Level.BLOCKING, "1ms"))).failureMessage();
+
+        assertTrue(failure.contains("[FAIL] @LatencyGate: p95 = 5 ms exceeds the threshold 1 ms"), failure);
+        assertTrue(failure.contains("Make the code meet the bound, or change the gate's bound or level"), failure);
+        assertFalse(failure.toLowerCase(java.util.Locale.ROOT).contains("regress"), failure);
+    }
+
+    @Test
+    void baselineFindingsAreLabelledByTheirKindNotByTheirText() {
+        TrendFinding trend = new TrendFinding("id", "OrderTest#create", null, List.of(), List.of(), 3,
+                List.of("p95 grew in 3 runs in a row (app/.perfgate/history/run.json: 12 ms to 15 ms)"));
+        BaselineComparison baseline = new BaselineComparison(true, List.of(), List.of(trend), Level.BLOCKING,
+                List.of("baseline file unreadable: .perfgate/baselines/x.json"), List.of(), null);
+        CheckReport report = CheckReport.of("app", REPORT, List.of(measured("fast", 1000, 1,
+                latency(Level.BLOCKING, "50ms")))).withBaseline(baseline);
+
+        String failure = new CheckSummary(report, REPORT).failureMessage();
+
+        assertTrue(failure.contains("  [TREND] p95 grew in 3 runs in a row (app/.perfgate/history/run.json: "),
+                failure);
+        assertTrue(failure.contains("  [BASELINE] baseline file unreadable: .perfgate/baselines/x.json"), failure);
+        assertFalse(failure.contains("[REGRESSED]"), failure);
+        assertTrue(failure.contains("fix the regression, or accept an intended change"), failure);
     }
 }
