@@ -11,6 +11,7 @@ import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.TestResult;
 import io.perfgate.core.result.Workload;
 import io.perfgate.core.spec.GateReader;
+import io.perfgate.core.spec.GateSpec;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,10 +37,12 @@ public final class LoadTestRunner {
      * Validates a definition without sending anything: gate bounds parse and each gate's scope names an
      * endpoint of the scenario.
      *
+     * @return the gates, read
      * @throws LoadConfigurationException naming the gate or field
      */
-    public static void validate(LoadTestDefinition definition) {
+    public static List<GateSpec> validate(LoadTestDefinition definition) {
         List<String> endpoints = endpoints(definition.scenario());
+        List<GateSpec> specs = new ArrayList<>();
         for (GateDeclaration gate : definition.gates()) {
             String where = "@" + gate.gate() + (gate.scope() == null ? "" : " for endpoint '" + gate.scope() + "'")
                     + " on " + gate.declaredOn();
@@ -51,12 +54,13 @@ public final class LoadTestRunner {
                 if (gate.is(GateType.MEMORY)) {
                     throw new LoadConfigurationException(where + ": memory gates do not apply to load tests");
                 }
-                GateReader.read(gate, where, (attribute, text) -> "@" + gate.gate() + "(" + attribute + " = \"" + text
-                        + "\") on " + gate.declaredOn());
+                specs.add(GateReader.read(gate, where, (attribute, text) -> "@" + gate.gate() + "(" + attribute
+                        + " = \"" + text + "\") on " + gate.declaredOn()));
             } catch (InvalidGateException e) {
                 throw new LoadConfigurationException(e.getMessage(), e);
             }
         }
+        return specs;
     }
 
     /** The endpoint names of a scenario, in the order its flows declare them. */
@@ -85,13 +89,13 @@ public final class LoadTestRunner {
      */
     public static LoadTestOutcome run(LoadTestDefinition definition, Consumer<String> console) {
         Consumer<String> out = console == null ? line -> { } : console;
-        validate(definition);
+        List<GateSpec> gates = validate(definition);
         TestResult declared = declared(definition);
         try {
             return switch (definition.plan().kind()) {
                 case AS_SHAPED -> single(declared, LoadGenerator.run(definition.scenario(), out), null, List.of(), out);
                 case NORMAL, PEAK -> normalOrPeak(definition, declared, out);
-                case STRESS -> stress(definition, declared, out);
+                case STRESS -> stress(definition, gates, declared, out);
             };
         } catch (LoadRunException e) {
             out.accept("perfgate load '" + definition.scenario().name() + "': " + e.getMessage());
@@ -154,17 +158,18 @@ public final class LoadTestRunner {
         return probe;
     }
 
-    private static LoadTestOutcome stress(LoadTestDefinition definition, TestResult declared, Consumer<String> out) {
+    private static LoadTestOutcome stress(LoadTestDefinition definition, List<GateSpec> gates, TestResult declared,
+                                          Consumer<String> out) {
         LoadPlan plan = definition.plan();
         LoadScenario scenario = definition.scenario();
         double start = plan.rate() != null ? plan.rate() : plan.capacity() * 0.25;
         double step = plan.stepRate() != null ? plan.stepRate() : start;
         double p95Bound = plan.p95BoundNanos() != null ? plan.p95BoundNanos()
-                : overallThreshold(definition, Metric.LATENCY_P95).orElseThrow(() -> new LoadConfigurationException(
+                : overallThreshold(gates, Metric.LATENCY_P95).orElseThrow(() -> new LoadConfigurationException(
                 "stress test '" + scenario.name() + "' needs a p95 bound to know when a step breaks: declare an overall"
                         + " latency gate with p95, or set p95 in the stress plan"));
         double errorBound = plan.maxErrorRate() != null ? plan.maxErrorRate()
-                : overallThreshold(definition, Metric.ERROR_RATE).orElse(LoadPlan.DEFAULT_STRESS_ERROR_RATE);
+                : overallThreshold(gates, Metric.ERROR_RATE).orElse(LoadPlan.DEFAULT_STRESS_ERROR_RATE);
         List<LoadRun> runs = new ArrayList<>();
         LoadRun held = null;
         LoadRun broke = null;
@@ -208,11 +213,11 @@ public final class LoadTestRunner {
         return new LoadTestOutcome(result, runs, capacity, null);
     }
 
-    /** The threshold of a whole-scenario bound (validated already, so read without surprises). */
-    private static Optional<Double> overallThreshold(LoadTestDefinition definition, Metric metric) {
-        return definition.gates().stream()
-                .filter(gate -> gate.scope() == null && gate.is(metric.gateType()))
-                .flatMap(gate -> GateReader.read(gate).bound(metric).stream())
+    /** The threshold of a whole-scenario bound. */
+    private static Optional<Double> overallThreshold(List<GateSpec> gates, Metric metric) {
+        return gates.stream()
+                .filter(gate -> gate.scope() == null)
+                .flatMap(gate -> gate.bound(metric).stream())
                 .map(Bound::threshold)
                 .findFirst();
     }
