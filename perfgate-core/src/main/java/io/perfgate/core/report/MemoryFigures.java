@@ -3,7 +3,6 @@ package io.perfgate.core.report;
 import io.perfgate.core.check.GateOutcome;
 import io.perfgate.core.check.MetricOutcome;
 import io.perfgate.core.check.TestOutcome;
-import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.gate.Metric;
 import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.memory.LeakEstimate;
@@ -71,11 +70,7 @@ final class MemoryFigures {
         for (GateOutcome gate : test.gates()) {
             for (MetricOutcome metric : gate.metrics()) {
                 if (metric.metric() == Metric.LEAK_PER_INVOCATION) {
-                    try {
-                        return OptionalDouble.of(metric.metric().parseBound(metric.boundText(), gate.title()).threshold());
-                    } catch (InvalidGateException e) {
-                        return OptionalDouble.empty();
-                    }
+                    return OptionalDouble.of(metric.bound().threshold());
                 }
             }
         }

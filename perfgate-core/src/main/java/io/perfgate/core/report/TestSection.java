@@ -5,7 +5,6 @@ import io.perfgate.core.check.MetricOutcome;
 import io.perfgate.core.check.TestOutcome;
 import io.perfgate.core.gate.Bound;
 import io.perfgate.core.gate.GateType;
-import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.latency.LatencySummary;
@@ -183,19 +182,15 @@ final class TestSection {
     private static List<PercentileChart.BoundLine> boundLines(TestOutcome test, String endpoint) {
         List<PercentileChart.BoundLine> lines = new ArrayList<>();
         for (GateOutcome gate : test.gates()) {
-            if (!GateType.LATENCY.declarationName().equals(gate.declaration().gate())
-                    || !Objects.equals(endpoint, gate.declaration().scope())) {
+            if (!gate.declaration().is(GateType.LATENCY) || !Objects.equals(endpoint, gate.declaration().scope())) {
                 continue;
             }
+            // an invalid bound is a FAIL of the whole gate, with no metric outcomes, and draws no line
             for (MetricOutcome metric : gate.metrics()) {
-                try {
-                    Bound bound = metric.metric().parseBound(metric.boundText(), gate.title());
-                    bound.target().ifPresent(target ->
-                            lines.add(new PercentileChart.BoundLine(metric.metric().label() + " target", target, false)));
-                    lines.add(new PercentileChart.BoundLine(metric.metric().label() + " threshold", bound.threshold(), true));
-                } catch (InvalidGateException e) {
-                    // judged already: an invalid bound is a FAIL row of its own and draws no line
-                }
+                Bound bound = metric.bound();
+                bound.target().ifPresent(target ->
+                        lines.add(new PercentileChart.BoundLine(metric.metric().label() + " target", target, false)));
+                lines.add(new PercentileChart.BoundLine(metric.metric().label() + " threshold", bound.threshold(), true));
             }
         }
         return lines;
