@@ -8,6 +8,7 @@ import io.perfgate.core.gate.Metric;
 import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.gate.Verdict;
 import io.perfgate.core.jmh.BenchmarkMode;
+import io.perfgate.core.jmh.JmhScoreRule;
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.latency.PercentileInterval;
 import io.perfgate.core.memory.LeakEstimate;
@@ -566,8 +567,8 @@ public final class GateEvaluator {
                         + " the JVM may not support allocation counting)");
             }
             Double error = benchmark.allocationError();
-            return judged(result, metric, bound, allocation, measurement.invocations(),
-                    error == null ? null : allocation - error, error == null ? null : allocation + error);
+            return judgeScore(result, measurement, metric, bound, allocation,
+                    error == null ? OptionalDouble.empty() : OptionalDouble.of(error));
         }
         if (metric.quantile().isPresent() || metric == Metric.LATENCY_MAX) {
             return judgeLatency(result, measurement, metric, bound);
@@ -577,11 +578,20 @@ public final class GateEvaluator {
             return notMeasured(result, metric, bound, measurement.invocations(), benchmark.score() == null
                     ? "JMH reported no score" : "JMH's unit '" + benchmark.scoreUnit() + "' is not one perfgate reads");
         }
-        OptionalDouble error = benchmark.baseScoreError();
-        double value = score.getAsDouble();
-        return judged(result, metric, bound, value, measurement.invocations(),
-                error.isPresent() ? value - error.getAsDouble() : null,
-                error.isPresent() ? value + error.getAsDouble() : null);
+        return judgeScore(result, measurement, metric, bound, score.getAsDouble(), benchmark.baseScoreError());
+    }
+
+    /** A figure JMH reports with an error: judged by its interval ({@link JmhScoreRule}). */
+    private MetricOutcome judgeScore(TestResult result, Measurement measurement, Metric metric, Bound bound,
+                                     double value, OptionalDouble error) {
+        Double lower = error.isPresent() ? value - error.getAsDouble() : null;
+        Double upper = error.isPresent() ? value + error.getAsDouble() : null;
+        if (JmhScoreRule.verdict(bound, metric.direction(), value, error) == Verdict.INCONCLUSIVE) {
+            return outcome(result, metric, bound, Verdict.INCONCLUSIVE, value, measurement.invocations(), lower, upper,
+                    JmhScoreRule.inconclusiveReason(metric, bound, value, error)
+                            + context(result, measurement.invocations()) + "; " + JmhScoreRule.FIX);
+        }
+        return judged(result, metric, bound, value, measurement.invocations(), lower, upper);
     }
 
     private static String modeAdvice(Metric metric) {
