@@ -3,8 +3,8 @@ package io.perfgate.maven;
 import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.jmh.AnnotatedGates;
 import io.perfgate.core.jmh.BenchmarkGateRule;
-import io.perfgate.core.jmh.BenchmarkGates;
 import io.perfgate.core.jmh.CompiledBenchmarks;
+import io.perfgate.core.jmh.DeclaredGates;
 import io.perfgate.core.jmh.JmhCommand;
 import io.perfgate.core.jmh.JmhResultException;
 import io.perfgate.core.jmh.JmhResultReader;
@@ -193,8 +193,8 @@ public class JmhMojo extends AbstractPerfgateMojo {
                         + "; JMH's patterns are regular expressions found anywhere in names such as"
                         + " com.acme.ParserBench.parse");
             }
-            Map<String, List<GateDeclaration>> gatesByBenchmark = resolveGates(benchmarks, loader, rules);
-            run(runner, command, settings, benchmarks, gatesByBenchmark);
+            DeclaredGates gates = declaredGates(benchmarks, loader, rules);
+            run(runner, command, settings, benchmarks, gates);
         } catch (JmhResultException | ResultFileException e) {
             throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -203,8 +203,8 @@ public class JmhMojo extends AbstractPerfgateMojo {
     }
 
     private void run(JmhRunner runner, JmhCommand command, JmhSettings settings, List<String> benchmarks,
-                     Map<String, List<GateDeclaration>> gatesByBenchmark) throws MojoExecutionException {
-        boolean gcProfiler = BenchmarkGates.needGcProfiler(gatesByBenchmark.values());
+                     DeclaredGates gates) throws MojoExecutionException {
+        boolean gcProfiler = gates.needGcProfiler();
         getLog().info("perfgate: running " + benchmarks.size() + (benchmarks.size() == 1 ? " benchmark" : " benchmarks")
                 + " with JMH (profile " + profile + ": " + String.join(" ", settings.arguments())
                 + (gcProfiler ? " -prof gc" : "") + ")");
@@ -226,8 +226,13 @@ public class JmhMojo extends AbstractPerfgateMojo {
                     + ". Its last lines:" + System.lineSeparator() + String.join(System.lineSeparator(), finished.tail())
                     + System.lineSeparator() + "(all of its output: " + runner.outputFile() + ")");
         }
-        List<TestResult> results = JmhResults.convert(JmhResultReader.read(runner.resultFile()), finished.failures(),
-                benchmarks, name -> gatesByBenchmark.getOrDefault(name, List.of()), profile, started);
+        List<TestResult> results;
+        try {
+            results = JmhResults.convert(JmhResultReader.read(runner.resultFile()), finished.failures(), benchmarks,
+                    gates::of, profile, started);
+        } catch (InvalidGateException e) {
+            throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
+        }
         Path resultsDirectory = output().results();
         removeEarlierResults(resultsDirectory, benchmarks);
         for (TestResult result : results) {
@@ -250,14 +255,18 @@ public class JmhMojo extends AbstractPerfgateMojo {
             getLog().error("perfgate: " + failed + (failed == 1 ? " benchmark" : " benchmarks")
                     + " failed; perfgate:check fails the build on " + (failed == 1 ? "it" : "them"));
         }
+        List<String> unmatched = gates.unmatchedParams(results);
+        if (!unmatched.isEmpty()) {
+            throw new MojoExecutionException("perfgate:jmh: " + String.join("; ", unmatched) + ". Such a gate judges"
+                    + " nothing: correct its params to name a @Param and values the benchmark runs with");
+        }
     }
 
-    /** The gates of each benchmark, read from its compiled class and the {@code <gates>} rules. */
-    private Map<String, List<GateDeclaration>> resolveGates(List<String> benchmarks, ClassLoader loader,
-                                                            List<BenchmarkGateRule> rules)
+    /** The gates of each benchmark, read from its compiled class, and the {@code <gates>} rules. */
+    private DeclaredGates declaredGates(List<String> benchmarks, ClassLoader loader, List<BenchmarkGateRule> rules)
             throws MojoExecutionException {
         AnnotatedGates annotations = new AnnotatedGates();
-        Map<String, List<GateDeclaration>> resolved = new LinkedHashMap<>();
+        DeclaredGates declared = new DeclaredGates(rules);
         for (String benchmark : benchmarks) {
             try {
                 Optional<Class<?>> type = AnnotatedGates.benchmarkClass(benchmark, loader);
@@ -266,14 +275,14 @@ public class JmhMojo extends AbstractPerfgateMojo {
                 if (type.isEmpty()) {
                     getLog().warn("perfgate: cannot load the class of " + benchmark + "; only <gates> apply to it");
                 }
-                resolved.put(benchmark, BenchmarkGates.resolve(benchmark, levels, rules));
+                declared.add(benchmark, levels);
             } catch (InvalidGateException e) {
                 throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
             } catch (LinkageError e) {
                 throw new MojoExecutionException("perfgate:jmh: cannot read the gates of " + benchmark + ": " + e, e);
             }
         }
-        return resolved;
+        return declared;
     }
 
     /** Results of an earlier run of these benchmarks (perhaps with other parameters) would be judged again. */
