@@ -567,8 +567,9 @@ public final class GateEvaluator {
                         + " the JVM may not support allocation counting)");
             }
             Double error = benchmark.allocationError();
-            return judgeScore(result, measurement, metric, bound, allocation,
-                    error == null ? OptionalDouble.empty() : OptionalDouble.of(error));
+            OptionalDouble jmhError = error == null ? OptionalDouble.empty() : OptionalDouble.of(error);
+            return judgeScore(result, measurement, metric, bound, allocation, JmhScoreRule.halfWidth(jmhError,
+                    (long) benchmark.forks() * benchmark.measurementIterations()));
         }
         if (metric.quantile().isPresent() || metric == Metric.LATENCY_MAX) {
             return judgeLatency(result, measurement, metric, bound);
@@ -578,10 +579,11 @@ public final class GateEvaluator {
             return notMeasured(result, metric, bound, measurement.invocations(), benchmark.score() == null
                     ? "JMH reported no score" : "JMH's unit '" + benchmark.scoreUnit() + "' is not one perfgate reads");
         }
-        return judgeScore(result, measurement, metric, bound, score.getAsDouble(), benchmark.baseScoreError());
+        return judgeScore(result, measurement, metric, bound, score.getAsDouble(),
+                JmhScoreRule.halfWidth(benchmark.baseScoreError(), measurement.invocations()));
     }
 
-    /** A figure JMH reports with an error: judged by its interval ({@link JmhScoreRule}). */
+    /** A figure JMH reports with an error: judged by its 95% interval ({@link JmhScoreRule}). */
     private MetricOutcome judgeScore(TestResult result, Measurement measurement, Metric metric, Bound bound,
                                      double value, OptionalDouble error) {
         Double lower = error.isPresent() ? value - error.getAsDouble() : null;

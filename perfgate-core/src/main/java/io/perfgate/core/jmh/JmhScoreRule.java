@@ -4,14 +4,16 @@ import io.perfgate.core.gate.Bound;
 import io.perfgate.core.gate.Direction;
 import io.perfgate.core.gate.Metric;
 import io.perfgate.core.gate.Verdict;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 import java.util.OptionalDouble;
 
 /**
  * The verdict rule for a figure JMH reports with an error (a benchmark's score, or its allocation per
- * operation): the figure is judged by its error interval, {@code score ± scoreError} at JMH's 99.9 %
- * confidence (JMH's own figures, as it prints them), not by the score alone, as a JUnit percentile is
- * judged by its confidence interval.
+ * operation): the figure is judged by its 95 % confidence interval, not by the score alone, as a JUnit
+ * percentile is judged by its 95 % confidence interval. JMH prints a 99.9 % Student-t interval over its n
+ * measured iterations ({@code t(0.9995, n-1) s / sqrt(n)}); the same interval at 95 % is that error times
+ * {@code t(0.975, n-1) / t(0.9995, n-1)} (with 2 iterations JMH's is 50 times wider than the 95 % one).
  * <ul>
  *   <li>the whole interval beyond the threshold: FAIL, noise cannot explain it;</li>
  *   <li>the interval reaches both sides of the threshold: INCONCLUSIVE, more forks or iterations decide;</li>
@@ -29,10 +31,29 @@ public final class JmhScoreRule {
     private JmhScoreRule() {
     }
 
+    /** The confidence of the interval a figure is judged by. */
+    public static final double CONFIDENCE = 0.95;
+
     /**
-     * The verdict on a figure and its error, both in the metric's base unit.
+     * The half-width of the 95 % interval, from JMH's 99.9 % error.
      *
-     * @param error half-width of JMH's interval; empty when JMH could not compute one
+     * @param jmhError   JMH's error (half-width at 99.9 %); empty when JMH gave none
+     * @param iterations the values JMH's error rests on (measured iterations over all forks, or samples)
+     * @return empty without an error or with fewer than two values
+     */
+    public static OptionalDouble halfWidth(OptionalDouble jmhError, long iterations) {
+        if (jmhError.isEmpty() || iterations < 2 || !Double.isFinite(jmhError.getAsDouble())) {
+            return OptionalDouble.empty();
+        }
+        TDistribution t = TDistribution.of(iterations - 1);
+        return OptionalDouble.of(Math.abs(jmhError.getAsDouble()) * t.inverseCumulativeProbability(0.5 + CONFIDENCE / 2)
+                / t.inverseCumulativeProbability(0.9995));
+    }
+
+    /**
+     * The verdict on a figure and the half-width of its interval ({@link #halfWidth}), in the metric's base unit.
+     *
+     * @param error half-width of the 95 % interval; empty when JMH could not compute one
      */
     public static Verdict verdict(Bound bound, Direction direction, double score, OptionalDouble error) {
         if (error.isEmpty()) {
@@ -59,6 +80,6 @@ public final class JmhScoreRule {
                     + " single measured iteration, so noise cannot be told from a real difference";
         }
         return measured + " ± " + metric.kind().format(Math.abs(error.getAsDouble()))
-                + " has no verdict: JMH's 99.9% error interval reaches both sides of the threshold " + threshold;
+                + " has no verdict: its 95% confidence interval reaches both sides of the threshold " + threshold;
     }
 }

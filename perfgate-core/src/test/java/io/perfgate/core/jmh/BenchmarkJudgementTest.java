@@ -54,7 +54,7 @@ class BenchmarkJudgementTest {
 
     @Test
     void throughputClearlyBelowItsMinimumFailsNamingBenchmarkParametersScoreAndBound() {
-        // sum at size=100 scored 27.6 ± 107 ops/us: even the interval's top, 135 million ops/s, is below 200 million
+        // sum at size=100 scored 27.6 ± 107 ops/us (99.9%), ± 26.5 at 95%: the top, 54 million ops/s, is below 200 million
         TestOutcome outcome = judge("jmh:fixture.FixtureBench.sum:thrpt[size=100]",
                 gate("ThroughputGate", Map.of("min", "200000000/s")));
 
@@ -77,24 +77,27 @@ class BenchmarkJudgementTest {
         MetricOutcome mean = onlyMetric(outcome);
         assertEquals(Verdict.INCONCLUSIVE, outcome.verdict());
         assertTrue(outcome.blocks(), "a BLOCKING gate without a verdict still holds the build, with the fix");
-        assertEquals("mean = 103 us ± 475 us has no verdict: JMH's 99.9% error interval reaches both sides of the"
+        // JMH's 99.9% error over 4 iterations is 475 us; at 95% it is 475 x t(0.975, 3) / t(0.9995, 3) = 117 us
+        assertEquals("mean = 103 us ± 117 us has no verdict: its 95% confidence interval reaches both sides of the"
                 + " threshold 50 us (ListBench#sort [size=10000], JMH score 103 ± 475 us/op from 2 forks x 2 iterations"
                 + " of 300 ms, report: " + REPORT + "); " + JmhScoreRule.FIX, mean.message());
-        assertEquals(103_000 - 475_000, mean.lower(), 1e-6);
-        assertEquals(103_000 + 475_000, mean.upper(), 1e-6);
+        assertEquals(103_000 - 475_000 * 0.246243, mean.lower(), 1);
+        assertEquals(103_000 + 475_000 * 0.246243, mean.upper(), 1);
     }
 
     @Test
     void aScoreClearlyBeyondTheBoundFailsAndOneClearlyWithinPasses() {
         TestOutcome fail = judgeAverageTime(103, 20, gate("LatencyGate", Map.of("mean", "50us")));
         TestOutcome pass = judgeAverageTime(30, 5, gate("LatencyGate", Map.of("mean", "50us")));
-        TestOutcome edge = judgeAverageTime(45, 6, gate("LatencyGate", Map.of("mean", "50us")));
+        TestOutcome edge = judgeAverageTime(45, 25, gate("LatencyGate", Map.of("mean", "50us")));
+        TestOutcome near = judgeAverageTime(45, 6, gate("LatencyGate", Map.of("mean", "50us")));
 
         assertEquals(Verdict.FAIL, fail.verdict());
         assertTrue(onlyMetric(fail).message().startsWith("mean = 103 us exceeds the threshold 50 us (ListBench#sort"),
                 onlyMetric(fail).message());
         assertEquals(Verdict.PASS, pass.verdict());
-        assertEquals(Verdict.INCONCLUSIVE, edge.verdict(), "45 ± 6 reaches 51, beyond 50");
+        assertEquals(Verdict.INCONCLUSIVE, edge.verdict(), "45 ± 25 at 99.9% is 45 ± 6.2 at 95%: it reaches 51.2");
+        assertEquals(Verdict.PASS, near.verdict(), "45 ± 6 at 99.9% is 45 ± 1.5 at 95%");
     }
 
     @Test
@@ -120,6 +123,16 @@ class BenchmarkJudgementTest {
     }
 
     @Test
+    void jmhsErrorIsRescaledToA95PercentInterval() {
+        // t(0.975, n-1) / t(0.9995, n-1): n = 2: 12.706 / 636.62; n = 4: 3.1824 / 12.924; n = 25: 2.0639 / 3.7454
+        assertEquals(100 * 12.7062 / 636.6192, JmhScoreRule.halfWidth(java.util.OptionalDouble.of(100), 2).getAsDouble(), 1e-3);
+        assertEquals(100 * 0.246243, JmhScoreRule.halfWidth(java.util.OptionalDouble.of(-100), 4).getAsDouble(), 1e-3);
+        assertEquals(100 * 2.0639 / 3.7454, JmhScoreRule.halfWidth(java.util.OptionalDouble.of(100), 25).getAsDouble(), 1e-3);
+        assertTrue(JmhScoreRule.halfWidth(java.util.OptionalDouble.of(100), 1).isEmpty());
+        assertTrue(JmhScoreRule.halfWidth(java.util.OptionalDouble.empty(), 10).isEmpty());
+    }
+
+    @Test
     void aSingleIterationHasNoErrorAndSoNoVerdict() {
         TestResult single = JmhResults.convert(JmhResultReader.parse(JmhResultReaderTest.json("5", "\"NaN\"", "[[5]]"),
                 "r.json"), List.of(), List.of(), name -> List.of(gate("ThroughputGate", Map.of("min", "1/s"))),
@@ -134,18 +147,18 @@ class BenchmarkJudgementTest {
 
     @Test
     void theMeanTimeOfAnAverageTimeRunIsJudgedInNanoseconds() {
-        // sum avgt at size=100: 0.0225 ± 0.0274 us/op = 22.5 ± 27.4 ns
+        // sum avgt at size=100: 0.0225 ± 0.0274 us/op = 22.5 ± 27.4 ns at 99.9%, 22.5 ± 6.74 ns at 95%
         TestOutcome pass = judge("jmh:fixture.FixtureBench.sum:avgt[size=100]", gate("LatencyGate", Map.of("mean", "60ns")));
         TestOutcome straddles = judge("jmh:fixture.FixtureBench.sum:avgt[size=100]",
                 gate("LatencyGate", Map.of("mean", "20ns")));
 
         assertEquals(Verdict.PASS, pass.verdict());
         assertEquals(Verdict.INCONCLUSIVE, straddles.verdict());
-        assertTrue(onlyMetric(straddles).message().startsWith("mean = 22.5 ns ± 27.4 ns has no verdict"),
+        assertTrue(onlyMetric(straddles).message().startsWith("mean = 22.5 ns ± 6.74 ns has no verdict"),
                 onlyMetric(straddles).message());
         MetricOutcome mean = onlyMetric(pass);
-        assertEquals(22.540761384056505 - 27.377190159967514, mean.lower(), 1e-9, "JMH's error interval, in ns");
-        assertEquals(22.540761384056505 + 27.377190159967514, mean.upper(), 1e-9);
+        assertEquals(22.540761384056505 - 27.377190159967514 * 0.246243, mean.lower(), 1e-4, "the 95% interval, in ns");
+        assertEquals(22.540761384056505 + 27.377190159967514 * 0.246243, mean.upper(), 1e-4);
     }
 
     @Test
