@@ -2,6 +2,7 @@ package io.perfgate.maven;
 
 import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.jmh.AnnotatedGates;
+import org.junit.platform.commons.support.AnnotationSupport;
 import io.perfgate.core.jmh.BenchmarkGateRule;
 import io.perfgate.core.jmh.CompiledBenchmarks;
 import io.perfgate.core.jmh.DeclaredGates;
@@ -34,9 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -265,7 +264,7 @@ public class JmhMojo extends AbstractPerfgateMojo {
     /** The gates of each benchmark, read from its compiled class, and the {@code <gates>} rules. */
     private DeclaredGates declaredGates(List<String> benchmarks, ClassLoader loader, List<BenchmarkGateRule> rules)
             throws MojoExecutionException {
-        AnnotatedGates annotations = new AnnotatedGates();
+        AnnotatedGates annotations = new AnnotatedGates(AnnotationSupport::findAnnotation);
         DeclaredGates declared = new DeclaredGates(rules);
         for (String benchmark : benchmarks) {
             try {
@@ -298,7 +297,7 @@ public class JmhMojo extends AbstractPerfgateMojo {
                 } catch (ResultFileException e) {
                     continue; // not ours to judge here; check reports it
                 }
-                if (JmhResults.KIND.equals(earlier.kind()) && earlier.benchmark() != null
+                if (JmhResults.KIND == earlier.kind() && earlier.benchmark() != null
                         && benchmarks.contains(earlier.benchmark().benchmark())) {
                     Files.delete(file);
                 }

@@ -106,13 +106,13 @@ class JmhRunnerTest {
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(directory.resolve("jmh.lock"),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
             java.nio.channels.FileLock lock = channel.lock();
-            // released once the runner has seen it held (a fixed delay loses the race on a loaded machine)
+            // released once JMH has said it waits, however long a busy machine takes to start its JVM
             Thread release = new Thread(() -> {
                 try {
-                    long deadline = System.nanoTime() + 60_000_000_000L;
+                    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
                     while (console.stream().noneMatch(line -> line.contains("another JMH run holds JMH's lock"))
                             && System.nanoTime() < deadline) {
-                        Thread.sleep(100);
+                        Thread.sleep(50);
                     }
                     lock.release();
                 } catch (Exception e) {

@@ -19,7 +19,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Bounds per @Param value: params on annotations and on pom rules, the more specific winning. */
 class ParamGatesTest {
     private static final String LOOKUP = "x.ParamBenchmarks.lookup";
-    private final AnnotatedGates reader = new AnnotatedGates("io.perfgate.core.jmh.gates");
+    private final AnnotatedGates reader = new AnnotatedGates("io.perfgate.core.jmh.gates",
+            org.junit.platform.commons.support.AnnotationSupport::findAnnotation);
 
     private static Map<String, String> size(String value) {
         return Map.of("size", value);
