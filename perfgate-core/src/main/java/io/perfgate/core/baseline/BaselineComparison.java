@@ -1,6 +1,7 @@
 package io.perfgate.core.baseline;
 
 import io.perfgate.core.gate.Level;
+import io.perfgate.core.regression.DetectionLimit;
 import io.perfgate.core.regression.MetricComparison;
 import io.perfgate.core.regression.RegressionOutcome;
 import io.perfgate.core.trend.TrendFinding;
@@ -19,6 +20,8 @@ import java.util.List;
  * @param problems     unusable baseline files: bad input that fails the build, each naming the file and the fix
  * @param notes        things worth knowing that decide nothing (tests without a baseline, ignored history files)
  * @param historyFile  the history file written for this run; null when none was written
+ * @param limit        when some comparisons can never show a regression with their replicates: which, and
+ *                     the one line that says so with the fix; null when every comparison could
  */
 public record BaselineComparison(
         boolean storePresent,
@@ -27,7 +30,8 @@ public record BaselineComparison(
         Level trendLevel,
         List<String> problems,
         List<String> notes,
-        Path historyFile) {
+        Path historyFile,
+        DetectionLimit.Limit limit) {
 
     public BaselineComparison {
         comparisons = List.copyOf(comparisons);
