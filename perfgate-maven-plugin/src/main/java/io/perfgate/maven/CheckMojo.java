@@ -85,6 +85,13 @@ public class CheckMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.regression.level", defaultValue = "BLOCKING")
     private String regressionLevel;
 
+    /**
+     * Print every undecided (INCONCLUSIVE) comparison with the baseline; by default they are summarised by
+     * reason with a few examples, and every one is in the reports.
+     */
+    @Parameter(property = "perfgate.regression.details", defaultValue = "false")
+    private boolean regressionDetails;
+
     /** Level of trend alerts (change points, 3 consecutive degradations): BLOCKING, WARNING or ADVISORY. */
     @Parameter(property = "perfgate.trend.level", defaultValue = "WARNING")
     private String trendLevel;
@@ -141,7 +148,8 @@ public class CheckMojo extends AbstractPerfgateMojo {
         }
         appendStepSummary(written);
 
-        CheckSummary summary = new CheckSummary(report, output.htmlReport().toAbsolutePath().toString());
+        CheckSummary summary = new CheckSummary(report, output.htmlReport().toAbsolutePath().toString(),
+                regressionDetails);
         for (CheckSummary.Line line : summary.lines()) {
             switch (line.severity()) {
                 case ERROR -> getLog().error(line.text());

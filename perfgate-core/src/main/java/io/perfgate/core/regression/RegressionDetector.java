@@ -121,7 +121,9 @@ public final class RegressionDetector {
         if (!input.unfairBecause().isEmpty()) {
             String message = change + " is not a fair comparison: " + String.join("; ", input.unfairBecause())
                     + context + "); rerun without it, or record a baseline in this environment"
-                    + " (mvn verify perfgate:baseline)";
+                    + " (mvn verify perfgate:baseline)" + (input.unfairBecause().stream()
+                    .anyMatch(reason -> reason.contains("coverage agent")) ? "; to run perf tests without the coverage"
+                    + " agent while the other tests keep it, see the README's \"Coverage agents\"" : "");
             return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
                     ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, Undecided.UNFAIR, message);
         }
