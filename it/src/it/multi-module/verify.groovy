@@ -31,6 +31,7 @@ def step = new File(basedir, 'target/step-summary.md').text
 assert step.trim() == markdown.trim()
 assert (step =~ /(?m)^## perfgate: /).size() == 1
 assert (step =~ /(?m)^### Module orders$/).size() == 1
+assert (step =~ /(?m)^#### perfgate: PASSED$/).size() == 2
 assert (step =~ /(?m)^### Module payments$/).size() == 1
 assert step.contains('priceOrder') && step.contains('authorize') && step.contains('capture')
 return true

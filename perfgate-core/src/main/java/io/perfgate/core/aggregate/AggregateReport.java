@@ -44,7 +44,7 @@ public final class AggregateReport {
                 + (trouble > 0 ? ", " + trouble + " not checked" : "");
     }
 
-    /** The table of modules, then each module's own summary with its headings one level down. */
+    /** The table of modules, then each module's own summary under a heading of its name, its headings two levels down. */
     public String markdown() {
         return markdown(List.of());
     }
@@ -75,7 +75,7 @@ public final class AggregateReport {
             if (module.state() == ModuleReport.State.CHECKED && !module.markdown().isBlank()
                     && !alreadyShown.contains(module.name())) {
                 out.append("\n\n### Module ").append(cell(module.name())).append("\n\n")
-                        .append(demote(module.markdown().strip()));
+                        .append(demote(demote(module.markdown().strip())));
             }
         }
         return out.append('\n').toString();
