@@ -119,7 +119,8 @@ public final class BaselineComparator {
             List<HistoryRun> comparable = comparableRuns(history.runs(), current);
             boolean noted = false;
             for (ComparedUnit unit : ComparedUnit.of(result)) {
-                Map<RegressionMetric, Replicates> replicates = MetricSelection.replicates(result, unit.measurement());
+                Map<RegressionMetric, Replicates> replicates = MetricSelection.replicates(result, unit.measurement(),
+                        unit.scope());
                 if (replicates.isEmpty()) {
                     continue;
                 }
@@ -133,7 +134,7 @@ public final class BaselineComparator {
                     continue;
                 }
                 Map<String, BaselineMetric> baseMetrics = baseline.metricsOf(unit.scope());
-                Set<RegressionMetric> gated = GatedMetrics.of(result, unit.scope());
+                Set<RegressionMetric> gated = MetricSelection.gated(result, unit.scope());
                 for (Map.Entry<RegressionMetric, Replicates> entry : replicates.entrySet()) {
                     RegressionMetric metric = entry.getKey();
                     BaselineMetric base = baseMetrics.get(metric.label());

@@ -40,14 +40,24 @@ public record Replicates(double[] values, String problem, int roundsPerValue) {
         return problem == null && values.length > 0;
     }
 
-    /** The metric's value in every round of a measurement (for a percentile, of merged rounds when needed). */
+    /** The metric's value in every round of a measurement; a percentile needs enough samples in every round. */
     public static Replicates of(Measurement measurement, RegressionMetric metric) {
+        return of(measurement, metric, false);
+    }
+
+    /**
+     * The metric's value in every round of a measurement.
+     *
+     * @param mergeRounds for a percentile whose rounds are too small, merge consecutive rounds (done for the
+     *                    metrics a gate names, so they are compared rather than dropped)
+     */
+    public static Replicates of(Measurement measurement, RegressionMetric metric, boolean mergeRounds) {
         List<Round> rounds = measurement == null ? List.of() : measurement.rounds();
         if (rounds.isEmpty()) {
             return new Replicates(null, "no replicate rounds were recorded");
         }
         return switch (metric) {
-            case P50, P90, P95, P99, MEAN -> latency(rounds, metric);
+            case P50, P90, P95, P99, MEAN -> latency(rounds, metric, mergeRounds);
             case THROUGHPUT, SCORE_TIME, SCORE_RATE -> perRound(rounds, metric);
         };
     }
@@ -72,7 +82,7 @@ public record Replicates(double[] values, String problem, int roundsPerValue) {
         return new Replicates(values, null);
     }
 
-    private static Replicates latency(List<Round> rounds, RegressionMetric metric) {
+    private static Replicates latency(List<Round> rounds, RegressionMetric metric, boolean mergeRounds) {
         List<LatencyHistogram> histograms = new ArrayList<>(rounds.size());
         for (int i = 0; i < rounds.size(); i++) {
             String where = "round " + (i + 1) + " of " + rounds.size();
@@ -98,6 +108,15 @@ public record Replicates(double[] values, String problem, int roundsPerValue) {
         }
         double quantile = metric.quantile().orElseThrow();
         long required = PercentileInterval.requiredSamples(quantile);
+        if (!mergeRounds) {
+            for (int i = 0; i < histograms.size(); i++) {
+                if (histograms.get(i).count() < required) {
+                    return new Replicates(null, "round " + (i + 1) + " of " + rounds.size() + " has "
+                            + histograms.get(i).count() + " samples; a per-round " + metric.label() + " needs at least "
+                            + required + " (raise invocations or duration so each round has them)");
+                }
+            }
+        }
         List<LatencyHistogram> groups = merge(histograms, required);
         if (groups.size() < MIN_GROUPS) {
             return new Replicates(null, tooFew(histograms, metric, required));

@@ -39,7 +39,7 @@ class ReplicatesTest {
 
     @Test
     void smallRoundsAreMergedInOrderUntilEachReplicateHasEnoughSamples() {
-        Replicates p95 = Replicates.of(rounds(100, 100, 100, 100, 100, 100, 100), RegressionMetric.P95);
+        Replicates p95 = Replicates.of(rounds(100, 100, 100, 100, 100, 100, 100), RegressionMetric.P95, true);
 
         assertTrue(p95.usable(), p95.problem());
         // rounds 1+2, 3+4, and 5+6 with the short remainder 7 merged into it
@@ -48,6 +48,15 @@ class ReplicatesTest {
         assertTrue(p95.values()[0] < p95.values()[1] && p95.values()[1] < p95.values()[2]);
         // the first replicate is the p95 of rounds 1 and 2 (1..100 us and 101..200 us)
         assertEquals(190_000, p95.values()[0], 1_000);
+    }
+
+    @Test
+    void withoutMergingAPercentileNeedsEnoughSamplesInEveryRound() {
+        Replicates p95 = Replicates.of(rounds(100, 100, 100, 100), RegressionMetric.P95);
+
+        assertFalse(p95.usable());
+        assertEquals("round 1 of 4 has 100 samples; a per-round p95 needs at least 200 (raise invocations or duration"
+                + " so each round has them)", p95.problem());
     }
 
     @Test
@@ -60,7 +69,7 @@ class ReplicatesTest {
     void tooFewSamplesForThreeReplicatesSaysHowManyInvocationsWouldDo() {
         int[] sizes = new int[10];
         java.util.Arrays.fill(sizes, 100);
-        Replicates p99 = Replicates.of(rounds(sizes), RegressionMetric.P99);
+        Replicates p99 = Replicates.of(rounds(sizes), RegressionMetric.P99, true);
 
         assertFalse(p99.usable());
         assertEquals("the 10 rounds have 100 samples each (1,000 in all); a p99 needs 1,000 a replicate, so even"
