@@ -4,9 +4,7 @@
 # through the detector `perfgate:check` uses. Argument (optional): trials per step (400).
 set -eu
 cd "$(dirname "$0")/.."
-mvn -B -q -o -pl perfgate-core test-compile \
-  org.codehaus.mojo:exec-maven-plugin:3.5.0:java \
-  -Dexec.classpathScope=test \
-  -Dexec.mainClass=io.perfgate.core.regression.ProfileDetection \
-  -Dexec.cleanupDaemonThreads=false \
-  -Dexec.args="${1:-400}"
+mvn -B -q -pl perfgate-core test-compile dependency:build-classpath \
+  -Dmdep.includeScope=test -Dmdep.outputFile=target/profile-detection.classpath
+java -cp "perfgate-core/target/test-classes:perfgate-core/target/classes:$(cat perfgate-core/target/profile-detection.classpath)" \
+  io.perfgate.core.regression.ProfileDetection "${1:-400}"
