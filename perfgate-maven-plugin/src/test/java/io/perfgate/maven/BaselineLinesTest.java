@@ -55,9 +55,9 @@ class BaselineLinesTest {
             }
             GateDeclaration gate = new GateDeclaration("LatencyGate", Level.BLOCKING, false, "method T" + t + "#run",
                     Map.of("p95", "1s"), null);
-            results.add(new TestResult(TestResult.SCHEMA_VERSION, "junit",
+            results.add(new TestResult(TestResult.SCHEMA_VERSION, io.perfgate.core.result.ResultKind.JUNIT,
                     "[engine:junit-jupiter]/[class:app.T" + t + "]/[method:run()]", "app.T" + t, "run", "run()",
-                    ResultStatus.DECLARED, null, List.of(gate), null, null, null, environment, RECORDED)
+                    ResultStatus.DECLARED, null, List.of(gate), null, null, null, environment, RECORDED, null)
                     .completed(new Measurement(1000L * rounds, 0, null, null, 2_000_000_000L * rounds, all.encode(),
                             null, null, recorded)));
         }

@@ -2,6 +2,7 @@ package io.perfgate.core.regression;
 
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.Round;
 import io.perfgate.core.result.TestResult;
@@ -42,7 +43,7 @@ public final class MetricSelection {
             metrics.addAll(List.of(RegressionMetric.P50, RegressionMetric.P90, RegressionMetric.P95,
                     RegressionMetric.P99, RegressionMetric.MEAN));
             // a JMH fork's iterations per duration is no throughput: its score is
-            if (!"jmh".equals(result.kind())) {
+            if (result.kind() != ResultKind.JMH) {
                 metrics.add(RegressionMetric.THROUGHPUT);
             }
         }
@@ -85,13 +86,13 @@ public final class MetricSelection {
             if (!Objects.equals(scope, gate.scope())) {
                 continue;
             }
-            if (GateType.LATENCY.declarationName().equals(gate.gate())) {
+            if (gate.is(GateType.LATENCY)) {
                 for (RegressionMetric metric : LATENCY) {
                     if (gate.bounds().containsKey(metric.label())) {
                         named.add(metric);
                     }
                 }
-            } else if (GateType.THROUGHPUT.declarationName().equals(gate.gate())) {
+            } else if (gate.is(GateType.THROUGHPUT)) {
                 named.add(RegressionMetric.THROUGHPUT);
             }
         }
@@ -101,7 +102,7 @@ public final class MetricSelection {
     /** A JMH score is a rate in throughput mode (operations per second) and a time per operation otherwise. */
     static RegressionMetric scoreMetric(TestResult result) {
         boolean rate = result.benchmark() != null ? result.benchmark().isThroughput()
-                : result.gates().stream().anyMatch(gate -> "ThroughputGate".equals(gate.gate()));
+                : result.gates().stream().anyMatch(gate -> gate.is(GateType.THROUGHPUT));
         return rate ? RegressionMetric.SCORE_RATE : RegressionMetric.SCORE_TIME;
     }
 }

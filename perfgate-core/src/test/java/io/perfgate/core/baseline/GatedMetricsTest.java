@@ -56,12 +56,12 @@ class GatedMetricsTest {
         }
         Measurement measurement = new Measurement(1000, 0, Map.of(), null, 10_000_000_000L, all.encode(), null, null,
                 rounds);
-        TestResult declared = new TestResult(TestResult.SCHEMA_VERSION, "junit",
+        TestResult declared = new TestResult(TestResult.SCHEMA_VERSION, io.perfgate.core.result.ResultKind.JUNIT,
                 "[engine:junit-jupiter]/[class:com.example.SlowTest]/[method:tenMillis()]", "com.example.SlowTest",
                 "tenMillis", "tenMillis()", ResultStatus.DECLARED, null,
                 List.of(new GateDeclaration("LatencyGate", Level.BLOCKING, false, "method SlowTest#tenMillis",
                         Map.of("p95", "200ms", "p99", "500ms"), null)),
-                new Workload("standard", 100, 0, 1000, 0, 1, 0), null, null, Results.ENVIRONMENT, RECORDED);
+                new Workload("standard", 100, 0, 1000, 0, 1, 0), null, null, Results.ENVIRONMENT, RECORDED, null);
         return declared.completed(measurement);
     }
 
