@@ -1,5 +1,6 @@
 package io.perfgate.core.check;
 
+import io.perfgate.core.frontend.FrontendJudge;
 import io.perfgate.core.gate.Bound;
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.InvalidGateException;
@@ -55,7 +56,9 @@ public final class GateEvaluator {
         List<GateOutcome> gates = new ArrayList<>();
         List<GateDeclaration> declared = new ArrayList<>(result.gates());
         boolean errorGateDeclared = declared.stream()
-                .anyMatch(gate -> GateType.ERROR_RATE.declarationName().equals(gate.gate()) && gate.scope() == null);
+                .anyMatch(gate -> GateType.ERROR_RATE.declarationName().equals(gate.gate()) && gate.scope() == null)
+                // a page's gates fail on their own when Lighthouse could not measure it
+                || (result.frontend() != null && !declared.isEmpty());
         for (GateDeclaration declaration : declared) {
             gates.add(evaluate(result, declaration, false));
         }
@@ -150,6 +153,7 @@ public final class GateEvaluator {
                     ? judgeLeak(result, measurement, metric, bound)
                     : judgeMemory(result, measurement, metric, bound);
             case DATABASE -> judgeDatabase(result, measurement, metric, bound);
+            case FRONTEND -> new FrontendJudge(reportLocation).judge(result, metric, bound);
         };
     }
 
