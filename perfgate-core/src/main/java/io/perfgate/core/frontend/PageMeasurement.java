@@ -78,6 +78,7 @@ public final class PageMeasurement {
                         .append(metric.kind().format(FrontendJudge.median(values)));
             }
         }
-        return text + " (median of " + details.measuredRuns().size() + " runs)";
+        int runs = details.measuredRuns().size();
+        return text + (runs == 1 ? " (1 run)" : " (median of " + runs + " runs)");
     }
 }
