@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -104,7 +103,11 @@ public final class LighthouseRunner {
     /** Metric attribute to value, as stored in result files. */
     static Map<String, Double> figures(Map<Metric, Double> metrics) {
         Map<String, Double> figures = new LinkedHashMap<>();
-        new EnumMap<>(metrics).forEach((metric, value) -> figures.put(metric.attribute(), value));
+        for (Metric metric : Metric.values()) {
+            if (metrics.containsKey(metric)) {
+                figures.put(metric.attribute(), metrics.get(metric));
+            }
+        }
         return figures;
     }
 
