@@ -11,6 +11,11 @@ import java.util.Map;
 
 /** Which metrics a result offers replicate values for, and those values. */
 public final class MetricSelection {
+    /** Compared on a page's Lighthouse runs. */
+    static final List<RegressionMetric> FRONTEND = List.of(RegressionMetric.FCP, RegressionMetric.LCP,
+            RegressionMetric.SPEED_INDEX, RegressionMetric.TTI, RegressionMetric.PERFORMANCE_SCORE,
+            RegressionMetric.TOTAL_BYTES, RegressionMetric.SCRIPT_BYTES, RegressionMetric.REQUESTS);
+
     private MetricSelection() {
     }
 
@@ -25,6 +30,10 @@ public final class MetricSelection {
     /** The metrics one measurement of the result (the test's own, or an endpoint's) offers. */
     public static List<RegressionMetric> available(TestResult result, Measurement measurement) {
         List<RegressionMetric> metrics = new ArrayList<>();
+        if (result.frontend() != null && measurement == result.measurement()) {
+            return FRONTEND.stream().filter(metric -> Replicates.ofFrontend(result.frontend(), metric).usable())
+                    .toList();
+        }
         if (measurement == null || measurement.rounds().isEmpty()) {
             return metrics;
         }
@@ -53,7 +62,8 @@ public final class MetricSelection {
     public static Map<RegressionMetric, Replicates> replicates(TestResult result, Measurement measurement) {
         Map<RegressionMetric, Replicates> values = new LinkedHashMap<>();
         for (RegressionMetric metric : available(result, measurement)) {
-            values.put(metric, Replicates.of(measurement, metric));
+            values.put(metric, FRONTEND.contains(metric) ? Replicates.ofFrontend(result.frontend(), metric)
+                    : Replicates.of(measurement, metric));
         }
         return values;
     }

@@ -2,6 +2,8 @@ package io.perfgate.core.regression;
 
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.latency.PercentileInterval;
+import io.perfgate.core.gate.Metric;
+import io.perfgate.core.result.FrontendDetails;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.Round;
 
@@ -22,6 +24,34 @@ public record Replicates(double[] values, String problem) {
 
     public boolean usable() {
         return problem == null && values.length > 0;
+    }
+
+    /** A front-end metric's value in every Lighthouse run of a page; log-scale comparison needs positive values. */
+    public static Replicates ofFrontend(FrontendDetails details, RegressionMetric metric) {
+        List<FrontendDetails.Run> runs = details.measuredRuns();
+        if (details.failure() != null || runs.isEmpty()) {
+            return new Replicates(null, "Lighthouse did not measure the page");
+        }
+        String attribute = (switch (metric) {
+            case FCP -> Metric.FIRST_CONTENTFUL_PAINT;
+            case LCP -> Metric.LARGEST_CONTENTFUL_PAINT;
+            case SPEED_INDEX -> Metric.SPEED_INDEX;
+            case TTI -> Metric.TIME_TO_INTERACTIVE;
+            case PERFORMANCE_SCORE -> Metric.PERFORMANCE_SCORE;
+            case TOTAL_BYTES -> Metric.TOTAL_BYTES;
+            case SCRIPT_BYTES -> Metric.SCRIPT_BYTES;
+            case REQUESTS -> Metric.REQUEST_COUNT;
+            default -> throw new IllegalArgumentException(metric + " is no front-end metric");
+        }).attribute();
+        double[] values = new double[runs.size()];
+        for (int i = 0; i < runs.size(); i++) {
+            Double value = runs.get(i).metrics().get(attribute);
+            if (value == null || !(value > 0) || Double.isInfinite(value)) {
+                return new Replicates(null, "run " + (i + 1) + " has no positive " + metric.label());
+            }
+            values[i] = value;
+        }
+        return new Replicates(values, null);
     }
 
     /** The metric's value in every round of a measurement. */
