@@ -35,8 +35,9 @@ public final class FrontendJudge {
                     + " holds no Lighthouse figures (was it written by perfgate:lighthouse?)");
         }
         if (details.failure() != null) {
-            return fail(result, metric, bound, runs, metric.label() + " was not measured: " + details.failure()
-                    + "; fix the page (or start the service before perfgate:lighthouse) and run again");
+            String failure = details.failure().strip();
+            return fail(result, metric, bound, runs, metric.label() + " was not measured: "
+                    + (failure.endsWith(".") ? failure.substring(0, failure.length() - 1) : failure) + "; fix the page (or start the service before perfgate:lighthouse) and run again");
         }
         List<FrontendDetails.Run> measured = details.measuredRuns();
         for (int i = 0; i < measured.size(); i++) {
@@ -56,7 +57,7 @@ public final class FrontendJudge {
         double max = values[values.length - 1];
         double spread = spread(values);
         QuantityKind kind = metric.kind();
-        String runsText = values.length == 1 ? "1 run" : "median of " + values.length + " runs "
+        String runsText = values.length == 1 ? "" : "median of " + values.length + " runs "
                 + Arrays.stream(values).mapToObj(kind::format).collect(Collectors.joining(", "))
                 + ", spread " + spreadText(spread);
         long splitVerdicts = Arrays.stream(values).mapToObj(value -> bound.judge(value, metric.direction()))
@@ -78,7 +79,7 @@ public final class FrontendJudge {
             default -> measuredText + " is within " + bound.text();
         };
         return new MetricOutcome(metric, bound.text(), verdict, median, values.length, min, max,
-                message + " (" + runsText + ")" + context(result, values.length));
+                message + (runsText.isEmpty() ? "" : " (" + runsText + ")") + context(result, values.length));
     }
 
     /** The middle value; the mean of the middle two for an even count. */

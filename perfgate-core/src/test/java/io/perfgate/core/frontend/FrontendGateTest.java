@@ -61,7 +61,7 @@ class FrontendGateTest {
     void theScoreIsAMinimum() {
         MetricOutcome score = single(judge(Map.of("score", "95..90"), runs("score", 92.0)));
         assertEquals(Verdict.WARN, score.verdict());
-        assertEquals("performance score = 92 is below the target 95 (threshold 90) (1 run) (lighthouse.yaml#home,"
+        assertEquals("performance score = 92 is below the target 95 (threshold 90) (lighthouse.yaml#home,"
                 + " 1 run, report: target/perfgate/index.html)", score.message());
     }
 
@@ -77,7 +77,7 @@ class FrontendGateTest {
         for (MetricOutcome metric : outcome.gates().get(0).metrics()) {
             assertEquals(Verdict.FAIL, metric.verdict());
             assertNull(metric.value());
-            assertTrue(metric.message().contains("(Status code: 404)"), metric.message());
+            assertTrue(metric.message().contains("(Status code: 404); fix the page"), metric.message());
         }
     }
 
