@@ -57,9 +57,10 @@ final class FrontendSection {
                     .append("\" alt=\"final screenshot\" style=\"max-width:240px;border:1px solid #d0d7de\">")
                     .append("<figcaption>Final screenshot (last run)</figcaption></figure>\n");
         }
-        String links = details.runs().stream().filter(run -> run.htmlReport() != null)
-                .map(run -> "<a href=\"" + escapeAttribute(run.htmlReport()) + "\">run "
-                        + (details.runs().indexOf(run) + 1) + "</a>")
+        String links = java.util.stream.IntStream.range(0, details.runs().size())
+                .filter(i -> details.runs().get(i).htmlReport() != null)
+                .mapToObj(i -> "<a href=\"" + escapeAttribute(details.runs().get(i).htmlReport()) + "\">run " + (i + 1)
+                        + "</a>")
                 .collect(Collectors.joining(" "));
         if (!links.isEmpty()) {
             out.append("<p>Lighthouse reports: ").append(links).append("</p>\n");
