@@ -2,6 +2,7 @@ package io.perfgate.maven;
 
 import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.jmh.AnnotatedGates;
+import org.junit.platform.commons.support.AnnotationSupport;
 import io.perfgate.core.jmh.BenchmarkGateRule;
 import io.perfgate.core.jmh.BenchmarkGates;
 import io.perfgate.core.jmh.JmhCommand;
@@ -240,7 +241,7 @@ public class JmhMojo extends AbstractPerfgateMojo {
     private Map<String, List<GateDeclaration>> resolveGates(List<String> benchmarks, ClassLoader loader,
                                                             List<BenchmarkGateRule> rules)
             throws MojoExecutionException {
-        AnnotatedGates annotations = new AnnotatedGates();
+        AnnotatedGates annotations = new AnnotatedGates(AnnotationSupport::findAnnotation);
         Map<String, List<GateDeclaration>> resolved = new LinkedHashMap<>();
         for (String benchmark : benchmarks) {
             try {
@@ -273,7 +274,7 @@ public class JmhMojo extends AbstractPerfgateMojo {
                 } catch (ResultFileException e) {
                     continue; // not ours to judge here; check reports it
                 }
-                if (JmhResults.KIND.equals(earlier.kind()) && earlier.benchmark() != null
+                if (JmhResults.KIND == earlier.kind() && earlier.benchmark() != null
                         && benchmarks.contains(earlier.benchmark().benchmark())) {
                     Files.delete(file);
                 }

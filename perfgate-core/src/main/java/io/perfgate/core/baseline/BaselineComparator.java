@@ -1,5 +1,6 @@
 package io.perfgate.core.baseline;
 
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.regression.ComparisonInput;
@@ -201,8 +202,8 @@ public final class BaselineComparator {
         }
         if (metric == RegressionMetric.THROUGHPUT) {
             // For a JUnit test throughput is 1 / mean latency times threads: only compared when it is declared or measured under load.
-            return "load".equals(result.kind()) || result.gates().stream()
-                    .anyMatch(gate -> GateType.THROUGHPUT.declarationName().equals(gate.gate()));
+            return result.kind() == ResultKind.LOAD || result.gates().stream()
+                    .anyMatch(gate -> gate.is(GateType.THROUGHPUT));
         }
         return true;
     }
@@ -215,7 +216,7 @@ public final class BaselineComparator {
         if (metric.gateType() != null) {
             for (String wanted : scope == null ? new String[] {null} : new String[] {scope, null}) {
                 for (GateDeclaration gate : result.gates()) {
-                    if (metric.gateType().declarationName().equals(gate.gate()) && Objects.equals(wanted, gate.scope())) {
+                    if (gate.is(metric.gateType()) && Objects.equals(wanted, gate.scope())) {
                         return gate.level();
                     }
                 }

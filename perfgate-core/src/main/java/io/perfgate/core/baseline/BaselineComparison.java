@@ -52,14 +52,28 @@ public record BaselineComparison(
         }
     }
 
+    /** What a finding that fails the build is about, so consoles label it by kind, not by its text. */
+    public enum FindingKind { BASELINE, REGRESSED, TREND }
+
+    /** One finding that fails the build. */
+    public record Finding(FindingKind kind, String message) {
+    }
+
+    /** What fails the build: unusable baseline files, blocking regressions, and trend alerts at BLOCKING. */
+    public List<Finding> blockingFindings() {
+        List<Finding> findings = new java.util.ArrayList<>();
+        problems.forEach(problem -> findings.add(new Finding(FindingKind.BASELINE, problem)));
+        comparisons.stream().filter(Compared::blocks)
+                .forEach(c -> findings.add(new Finding(FindingKind.REGRESSED, c.comparison().message())));
+        if (trendLevel == Level.BLOCKING) {
+            trends.forEach(trend -> trend.alerts().forEach(alert -> findings.add(new Finding(FindingKind.TREND, alert))));
+        }
+        return findings;
+    }
+
     /** Messages that fail the build: blocking regressions and unusable baseline files. */
     public List<String> blockingMessages() {
-        List<String> messages = new java.util.ArrayList<>(problems);
-        comparisons.stream().filter(Compared::blocks).map(c -> c.comparison().message()).forEach(messages::add);
-        if (trendLevel == Level.BLOCKING) {
-            trends.forEach(trend -> messages.addAll(trend.alerts()));
-        }
-        return messages;
+        return blockingFindings().stream().map(Finding::message).toList();
     }
 
     /** Messages to print as warnings: non-blocking regressions, undecided comparisons, trend alerts at WARNING. */

@@ -63,7 +63,7 @@ public final class FrontendJudge {
         long splitVerdicts = Arrays.stream(values).mapToObj(value -> bound.judge(value, metric.direction()))
                 .distinct().count();
         if (splitVerdicts > 1 && spread > details.maxSpread()) {
-            return new MetricOutcome(metric, bound.text(), Verdict.INCONCLUSIVE, median, values.length, min, max,
+            return new MetricOutcome(metric, bound, Verdict.INCONCLUSIVE, median, values.length, min, max,
                     metric.label() + " has no verdict: its runs disagree (" + runsText + ", beyond the allowed "
                             + QuantityKind.PERCENT.format(details.maxSpread()) + ") on either side of " + bound.text()
                             + context(result, values.length) + "; add runs, quiet the machine, or raise maxSpread");
@@ -78,7 +78,7 @@ public final class FrontendJudge {
                     + kind.format(bound.target().orElseThrow()) + " (threshold " + kind.format(bound.threshold()) + ")";
             default -> measuredText + " is within " + bound.text();
         };
-        return new MetricOutcome(metric, bound.text(), verdict, median, values.length, min, max,
+        return new MetricOutcome(metric, bound, verdict, median, values.length, min, max,
                 message + (runsText.isEmpty() ? "" : " (" + runsText + ")") + context(result, values.length));
     }
 
@@ -114,7 +114,7 @@ public final class FrontendJudge {
     }
 
     private MetricOutcome fail(TestResult result, Metric metric, Bound bound, int runs, String message) {
-        return new MetricOutcome(metric, bound.text(), Verdict.FAIL, null, runs, null, null,
+        return new MetricOutcome(metric, bound, Verdict.FAIL, null, runs, null, null,
                 message + context(result, runs));
     }
 

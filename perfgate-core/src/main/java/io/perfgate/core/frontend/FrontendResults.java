@@ -3,6 +3,7 @@ package io.perfgate.core.frontend;
 import io.perfgate.core.result.FrontendDetails;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.ResultFiles;
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.ResultStatus;
 import io.perfgate.core.result.TestResult;
 import io.perfgate.core.result.Workload;
@@ -18,7 +19,7 @@ import java.util.Map;
  * page, so {@code check} judges, reports and compares them like every other result.
  */
 public final class FrontendResults {
-    public static final String KIND = "lighthouse";
+    public static final ResultKind KIND = ResultKind.LIGHTHOUSE;
 
     private FrontendResults() {
     }
@@ -36,9 +37,8 @@ public final class FrontendResults {
         Measurement measurement = new Measurement(details.runs().size(), failed,
                 failed == 0 ? Map.of() : Map.of("lighthouse", failed), details.failure(), durationNanos, null, null,
                 null, List.of());
-        return new TestResult(declared.schemaVersion(), KIND, declared.id(), declared.className(),
-                declared.methodName(), declared.displayName(), ResultStatus.COMPLETED, null, declared.gates(),
-                declared.workload(), measurement, null, declared.environment(), declared.startedAt(), null, details);
+        return declared.withStatus(ResultStatus.COMPLETED, null).withMeasurement(measurement, null)
+                .withFrontend(details);
     }
 
     /**

@@ -9,10 +9,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.InvalidGateException;
-import io.perfgate.core.gate.Metric;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.spec.GateReader;
 
 import java.io.IOException;
 import java.net.URI;
@@ -192,18 +192,17 @@ public final class PageFile {
         if (bounds.isEmpty()) {
             return List.of();
         }
-        // parsed here too, so a bad bound stops the goal before any Lighthouse run
-        bounds.forEach((attribute, text) -> {
-            String source = label + " " + at + ".gates." + attribute;
-            try {
-                Metric.of(GateType.FRONTEND, attribute, source).parseBound(text, source);
-            } catch (InvalidGateException e) {
-                throw new FrontendConfigurationException(e.getMessage(), e);
-            }
-        });
         String declaredOn = label + " page '" + page.name() + "'" + (spec ? " (specification defaults on)" : "");
-        return List.of(new GateDeclaration(GateType.FRONTEND.declarationName(), level, allowInconclusive, declaredOn,
-                bounds, null));
+        GateDeclaration declaration = new GateDeclaration(GateType.FRONTEND.declarationName(), level,
+                allowInconclusive, declaredOn, bounds, null);
+        // read here too, so a bad bound stops the goal before any Lighthouse run
+        try {
+            GateReader.read(declaration, label + " " + at + ".gates",
+                    (attribute, text) -> label + " " + at + ".gates." + attribute);
+        } catch (InvalidGateException e) {
+            throw new FrontendConfigurationException(e.getMessage(), e);
+        }
+        return List.of(declaration);
     }
 
     private Level level(String value, String at) {

@@ -4,6 +4,7 @@ import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.spec.GateReader;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ public record BenchmarkGateRule(String pattern, List<GateDeclaration> gates) {
      * {@code max}, {@code allocationPerInvocation}); blank bounds are left out.
      *
      * @throws InvalidGateException naming the rule when the pattern is not a regular expression, a bound name
-     *                              is unknown, or no bound is set
+     *                              is unknown or does not parse, or no bound is set
      */
     public static BenchmarkGateRule of(String pattern, Map<String, String> bounds, Level level,
                                        boolean allowInconclusive) {
@@ -75,14 +76,24 @@ public record BenchmarkGateRule(String pattern, List<GateDeclaration> gates) {
                     + new TreeMap<>(BOUNDS).keySet());
         }
         List<GateDeclaration> gates = new ArrayList<>();
-        byGate.forEach((type, gateBounds) -> gates.add(new GateDeclaration(type.declarationName(),
-                level, allowInconclusive, "pom " + where, gateBounds, null)));
+        byGate.forEach((type, gateBounds) -> gates.add(GateReader.read(new GateDeclaration(type.declarationName(),
+                level, allowInconclusive, "pom " + where, gateBounds, null), where,
+                (attribute, text) -> where + ": <" + ruleName(type, attribute) + ">" + text + "</"
+                        + ruleName(type, attribute) + ">").declaration()));
         return new BenchmarkGateRule(pattern, gates);
     }
 
     /** Whether the rule applies to a benchmark: its pattern is found in the name. */
     public boolean matches(String benchmark) {
         return Pattern.compile(pattern).matcher(benchmark).find();
+    }
+
+    private static String ruleName(GateType type, String attribute) {
+        return BOUNDS.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(new GateAttribute(type, attribute)))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(attribute);
     }
 
     private record GateAttribute(GateType type, String attribute) {

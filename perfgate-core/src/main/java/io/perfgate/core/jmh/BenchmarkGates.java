@@ -89,8 +89,7 @@ public final class BenchmarkGates {
             if (bounds.size() == declaration.bounds().size()) {
                 kept.add(declaration);
             } else if (!bounds.isEmpty()) {
-                kept.add(new GateDeclaration(declaration.gate(), declaration.level(), declaration.allowInconclusive(),
-                        declaration.declaredOn(), bounds, declaration.scope()));
+                kept.add(declaration.withBounds(bounds));
             }
         }
         return kept;
@@ -99,15 +98,11 @@ public final class BenchmarkGates {
     /** Whether any of the gates bounds allocation, which needs JMH's gc profiler. */
     public static boolean needGcProfiler(Collection<List<GateDeclaration>> gates) {
         return gates.stream().flatMap(List::stream)
-                .anyMatch(gate -> GateType.MEMORY.declarationName().equals(gate.gate()));
+                .anyMatch(gate -> gate.is(GateType.MEMORY));
     }
 
     private static Optional<Metric> metric(GateDeclaration declaration, String attribute) {
-        try {
-            GateType type = GateType.fromDeclarationName(declaration.gate());
-            return Metric.of(type).stream().filter(metric -> metric.attribute().equals(attribute)).findFirst();
-        } catch (InvalidGateException e) {
-            return Optional.empty();
-        }
+        return declaration.type().flatMap(type -> Metric.of(type).stream()
+                .filter(metric -> metric.attribute().equals(attribute)).findFirst());
     }
 }

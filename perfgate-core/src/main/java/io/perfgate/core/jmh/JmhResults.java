@@ -1,5 +1,6 @@
 package io.perfgate.core.jmh;
 
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.jmh.JmhOutputMonitor.BenchmarkFailure;
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.result.BenchmarkDetails;
@@ -32,7 +33,7 @@ import java.util.function.Function;
  */
 public final class JmhResults {
     /** The result kind of benchmarks. */
-    public static final String KIND = "jmh";
+    public static final ResultKind KIND = ResultKind.JMH;
 
     private JmhResults() {
     }
@@ -97,7 +98,7 @@ public final class JmhResults {
 
     /** The stable id of a benchmark run: JMH's name, the mode and the parameters. */
     public static String id(String benchmark, BenchmarkMode mode, Map<String, String> params) {
-        StringBuilder id = new StringBuilder(KIND).append(':').append(benchmark);
+        StringBuilder id = new StringBuilder(KIND.fileName()).append(':').append(benchmark);
         if (mode != null) {
             id.append(':').append(mode.shortLabel());
         }

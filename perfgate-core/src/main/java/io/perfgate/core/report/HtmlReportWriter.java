@@ -6,7 +6,6 @@ import io.perfgate.core.check.MetricOutcome;
 import io.perfgate.core.check.TestOutcome;
 import io.perfgate.core.gate.Bound;
 import io.perfgate.core.gate.GateType;
-import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.gate.Verdict;
 import io.perfgate.core.latency.LatencyHistogram;
@@ -324,11 +323,7 @@ public final class HtmlReportWriter implements ReportWriter {
         for (GateOutcome gate : test.gates()) {
             for (MetricOutcome metric : gate.metrics()) {
                 if (metric.metric() == Metric.LEAK_PER_INVOCATION) {
-                    try {
-                        return OptionalDouble.of(metric.metric().parseBound(metric.boundText(), gate.title()).threshold());
-                    } catch (InvalidGateException e) {
-                        return OptionalDouble.empty();
-                    }
+                    return OptionalDouble.of(metric.bound().threshold());
                 }
             }
         }
@@ -565,19 +560,15 @@ public final class HtmlReportWriter implements ReportWriter {
     private static List<PercentileChart.BoundLine> boundLines(TestOutcome test, String endpoint) {
         List<PercentileChart.BoundLine> lines = new ArrayList<>();
         for (GateOutcome gate : test.gates()) {
-            if (!GateType.LATENCY.declarationName().equals(gate.declaration().gate())
-                    || !Objects.equals(endpoint, gate.declaration().scope())) {
+            if (!gate.declaration().is(GateType.LATENCY) || !Objects.equals(endpoint, gate.declaration().scope())) {
                 continue;
             }
+            // an invalid bound is a FAIL of the whole gate, with no metric outcomes, and draws no line
             for (MetricOutcome metric : gate.metrics()) {
-                try {
-                    Bound bound = metric.metric().parseBound(metric.boundText(), gate.title());
-                    bound.target().ifPresent(target ->
-                            lines.add(new PercentileChart.BoundLine(metric.metric().label() + " target", target, false)));
-                    lines.add(new PercentileChart.BoundLine(metric.metric().label() + " threshold", bound.threshold(), true));
-                } catch (InvalidGateException e) {
-                    // judged already: an invalid bound is a FAIL row of its own and draws no line
-                }
+                Bound bound = metric.bound();
+                bound.target().ifPresent(target ->
+                        lines.add(new PercentileChart.BoundLine(metric.metric().label() + " target", target, false)));
+                lines.add(new PercentileChart.BoundLine(metric.metric().label() + " threshold", bound.threshold(), true));
             }
         }
         return lines;

@@ -135,7 +135,7 @@ public final class JsonSummaryWriter implements ReportWriter {
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("label", test.label());
         node.put("id", result.id());
-        node.put("kind", result.kind());
+        node.put("kind", result.kind().fileName());
         node.put("className", result.className());
         node.put("methodName", result.methodName());
         node.put("displayName", result.displayName());

@@ -214,8 +214,6 @@ class BaselineComparatorTest {
     private static TestResult withLevel(TestResult result, Level level) {
         GateDeclaration gate = new GateDeclaration("LatencyGate", level, false, "method OrderTest#create",
                 Map.of("p95", "50ms"), null);
-        return new TestResult(result.schemaVersion(), result.kind(), result.id(), result.className(),
-                result.methodName(), result.displayName(), result.status(), result.statusReason(), List.of(gate),
-                result.workload(), result.measurement(), result.endpoints(), result.environment(), result.startedAt());
+        return result.withGates(List.of(gate));
     }
 }

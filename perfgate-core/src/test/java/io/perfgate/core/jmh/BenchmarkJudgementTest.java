@@ -70,6 +70,25 @@ class BenchmarkJudgementTest {
     }
 
     @Test
+    void withFailOnInconclusiveOffABenchmarkKeepsItsRealScoreAndPasses() {
+        // the regression: relaxing INCONCLUSIVE used to rebuild results without their JMH details, so this
+        // benchmark failed with "throughput = 10/s" and an implicit error gate
+        TestResult result = byId(fixtureResults(name -> List.of(gate("ThroughputGate", Map.of("min", "100000000/s")))),
+                "jmh:fixture.FixtureBench.sum:thrpt[size=10]");
+
+        CheckReport report = CheckReport.of("app", REPORT, List.of(result), false);
+
+        TestOutcome outcome = report.tests().get(0);
+        assertEquals(Verdict.PASS, outcome.verdict(), outcome.gates().toString());
+        MetricOutcome throughput = onlyMetric(outcome);
+        assertTrue(throughput.value() > 2.0e8 && throughput.value() < 2.6e8, "JMH's score: " + throughput.value());
+        assertTrue(throughput.message().matches("throughput = 2\\d\\d,000,000/s meets the minimum 100,000,000/s"
+                + " \\(FixtureBench#sum \\[thrpt, size=10], JMH score .*"), throughput.message());
+        assertTrue(result.benchmark() != null && report.tests().get(0).result() == result, "the data is not rewritten");
+        assertTrue(!report.hasBlockingViolations());
+    }
+
+    @Test
     void theMeanTimeOfAnAverageTimeRunIsJudgedInNanoseconds() {
         // sum avgt at size=100: 0.0225 us/op = 22.5 ns
         TestOutcome fail = judge("jmh:fixture.FixtureBench.sum:avgt[size=100]", gate("LatencyGate", Map.of("mean", "20ns")));

@@ -65,10 +65,7 @@ class ResultFilesTest {
         assertEquals(results, file.getParent());
 
         // same id, another display name: the same file, replaced
-        TestResult renamed = new TestResult(scripted.schemaVersion(), scripted.kind(), scripted.id(),
-                scripted.className(), scripted.methodName(), "renamed", scripted.status(), null, scripted.gates(),
-                scripted.workload(), scripted.measurement(), scripted.endpoints(), scripted.environment(),
-                scripted.startedAt());
+        TestResult renamed = scripted.withDisplayName("renamed");
         assertEquals(file, ResultFiles.write(results, renamed));
         assertEquals("renamed", ResultFiles.read(file).displayName());
         // another id: another file
@@ -161,7 +158,7 @@ class ResultFilesTest {
 
     @Test
     void declaredResultsRoundTripWithoutMeasurement() {
-        TestResult declared = TestResult.declared("junit", "[engine:junit-jupiter]/[method:x()]", "com.example.X", "x",
+        TestResult declared = TestResult.declared(ResultKind.JUNIT, "[engine:junit-jupiter]/[method:x()]", "com.example.X", "x",
                 "x()", List.of(TestData.gate("LatencyGate", "p95", "1ms")), TestData.WORKLOAD);
         TestResult read = ResultFiles.read(ResultFiles.write(results, declared));
         assertEquals(declared, read);
