@@ -56,7 +56,9 @@ public final class BaselineComparator {
         public static Settings defaults() {
             return new Settings(RegressionPolicy.defaults(), Set.of(RegressionMetric.P50, RegressionMetric.P95,
                     RegressionMetric.P99, RegressionMetric.MEAN, RegressionMetric.THROUGHPUT,
-                    RegressionMetric.SCORE_TIME, RegressionMetric.SCORE_RATE), Level.BLOCKING, Level.WARNING, true,
+                    RegressionMetric.SCORE_TIME, RegressionMetric.SCORE_RATE, RegressionMetric.FCP, RegressionMetric.LCP,
+                    RegressionMetric.SPEED_INDEX, RegressionMetric.TTI, RegressionMetric.PERFORMANCE_SCORE,
+                    RegressionMetric.TOTAL_BYTES, RegressionMetric.SCRIPT_BYTES, RegressionMetric.REQUESTS), Level.BLOCKING, Level.WARNING, true,
                     Duration.ofDays(30), 200, 60);
         }
 

@@ -19,6 +19,10 @@ import java.util.Map;
 public final class MetricSelection {
     private static final List<RegressionMetric> LATENCY = List.of(RegressionMetric.P50, RegressionMetric.P90,
             RegressionMetric.P95, RegressionMetric.P99, RegressionMetric.MEAN);
+    /** Compared on a page's Lighthouse runs. */
+    static final List<RegressionMetric> FRONTEND = List.of(RegressionMetric.FCP, RegressionMetric.LCP,
+            RegressionMetric.SPEED_INDEX, RegressionMetric.TTI, RegressionMetric.PERFORMANCE_SCORE,
+            RegressionMetric.TOTAL_BYTES, RegressionMetric.SCRIPT_BYTES, RegressionMetric.REQUESTS);
 
     private MetricSelection() {
     }
@@ -34,6 +38,10 @@ public final class MetricSelection {
     /** The metrics one measurement of the result (the test's own, or an endpoint's) offers. */
     public static List<RegressionMetric> available(TestResult result, Measurement measurement) {
         List<RegressionMetric> metrics = new ArrayList<>();
+        if (result.frontend() != null && measurement == result.measurement()) {
+            return FRONTEND.stream().filter(metric -> Replicates.ofFrontend(result.frontend(), metric).usable())
+                    .toList();
+        }
         if (measurement == null || measurement.rounds().isEmpty()) {
             return metrics;
         }
@@ -69,7 +77,8 @@ public final class MetricSelection {
         Set<RegressionMetric> gated = gated(result, scope);
         Map<RegressionMetric, Replicates> values = new LinkedHashMap<>();
         for (RegressionMetric metric : available(result, measurement)) {
-            values.put(metric, Replicates.of(measurement, metric, gated.contains(metric)));
+            values.put(metric, FRONTEND.contains(metric) ? Replicates.ofFrontend(result.frontend(), metric)
+                    : Replicates.of(measurement, metric, gated.contains(metric)));
         }
         return values;
     }
