@@ -84,6 +84,7 @@ final class BaselineLines {
         };
         baseline.trends().forEach(trend -> trend.alerts()
                 .forEach(alert -> lines.add(new Line(trendSeverity, "[TREND] " + alert))));
+        baseline.historyProblems().forEach(problem -> lines.add(new Line(Severity.WARN, "[HISTORY] " + problem)));
         List<String> notes = baseline.notes();
         int shown = details ? notes.size() : Math.min(NOTES, notes.size());
         notes.subList(0, shown).forEach(note -> lines.add(new Line(Severity.INFO, "Baseline: " + note)));

@@ -139,7 +139,8 @@ class CheckSummaryTest {
         TrendFinding trend = new TrendFinding("id", "OrderTest#create", null, List.of(), List.of(), 3,
                 List.of("p95 grew in 3 runs in a row (app/.perfgate/history/run.json: 12 ms to 15 ms)"));
         BaselineComparison baseline = new BaselineComparison(true, List.of(), List.of(trend), Level.BLOCKING,
-                List.of("baseline file unreadable: .perfgate/baselines/x.json"), List.of(), null);
+                List.of("baseline file unreadable: .perfgate/baselines/x.json"), List.of(),
+                List.of(".perfgate/history/bad.json: unreadable history run (x); ignored"), null);
         CheckReport report = CheckReport.of("app", REPORT, List.of(measured("fast", 1000, 1,
                 latency(Level.BLOCKING, "50ms")))).withBaseline(baseline);
 
@@ -150,5 +151,8 @@ class CheckSummaryTest {
         assertTrue(failure.contains("  [BASELINE] baseline file unreadable: .perfgate/baselines/x.json"), failure);
         assertFalse(failure.contains("[REGRESSED]"), failure);
         assertTrue(failure.contains("fix the regression, or accept an intended change"), failure);
+        assertTrue(new CheckSummary(report, REPORT).lines().contains(new CheckSummary.Line(CheckSummary.Severity.WARN,
+                "[HISTORY] .perfgate/history/bad.json: unreadable history run (x); ignored")),
+                "an unreadable history file is a warning");
     }
 }

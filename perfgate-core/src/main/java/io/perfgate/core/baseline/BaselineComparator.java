@@ -101,7 +101,6 @@ public final class BaselineComparator {
         List<String> notes = new ArrayList<>();
         baselines.problems().forEach(problem -> problems.add(problem.getMessage()));
         HistoryStore.Runs history = store.history().readAll();
-        notes.addAll(history.problems());
 
         RegressionDetector detector = new RegressionDetector(settings.policy());
         List<ComparisonInput> inputs = new ArrayList<>();
@@ -206,7 +205,7 @@ public final class BaselineComparator {
             store.history().prune(settings.historyMaxAge(), settings.historyMaxRuns(), now);
         }
         return new BaselineComparison(baselines.present(), leveled, trends, settings.trendLevel(), problems, notes,
-                written, DetectionLimit.of(compared, detector).orElse(null));
+                history.problems(), written, DetectionLimit.of(compared, detector).orElse(null));
     }
 
     /** A comparison's place in the output: made by the detector (its input's index) or fixed beforehand. */

@@ -18,7 +18,9 @@ import java.util.List;
  * @param trends       history findings for the compared metrics
  * @param trendLevel   how trend alerts are enforced (WARNING by default)
  * @param problems     unusable baseline files: bad input that fails the build, each naming the file and the fix
- * @param notes        things worth knowing that decide nothing (tests without a baseline, ignored history files)
+ * @param notes        things worth knowing that decide nothing (tests without a baseline)
+ * @param historyProblems history files that could not be read and were ignored: warnings (the history loses a
+ *                     run), never a reason to fail
  * @param historyFile  the history file written for this run; null when none was written
  * @param limit        when some comparisons can never show a regression with their replicates: which, and
  *                     the one line that says so with the fix; null when every comparison could
@@ -30,6 +32,7 @@ public record BaselineComparison(
         Level trendLevel,
         List<String> problems,
         List<String> notes,
+        List<String> historyProblems,
         Path historyFile,
         DetectionLimit.Limit limit) {
 
@@ -38,12 +41,14 @@ public record BaselineComparison(
         trends = List.copyOf(trends);
         problems = List.copyOf(problems);
         notes = List.copyOf(notes);
+        historyProblems = List.copyOf(historyProblems);
     }
 
     /** Without a detection limit: every comparison could show a regression. */
     public BaselineComparison(boolean storePresent, List<Compared> comparisons, List<TrendFinding> trends,
-                              Level trendLevel, List<String> problems, List<String> notes, Path historyFile) {
-        this(storePresent, comparisons, trends, trendLevel, problems, notes, historyFile, null);
+                              Level trendLevel, List<String> problems, List<String> notes,
+                              List<String> historyProblems, Path historyFile) {
+        this(storePresent, comparisons, trends, trendLevel, problems, notes, historyProblems, historyFile, null);
     }
 
     /** A comparison and the level of the gate it belongs to. */

@@ -5,6 +5,7 @@ import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Metric;
 import io.perfgate.core.gate.Verdict;
 import io.perfgate.core.jmh.BenchmarkMode;
+import io.perfgate.core.jmh.JmhScoreRule;
 import io.perfgate.core.result.BenchmarkDetails;
 
 import java.util.Optional;
@@ -12,7 +13,8 @@ import java.util.OptionalDouble;
 
 /**
  * A JMH benchmark's metrics, judged on JMH's own figures in the mode the benchmark ran in: the score with its
- * error for throughput and mean time, gc.alloc.rate.norm for allocation, the sampled distribution for percentiles.
+ * error for throughput and mean time, gc.alloc.rate.norm for allocation (both by their 95% interval, the rule
+ * of {@link JmhScoreRule}), the sampled distribution for percentiles.
  */
 final class BenchmarkJudge implements GateJudge {
     private final GateJudge latency;
@@ -44,8 +46,9 @@ final class BenchmarkJudge implements GateJudge {
                         + " the JVM may not support allocation counting)");
             }
             Double error = benchmark.allocationError();
-            return Wording.judged(subject, metric, bound, allocation, invocations,
-                    error == null ? null : allocation - error, error == null ? null : allocation + error);
+            OptionalDouble jmhError = error == null ? OptionalDouble.empty() : OptionalDouble.of(error);
+            return judgeScore(subject, metric, bound, allocation, JmhScoreRule.halfWidth(jmhError,
+                    (long) benchmark.forks() * benchmark.measurementIterations()));
         }
         if (metric.quantile().isPresent() || metric == Metric.LATENCY_MAX) {
             return latency.judge(subject, metric, bound);
@@ -55,11 +58,22 @@ final class BenchmarkJudge implements GateJudge {
             return Wording.notMeasured(subject, metric, bound, invocations, benchmark.score() == null
                     ? "JMH reported no score" : "JMH's unit '" + benchmark.scoreUnit() + "' is not one perfgate reads");
         }
-        OptionalDouble error = benchmark.baseScoreError();
-        double value = score.getAsDouble();
-        return Wording.judged(subject, metric, bound, value, invocations,
-                error.isPresent() ? value - error.getAsDouble() : null,
-                error.isPresent() ? value + error.getAsDouble() : null);
+        return judgeScore(subject, metric, bound, score.getAsDouble(),
+                JmhScoreRule.halfWidth(benchmark.baseScoreError(), invocations));
+    }
+
+    /** A figure JMH reports with an error: judged by its 95% interval ({@link JmhScoreRule}). */
+    private static MetricOutcome judgeScore(Subject subject, Metric metric, Bound bound, double value,
+                                            OptionalDouble error) {
+        long invocations = subject.measurement().invocations();
+        Double lower = error.isPresent() ? value - error.getAsDouble() : null;
+        Double upper = error.isPresent() ? value + error.getAsDouble() : null;
+        if (JmhScoreRule.verdict(bound, metric.direction(), value, error) == Verdict.INCONCLUSIVE) {
+            return Wording.outcome(metric, bound, Verdict.INCONCLUSIVE, value, invocations, lower, upper,
+                    JmhScoreRule.inconclusiveReason(metric, bound, value, error) + subject.context(invocations)
+                            + "; " + JmhScoreRule.FIX);
+        }
+        return Wording.judged(subject, metric, bound, value, invocations, lower, upper);
     }
 
     private static String modeAdvice(Metric metric) {

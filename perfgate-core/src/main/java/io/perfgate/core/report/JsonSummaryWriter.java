@@ -93,6 +93,8 @@ public final class JsonSummaryWriter implements ReportWriter {
         node.put("blocking", baseline.hasBlocking());
         ArrayNode problems = node.putArray("problems");
         baseline.problems().forEach(problems::add);
+        ArrayNode historyProblems = node.putArray("historyProblems");
+        baseline.historyProblems().forEach(historyProblems::add);
         ArrayNode comparisons = node.putArray("comparisons");
         for (BaselineComparison.Compared compared : baseline.comparisons()) {
             MetricComparison c = compared.comparison();

@@ -132,11 +132,32 @@ public record TestResult(
         String simpleClass = className == null ? "?"
                 : kind == ResultKind.LOAD && SCENARIO_FILE.matcher(className).find() ? className
                 : className.substring(className.lastIndexOf('.') + 1);
-        String base = methodName == null ? simpleClass : simpleClass + "#" + methodName;
+        String base = methodName == null ? simpleClass : simpleClass + "#" + methodName + parameterTypes();
         if (displayName == null || methodName == null || displayName.equals(methodName)
                 || displayName.startsWith(methodName + "(")) {
             return base;
         }
         return base + " [" + displayName + "]";
+    }
+
+    /** JUnit's unique id names the method with its parameter types: {@code [method:m(int)]}, {@code [test-template:...]}. */
+    private static final java.util.regex.Pattern METHOD_SEGMENT =
+            java.util.regex.Pattern.compile("\\[(?:method|test-template|test-factory):[^(\\]]*\\(([^)]*)\\)\\]");
+
+    /**
+     * {@code (int, String)} when the id shows the method takes parameters, so overloads never share a label;
+     * empty for a method without any, and for ids that are not JUnit's.
+     */
+    private String parameterTypes() {
+        java.util.regex.Matcher method = id == null || kind != ResultKind.JUNIT ? null : METHOD_SEGMENT.matcher(id);
+        if (method == null || !method.find() || method.group(1).isBlank()) {
+            return "";
+        }
+        StringBuilder types = new StringBuilder("(");
+        for (String type : method.group(1).split(",")) {
+            String name = type.strip();
+            types.append(types.length() > 1 ? ", " : "").append(name.substring(name.lastIndexOf('.') + 1));
+        }
+        return types.append(')').toString();
     }
 }

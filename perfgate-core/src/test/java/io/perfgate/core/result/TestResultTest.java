@@ -34,6 +34,23 @@ class TestResultTest {
         assertEquals("UsersLoadTest#browse", fromTest.label());
     }
 
+    private static TestResult junit(String id, String method, String displayName) {
+        return TestResult.declared(ResultKind.JUNIT, id, "com.shop.SameTest", method, displayName, null, null);
+    }
+
+    @Test
+    void overloadsAreToldApartByTheParameterTypesInTheirId() {
+        String clazz = "[engine:junit-jupiter]/[class:com.shop.SameTest]";
+        TestResult none = junit(clazz + "/[method:m()]", "m", "m()");
+        TestResult primitive = junit(clazz + "/[method:m(int)]", "m", "m(int)");
+        TestResult objects = junit(clazz + "/[method:m(java.lang.String, java.util.List)]", "m", "m(String, List)");
+        TestResult template = junit(clazz + "/[test-template:m(long)]/[test-template-invocation:#2]", "m", "[2] 7");
+        assertEquals("SameTest#m", none.label());
+        assertEquals("SameTest#m(int)", primitive.label());
+        assertEquals("SameTest#m(String, List)", objects.label());
+        assertEquals("SameTest#m(long) [[2] 7]", template.label());
+    }
+
     @Test
     void theKindIsTypedButWrittenAsBeforeSoExistingFilesStillRead() throws Exception {
         TestResult jmh = TestData.declared("ParseBench", "parse", "parse()").withNames("com.example.ParseBench",
