@@ -43,7 +43,7 @@ public final class DeclaredGates {
     /** Whether any gate of any parameter set bounds allocation, which needs JMH's gc profiler. */
     public boolean needGcProfiler() {
         return annotations.keySet().stream().flatMap(this::everyDeclaration)
-                .anyMatch(gate -> GateType.MEMORY.declarationName().equals(gate.gate()));
+                .anyMatch(gate -> gate.is(GateType.MEMORY));
     }
 
     /**
