@@ -52,7 +52,7 @@ class RecordModeTest {
         assertEquals(ResultStatus.DECLARED, Violating.statusWhileMeasuring);
         TestResult result = single();
         assertEquals(ResultStatus.COMPLETED, result.status());
-        assertEquals("junit", result.kind());
+        assertEquals("junit", result.kind().fileName());
         assertEquals(Violating.class.getName(), result.className());
         assertEquals("sleeps", result.methodName());
         assertEquals("sleeps()", result.displayName());
@@ -126,7 +126,7 @@ class RecordModeTest {
         assertNotNull(second, byName.keySet().toString());
         assertEquals(ResultStatus.COMPLETED, second.status());
         assertEquals(10, second.measurement().invocations());
-        assertEquals("RecordModeTest$Parameterized#sized [[2] 2]", second.label());
+        assertEquals("RecordModeTest$Parameterized#sized(int) [[2] 2]", second.label());
         assertEquals(5, byName.values().stream().map(TestResult::id).distinct().count());
         assertNotNull(byName.get("repeated repetition 2 of 2"), byName.keySet().toString());
     }

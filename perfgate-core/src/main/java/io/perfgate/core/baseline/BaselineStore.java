@@ -158,7 +158,7 @@ public final class BaselineStore {
             for (ComparedUnit unit : ComparedUnit.of(result)) {
                 Map<String, BaselineMetric> values = new LinkedHashMap<>();
                 for (Map.Entry<RegressionMetric, Replicates> entry
-                        : MetricSelection.replicates(result, unit.measurement()).entrySet()) {
+                        : MetricSelection.replicates(result, unit.measurement(), unit.scope()).entrySet()) {
                     if (entry.getValue().usable()) {
                         values.put(entry.getKey().label(), new BaselineMetric(
                                 Arrays.stream(entry.getValue().values()).boxed().toList(), now, version.commit()));
@@ -191,7 +191,7 @@ public final class BaselineStore {
                 }
             }
             Fingerprint fingerprint = Fingerprint.of(result.environment(), version, profileOf(result, profile), now);
-            toWrite.add(new TestBaseline(TestBaseline.SCHEMA_VERSION, result.id(), result.label(), result.kind(),
+            toWrite.add(new TestBaseline(TestBaseline.SCHEMA_VERSION, result.id(), result.label(), result.kind().fileName(),
                     fingerprint, metrics, endpoints, result, acceptances));
         }
         List<Path> written = new ArrayList<>();
@@ -236,7 +236,8 @@ public final class BaselineStore {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(unit.label() + " has no metric '" + metricLabel
                         + "' to accept; it has " + available.stream().map(RegressionMetric::label).toList()));
-        Replicates replicates = Replicates.of(unit.measurement(), metric);
+        Replicates replicates = Replicates.of(unit.measurement(), metric,
+                MetricSelection.gated(current, unit.scope()).contains(metric));
         if (!replicates.usable()) {
             throw new IllegalArgumentException(unit.label() + ":" + metricLabel + " cannot be accepted: "
                     + replicates.problem());

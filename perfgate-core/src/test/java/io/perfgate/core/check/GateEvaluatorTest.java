@@ -357,12 +357,12 @@ class GateEvaluatorTest {
         GateOutcome unknown = only(evaluator.evaluate(completed(ordersOverTwoSeconds(),
                 gate("SpeedGate", "p95", "1ms"))), "SpeedGate");
         assertEquals("OrderApiPerfTest#createOrder: unknown gate 'SpeedGate'; expected one of"
-                + " [LatencyGate, ThroughputGate, ErrorRateGate, MemoryGate, DatabaseGate]", unknown.problem());
+                + " [LatencyGate, ThroughputGate, ErrorRateGate, MemoryGate, DatabaseGate, FrontendGate]", unknown.problem());
         GateOutcome empty = only(evaluator.evaluate(completed(ordersOverTwoSeconds(), gate("LatencyGate"))),
                 "LatencyGate");
         assertEquals(Verdict.FAIL, empty.verdict());
-        assertEquals("@LatencyGate on method OrderApiPerfTest#createOrder sets no bound; set at least one (report: "
-                + REPORT + ")", empty.problem());
+        assertEquals("@LatencyGate on method OrderApiPerfTest#createOrder sets no bound; set at least one of"
+                + " [p50, p90, p95, p99, max, mean] (report: " + REPORT + ")", empty.problem());
     }
 
     @Test
