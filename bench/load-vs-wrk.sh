@@ -4,7 +4,9 @@
 # the box) or answering from its configuration (NGINX_CONTENT=return: no file access, nginx's fastest path, where
 # the clients' own CPU cost per request decides). wrk -t1 -c50 -d10s and perfgate's closed model with 50 users back to back for 10 s
 # (after its own 2 s warmup, which is not counted: the JVM compiles its hot code first), five runs each,
-# alternating. Prints every figure, both medians and their ratio (perfgate / wrk).
+# alternating. Prints every figure, both medians and their ratio (perfgate / wrk), and each client's CPU time per
+# request (wrk's process; perfgate's whole JVM over its measured run), which a machine busy with other work
+# disturbs far less than the throughput.
 #
 #   bench/load-vs-wrk.sh            # ROUNDS=5 DURATION=10 CONNECTIONS=50 PORT=18089 to change them
 #
@@ -83,15 +85,24 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 
 wrk_figures=()
 perfgate_figures=()
+wrk_cpu=()
+perfgate_cpu=()
 for round in $(seq 1 "$ROUNDS"); do
-  w=$(wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "$URL" | awk '/Requests\/sec/ {print $2}')
+  # wrk's own CPU time (user + system) over its run, per request it completed
+  out=$( { TIMEFORMAT='cpu %U %S'; time wrk -t1 -c"$CONNECTIONS" -d"${DURATION}s" "$URL"; } 2>&1 )
+  w=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
+  wc=$(echo "$out" | awk '/requests in/ {n=$1} /^cpu / {c=$2+$3} END {printf "%.1f", c * 1e6 / n}')
   wrk_figures+=("$w")
+  wrk_cpu+=("$wc")
   # shellcheck disable=SC2086
   out=$(java $PERFGATE_JAVA_OPTS -cp "$CP" bench/LoadBench.java "$URL" "$CONNECTIONS" "$DURATION" 2 2>/dev/null)
   p=$(echo "$out" | awk '/^perfgate/ {print $2}')
   errors=$(echo "$out" | awk '/^perfgate/ {print $3}')
+  pc=$(echo "$out" | awk '/^perfgate/ {print $4}')
   perfgate_figures+=("$p")
-  printf 'round %d: wrk %10.0f requests/s   perfgate %10.0f requests/s (%s errors)\n' "$round" "$w" "$p" "$errors"
+  perfgate_cpu+=("$pc")
+  printf 'round %d: wrk %10.0f requests/s %6.1f us CPU/request   perfgate %10.0f requests/s %6.1f us CPU/request (%s errors)\n' \
+      "$round" "$w" "$wc" "$p" "$pc" "$errors"
 done
 
 median() { printf '%s\n' "$@" | sort -g | awk '{a[NR]=$1} END {if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2}'; }
@@ -106,4 +117,8 @@ for i in "${!wrk_figures[@]}"; do
   ratios+=("$(awk -v p="${perfgate_figures[$i]}" -v w="${wrk_figures[$i]}" 'BEGIN { printf "%.2f", p / w }')")
 done
 echo "per-round ratios: ${ratios[*]} (median $(median "${ratios[@]}"))"
+# CPU per request is what each client costs, whatever else the machine is doing; throughput is not
+wcm=$(median "${wrk_cpu[@]}")
+pcm=$(median "${perfgate_cpu[@]}")
+echo "CPU per request, median: wrk ${wcm} us, perfgate ${pcm} us (perfgate's JVM, every thread; all: ${perfgate_cpu[*]})"
 echo "machine after: load average $(cut -d' ' -f1-3 /proc/loadavg)"

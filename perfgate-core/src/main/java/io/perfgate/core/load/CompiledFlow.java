@@ -21,6 +21,8 @@ final class CompiledFlow {
 
     /** One request, ready to fill and send. */
     static final class CompiledStep {
+        /** Numbers the steps of every flow of a run, from 0. */
+        final int id;
         final int endpointIndex;
         final String endpoint;
         final String method;
@@ -34,8 +36,11 @@ final class CompiledFlow {
         final JsonPointer[] capturePointers;
         final JsonPointer[] jsonPresent;
         final boolean needsBody;
+        /** Sent as is every time (no placeholder, no body), so each connection can build it once. */
+        final boolean reusable;
 
-        CompiledStep(int endpointIndex, HttpStep step, Set<String> known, String where) {
+        CompiledStep(int id, int endpointIndex, HttpStep step, Set<String> known, String where) {
+            this.id = id;
             this.endpointIndex = endpointIndex;
             this.endpoint = step.endpoint();
             this.method = step.method();
@@ -62,6 +67,13 @@ final class CompiledFlow {
                     .map(property -> pointer(property, where + " expected JSON property"))
                     .toArray(JsonPointer[]::new);
             this.needsBody = captureNames.length > 0 || jsonPresent.length > 0;
+            boolean constantHeaders = true;
+            for (Template value : headerValues) {
+                constantHeaders &= value.isConstant();
+            }
+            // GET and HEAD only: HttpClient's content interceptor refuses a request that already has a length
+            this.reusable = path.isConstant() && constantHeaders && body == null
+                    && (method.equals("GET") || method.equals("HEAD"));
         }
 
         byte[] body(Map<String, String> variables) {
@@ -93,6 +105,7 @@ final class CompiledFlow {
      */
     static CompiledFlow[] compile(List<Flow> flows, List<String> endpoints) {
         CompiledFlow[] compiled = new CompiledFlow[flows.size()];
+        int ids = 0;
         for (int f = 0; f < flows.size(); f++) {
             Flow flow = flows.get(f);
             Set<String> known = new HashSet<>(HttpStep.BUILT_INS);
@@ -105,11 +118,20 @@ final class CompiledFlow {
                     index = endpoints.size() - 1;
                 }
                 String where = "flow '" + flow.name() + "' step " + (s + 1) + " (" + step.endpoint() + ")";
-                steps.add(new CompiledStep(index, step, Set.copyOf(known), where));
+                steps.add(new CompiledStep(ids++, index, step, Set.copyOf(known), where));
                 known.addAll(step.captures().keySet());
             }
             compiled[f] = new CompiledFlow(flow.name(), steps.toArray(CompiledStep[]::new));
         }
         return compiled;
+    }
+
+    /** How many steps the flows have together. */
+    static int stepCount(CompiledFlow[] flows) {
+        int count = 0;
+        for (CompiledFlow flow : flows) {
+            count += flow.steps.length;
+        }
+        return count;
     }
 }

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Collects one endpoint's (or the whole run's) requests. Recording is synchronized: the I/O thread does
- * nearly all of it, so the lock is uncontended and costs a few nanoseconds.
+ * Collects one endpoint's requests. Recording is synchronized: the I/O thread does nearly all of it, so the
+ * lock is uncontended and costs a few nanoseconds.
  */
 final class EndpointRecorder {
     private final String name;
@@ -73,20 +73,61 @@ final class EndpointRecorder {
         return latency.copy();
     }
 
-    synchronized EndpointResult result(long sliceNanos) {
-        Map<String, Long> kinds = new LinkedHashMap<>();
+    EndpointResult result(long sliceNanos) {
+        return merge(name, new EndpointRecorder[] {this}, null, sliceNanos);
+    }
+
+    /**
+     * The figures of several recorders as one (the whole run from its endpoints), slice by slice.
+     *
+     * @param firstError the first error across them, or null to take this recorder's own
+     */
+    static EndpointResult merge(String name, EndpointRecorder[] parts, String firstError, long sliceNanos) {
+        int sliceCount = parts.length == 0 ? 0 : parts[0].slices.length;
+        LatencyHistogram latency = new LatencyHistogram();
+        LatencyHistogram serviceTime = new LatencyHistogram();
+        long[] kinds = new long[ErrorKind.values().length];
+        long requests = 0;
+        long errors = 0;
+        String first = firstError;
+        long[] sliceRequests = new long[sliceCount];
+        long[] sliceErrors = new long[sliceCount];
+        LatencyHistogram[] sliceLatency = new LatencyHistogram[sliceCount];
+        for (int i = 0; i < sliceCount; i++) {
+            sliceLatency[i] = new LatencyHistogram();
+        }
+        for (EndpointRecorder part : parts) {
+            synchronized (part) {
+                latency.add(part.latency);
+                serviceTime.add(part.serviceTime);
+                requests += part.requests;
+                errors += part.errors;
+                for (int k = 0; k < kinds.length; k++) {
+                    kinds[k] += part.errorsByKind[k];
+                }
+                if (first == null) {
+                    first = part.firstError;
+                }
+                for (int i = 0; i < sliceCount; i++) {
+                    sliceRequests[i] += part.slices[i].requests;
+                    sliceErrors[i] += part.slices[i].errors;
+                    sliceLatency[i].add(part.slices[i].latency);
+                }
+            }
+        }
+        Map<String, Long> byKind = new LinkedHashMap<>();
         for (ErrorKind kind : ErrorKind.values()) {
-            if (errorsByKind[kind.ordinal()] > 0) {
-                kinds.put(kind.key(), errorsByKind[kind.ordinal()]);
+            if (kinds[kind.ordinal()] > 0) {
+                byKind.put(kind.key(), kinds[kind.ordinal()]);
             }
         }
         List<Round> rounds = new ArrayList<>();
-        for (Slice slice : slices) {
-            if (slice.requests > 0) {
-                rounds.add(new Round(slice.requests, slice.errors, sliceNanos,
-                        slice.latency.count() == 0 ? null : slice.latency.encode(), null));
+        for (int i = 0; i < sliceCount; i++) {
+            if (sliceRequests[i] > 0) {
+                rounds.add(new Round(sliceRequests[i], sliceErrors[i], sliceNanos,
+                        sliceLatency[i].count() == 0 ? null : sliceLatency[i].encode(), null));
             }
         }
-        return new EndpointResult(name, requests, errors, kinds, firstError, latency.copy(), serviceTime.copy(), rounds);
+        return new EndpointResult(name, requests, errors, byKind, first, latency, serviceTime, rounds);
     }
 }

@@ -18,7 +18,12 @@ public final class LoadGenerator {
      * @throws LoadRunException           when the service cannot be reached
      */
     public static LoadRun run(LoadScenario scenario, Consumer<String> console) {
-        return new LoadEngine(scenario, console).run();
+        return run(scenario, LoadLimits.startingNow(scenario), console);
+    }
+
+    /** Runs the scenario within limits shared with other runs of the same load test. */
+    static LoadRun run(LoadScenario scenario, LoadLimits limits, Consumer<String> console) {
+        return new LoadEngine(scenario, limits, console).run();
     }
 
     public static LoadRun run(LoadScenario scenario) {

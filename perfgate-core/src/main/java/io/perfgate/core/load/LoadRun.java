@@ -18,9 +18,12 @@ import java.util.Map;
  * @param offeredRate        the open model's planned arrivals per second in the measured phase; NaN for closed
  * @param overall            every measured request
  * @param endpoints          per endpoint, in the order the flows declare them
- * @param behindSchedule     why the generator could not keep its schedule, or null; such a run is INCONCLUSIVE
+ * @param behindSchedule     why the run gives no verdict (the generator could not keep its schedule), or null;
+ *                           such a run is INCONCLUSIVE
  * @param notes              what else a reader should know (limits reached, generator load)
  * @param health             the self-check's figures
+ * @param stoppedByLimit     whether {@code maxRequests} or {@code maxDuration} ended the run before its plan did;
+ *                           its figures are then over the time actually measured
  */
 public record LoadRun(
         String scenario,
@@ -32,11 +35,18 @@ public record LoadRun(
         Map<String, EndpointResult> endpoints,
         String behindSchedule,
         List<String> notes,
-        GeneratorHealth health) {
+        GeneratorHealth health,
+        boolean stoppedByLimit) {
 
     public LoadRun {
         endpoints = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(endpoints));
         notes = List.copyOf(notes);
+    }
+
+    /** The same run, INCONCLUSIVE for the given reason (a plan that could not go on within its limits). */
+    public LoadRun inconclusive(String reason) {
+        return new LoadRun(scenario, shape, scheduleStartNanos, durationNanos, offeredRate, overall, endpoints,
+                behindSchedule == null ? reason : behindSchedule + "; " + reason, notes, health, stoppedByLimit);
     }
 
     /** Successful requests per second over the measured phase. */

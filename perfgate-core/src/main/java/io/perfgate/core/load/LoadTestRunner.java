@@ -34,8 +34,8 @@ public final class LoadTestRunner {
     }
 
     /**
-     * Validates a definition without sending anything: gate bounds parse and each gate's scope names an
-     * endpoint of the scenario.
+     * Validates a definition without sending anything: gate bounds parse, each gate's scope names an endpoint of
+     * the scenario, and the whole plan's worst case stays within maxDuration and maxRequests.
      *
      * @return the gates, read
      * @throws LoadConfigurationException naming the gate or field
@@ -60,6 +60,7 @@ public final class LoadTestRunner {
                 throw new LoadConfigurationException(e.getMessage(), e);
             }
         }
+        PlanLimits.check(definition.plan(), definition.scenario());
         return specs;
     }
 
@@ -91,11 +92,14 @@ public final class LoadTestRunner {
         Consumer<String> out = console == null ? line -> { } : console;
         List<GateSpec> gates = validate(definition);
         TestResult declared = declared(definition);
+        // one budget for every run of the plan: the probe and its run, or all stress steps
+        LoadLimits limits = LoadLimits.startingNow(definition.scenario());
         try {
             return switch (definition.plan().kind()) {
-                case AS_SHAPED -> single(declared, LoadGenerator.run(definition.scenario(), out), null, List.of(), out);
-                case NORMAL, PEAK -> normalOrPeak(definition, declared, out);
-                case STRESS -> stress(definition, gates, declared, out);
+                case AS_SHAPED -> single(declared, LoadGenerator.run(definition.scenario(), limits, out), null,
+                        List.of(), out);
+                case NORMAL, PEAK -> normalOrPeak(definition, declared, limits, out);
+                case STRESS -> stress(definition, gates, declared, limits, out);
             };
         } catch (LoadRunException e) {
             out.accept("perfgate load '" + definition.scenario().name() + "': " + e.getMessage());
@@ -114,17 +118,20 @@ public final class LoadTestRunner {
         return new LoadTestOutcome(result, runs, capacity, null);
     }
 
-    private static LoadTestOutcome normalOrPeak(LoadTestDefinition definition, TestResult declared, Consumer<String> out) {
+    private static LoadTestOutcome normalOrPeak(LoadTestDefinition definition, TestResult declared, LoadLimits limits,
+                                                Consumer<String> out) {
         LoadPlan plan = definition.plan();
         LoadScenario scenario = definition.scenario();
         List<LoadRun> before = new ArrayList<>();
         double normalRate;
         Double capacity = plan.capacity();
+        boolean peak = plan.kind() == LoadPlan.Kind.PEAK;
+        String kind = peak ? "peak" : "normal";
         if (plan.rate() != null) {
             normalRate = plan.rate();
         } else {
             if (capacity == null) {
-                LoadRun probe = probe(scenario, plan, out);
+                LoadRun probe = probe(scenario, plan, limits, out);
                 before.add(probe);
                 if (probe.overall().successes() == 0) {
                     out.accept(probe.summary());
@@ -132,26 +139,37 @@ public final class LoadTestRunner {
                     return new LoadTestOutcome(result, before, 0.0, "the capacity probe had no successful request");
                 }
                 capacity = probe.throughput();
+                String tooTight = PlanLimits.remainingFor(plan, scenario, capacity, limits, probe);
+                if (tooTight != null) {
+                    // a run at a lower rate than the capacity asks for would be easier to pass: no verdict instead
+                    LoadRun inconclusive = probe.inconclusive(tooTight);
+                    out.accept("perfgate load '" + scenario.name() + "': " + kind + " load not run: " + tooTight);
+                    TestResult result = declared.completed(inconclusive.measurement(),
+                            inconclusive.endpointMeasurements());
+                    return new LoadTestOutcome(result, before, capacity, null);
+                }
             }
             normalRate = capacity * LoadPlan.NORMAL_SHARE;
         }
-        boolean peak = plan.kind() == LoadPlan.Kind.PEAK;
-        double rate = peak ? normalRate * LoadPlan.PEAK_FACTOR : normalRate;
+        double rate = PlanLimits.runRate(plan, normalRate);
         out.accept(String.format(Locale.ROOT, "perfgate load '%s': %s load at %s%s", scenario.name(),
-                peak ? "peak" : "normal", Rates.format(rate),
+                kind, Rates.format(rate),
                 capacity == null ? "" : " (" + (peak ? "150% of 70%" : "70%") + " of the capacity " + Rates.format(capacity) + ")"));
         LoadRun run = LoadGenerator.run(scenario.withShape(LoadShape.Open.constant(rate, plan.duration()),
-                scenario.warmup()), out);
+                scenario.warmup()), limits, out);
         return single(declared, run, capacity, before, out);
     }
 
-    /** Maximum throughput: one user per connection, back to back. */
-    private static LoadRun probe(LoadScenario scenario, LoadPlan plan, Consumer<String> out) {
+    /**
+     * Maximum throughput: one user per connection, back to back, within its share of the limits (the rest is kept
+     * for the run). The capacity is the throughput over the time the probe actually measured.
+     */
+    private static LoadRun probe(LoadScenario scenario, LoadPlan plan, LoadLimits limits, Consumer<String> out) {
         out.accept("perfgate load '" + scenario.name() + "': measuring capacity (" + scenario.connections()
                 + " users back to back for " + Rates.format(plan.probeDurationOrDefault()) + ")");
         LoadRun probe = LoadGenerator.run(scenario.withShape(
                 LoadShape.Closed.maxThroughput(scenario.connections(), plan.probeDurationOrDefault()),
-                scenario.warmup()), out);
+                scenario.warmup()), PlanLimits.probeLimits(plan, scenario, limits), out);
         out.accept("perfgate load '" + scenario.name() + "': capacity " + Rates.format(probe.throughput())
                 + (probe.overall().errors() > 0 ? " (" + QuantityKind.grouped(probe.overall().errors()) + " errors)" : "")
                 + probe.notes().stream().map(note -> "; " + note).reduce("", String::concat));
@@ -159,11 +177,11 @@ public final class LoadTestRunner {
     }
 
     private static LoadTestOutcome stress(LoadTestDefinition definition, List<GateSpec> gates, TestResult declared,
-                                          Consumer<String> out) {
+                                          LoadLimits limits, Consumer<String> out) {
         LoadPlan plan = definition.plan();
         LoadScenario scenario = definition.scenario();
-        double start = plan.rate() != null ? plan.rate() : plan.capacity() * 0.25;
-        double step = plan.stepRate() != null ? plan.stepRate() : start;
+        double start = PlanLimits.stressStart(plan);
+        double step = PlanLimits.stressStep(plan);
         double p95Bound = plan.p95BoundNanos() != null ? plan.p95BoundNanos()
                 : overallThreshold(gates, Metric.LATENCY_P95).orElseThrow(() -> new LoadConfigurationException(
                 "stress test '" + scenario.name() + "' needs a p95 bound to know when a step breaks: declare an overall"
@@ -174,11 +192,31 @@ public final class LoadTestRunner {
         LoadRun held = null;
         LoadRun broke = null;
         String stop = null;
+        boolean limitStop = false;
         for (int k = 0; k < plan.maxStepsOrDefault(); k++) {
             double rate = start + k * step;
+            Duration warmup = k == 0 ? scenario.warmup() : Duration.ZERO;
+            String limit = PlanLimits.stepDoesNotFit(scenario, rate, plan.stepDurationOrDefault(), warmup, limits);
+            if (limit != null) {
+                // the plan fits its limits; connecting and draining between steps used the rest
+                stop = "step " + (k + 1) + " at " + Rates.format(rate) + " " + limit;
+                limitStop = true;
+                out.accept("perfgate load '" + scenario.name() + "': " + stop);
+                break;
+            }
             LoadRun run = LoadGenerator.run(scenario.withShape(LoadShape.Open.constant(rate, plan.stepDurationOrDefault()),
-                    k == 0 ? scenario.warmup() : Duration.ZERO), out);
+                    warmup), limits, out);
             runs.add(run);
+            if (run.stoppedByLimit()) {
+                // an unfinished step neither held nor broke
+                stop = "step " + (k + 1) + " at " + Rates.format(rate) + " did not finish: " + String.join("; ", run.notes());
+                limitStop = true;
+                out.accept("perfgate load '" + scenario.name() + "': " + stop);
+                if (held == null) {
+                    broke = run.inconclusive(stop);
+                }
+                break;
+            }
             long p95 = run.overall().latency().count() == 0 ? Long.MAX_VALUE : run.overall().latency().valueAtQuantile(0.95);
             double errors = run.overall().errorRate();
             String figures = String.format(Locale.ROOT, "stress step %d at %s: p95 %s (bound %s), errors %s (bound %s)",
@@ -202,10 +240,16 @@ public final class LoadTestRunner {
             held = run;
         }
         LoadRun chosen = held != null ? held : broke;
+        if (chosen == null) {
+            return new LoadTestOutcome(declared.unmeasured("stress test '" + scenario.name() + "' ran no step: " + stop),
+                    runs, null, null);
+        }
         Double capacity = held == null ? null : held.offeredRate();
-        String capacityText = held == null ? "no step held (the first, at " + Rates.format(start) + ", broke)"
+        String capacityText = held == null ? "no step held (the first, at " + Rates.format(start) + ", "
+                + (limitStop ? "did not finish within the limits)" : "broke)")
                 : "capacity " + Rates.format(capacity) + (broke == null && stop == null
-                ? " or more: every step held; raise maxSteps or stepRate to find the limit" : "");
+                ? " or more: every step held; raise maxSteps or stepRate to find the limit"
+                : limitStop ? " or more: the limits ended the test before a step broke" : "");
         out.accept("perfgate load '" + scenario.name() + "': " + capacityText + (stop == null ? "" : "; stopped: " + stop));
         out.accept(chosen.summary());
         TestResult result = declared.completed(chosen.measurement(), chosen.endpointMeasurements());

@@ -4,10 +4,9 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeType;
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Level;
-import io.perfgate.core.gate.QuantityKind;
+import io.perfgate.core.load.ScenarioText.Node;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.spec.GateReader;
 import io.perfgate.core.result.Json;
@@ -16,7 +15,6 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -87,10 +85,12 @@ public final class ScenarioFile {
 
     private final Path file;
     private final String fileLabel;
+    private final ScenarioText text;
 
     private ScenarioFile(Path file) {
         this.file = file;
         this.fileLabel = file.getFileName().toString();
+        this.text = new ScenarioText(file);
     }
 
     /**
@@ -106,7 +106,7 @@ public final class ScenarioFile {
 
     private List<LoadTestDefinition> parse(String baseUrlOverride) {
         JsonNode root = readTree();
-        Node top = new Node(root, "");
+        Node top = text.root(root);
         top.requireObject();
         top.allowOnly("baseUrl", "allowRemoteHost", "defaults", "scenarios");
         String baseUrl = baseUrlOverride != null && !baseUrlOverride.isBlank() ? baseUrlOverride.strip()
@@ -238,14 +238,14 @@ public final class ScenarioFile {
             throw error(flows.path, "is empty; describe at least one flow of requests");
         }
         for (int i = 0; i < flows.node.size(); i++) {
-            builder.flow(flow(flows.element(i)));
+            builder.flow(new FlowReader(text).flow(flows.element(i)));
         }
         Node load = scenario.field("load");
         if (load.missing()) {
             throw error(scenario.path + ".load", "is missing; say how to load the service (model: open, closed,"
                     + " normal, peak or stress)");
         }
-        LoadPlan plan = load(load, builder);
+        LoadPlan plan = new LoadPlanReader(text).load(load, builder);
         List<GateDeclaration> gates = new ArrayList<>();
         String declaredOn = fileLabel + " scenario " + name;
         Node overall = scenario.field("gates");
@@ -286,223 +286,8 @@ public final class ScenarioFile {
         return own.missing() && !defaults.missing() ? defaults.field(field) : own;
     }
 
-    private LoadPlan load(Node load, LoadScenario.Builder builder) {
-        load.requireObject();
-        String model = load.field("model").text("open").toLowerCase(Locale.ROOT);
-        switch (model) {
-            case "open" -> {
-                load.allowOnly("model", "rate", "duration", "stages");
-                Node stages = load.field("stages");
-                if (!stages.missing()) {
-                    if (!load.field("rate").missing() || !load.field("duration").missing()) {
-                        throw error(load.path, "gives both stages and rate/duration; give one or the other");
-                    }
-                    stages.requireArray();
-                    if (stages.node.isEmpty()) {
-                        throw error(stages.path, "is empty; give at least one stage");
-                    }
-                    List<Stage> list = new ArrayList<>();
-                    for (int i = 0; i < stages.node.size(); i++) {
-                        Node stage = stages.element(i);
-                        stage.requireObject();
-                        stage.allowOnly("rate", "duration");
-                        String rate = stage.field("rate").requiredText();
-                        Duration duration = stage.field("duration").requiredDuration();
-                        int range = rate.indexOf("..");
-                        try {
-                            list.add(range < 0 ? Stage.constant(stage.field("rate").rate(), duration)
-                                    : Stage.ramp(rateOf(rate.substring(0, range), stage.field("rate")),
-                                    rateOf(rate.substring(range + 2), stage.field("rate")), duration));
-                        } catch (LoadConfigurationException e) {
-                            throw error(stage.path, e.getMessage());
-                        }
-                    }
-                    builder.shape(new LoadShape.Open(list));
-                } else {
-                    double rate = load.field("rate").requiredRate();
-                    builder.rate(rate, load.field("duration").requiredDuration());
-                }
-                return LoadPlan.AS_SHAPED;
-            }
-            case "closed" -> {
-                load.allowOnly("model", "users", "thinkTime", "duration");
-                Node users = load.field("users");
-                if (users.missing()) {
-                    throw error(users.path, "is missing; the closed model needs a number of users");
-                }
-                Node think = load.field("thinkTime");
-                builder.users(users.integer(1, 10_000), think.missing() ? Duration.ZERO : think.duration(true),
-                        load.field("duration").requiredDuration());
-                return LoadPlan.AS_SHAPED;
-            }
-            case "normal", "peak" -> {
-                load.allowOnly("model", "rate", "capacity", "duration", "probeDuration");
-                Duration duration = load.field("duration").requiredDuration();
-                Double rate = load.field("rate").optionalRate();
-                Double capacity = load.field("capacity").optionalRate();
-                if (rate != null && capacity != null) {
-                    throw error(load.path, "gives both rate and capacity; the normal rate is either given or 70% of"
-                            + " the capacity");
-                }
-                Node probe = load.field("probeDuration");
-                // a placeholder shape; the runner replaces it with the normal or peak rate
-                builder.shape(LoadShape.Open.constant(rate != null ? rate : capacity != null ? capacity : 1, duration));
-                return new LoadPlan(model.equals("normal") ? LoadPlan.Kind.NORMAL : LoadPlan.Kind.PEAK, capacity, rate,
-                        duration, probe.missing() ? null : probe.duration(false), null, null, 0, null, null);
-            }
-            case "stress" -> {
-                load.allowOnly("model", "rate", "capacity", "stepRate", "stepDuration", "maxSteps", "p95", "maxErrorRate");
-                Double rate = load.field("rate").optionalRate();
-                Double capacity = load.field("capacity").optionalRate();
-                if (rate == null && capacity == null) {
-                    throw error(load.path + ".rate", "is missing; a stress test starts at rate (or at 25% of capacity)");
-                }
-                Node stepDuration = load.field("stepDuration");
-                Node maxSteps = load.field("maxSteps");
-                Node p95 = load.field("p95");
-                Node errors = load.field("maxErrorRate");
-                Duration step = stepDuration.missing() ? LoadPlan.DEFAULT_STEP : stepDuration.duration(false);
-                builder.shape(LoadShape.Open.constant(rate != null ? rate : capacity, step));
-                try {
-                    return new LoadPlan(LoadPlan.Kind.STRESS, capacity, rate, null, null, load.field("stepRate").optionalRate(),
-                            step, maxSteps.missing() ? 0 : maxSteps.integer(1, 100),
-                            p95.missing() ? null : (double) p95.duration(false).toNanos(),
-                            errors.missing() ? null : errors.percent());
-                } catch (LoadConfigurationException e) {
-                    throw error(load.path, e.getMessage());
-                }
-            }
-            default -> throw error(load.path + ".model", "'" + model + "' is not a load model; expected open, closed,"
-                    + " normal, peak or stress");
-        }
-    }
-
-    private double rateOf(String text, Node where) {
-        return Rates.parseRate(text.strip(), source(where.path));
-    }
-
-    /** {@code /path/to/file.yaml: scenarios[0].load.rate}, the prefix of value errors. */
     private String source(String path) {
-        return file + ": " + (path.startsWith(".") ? path.substring(1) : path);
-    }
-
-    private Flow flow(Node flow) {
-        flow.requireObject();
-        flow.allowOnly("name", "weight", "steps");
-        String name = flow.field("name").requiredText();
-        double weight = 1;
-        Node weightNode = flow.field("weight");
-        if (!weightNode.missing()) {
-            if (!weightNode.node.isNumber() || !(weightNode.node.asDouble() > 0)) {
-                throw error(weightNode.path, "must be a number above zero, got " + weightNode.node);
-            }
-            weight = weightNode.node.asDouble();
-        }
-        Node steps = flow.field("steps");
-        if (steps.missing()) {
-            throw error(steps.path, "is missing; a flow needs at least one step");
-        }
-        steps.requireArray();
-        if (steps.node.isEmpty()) {
-            throw error(steps.path, "is empty; a flow needs at least one step");
-        }
-        List<HttpStep> list = new ArrayList<>();
-        for (int i = 0; i < steps.node.size(); i++) {
-            list.add(step(steps.element(i)));
-        }
-        try {
-            return new Flow(name, weight, list);
-        } catch (LoadConfigurationException e) {
-            throw error(flow.path, e.getMessage());
-        }
-    }
-
-    private HttpStep step(Node step) {
-        step.requireObject();
-        step.allowOnly("request", "endpoint", "headers", "body", "expect", "capture");
-        Node requestNode = step.field("request");
-        String request = requestNode.requiredText().strip();
-        String[] parts = request.split("\\s+");
-        if (parts.length != 2) {
-            throw error(requestNode.path, "'" + request + "' should be a method and a path, such as GET /api/v1/users");
-        }
-        try {
-            Map<String, String> headers = new LinkedHashMap<>();
-            Node headerNode = step.field("headers");
-            if (!headerNode.missing()) {
-                headerNode.requireObject();
-                headerNode.node.fields().forEachRemaining(entry -> {
-                    if (!entry.getValue().isValueNode()) {
-                        throw error(headerNode.path + "." + entry.getKey(), "must be a text value");
-                    }
-                    headers.put(entry.getKey(), entry.getValue().asText());
-                });
-            }
-            Node bodyNode = step.field("body");
-            String body = null;
-            if (!bodyNode.missing()) {
-                body = bodyNode.node.isTextual() ? bodyNode.node.asText() : Json.mapper().writer()
-                        .without(com.fasterxml.jackson.databind.SerializationFeature.INDENT_OUTPUT)
-                        .writeValueAsString(bodyNode.node);
-            }
-            Map<String, String> captures = new LinkedHashMap<>();
-            Node captureNode = step.field("capture");
-            if (!captureNode.missing()) {
-                captureNode.requireObject();
-                captureNode.node.fields().forEachRemaining(entry -> {
-                    if (!entry.getValue().isTextual()) {
-                        throw error(captureNode.path + "." + entry.getKey(), "must name a JSON property, such as id or /user/id");
-                    }
-                    captures.put(entry.getKey(), entry.getValue().asText());
-                });
-            }
-            Node endpoint = step.field("endpoint");
-            HttpStep built = new HttpStep(endpoint.missing() ? null : endpoint.requiredText(), parts[0], parts[1],
-                    headers, body, expectation(step.field("expect")), captures);
-            for (String property : captures.values()) {
-                CompiledFlow.pointer(property, captureNode.path);
-            }
-            return built;
-        } catch (LoadConfigurationException e) {
-            throw error(step.path, e.getMessage());
-        } catch (JacksonException e) {
-            throw error(step.path + ".body", "cannot be written as JSON: " + e.getOriginalMessage());
-        }
-    }
-
-    private Expectation expectation(Node expect) {
-        if (expect.missing()) {
-            return Expectation.ANY_SUCCESS;
-        }
-        expect.requireObject();
-        expect.allowOnly("status", "contentType", "json");
-        Set<Integer> statuses = new HashSet<>();
-        Node status = expect.field("status");
-        if (!status.missing()) {
-            if (status.node.isArray()) {
-                for (int i = 0; i < status.node.size(); i++) {
-                    statuses.add(status.element(i).integer(100, 599));
-                }
-            } else {
-                statuses.add(status.integer(100, 599));
-            }
-        }
-        List<String> json = new ArrayList<>();
-        Node jsonNode = expect.field("json");
-        if (!jsonNode.missing()) {
-            if (jsonNode.node.isTextual()) {
-                json.add(jsonNode.node.asText());
-            } else {
-                jsonNode.requireArray();
-                for (int i = 0; i < jsonNode.node.size(); i++) {
-                    json.add(jsonNode.element(i).requiredText());
-                }
-            }
-            for (String property : json) {
-                CompiledFlow.pointer(property, jsonNode.path);
-            }
-        }
-        return new Expectation(statuses, expect.field("contentType").text(null), json);
+        return text.source(path);
     }
 
     private List<GateDeclaration> gates(Node gates, String declaredOn, String scope) {
@@ -559,151 +344,6 @@ public final class ScenarioFile {
     }
 
     private LoadConfigurationException error(String path, String problem) {
-        if (problem.startsWith(file + ": ")) {
-            return new LoadConfigurationException(problem); // already names the file and field
-        }
-        String field = path.startsWith(".") ? path.substring(1) : path;
-        return new LoadConfigurationException(file + ": " + (field.isEmpty() ? "" : field + ": ") + problem);
-    }
-
-    /** A node of the file and its path, for messages. */
-    private final class Node {
-        final JsonNode node;
-        final String path;
-
-        Node(JsonNode node, String path) {
-            this.node = node;
-            this.path = path;
-        }
-
-        boolean missing() {
-            return node == null || node.isMissingNode() || node.isNull();
-        }
-
-        Node field(String name) {
-            JsonNode child = node == null ? null : node.get(name);
-            return new Node(child, path + "." + name);
-        }
-
-        Node element(int index) {
-            return new Node(node.get(index), path + "[" + index + "]");
-        }
-
-        void requireObject() {
-            if (missing() || !node.isObject()) {
-                throw error(path, "must be a mapping of fields, got " + describe());
-            }
-        }
-
-        void requireArray() {
-            if (missing() || !node.isArray()) {
-                throw error(path, "must be a list, got " + describe());
-            }
-        }
-
-        void allowOnly(String... names) {
-            List<String> allowed = List.of(names);
-            for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-                String name = it.next();
-                if (!allowed.contains(name)) {
-                    throw error(path + "." + name, "is not a known field here; expected one of " + allowed);
-                }
-            }
-        }
-
-        String describe() {
-            if (missing()) {
-                return "nothing";
-            }
-            JsonNodeType type = node.getNodeType();
-            return type.name().toLowerCase(Locale.ROOT) + " " + node;
-        }
-
-        String text(String fallback) {
-            if (missing()) {
-                return fallback;
-            }
-            if (!node.isValueNode()) {
-                throw error(path, "must be a text value, got " + describe());
-            }
-            return node.asText();
-        }
-
-        String requiredText() {
-            String text = text(null);
-            if (text == null || text.isBlank()) {
-                throw error(path, "is missing");
-            }
-            return text;
-        }
-
-        boolean bool(boolean fallback) {
-            if (missing()) {
-                return fallback;
-            }
-            if (!node.isBoolean()) {
-                throw error(path, "must be true or false, got " + describe());
-            }
-            return node.asBoolean();
-        }
-
-        int integer(int min, int max) {
-            return (int) longValue(min, max);
-        }
-
-        long longValue(long min, long max) {
-            if (missing() || !node.canConvertToLong() || !node.isIntegralNumber()) {
-                throw error(path, "must be a whole number, got " + describe());
-            }
-            long value = node.asLong();
-            if (value < min || value > max) {
-                throw error(path, value + " is out of range " + QuantityKind.grouped(min) + ".." + QuantityKind.grouped(max));
-            }
-            return value;
-        }
-
-        Duration duration(boolean zeroAllowed) {
-            String text = requiredText();
-            Duration value = Rates.parseDuration(text, source(path));
-            if (!zeroAllowed && value.isZero()) {
-                throw error(path, "must be above zero");
-            }
-            return value;
-        }
-
-        Duration requiredDuration() {
-            if (missing()) {
-                throw error(path, "is missing; give a duration such as 10s");
-            }
-            return duration(false);
-        }
-
-        double rate() {
-            String text = requiredText();
-            double value = Rates.parseRate(text, source(path));
-            if (!(value > 0)) {
-                throw error(path, "must be above 0/s");
-            }
-            return value;
-        }
-
-        double requiredRate() {
-            if (missing()) {
-                throw error(path, "is missing; give a rate such as 200/s");
-            }
-            return rate();
-        }
-
-        Double optionalRate() {
-            return missing() ? null : rate();
-        }
-
-        double percent() {
-            try {
-                return QuantityKind.PERCENT.parse(requiredText(), source(path));
-            } catch (io.perfgate.core.gate.InvalidGateException e) {
-                throw new LoadConfigurationException(e.getMessage(), e);
-            }
-        }
+        return text.error(path, problem);
     }
 }

@@ -182,4 +182,23 @@ class ScenarioFileTest {
         assertContains(assertThrows(LoadConfigurationException.class,
                 () -> ScenarioFile.read(dir.resolve("x.txt"), null)).getMessage(), "must end in .yaml, .yml or .json");
     }
+
+    @Test
+    void aStressPlanIsCheckedAsAWholeAgainstTheScenarioLimitsWhenTheFileIsRead() throws IOException {
+        // the red team's plan: every 2 s step fits maxDuration, the ten of them (and their 555 requests) do not
+        Path file = write("stress.yaml", """
+                baseUrl: http://127.0.0.1:1
+                scenarios:
+                  - name: climb
+                    maxDuration: 5s
+                    maxRequests: 40
+                    load: {model: stress, rate: 5/s, stepRate: 5/s, stepDuration: 2s, maxSteps: 10, p95: 1s}
+                    flows: [{name: f, steps: [{request: GET /}]}]
+                """);
+
+        LoadConfigurationException error = assertThrows(LoadConfigurationException.class, () -> ScenarioFile.read(file, null));
+
+        assertContains(error.getMessage(), file + ": scenarios[0]: the stress plan of load scenario 'climb'",
+                "could last 21 s but maxDuration is 5 s");
+    }
 }

@@ -1,0 +1,26 @@
+package io.perfgate.core.load;
+
+import org.apache.hc.client5.http.nio.AsyncConnectionEndpoint;
+import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
+
+import java.util.SplittableRandom;
+
+/** A connection the run owns from start to end (one closed-model user); reconnected when it breaks. */
+final class Connection {
+    final int index;
+    final HttpCoreContext context = HttpCoreContext.create();
+    /** The user's own random numbers, so flow choice needs no lock. */
+    final SplittableRandom random;
+    volatile AsyncConnectionEndpoint endpoint;
+    /** The request in flight, or null; the drain at the end of the run times it out. */
+    volatile Exchange current;
+    /** Requests built once for this connection, by step id (see {@link HttpTransport#request}). */
+    final HttpRequest[] requests;
+
+    Connection(int index, SplittableRandom random, int steps) {
+        this.index = index;
+        this.random = random;
+        this.requests = new HttpRequest[steps];
+    }
+}

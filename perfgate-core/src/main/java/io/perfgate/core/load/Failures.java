@@ -1,0 +1,37 @@
+package io.perfgate.core.load;
+
+import java.net.SocketTimeoutException;
+import java.util.concurrent.TimeoutException;
+
+/** How a failed request or connection is named in messages. */
+final class Failures {
+    private Failures() {
+    }
+
+    static boolean isTimeout(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The root cause's class and first line, such as {@code ConnectException: Connection refused}. */
+    static String describe(Throwable cause) {
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage();
+        return root.getClass().getSimpleName() + (message == null ? "" : ": " + firstLine(message));
+    }
+
+    static String firstLine(String text) {
+        if (text == null) {
+            return "";
+        }
+        int newline = text.indexOf('\n');
+        return newline < 0 ? text : text.substring(0, newline);
+    }
+}
