@@ -19,6 +19,7 @@ import java.util.Map;
  * @param displayName   what the test framework displays (parameterized invocations differ by it)
  * @param endpoints     per-endpoint measurements of a load test, judged by gates whose scope names the endpoint
  * @param benchmark     what JMH reported, for {@code jmh} results; null for every other kind
+ * @param imported      the engine and files of a result {@code perfgate:import} read; null for results perfgate measured
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestResult(
@@ -36,7 +37,8 @@ public record TestResult(
         Map<String, Measurement> endpoints,
         Environment environment,
         Instant startedAt,
-        BenchmarkDetails benchmark) {
+        BenchmarkDetails benchmark,
+        ImportSource imported) {
 
     /** A load result from a scenario file is named after the file, kept whole: {@code shop.yaml#peak}. */
     private static final java.util.regex.Pattern SCENARIO_FILE = java.util.regex.Pattern.compile("\\.(ya?ml|json)$");
@@ -47,6 +49,15 @@ public record TestResult(
     public TestResult {
         gates = gates == null ? List.of() : List.copyOf(gates);
         endpoints = endpoints == null ? null : Map.copyOf(endpoints);
+    }
+
+    /** A result perfgate measured itself (not imported). */
+    public TestResult(String schemaVersion, String kind, String id, String className, String methodName,
+                      String displayName, ResultStatus status, String statusReason, List<GateDeclaration> gates,
+                      Workload workload, Measurement measurement, Map<String, Measurement> endpoints,
+                      Environment environment, Instant startedAt, BenchmarkDetails benchmark) {
+        this(schemaVersion, kind, id, className, methodName, displayName, status, statusReason, gates, workload,
+                measurement, endpoints, environment, startedAt, benchmark, null);
     }
 
     /** A result of any kind but {@code jmh}, without benchmark details (the record's shape before they were added). */
@@ -65,6 +76,12 @@ public record TestResult(
                 ResultStatus.DECLARED, null, gates, workload, null, null, Environment.current(), Instant.now(), null);
     }
 
+    /** The same result, marked as imported from another engine's files. */
+    public TestResult importedFrom(ImportSource source) {
+        return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason, gates,
+                workload, measurement, endpoints, environment, startedAt, benchmark, source);
+    }
+
     public TestResult completed(Measurement measurement) {
         return completed(measurement, null);
     }
@@ -72,7 +89,7 @@ public record TestResult(
     public TestResult completed(Measurement measurement, Map<String, Measurement> endpoints) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName,
                 ResultStatus.COMPLETED, null, gates, workload, measurement, endpoints, environment, startedAt,
-                benchmark);
+                benchmark, imported);
     }
 
     /**
@@ -81,12 +98,12 @@ public record TestResult(
      */
     public TestResult unmeasured(String reason) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName,
-                ResultStatus.DECLARED, reason, gates, workload, null, null, environment, startedAt, benchmark);
+                ResultStatus.DECLARED, reason, gates, workload, null, null, environment, startedAt, benchmark, imported);
     }
 
     public TestResult skipped(String reason) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName,
-                ResultStatus.SKIPPED, reason, gates, workload, null, null, environment, startedAt, benchmark);
+                ResultStatus.SKIPPED, reason, gates, workload, null, null, environment, startedAt, benchmark, imported);
     }
 
     /**
