@@ -64,7 +64,9 @@ public enum ImportFormat {
                 || firstLine.matches("^[0-9.]+,[0-9.]+,[0-9.]+,HIST.*")) {
             return HDR_LOG;
         }
-        if (firstLine.startsWith("{\"type\":") || firstLine.startsWith("{\"metric\":")) {
+        String compactLine = firstLine.replaceAll("\\s", "");
+        if (compactLine.startsWith("{\"type\":\"Metric\"") || compactLine.startsWith("{\"type\":\"Point\"")
+                || compactLine.startsWith("{\"metric\":")) {
             return K6_JSON;
         }
         if (head.startsWith("{")) {

@@ -139,7 +139,7 @@ public final class Importer {
                 for (String attribute : gate.bounds().keySet()) {
                     if (!recording.reported().contains(attribute)) {
                         throw new ImportException(recording.file() + " holds only " + recording.engine()
-                                + "'s own statistics, which report " + recording.reported() + " but not " + attribute
+                                + "'s own statistics, which report " + new java.util.TreeSet<>(recording.reported()) + " but not " + attribute
                                 + " (latency gate on " + gate.declaredOn() + "); gate one of those, or import"
                                 + " request-level data");
                     }
