@@ -60,8 +60,9 @@ public enum ImportFormat {
         if (firstLine.contains("timeStamp") && firstLine.contains("elapsed")) {
             return JMETER_CSV;
         }
-        if (head.startsWith("#[") || head.startsWith("\"StartTimestamp\"") || firstLine.startsWith("Tag=")
-                || firstLine.matches("^[0-9.]+,[0-9.]+,[0-9.]+,HIST.*")) {
+        String firstData = head.lines().filter(line -> !line.startsWith("#")).findFirst().orElse("");
+        if (head.contains("#[Histogram log format version") || firstData.startsWith("\"StartTimestamp\"")
+                || firstData.matches("^(Tag=[^,]*,)?[0-9.]+,[0-9.]+,[0-9.]+,HIST.*")) {
             return HDR_LOG;
         }
         String compactLine = firstLine.replaceAll("\\s", "");

@@ -78,6 +78,11 @@ public final class IntervalLogWriter {
         }
     }
 
+    /** A file name for a scenario's log: {@code users-api.hlog}. */
+    public static String fileName(String scenario) {
+        return scenario.replaceAll("[^A-Za-z0-9._-]", "_") + ".hlog";
+    }
+
     /** An endpoint name as a log tag: the format ends a tag at a comma and splits lines at white space. */
     static String tag(String name) {
         return name.replace("%", "%25").replace(" ", "%20").replace(",", "%2C").replace("\t", "%09");
