@@ -6,6 +6,7 @@ import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.ImportSource;
 import io.perfgate.core.result.Measurement;
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.TestResult;
 
 import java.io.IOException;
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
  */
 public final class Importer {
     /** Imported results are load results: they are gated, baselined and compared as such. */
-    public static final String KIND = "load";
+    public static final ResultKind KIND = ResultKind.LOAD;
 
     private Importer() {
     }
@@ -133,7 +134,7 @@ public final class Importer {
                 continue;
             }
             for (GateDeclaration gate : definition.gates()) {
-                if (GateType.fromDeclarationName(gate.gate()) != GateType.LATENCY) {
+                if (gate.type().orElse(null) != GateType.LATENCY) {
                     continue;
                 }
                 for (String attribute : gate.bounds().keySet()) {

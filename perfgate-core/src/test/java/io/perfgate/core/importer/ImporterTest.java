@@ -84,7 +84,7 @@ class ImporterTest {
                 """), dir);
         assertNull(outcome.failure());
         TestResult result = outcome.result();
-        assertEquals("load", result.kind());
+        assertEquals(io.perfgate.core.result.ResultKind.LOAD, result.kind());
         assertEquals("JMeter", result.imported().engine());
         assertEquals("import.yaml#shop", result.label());
         Measurement users = result.endpoints().get("GET users");
