@@ -1,5 +1,7 @@
 package io.perfgate.maven;
 
+import io.perfgate.core.importer.ImportException;
+import io.perfgate.core.importer.IntervalLogWriter;
 import io.perfgate.core.load.LoadConfigurationException;
 import io.perfgate.core.load.LoadTestDefinition;
 import io.perfgate.core.load.LoadTestOutcome;
@@ -82,6 +84,7 @@ public class LoadMojo extends AbstractPerfgateMojo {
                 }
                 LoadTestOutcome outcome = LoadTestRunner.run(definition, getLog()::info);
                 ResultFiles.write(results, outcome.result());
+                writeIntervalLog(outcome);
                 if (outcome.failure() != null) {
                     failed++;
                     getLog().error("perfgate load: scenario '" + definition.methodName() + "' of " + file.getFileName()
@@ -97,5 +100,19 @@ public class LoadMojo extends AbstractPerfgateMojo {
         getLog().info("perfgate load: recorded " + definitions.size() + " scenario" + (definitions.size() == 1 ? "" : "s")
                 + " of " + file.getFileName() + " in " + results + (failed > 0 ? " (" + failed + " could not run)" : "")
                 + "; check judges them");
+    }
+
+    /** The measured run as an HdrHistogram interval log, so runs of several generators can be merged (perfgate:import). */
+    private void writeIntervalLog(LoadTestOutcome outcome) {
+        if (outcome.runs().isEmpty()) {
+            return;
+        }
+        io.perfgate.core.load.LoadRun run = outcome.runs().get(outcome.runs().size() - 1);
+        Path log = output().directory().resolve("intervals").resolve(IntervalLogWriter.fileName(run.scenario()));
+        try {
+            IntervalLogWriter.write(run, log);
+        } catch (ImportException e) {
+            getLog().warn("perfgate load: " + e.getMessage());
+        }
     }
 }

@@ -246,20 +246,7 @@ public final class ScenarioFile {
                     + " normal, peak or stress)");
         }
         LoadPlan plan = new LoadPlanReader(text).load(load, builder);
-        List<GateDeclaration> gates = new ArrayList<>();
-        String declaredOn = fileLabel + " scenario " + name;
-        Node overall = scenario.field("gates");
-        if (!overall.missing()) {
-            gates.addAll(gates(overall, declaredOn, null));
-        }
-        Node endpoints = scenario.field("endpoints");
-        if (!endpoints.missing()) {
-            endpoints.requireObject();
-            for (Iterator<String> it = endpoints.node.fieldNames(); it.hasNext(); ) {
-                String endpoint = it.next();
-                gates.addAll(gates(endpoints.field(endpoint), declaredOn + " endpoint " + endpoint, endpoint));
-            }
-        }
+        List<GateDeclaration> gates = gateBlocks(scenario, fileLabel + " scenario " + name);
         LoadScenario built;
         try {
             built = builder.build();
@@ -288,6 +275,34 @@ public final class ScenarioFile {
 
     private String source(String path) {
         return text.source(path);
+    }
+
+    /**
+     * Reads the gate blocks of one entry of another file written in this file's syntax (perfgate:import's import
+     * file): {@code gates} on the whole result, {@code endpoints} per endpoint name. Errors name the file and field.
+     *
+     * @param path the entry's path in the file, for messages: {@code imports[0]}
+     */
+    public static List<GateDeclaration> gateBlocks(Path file, JsonNode entry, String path, String declaredOn) {
+        ScenarioFile reader = new ScenarioFile(file);
+        return reader.gateBlocks(new Node(reader.text, entry, path), declaredOn);
+    }
+
+    private List<GateDeclaration> gateBlocks(Node scenario, String declaredOn) {
+        List<GateDeclaration> gates = new ArrayList<>();
+        Node overall = scenario.field("gates");
+        if (!overall.missing()) {
+            gates.addAll(gates(overall, declaredOn, null));
+        }
+        Node endpoints = scenario.field("endpoints");
+        if (!endpoints.missing()) {
+            endpoints.requireObject();
+            for (Iterator<String> it = endpoints.node.fieldNames(); it.hasNext(); ) {
+                String endpoint = it.next();
+                gates.addAll(gates(endpoints.field(endpoint), declaredOn + " endpoint " + endpoint, endpoint));
+            }
+        }
+        return gates;
     }
 
     private List<GateDeclaration> gates(Node gates, String declaredOn, String scope) {

@@ -153,6 +153,9 @@ public final class JsonSummaryWriter implements ReportWriter {
         if (result.benchmark() != null) {
             node.set("benchmark", benchmark(result.benchmark()));
         }
+        if (result.imported() != null) {
+            node.put("engine", result.imported().engine());
+        }
         if (result.endpoints() != null && !result.endpoints().isEmpty()) {
             ObjectNode endpoints = node.putObject("endpoints");
             new TreeMap<>(result.endpoints()).forEach((name, measurement) -> endpoints.set(name, measurement(measurement)));

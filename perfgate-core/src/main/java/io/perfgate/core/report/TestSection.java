@@ -81,6 +81,11 @@ final class TestSection {
         if (result.workload() != null) {
             text.append(" Workload: ").append(describe(result.workload())).append('.');
         }
+        if (result.imported() != null) { // measured by another engine: say which, and what its figures are
+            text.append(" Imported from ").append(result.imported().engine()).append(": ")
+                    .append(String.join(", ", result.imported().files())).append('.')
+                    .append(result.imported().note() == null ? "" : " " + result.imported().note() + ".");
+        }
         if (measurement.firstError() != null) {
             text.append(" First error: ").append(measurement.firstError());
         }

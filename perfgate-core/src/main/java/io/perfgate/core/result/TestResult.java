@@ -20,6 +20,7 @@ import java.util.Map;
  * @param endpoints     per-endpoint measurements of a load test, judged by gates whose scope names the endpoint
  * @param benchmark     what JMH reported, for {@code jmh} results; null for every other kind
  * @param frontend      what Lighthouse measured, for {@code lighthouse} results; null for every other kind
+ * @param imported      the engine and files of a result {@code perfgate:import} read; null for results perfgate measured
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestResult(
@@ -38,7 +39,8 @@ public record TestResult(
         Environment environment,
         Instant startedAt,
         BenchmarkDetails benchmark,
-        FrontendDetails frontend) {
+        FrontendDetails frontend,
+        ImportSource imported) {
 
     /** A load result from a scenario file is named after the file, kept whole: {@code shop.yaml#peak}. */
     private static final java.util.regex.Pattern SCENARIO_FILE = java.util.regex.Pattern.compile("\\.(ya?ml|json)$");
@@ -51,13 +53,13 @@ public record TestResult(
         endpoints = endpoints == null ? null : Map.copyOf(endpoints);
     }
 
-    /** A result without front-end details. */
+    /** A result perfgate measured itself, without front-end details. */
     public TestResult(String schemaVersion, ResultKind kind, String id, String className, String methodName,
                       String displayName, ResultStatus status, String statusReason, List<GateDeclaration> gates,
                       Workload workload, Measurement measurement, Map<String, Measurement> endpoints,
                       Environment environment, Instant startedAt, BenchmarkDetails benchmark) {
         this(schemaVersion, kind, id, className, methodName, displayName, status, statusReason, gates, workload,
-                measurement, endpoints, environment, startedAt, benchmark, null);
+                measurement, endpoints, environment, startedAt, benchmark, null, null);
     }
 
     /** A result written before measuring, so a run that breaks off is told from one that never ran. */
@@ -91,23 +93,24 @@ public record TestResult(
 
     public TestResult withStatus(ResultStatus newStatus, String newReason) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName, newStatus, newReason, gates,
-                workload, measurement, endpoints, environment, startedAt, benchmark, frontend);
+                workload, measurement, endpoints, environment, startedAt, benchmark, frontend, imported);
     }
 
     /** @param newEndpoints per-endpoint measurements; null for a result without endpoints */
     public TestResult withMeasurement(Measurement newMeasurement, Map<String, Measurement> newEndpoints) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason, gates,
-                workload, newMeasurement, newEndpoints, environment, startedAt, benchmark, frontend);
+                workload, newMeasurement, newEndpoints, environment, startedAt, benchmark, frontend, imported);
     }
 
     public TestResult withId(String newId) {
         return new TestResult(schemaVersion, kind, newId, className, methodName, displayName, status, statusReason,
-                gates, workload, measurement, endpoints, environment, startedAt, benchmark, frontend);
+                gates, workload, measurement, endpoints, environment, startedAt, benchmark, frontend, imported);
     }
 
     public TestResult withNames(String newClassName, String newMethodName, String newDisplayName) {
         return new TestResult(schemaVersion, kind, id, newClassName, newMethodName, newDisplayName, status,
-                statusReason, gates, workload, measurement, endpoints, environment, startedAt, benchmark, frontend);
+                statusReason, gates, workload, measurement, endpoints, environment, startedAt, benchmark, frontend,
+                imported);
     }
 
     public TestResult withDisplayName(String newDisplayName) {
@@ -116,27 +119,33 @@ public record TestResult(
 
     public TestResult withGates(List<GateDeclaration> newGates) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason,
-                newGates, workload, measurement, endpoints, environment, startedAt, benchmark, frontend);
+                newGates, workload, measurement, endpoints, environment, startedAt, benchmark, frontend, imported);
     }
 
     public TestResult withEnvironment(Environment newEnvironment) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason,
-                gates, workload, measurement, endpoints, newEnvironment, startedAt, benchmark, frontend);
+                gates, workload, measurement, endpoints, newEnvironment, startedAt, benchmark, frontend, imported);
     }
 
     public TestResult withStartedAt(Instant newStartedAt) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason,
-                gates, workload, measurement, endpoints, environment, newStartedAt, benchmark, frontend);
+                gates, workload, measurement, endpoints, environment, newStartedAt, benchmark, frontend, imported);
     }
 
     public TestResult withFrontend(FrontendDetails newFrontend) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason,
-                gates, workload, measurement, endpoints, environment, startedAt, benchmark, newFrontend);
+                gates, workload, measurement, endpoints, environment, startedAt, benchmark, newFrontend, imported);
+    }
+
+    /** The same result, marked as imported from another engine's files. */
+    public TestResult importedFrom(ImportSource source) {
+        return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason,
+                gates, workload, measurement, endpoints, environment, startedAt, benchmark, frontend, source);
     }
 
     public TestResult withBenchmark(BenchmarkDetails newBenchmark) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason,
-                gates, workload, measurement, endpoints, environment, startedAt, newBenchmark, frontend);
+                gates, workload, measurement, endpoints, environment, startedAt, newBenchmark, frontend, imported);
     }
 
     /**
