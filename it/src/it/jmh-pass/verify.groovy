@@ -5,7 +5,7 @@ def perfgate = new File(basedir, 'target/perfgate')
 
 assert log.contains('BUILD SUCCESS')
 // the pom's forks, measurementIterations and measurementTime replace the smoke profile's; the rest is the profile's
-assert log.contains('perfgate: running 2 benchmarks with JMH (profile smoke: -f 1 -wi 2 -w 1s -i 3 -r 100ms -prof gc)')
+assert log.contains('perfgate: running 2 benchmarks with JMH (profile smoke: -f 1 -wi 2 -w 1s -i 5 -r 100ms -prof gc)')
 assert log =~ /perfgate: EncodeBench#encode \[width=8\]: [0-9.,]+ ± [0-9.,]+ ops\/s, [0-9.,]+ ± [0-9.,]+ B\/op \(2 gates\)/
 assert log =~ /Perf tests: 4, Passed: 4, Warned: 0, Failed: 0, Inconclusive: 0, Skipped: 0, Blocking violations: 0/
 
