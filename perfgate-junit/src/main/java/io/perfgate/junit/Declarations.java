@@ -297,4 +297,9 @@ final class Declarations {
             throw new IllegalStateException("cannot read " + attribute, e);
         }
     }
+
+    /** The nearest {@code @PerfTest} of the test in this context, when one is declared. */
+    static Optional<PerfTest> perfTest(ExtensionContext context) {
+        return nearest(context, PerfTest.class).map(found -> (PerfTest) found.annotation());
+    }
 }
