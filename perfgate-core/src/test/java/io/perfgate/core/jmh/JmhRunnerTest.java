@@ -98,9 +98,14 @@ class JmhRunnerTest {
         try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(directory.resolve("jmh.lock"),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE)) {
             java.nio.channels.FileLock lock = channel.lock();
+            // released once JMH has said it waits, however long a busy machine takes to start its JVM
             Thread release = new Thread(() -> {
                 try {
-                    Thread.sleep(3_000);
+                    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(90);
+                    while (console.stream().noneMatch(line -> line.contains("another JMH run holds JMH's lock"))
+                            && System.nanoTime() < deadline) {
+                        Thread.sleep(50);
+                    }
                     lock.release();
                 } catch (Exception e) {
                     throw new IllegalStateException(e);

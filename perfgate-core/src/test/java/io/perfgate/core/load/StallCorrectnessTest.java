@@ -1,6 +1,7 @@
 package io.perfgate.core.load;
 
 import io.perfgate.core.latency.LatencyHistogram;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -14,7 +15,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * over few connections. The p99 the generator reports must match the p99 computed from the schedule (each
  * request scheduled inside a freeze waits until it ends), while the service time, timed from the actual
  * send, hides the stall. A scaled-down version of bench/stall-test.sh (1 s freeze every 5 s, 200/s, 30 s).
+ * Tagged {@code timing}: on a machine shared with other builds the generator itself falls behind, so it runs
+ * in bench/timing-tests.sh, not in the build.
  */
+@Tag("timing")
 class StallCorrectnessTest {
 
     @Test
