@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').text
 def perfgate = new File(basedir, 'target/perfgate')
 
 // perfgate:jmh ran JMH in its own JVM with the smoke settings, adding the gc profiler for the @MemoryGate
-assert log =~ /perfgate: running 6 benchmarks with JMH \(profile smoke: -f 2 -wi 1 -w 200ms -i 2 -r 300ms -prof gc\)/
+assert log =~ /perfgate: running 6 benchmarks with JMH \(profile smoke: -f 2 -wi 2 -w 1s -i 3 -r 500ms -prof gc\)/
 assert log.contains('# Benchmark: bench.FastBench.sum') : 'JMH output is streamed to the build log'
 assert log.contains('perfgate: BrokenBench#explode failed in JMH: java.lang.IllegalStateException: corrupt price table')
 
@@ -31,9 +31,9 @@ assert byLabel['LookupBench#lookup [millis=6]'].benchmark.scoreUnit == 'ms/op'
 assert log.contains('BUILD FAILURE')
 assert log =~ /Perf tests: 7, Passed: 3, Warned: 0, Failed: 4, Inconclusive: 0, Skipped: 0, Blocking violations: 4/
 def error = { pattern -> assert log =~ (/\[ERROR\] \[FAIL\] / + pattern) : "no error line matching $pattern" }
-error(/@ThroughputGate: throughput = [0-9.,]+\/s is below the threshold 10,000\/s \(CheckoutBench#slowCheckout, JMH score [0-9.,]+ ± [0-9.,]+ ops\/s from 2 forks x 2 iterations of 300 ms, report: target\/perfgate\/index\.html\)/)
-error(/@MemoryGate: allocation per invocation = [0-9.,]+ KB exceeds the threshold 1 KB \(CopyBench#copy, JMH score [0-9.,]+ ± [0-9.,]+ ns\/op from 2 forks x 2 iterations of 300 ms, report: [^)]+\)/)
-error(/@LatencyGate: mean = [0-9.]+ ms exceeds the threshold 3 ms \(LookupBench#lookup \[millis=6\], JMH score [0-9.]+ ± [0-9.,]+ ms\/op from 2 forks x 2 iterations of 300 ms, report: [^)]+\)/)
+error(/@ThroughputGate: throughput = [0-9.,]+\/s is below the threshold 10,000\/s \(CheckoutBench#slowCheckout, JMH score [0-9.,]+ ± [0-9.,]+ ops\/s from 2 forks x 3 iterations of 500 ms, report: target\/perfgate\/index\.html\)/)
+error(/@MemoryGate: allocation per invocation = [0-9.,]+ KB exceeds the threshold 1 KB \(CopyBench#copy, JMH score [0-9.,]+ ± [0-9.,]+ ns\/op from 2 forks x 3 iterations of 500 ms, report: [^)]+\)/)
+error(/@LatencyGate: mean = [0-9.]+ ms exceeds the threshold 3 ms \(LookupBench#lookup \[millis=6\], JMH score [0-9.]+ ± [0-9.,]+ ms\/op from 2 forks x 3 iterations of 500 ms, report: [^)]+\)/)
 error(/BrokenBench#explode failed in JMH, so none of its figures count: java\.lang\.IllegalStateException: corrupt price table \(at bench\.BrokenBench\.explode\(BrokenBench\.java:\d+\)\); fix the benchmark/)
 ['FastBench#sum', 'LookupBench#lookup [millis=1]', 'SampledBench#sampledLookup'].each { passing ->
     assert !(log =~ (/\[ERROR\] [^\n]*/ + java.util.regex.Pattern.quote(passing))) : "$passing passed and must not be reported as failing"

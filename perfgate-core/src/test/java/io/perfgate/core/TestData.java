@@ -1,5 +1,6 @@
 package io.perfgate.core;
 
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.result.Environment;
@@ -107,8 +108,8 @@ public final class TestData {
         String className = "com.example." + simpleClass;
         String id = "[engine:junit-jupiter]/[class:" + className + "]/[method:" + method + "()]"
                 + (displayName.startsWith(method) ? "" : "/[invocation:" + displayName.hashCode() + "]");
-        return new TestResult(TestResult.SCHEMA_VERSION, "junit", id, className, method, displayName,
-                ResultStatus.DECLARED, null, List.of(gates), WORKLOAD, null, null, ENVIRONMENT, STARTED);
+        return TestResult.declared(ResultKind.JUNIT, id, className, method, displayName, List.of(gates), WORKLOAD)
+                .withEnvironment(ENVIRONMENT).withStartedAt(STARTED);
     }
 
     /** Runs an action with another default locale, restoring the old one. */

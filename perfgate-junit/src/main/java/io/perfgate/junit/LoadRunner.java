@@ -110,7 +110,7 @@ public final class LoadRunner {
         List<GateDeclaration> gates = new ArrayList<>(Declarations.resolve(context)
                 .map(Declarations.Resolved::gates).orElse(List.of()));
         for (GateDeclaration gate : gates) {
-            if (GateType.MEMORY.declarationName().equals(gate.gate())) {
+            if (gate.is(GateType.MEMORY)) {
                 throw new ExtensionConfigurationException("@MemoryGate on " + gate.declaredOn()
                         + " does not apply to a load test: the load runs in other threads and processes");
             }

@@ -1,5 +1,6 @@
 package io.perfgate.junit;
 
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.check.GateEvaluator;
 import io.perfgate.core.check.GateOutcome;
 import io.perfgate.core.check.TestOutcome;
@@ -64,7 +65,7 @@ import java.util.function.UnaryOperator;
  */
 final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
 
-    private static final String KIND = "junit";
+    private static final ResultKind KIND = ResultKind.JUNIT;
     /** How much of the first error's stack trace a recorded test prints: enough to find the failing line. */
     private static final int TRACE_LINES = 15;
 
@@ -207,7 +208,7 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
 
     private static WorkloadPlan plan(RunSettings settings, Declarations.Resolved test) {
         try {
-            return WorkloadPlan.resolve(settings.profile(), test.workload(), SampleRequirement.of(test.gates()));
+            return WorkloadPlan.resolve(settings.profile(), test.workload(), SampleRequirement.of(test.specs()));
         } catch (InvalidGateException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
@@ -277,7 +278,7 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
         }
         String message = String.join("\n", blocking.stream().flatMap(gate -> gate.violationLines().stream()).toList());
         boolean errorsFail = blocking.stream()
-                .anyMatch(gate -> GateType.ERROR_RATE.declarationName().equals(gate.declaration().gate()));
+                .anyMatch(gate -> gate.declaration().is(GateType.ERROR_RATE));
         AssertionFailedError failure = firstError != null && errorsFail
                 ? new AssertionFailedError(message, firstError) : new AssertionFailedError(message);
         if (firstError != null && !errorsFail) {

@@ -4,6 +4,7 @@ import io.perfgate.core.plan.PlannedTest;
 import io.perfgate.core.plan.TestPlanFiles;
 import io.perfgate.core.result.ResultFileException;
 import io.perfgate.core.result.ResultFiles;
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.TestResult;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
@@ -38,7 +39,7 @@ import java.util.function.Function;
 public final class TestPlanRecorder implements TestExecutionListener {
 
     private static final String JUPITER = "[engine:junit-jupiter]";
-    private static final String KIND = "junit";
+    private static final ResultKind KIND = ResultKind.JUNIT;
 
     /** The plan being run and where its results go; null when this JVM does not record. */
     private volatile Run run;

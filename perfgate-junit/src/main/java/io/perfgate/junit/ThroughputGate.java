@@ -28,4 +28,11 @@ public @interface ThroughputGate {
     Level level() default Level.BLOCKING;
 
     boolean allowInconclusive() default false;
+
+    /**
+     * JMH benchmarks only: the {@code @Param} values this gate applies to, such as {@code "size=10000"},
+     * {@code "size=1000|10000"} or {@code "size=10000, codec=json"}; every parameter set when empty. A gate
+     * with params wins over one without for the runs it selects (see docs/jmh.md).
+     */
+    String params() default "";
 }

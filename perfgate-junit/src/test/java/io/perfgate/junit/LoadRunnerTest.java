@@ -91,7 +91,7 @@ class LoadRunnerTest {
         List<TestResult> all = ResultFiles.readAll(results);
         assertEquals(1, all.size(), all.toString());
         TestResult result = all.get(0);
-        assertEquals("load", result.kind());
+        assertEquals("load", result.kind().fileName());
         assertEquals(ResultStatus.COMPLETED, result.status());
         assertEquals("signsUp", result.methodName());
         assertEquals(400, result.measurement().invocations());
@@ -128,7 +128,7 @@ class LoadRunnerTest {
         SampleRuns.recording(results).run(AssertsAfter.class).assertTests(0, 1, 0, 0);
 
         TestResult result = ResultFiles.readAll(results).get(0);
-        assertEquals("load", result.kind());
+        assertEquals("load", result.kind().fileName());
         assertEquals(ResultStatus.COMPLETED, result.status());
         assertNotNull(result.measurement());
     }

@@ -53,7 +53,7 @@ class RecordModeTest {
         assertEquals(ResultStatus.DECLARED, Violating.statusWhileMeasuring);
         TestResult result = single();
         assertEquals(ResultStatus.COMPLETED, result.status());
-        assertEquals("junit", result.kind());
+        assertEquals("junit", result.kind().fileName());
         assertEquals(Violating.class.getName(), result.className());
         assertEquals("sleeps", result.methodName());
         assertEquals("sleeps()", result.displayName());

@@ -14,6 +14,7 @@ import java.util.Map;
  * <pre>{@code
  * <gate>
  *   <benchmark>com\.acme\.ParserBench\.parse</benchmark>
+ *   <params>size=10000</params>                   <!-- optional: only these @Param values -->
  *   <throughput>1000000/s</throughput>            <!-- Mode.Throughput; FAIL below -->
  *   <mean>2us</mean>                              <!-- AverageTime, SampleTime, SingleShotTime -->
  *   <p99>10us</p99>                               <!-- SampleTime: p50, p90, p95, p99, max -->
@@ -26,6 +27,8 @@ import java.util.Map;
 public class BenchmarkGate {
     /** A regular expression found anywhere in the benchmark's name, as JMH's own filters match. */
     private String benchmark;
+    /** Only runs with these {@code @Param} values: {@code size=10000}, {@code size=10|100, codec=json}. */
+    private String params;
     private String throughput;
     private String mean;
     private String p50;
@@ -48,6 +51,7 @@ public class BenchmarkGate {
         bounds.put("p99", p99);
         bounds.put("max", max);
         bounds.put("allocationPerInvocation", allocationPerInvocation);
+        bounds.put("params", params);
         bounds.values().removeIf(value -> value == null || value.isBlank());
         return BenchmarkGateRule.of(benchmark, bounds, level(), allowInconclusive);
     }

@@ -128,14 +128,11 @@ public class CheckMojo extends AbstractPerfgateMojo {
                     + " (no gated test ran in this module); nothing to check");
             return;
         }
-        if (!failOnInconclusive) {
-            results = InconclusivePolicy.allowEverywhere(results);
-        }
         String location = output.reportLocation(project().getBasedir().toPath());
         CheckReport report;
         List<Path> written;
         try {
-            report = CheckReport.of(projectName(), location, results);
+            report = CheckReport.of(projectName(), location, results, failOnInconclusive);
             BaselineComparison comparison = compareWithBaseline(results);
             if (comparison != null) {
                 report = report.withBaseline(comparison);

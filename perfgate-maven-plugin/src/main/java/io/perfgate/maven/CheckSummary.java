@@ -95,6 +95,7 @@ final class CheckSummary {
         };
         baseline.trends().forEach(trend -> trend.alerts()
                 .forEach(alert -> lines.add(new Line(trendSeverity, "[TREND] " + alert))));
+        baseline.historyProblems().forEach(problem -> lines.add(new Line(Severity.WARN, "[HISTORY] " + problem)));
         baseline.notes().forEach(note -> lines.add(new Line(Severity.INFO, "Baseline: " + note)));
     }
 
@@ -113,7 +114,8 @@ final class CheckSummary {
     /** The message a build failure carries: every blocking violation and regression, where the report is, and the ways out. */
     String failureMessage() {
         List<GateOutcome> blocking = report.blockingViolations();
-        List<String> regressions = report.baseline() == null ? List.of() : report.baseline().blockingMessages();
+        List<BaselineComparison.Finding> regressions = report.baseline() == null ? List.of()
+                : report.baseline().blockingFindings();
         StringBuilder message = new StringBuilder("perfgate: ");
         if (!blocking.isEmpty()) {
             message.append(blocking.size()).append(blocking.size() == 1 ? " blocking gate violation" : " blocking gate violations");
@@ -129,16 +131,18 @@ final class CheckSummary {
                 message.append(System.lineSeparator()).append("  ").append(line);
             }
         }
-        for (String line : regressions) {
-            message.append(System.lineSeparator()).append("  ")
-                    .append(line.startsWith("/") || line.contains(".json: ") ? "[BASELINE] " : "[REGRESSED] ").append(line);
+        for (BaselineComparison.Finding finding : regressions) {
+            message.append(System.lineSeparator()).append("  [").append(finding.kind()).append("] ")
+                    .append(finding.message());
         }
-        message.append(System.lineSeparator()).append("Report: ").append(reportPath)
-                .append(System.lineSeparator())
-                .append("Fix the regression, or change the gate's bound or level (WARNING or ADVISORY reports without failing);");
+        message.append(System.lineSeparator()).append("Report: ").append(reportPath).append(System.lineSeparator());
+        if (!blocking.isEmpty()) {
+            message.append("Make the code meet the bound, or change the gate's bound or level (WARNING or ADVISORY"
+                    + " reports without failing);");
+        }
         if (!regressions.isEmpty()) {
-            message.append(" accept an intended change with mvn perfgate:baseline -Dperfgate.accept=Test#method:metric"
-                    + " -Dperfgate.reason=\"...\";");
+            message.append(blocking.isEmpty() ? "" : " ").append("fix the regression, or accept an intended change"
+                    + " with mvn perfgate:baseline -Dperfgate.accept=Test#method:metric -Dperfgate.reason=\"...\";");
         }
         message.append(" -Dperfgate.failOnViolation=false reports without failing the build.");
         return message.toString();

@@ -2,14 +2,17 @@ package io.perfgate.maven;
 
 import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.jmh.AnnotatedGates;
+import org.junit.platform.commons.support.AnnotationSupport;
 import io.perfgate.core.jmh.BenchmarkGateRule;
-import io.perfgate.core.jmh.BenchmarkGates;
+import io.perfgate.core.jmh.CompiledBenchmarks;
+import io.perfgate.core.jmh.DeclaredGates;
 import io.perfgate.core.jmh.JmhCommand;
 import io.perfgate.core.jmh.JmhResultException;
 import io.perfgate.core.jmh.JmhResultReader;
 import io.perfgate.core.jmh.JmhResults;
 import io.perfgate.core.jmh.JmhRunner;
 import io.perfgate.core.jmh.JmhSettings;
+import io.perfgate.core.jmh.TestCompilation;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.ResultFileException;
 import io.perfgate.core.result.ResultFiles;
@@ -32,9 +35,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -48,7 +49,6 @@ import java.util.stream.Stream;
 @Mojo(name = "jmh", defaultPhase = LifecyclePhase.INTEGRATION_TEST,
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
 public class JmhMojo extends AbstractPerfgateMojo {
-    private static final String BENCHMARK_DESCRIPTOR = "Lorg/openjdk/jmh/annotations/Benchmark;";
     /**
      * Benchmarks of different modules must not measure at the same time ({@code mvn -T}): they would share the
      * CPUs and distort each other. One JMH run at a time per Maven JVM.
@@ -130,17 +130,26 @@ public class JmhMojo extends AbstractPerfgateMojo {
             getLog().info("perfgate: no test classes in " + testClasses + "; no benchmarks to run");
             return;
         }
-        if (!Files.isRegularFile(testClasses.resolve("META-INF/BenchmarkList"))) {
-            Optional<Path> annotated = firstBenchmarkClass(testClasses);
-            if (annotated.isEmpty()) {
-                getLog().info("perfgate: no JMH benchmarks in " + testClasses + "; nothing to run");
-                return;
-            }
-            throw new MojoFailureException("perfgate: " + testClasses.relativize(annotated.get())
+        List<String> classpath = testClasspath();
+        CompiledBenchmarks compiled = compiledBenchmarks(testClasses);
+        if (!compiled.hasBenchmarkList() && compiled.firstAnnotatedClass().isEmpty()) {
+            getLog().info("perfgate: no JMH benchmarks in " + testClasses + "; nothing to run");
+            return;
+        }
+        TestCompilation compilation = TestCompilerConfiguration.read(project(), classpath);
+        Optional<String> disabled = compilation.processorDisabled();
+        if (disabled.isPresent() && compiled.firstAnnotatedClass().isPresent()) {
+            throw new MojoFailureException("perfgate: " + compiled.firstAnnotatedClass().get() + " has @Benchmark"
+                    + " methods, but " + disabled.get());
+        }
+        if (!compiled.hasBenchmarkList()) {
+            throw new MojoFailureException("perfgate: " + compiled.firstAnnotatedClass().get()
                     + " has @Benchmark methods, but JMH's annotation processor did not run (no"
-                    + " META-INF/BenchmarkList in " + testClasses + "). Add org.openjdk.jmh:jmh-generator-annprocess to"
-                    + " the maven-compiler-plugin's <annotationProcessorPaths> (javac 23 and later ignore processors"
-                    + " found on the class path).");
+                    + " META-INF/BenchmarkList in " + testClasses + "). " + (compilation.jmhProcessorDeclared()
+                    ? "It is configured now, so these test classes were compiled before it was, or by a tool"
+                    + " without annotation processing: run mvn clean verify."
+                    : "Add org.openjdk.jmh:jmh-generator-annprocess to the maven-compiler-plugin's"
+                    + " <annotationProcessorPaths> (javac 23 and later ignore processors found on the class path)."));
         }
 
         JmhSettings settings;
@@ -162,13 +171,19 @@ public class JmhMojo extends AbstractPerfgateMojo {
             throw new MojoExecutionException("perfgate:jmh: timeout = " + timeoutSeconds + " s; give it at least 1 s");
         }
 
-        List<String> classpath = testClasspath();
         JmhRunner runner = new JmhRunner(jvm.toPath(), List.of(), classpath, output().directory().resolve("jmh"),
                 project().getBasedir().toPath(), Duration.ofSeconds(timeoutSeconds));
         try (URLClassLoader loader = classLoader(classpath)) {
             if (loader.findResource("org/openjdk/jmh/Main.class") == null) {
                 throw new MojoExecutionException("perfgate:jmh: JMH is not on the test class path; add"
                         + " org.openjdk.jmh:jmh-core as a test-scoped dependency");
+            }
+            Optional<String> stale = compiled.staleness(loader);
+            if (stale.isPresent()) {
+                throw new MojoFailureException("perfgate: JMH's " + CompiledBenchmarks.BENCHMARK_LIST + " in "
+                        + testClasses + " is stale: " + stale.get() + ". JMH would run the old list. Run mvn clean"
+                        + " verify; if it recurs, something compiles the tests without JMH's annotation processor"
+                        + " (an IDE, or a compiler execution with -proc:none or <annotationProcessors>)");
             }
             List<String> benchmarks = runner.list(command);
             if (benchmarks.isEmpty()) {
@@ -177,8 +192,8 @@ public class JmhMojo extends AbstractPerfgateMojo {
                         + "; JMH's patterns are regular expressions found anywhere in names such as"
                         + " com.acme.ParserBench.parse");
             }
-            Map<String, List<GateDeclaration>> gatesByBenchmark = resolveGates(benchmarks, loader, rules);
-            run(runner, command, settings, benchmarks, gatesByBenchmark);
+            DeclaredGates gates = declaredGates(benchmarks, loader, rules);
+            run(runner, command, settings, benchmarks, gates);
         } catch (JmhResultException | ResultFileException e) {
             throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
         } catch (IOException e) {
@@ -187,8 +202,8 @@ public class JmhMojo extends AbstractPerfgateMojo {
     }
 
     private void run(JmhRunner runner, JmhCommand command, JmhSettings settings, List<String> benchmarks,
-                     Map<String, List<GateDeclaration>> gatesByBenchmark) throws MojoExecutionException {
-        boolean gcProfiler = BenchmarkGates.needGcProfiler(gatesByBenchmark.values());
+                     DeclaredGates gates) throws MojoExecutionException {
+        boolean gcProfiler = gates.needGcProfiler();
         getLog().info("perfgate: running " + benchmarks.size() + (benchmarks.size() == 1 ? " benchmark" : " benchmarks")
                 + " with JMH (profile " + profile + ": " + String.join(" ", settings.arguments())
                 + (gcProfiler ? " -prof gc" : "") + ")");
@@ -210,8 +225,13 @@ public class JmhMojo extends AbstractPerfgateMojo {
                     + ". Its last lines:" + System.lineSeparator() + String.join(System.lineSeparator(), finished.tail())
                     + System.lineSeparator() + "(all of its output: " + runner.outputFile() + ")");
         }
-        List<TestResult> results = JmhResults.convert(JmhResultReader.read(runner.resultFile()), finished.failures(),
-                benchmarks, name -> gatesByBenchmark.getOrDefault(name, List.of()), profile, started);
+        List<TestResult> results;
+        try {
+            results = JmhResults.convert(JmhResultReader.read(runner.resultFile()), finished.failures(), benchmarks,
+                    gates::of, profile, started);
+        } catch (InvalidGateException e) {
+            throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
+        }
         Path resultsDirectory = output().results();
         removeEarlierResults(resultsDirectory, benchmarks);
         for (TestResult result : results) {
@@ -234,14 +254,18 @@ public class JmhMojo extends AbstractPerfgateMojo {
             getLog().error("perfgate: " + failed + (failed == 1 ? " benchmark" : " benchmarks")
                     + " failed; perfgate:check fails the build on " + (failed == 1 ? "it" : "them"));
         }
+        List<String> unmatched = gates.unmatchedParams(results);
+        if (!unmatched.isEmpty()) {
+            throw new MojoExecutionException("perfgate:jmh: " + String.join("; ", unmatched) + ". Such a gate judges"
+                    + " nothing: correct its params to name a @Param and values the benchmark runs with");
+        }
     }
 
-    /** The gates of each benchmark, read from its compiled class and the {@code <gates>} rules. */
-    private Map<String, List<GateDeclaration>> resolveGates(List<String> benchmarks, ClassLoader loader,
-                                                            List<BenchmarkGateRule> rules)
+    /** The gates of each benchmark, read from its compiled class, and the {@code <gates>} rules. */
+    private DeclaredGates declaredGates(List<String> benchmarks, ClassLoader loader, List<BenchmarkGateRule> rules)
             throws MojoExecutionException {
-        AnnotatedGates annotations = new AnnotatedGates();
-        Map<String, List<GateDeclaration>> resolved = new LinkedHashMap<>();
+        AnnotatedGates annotations = new AnnotatedGates(AnnotationSupport::findAnnotation);
+        DeclaredGates declared = new DeclaredGates(rules);
         for (String benchmark : benchmarks) {
             try {
                 Optional<Class<?>> type = AnnotatedGates.benchmarkClass(benchmark, loader);
@@ -250,14 +274,14 @@ public class JmhMojo extends AbstractPerfgateMojo {
                 if (type.isEmpty()) {
                     getLog().warn("perfgate: cannot load the class of " + benchmark + "; only <gates> apply to it");
                 }
-                resolved.put(benchmark, BenchmarkGates.resolve(benchmark, levels, rules));
+                declared.add(benchmark, levels);
             } catch (InvalidGateException e) {
                 throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
             } catch (LinkageError e) {
                 throw new MojoExecutionException("perfgate:jmh: cannot read the gates of " + benchmark + ": " + e, e);
             }
         }
-        return resolved;
+        return declared;
     }
 
     /** Results of an earlier run of these benchmarks (perhaps with other parameters) would be judged again. */
@@ -273,7 +297,7 @@ public class JmhMojo extends AbstractPerfgateMojo {
                 } catch (ResultFileException e) {
                     continue; // not ours to judge here; check reports it
                 }
-                if (JmhResults.KIND.equals(earlier.kind()) && earlier.benchmark() != null
+                if (JmhResults.KIND == earlier.kind() && earlier.benchmark() != null
                         && benchmarks.contains(earlier.benchmark().benchmark())) {
                     Files.delete(file);
                 }
@@ -305,31 +329,11 @@ public class JmhMojo extends AbstractPerfgateMojo {
         return new URLClassLoader(urls.toArray(URL[]::new), ClassLoader.getPlatformClassLoader());
     }
 
-    /** A compiled test class with a {@code @Benchmark} method: the annotation's descriptor is in its constant pool. */
-    private static Optional<Path> firstBenchmarkClass(Path testClasses) throws MojoExecutionException {
-        byte[] needle = BENCHMARK_DESCRIPTOR.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-        try (Stream<Path> files = Files.walk(testClasses)) {
-            for (Path file : files.filter(path -> path.toString().endsWith(".class")).toList()) {
-                if (contains(Files.readAllBytes(file), needle)) {
-                    return Optional.of(file);
-                }
-            }
-            return Optional.empty();
+    private static CompiledBenchmarks compiledBenchmarks(Path testClasses) throws MojoExecutionException {
+        try {
+            return CompiledBenchmarks.scan(testClasses);
         } catch (IOException e) {
             throw new MojoExecutionException("perfgate:jmh: cannot read " + testClasses + ": " + e.getMessage(), e);
         }
-    }
-
-    private static boolean contains(byte[] haystack, byte[] needle) {
-        outer:
-        for (int start = 0; start <= haystack.length - needle.length; start++) {
-            for (int offset = 0; offset < needle.length; offset++) {
-                if (haystack[start + offset] != needle[offset]) {
-                    continue outer;
-                }
-            }
-            return true;
-        }
-        return false;
     }
 }

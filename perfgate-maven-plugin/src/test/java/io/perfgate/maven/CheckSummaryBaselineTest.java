@@ -1,5 +1,6 @@
 package io.perfgate.maven;
 
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.baseline.BaselineComparator;
 import io.perfgate.core.baseline.BaselineComparison;
 import io.perfgate.core.baseline.BaselineStore;
@@ -51,9 +52,9 @@ class CheckSummaryBaselineTest {
         // a JVM without -ea: surefire's own JVM has assertions on, which makes comparisons unfair
         Environment environment = new Environment("17.0.9", "Eclipse Adoptium", "OpenJDK 64-Bit Server VM", "Linux",
                 "amd64", 2, "CPU", 1L << 30, List.of("-Xmx1g"), false);
-        return new TestResult(TestResult.SCHEMA_VERSION, "junit",
+        return new TestResult(TestResult.SCHEMA_VERSION, ResultKind.JUNIT,
                 "[engine:junit-jupiter]/[class:app.OrderTest]/[method:create()]", "app.OrderTest", "create", "create()",
-                ResultStatus.DECLARED, null, List.of(gate), null, null, null, environment, RECORDED)
+                ResultStatus.DECLARED, null, List.of(gate), null, null, null, environment, RECORDED, null)
                 .completed(new Measurement(10_000, 0, null, null, 10_000 * (long) medianNanos, all.encode(), null,
                         null, rounds));
     }
@@ -119,9 +120,7 @@ class CheckSummaryBaselineTest {
         Environment e = result.environment();
         Environment withEa = new Environment(e.javaVersion(), e.javaVendor(), e.vmName(), e.osName(), e.osArch(),
                 e.availableProcessors(), e.cpuModel(), e.maxHeapBytes(), e.jvmArguments(), true);
-        return new TestResult(result.schemaVersion(), result.kind(), result.id(), result.className(),
-                result.methodName(), result.displayName(), result.status(), result.statusReason(), result.gates(),
-                result.workload(), result.measurement(), result.endpoints(), withEa, result.startedAt());
+        return result.withEnvironment(withEa);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.perfgate.maven;
 
+import io.perfgate.core.result.ResultKind;
+import io.perfgate.core.baseline.BaselineComparison;
 import io.perfgate.core.check.CheckReport;
+import io.perfgate.core.trend.TrendFinding;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.result.GateDeclaration;
@@ -25,7 +28,7 @@ class CheckSummaryTest {
         for (int i = 0; i < invocations; i++) {
             histogram.record(millis * 1_000_000L);
         }
-        return TestResult.declared("junit", "[engine:junit-jupiter]/[class:app.OrderTest]/[method:" + method + "()]",
+        return TestResult.declared(ResultKind.JUNIT, "[engine:junit-jupiter]/[class:app.OrderTest]/[method:" + method + "()]",
                         "app.OrderTest", method, method + "()", List.of(gates), null)
                 .completed(new Measurement(invocations, 0, null, null, invocations * millis * 1_000_000L,
                         histogram.encode(), null, null, null));
@@ -103,7 +106,7 @@ class CheckSummaryTest {
         assertTrue(strict.lines().stream().anyMatch(l -> l.severity() == CheckSummary.Severity.ERROR
                 && l.text().startsWith("[INCONCLUSIVE] @LatencyGate: p95 needs at least")), strict.lines()::toString);
 
-        CheckReport relaxed = CheckReport.of("app", REPORT, InconclusivePolicy.allowEverywhere(List.of(few)));
+        CheckReport relaxed = CheckReport.of("app", REPORT, List.of(few), false);
         assertFalse(relaxed.hasBlockingViolations());
         assertTrue(new CheckSummary(relaxed, REPORT).lines().stream().anyMatch(l -> l.severity() == CheckSummary.Severity.WARN
                 && l.text().startsWith("[INCONCLUSIVE] @LatencyGate")));
@@ -113,12 +116,43 @@ class CheckSummaryTest {
     void anErrorThrownWithoutAnErrorRateGateIsNamedAsTheImplicitGate() {
         LatencyHistogram histogram = new LatencyHistogram();
         histogram.record(1_000_000L);
-        TestResult result = TestResult.declared("junit", "id-throws", "app.OrderTest", "throwing", "throwing()",
+        TestResult result = TestResult.declared(ResultKind.JUNIT, "id-throws", "app.OrderTest", "throwing", "throwing()",
                         List.of(latency(Level.BLOCKING, "50ms")), null)
                 .completed(new Measurement(2, 1, Map.of("java.lang.IllegalStateException", 1L), "java.lang.IllegalStateException: boom",
                         2_000_000L, histogram.encode(), null, null, null));
         String failure = summaryOf(result).failureMessage();
         assertTrue(failure.contains("[FAIL] no exception allowed (no @ErrorRateGate declared): error rate = "), failure);
         assertTrue(failure.contains("boom"), failure);
+    }
+
+    @Test
+    void aBoundViolationIsNotCalledARegression() {
+        String failure = summaryOf(measured("slow", 1000, 5, latency(Level.BLOCKING, "1ms"))).failureMessage();
+
+        assertTrue(failure.contains("[FAIL] @LatencyGate: p95 = 5 ms exceeds the threshold 1 ms"), failure);
+        assertTrue(failure.contains("Make the code meet the bound, or change the gate's bound or level"), failure);
+        assertFalse(failure.toLowerCase(java.util.Locale.ROOT).contains("regress"), failure);
+    }
+
+    @Test
+    void baselineFindingsAreLabelledByTheirKindNotByTheirText() {
+        TrendFinding trend = new TrendFinding("id", "OrderTest#create", null, List.of(), List.of(), 3,
+                List.of("p95 grew in 3 runs in a row (app/.perfgate/history/run.json: 12 ms to 15 ms)"));
+        BaselineComparison baseline = new BaselineComparison(true, List.of(), List.of(trend), Level.BLOCKING,
+                List.of("baseline file unreadable: .perfgate/baselines/x.json"), List.of(),
+                List.of(".perfgate/history/bad.json: unreadable history run (x); ignored"), null);
+        CheckReport report = CheckReport.of("app", REPORT, List.of(measured("fast", 1000, 1,
+                latency(Level.BLOCKING, "50ms")))).withBaseline(baseline);
+
+        String failure = new CheckSummary(report, REPORT).failureMessage();
+
+        assertTrue(failure.contains("  [TREND] p95 grew in 3 runs in a row (app/.perfgate/history/run.json: "),
+                failure);
+        assertTrue(failure.contains("  [BASELINE] baseline file unreadable: .perfgate/baselines/x.json"), failure);
+        assertFalse(failure.contains("[REGRESSED]"), failure);
+        assertTrue(failure.contains("fix the regression, or accept an intended change"), failure);
+        assertTrue(new CheckSummary(report, REPORT).lines().contains(new CheckSummary.Line(CheckSummary.Severity.WARN,
+                "[HISTORY] .perfgate/history/bad.json: unreadable history run (x); ignored")),
+                "an unreadable history file is a warning");
     }
 }

@@ -1,5 +1,6 @@
 package io.perfgate.core.baseline;
 
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.regression.ComparisonInput;
@@ -99,7 +100,6 @@ public final class BaselineComparator {
         List<String> notes = new ArrayList<>();
         baselines.problems().forEach(problem -> problems.add(problem.getMessage()));
         HistoryStore.Runs history = store.history().readAll();
-        notes.addAll(history.problems());
 
         List<ComparisonInput> inputs = new ArrayList<>();
         List<Level> levels = new ArrayList<>();
@@ -190,7 +190,7 @@ public final class BaselineComparator {
             store.history().prune(settings.historyMaxAge(), settings.historyMaxRuns(), now);
         }
         return new BaselineComparison(baselines.present(), leveled, trends, settings.trendLevel(), problems, notes,
-                written);
+                history.problems(), written);
     }
 
     private boolean compared(RegressionMetric metric, TestResult result) {
@@ -199,8 +199,8 @@ public final class BaselineComparator {
         }
         if (metric == RegressionMetric.THROUGHPUT) {
             // For a JUnit test throughput is 1 / mean latency times threads: only compared when it is declared or measured under load.
-            return "load".equals(result.kind()) || result.gates().stream()
-                    .anyMatch(gate -> GateType.THROUGHPUT.declarationName().equals(gate.gate()));
+            return result.kind() == ResultKind.LOAD || result.gates().stream()
+                    .anyMatch(gate -> gate.is(GateType.THROUGHPUT));
         }
         return true;
     }
@@ -213,7 +213,7 @@ public final class BaselineComparator {
         if (metric.gateType() != null) {
             for (String wanted : scope == null ? new String[] {null} : new String[] {scope, null}) {
                 for (GateDeclaration gate : result.gates()) {
-                    if (metric.gateType().declarationName().equals(gate.gate()) && Objects.equals(wanted, gate.scope())) {
+                    if (gate.is(metric.gateType()) && Objects.equals(wanted, gate.scope())) {
                         return gate.level();
                     }
                 }

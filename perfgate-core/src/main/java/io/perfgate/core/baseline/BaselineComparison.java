@@ -17,7 +17,9 @@ import java.util.List;
  * @param trends       history findings for the compared metrics
  * @param trendLevel   how trend alerts are enforced (WARNING by default)
  * @param problems     unusable baseline files: bad input that fails the build, each naming the file and the fix
- * @param notes        things worth knowing that decide nothing (tests without a baseline, ignored history files)
+ * @param notes        things worth knowing that decide nothing (tests without a baseline)
+ * @param historyProblems history files that could not be read and were ignored: warnings (the history loses a
+ *                     run), never a reason to fail
  * @param historyFile  the history file written for this run; null when none was written
  */
 public record BaselineComparison(
@@ -27,6 +29,7 @@ public record BaselineComparison(
         Level trendLevel,
         List<String> problems,
         List<String> notes,
+        List<String> historyProblems,
         Path historyFile) {
 
     public BaselineComparison {
@@ -34,6 +37,7 @@ public record BaselineComparison(
         trends = List.copyOf(trends);
         problems = List.copyOf(problems);
         notes = List.copyOf(notes);
+        historyProblems = List.copyOf(historyProblems);
     }
 
     /** A comparison and the level of the gate it belongs to. */
@@ -52,14 +56,28 @@ public record BaselineComparison(
         }
     }
 
+    /** What a finding that fails the build is about, so consoles label it by kind, not by its text. */
+    public enum FindingKind { BASELINE, REGRESSED, TREND }
+
+    /** One finding that fails the build. */
+    public record Finding(FindingKind kind, String message) {
+    }
+
+    /** What fails the build: unusable baseline files, blocking regressions, and trend alerts at BLOCKING. */
+    public List<Finding> blockingFindings() {
+        List<Finding> findings = new java.util.ArrayList<>();
+        problems.forEach(problem -> findings.add(new Finding(FindingKind.BASELINE, problem)));
+        comparisons.stream().filter(Compared::blocks)
+                .forEach(c -> findings.add(new Finding(FindingKind.REGRESSED, c.comparison().message())));
+        if (trendLevel == Level.BLOCKING) {
+            trends.forEach(trend -> trend.alerts().forEach(alert -> findings.add(new Finding(FindingKind.TREND, alert))));
+        }
+        return findings;
+    }
+
     /** Messages that fail the build: blocking regressions and unusable baseline files. */
     public List<String> blockingMessages() {
-        List<String> messages = new java.util.ArrayList<>(problems);
-        comparisons.stream().filter(Compared::blocks).map(c -> c.comparison().message()).forEach(messages::add);
-        if (trendLevel == Level.BLOCKING) {
-            trends.forEach(trend -> messages.addAll(trend.alerts()));
-        }
-        return messages;
+        return blockingFindings().stream().map(Finding::message).toList();
     }
 
     /** Messages to print as warnings: non-blocking regressions, undecided comparisons, trend alerts at WARNING. */

@@ -191,7 +191,7 @@ public final class BaselineStore {
                 }
             }
             Fingerprint fingerprint = Fingerprint.of(result.environment(), version, profileOf(result, profile), now);
-            toWrite.add(new TestBaseline(TestBaseline.SCHEMA_VERSION, result.id(), result.label(), result.kind(),
+            toWrite.add(new TestBaseline(TestBaseline.SCHEMA_VERSION, result.id(), result.label(), result.kind().fileName(),
                     fingerprint, metrics, endpoints, result, acceptances));
         }
         List<Path> written = new ArrayList<>();

@@ -37,9 +37,15 @@ public record CheckReport(String projectName, Instant generatedAt, String report
         return new CheckReport(projectName, generatedAt, reportLocation, tests, comparison);
     }
 
-    /** Judges every result with one evaluator. */
+    /** Judges every result with one evaluator, failing on INCONCLUSIVE where a gate does not allow it. */
     public static CheckReport of(String projectName, String reportLocation, List<io.perfgate.core.result.TestResult> results) {
-        GateEvaluator evaluator = new GateEvaluator(reportLocation);
+        return of(projectName, reportLocation, results, true);
+    }
+
+    /** @param failOnInconclusive false to accept INCONCLUSIVE on every gate ({@code -Dperfgate.failOnInconclusive=false}) */
+    public static CheckReport of(String projectName, String reportLocation, List<io.perfgate.core.result.TestResult> results,
+                                 boolean failOnInconclusive) {
+        GateEvaluator evaluator = new GateEvaluator(reportLocation, failOnInconclusive);
         return new CheckReport(projectName, Instant.now(), reportLocation,
                 results.stream().map(evaluator::evaluate).toList());
     }

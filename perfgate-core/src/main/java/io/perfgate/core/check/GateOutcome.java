@@ -1,5 +1,6 @@
 package io.perfgate.core.check;
 
+import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.gate.Verdict;
 import io.perfgate.core.result.GateDeclaration;
@@ -10,12 +11,15 @@ import java.util.List;
  * The verdict on one declared gate: the worst of its metrics, or FAIL with a problem when the
  * declaration itself is unusable.
  *
- * @param implicit true for the gate perfgate adds itself (no errors allowed without {@code @ErrorRateGate})
+ * @param implicit            true for the gate perfgate adds itself (no errors allowed without {@code @ErrorRateGate})
+ * @param inconclusiveAllowed whether INCONCLUSIVE passes: declared {@code allowInconclusive}, or the evaluator's
+ *                            {@code failOnInconclusive = false}
  * @param problem  why the gate could not be judged at all (an invalid bound, a missing result); null otherwise
  */
 public record GateOutcome(
         GateDeclaration declaration,
         boolean implicit,
+        boolean inconclusiveAllowed,
         Verdict verdict,
         List<MetricOutcome> metrics,
         String problem) {
@@ -28,15 +32,28 @@ public record GateOutcome(
         return declaration.level();
     }
 
+    /** The gate's type; empty for a declaration naming no gate perfgate knows. */
+    public java.util.Optional<GateType> type() {
+        return declaration.type();
+    }
+
     /** Whether this outcome fails the build: a BLOCKING gate that FAILed, or was INCONCLUSIVE without leave. */
     public boolean blocks() {
-        return declaration.level() == Level.BLOCKING
-                && (verdict == Verdict.FAIL || (verdict == Verdict.INCONCLUSIVE && !declaration.allowInconclusive()));
+        return declaration.level() == Level.BLOCKING && blocking(verdict);
+    }
+
+    /** Whether one of this gate's metrics is what makes it fail the build. */
+    public boolean blocks(MetricOutcome metric) {
+        return blocks() && blocking(metric.verdict());
+    }
+
+    private boolean blocking(Verdict judged) {
+        return judged == Verdict.FAIL || (judged == Verdict.INCONCLUSIVE && !inconclusiveAllowed);
     }
 
     /** Whether a violation is to be reported (beyond its target, threshold, or without a verdict). */
     public boolean violated() {
-        return verdict == Verdict.WARN || verdict == Verdict.FAIL || verdict == Verdict.INCONCLUSIVE;
+        return verdict.isViolation();
     }
 
     /** The messages of the metrics that are not PASS, or the problem. */
@@ -62,8 +79,7 @@ public record GateOutcome(
             return List.of(problem != null ? problem : verdict.name());
         }
         return metrics.stream()
-                .filter(metric -> metric.verdict() == Verdict.FAIL
-                        || (metric.verdict() == Verdict.INCONCLUSIVE && !declaration.allowInconclusive()))
+                .filter(this::blocks)
                 .map(MetricOutcome::message)
                 .toList();
     }

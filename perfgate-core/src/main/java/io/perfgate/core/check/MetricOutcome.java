@@ -1,12 +1,13 @@
 package io.perfgate.core.check;
 
+import io.perfgate.core.gate.Bound;
 import io.perfgate.core.gate.Metric;
 import io.perfgate.core.gate.Verdict;
 
 /**
  * The verdict on one bounded metric.
  *
- * @param boundText the bound as declared ({@code 150ms..200ms})
+ * @param bound     the bound it was judged against, parsed once by the gate reader
  * @param value     the measured value in the metric's base unit; null when it could not be measured
  * @param samples   how many samples the value rests on
  * @param lower     lower end of the value's 95 % interval, when known
@@ -15,13 +16,18 @@ import io.perfgate.core.gate.Verdict;
  */
 public record MetricOutcome(
         Metric metric,
-        String boundText,
+        Bound bound,
         Verdict verdict,
         Double value,
         long samples,
         Double lower,
         Double upper,
         String message) {
+
+    /** The bound as declared: {@code 150ms..200ms}. */
+    public String boundText() {
+        return bound.text();
+    }
 
     /** The measured value as text in the metric's unit, or "not measured". */
     public String formattedValue() {

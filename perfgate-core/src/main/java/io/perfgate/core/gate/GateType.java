@@ -21,10 +21,15 @@ public enum GateType {
         return declarationName;
     }
 
-    public static GateType fromDeclarationName(String name) {
+    /** The type a declaration name ({@code LatencyGate}, or the constant's name) stands for; empty for others. */
+    public static java.util.Optional<GateType> find(String name) {
         return Arrays.stream(values())
                 .filter(type -> type.declarationName.equals(name) || type.name().equals(name))
-                .findFirst()
+                .findFirst();
+    }
+
+    public static GateType fromDeclarationName(String name) {
+        return find(name)
                 .orElseThrow(() -> new InvalidGateException("unknown gate '" + name + "'; expected one of "
                         + Arrays.stream(values()).map(GateType::declarationName).toList()));
     }

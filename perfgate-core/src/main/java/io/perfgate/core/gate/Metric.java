@@ -86,10 +86,6 @@ public enum Metric {
         return Double.isNaN(quantile) ? OptionalDouble.empty() : OptionalDouble.of(quantile);
     }
 
-    public Bound parseBound(String text, String source) {
-        return Bound.parse(text, kind, direction, source);
-    }
-
     public static List<Metric> of(GateType type) {
         return Arrays.stream(values()).filter(metric -> metric.gateType == type).toList();
     }

@@ -14,6 +14,11 @@ public enum Verdict {
     /** Beyond the threshold, or a declared metric that was not measured. */
     FAIL;
 
+    /** Whether this is to be reported as a violation: beyond a target or threshold, or without a verdict. */
+    public boolean isViolation() {
+        return this == WARN || this == FAIL || this == INCONCLUSIVE;
+    }
+
     public Verdict worse(Verdict other) {
         return other.ordinal() > ordinal() ? other : this;
     }

@@ -2,44 +2,42 @@ package io.perfgate.core.jmh;
 
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.InvalidGateException;
-import io.perfgate.core.gate.Level;
 import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.spec.DeclarationSearch;
+import io.perfgate.core.spec.GateAnnotations;
 
 import java.lang.annotation.Annotation;
-import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Reads perfgate's gate annotations ({@code @LatencyGate}, {@code @ThroughputGate}, {@code @MemoryGate}, ...)
  * from compiled benchmark classes, loaded in a class loader over the user's test class path. The annotation
- * types are the user's copies, not ours, so they are recognised by name and read reflectively: every
- * non-blank text attribute is a bound, {@code level} and {@code allowInconclusive} are read when present.
+ * types are the user's copies, not ours, so they are recognised by name and read by {@link GateAnnotations},
+ * as the JUnit extension reads them.
  * Gates on the user's own composed annotations ({@code @FastPath} annotated with {@code @LatencyGate}) count
  * as declared where the composed annotation is.
  */
 public final class AnnotatedGates {
     /** The package of the public gate annotations. */
-    public static final String ANNOTATION_PACKAGE = "io.perfgate.junit";
+    public static final String ANNOTATION_PACKAGE = GateAnnotations.PACKAGE;
     private static final String BENCHMARK_ANNOTATION = "org.openjdk.jmh.annotations.Benchmark";
 
     private final String annotationPackage;
+    private final DeclarationSearch search;
 
-    public AnnotatedGates() {
-        this(ANNOTATION_PACKAGE);
+    /** @param meta JUnit's {@code AnnotationSupport::findAnnotation}, as the JUnit extension searches with */
+    public AnnotatedGates(DeclarationSearch.MetaAnnotations meta) {
+        this(ANNOTATION_PACKAGE, meta);
     }
 
     /** @param annotationPackage where the gate annotations live; tests use their own */
-    public AnnotatedGates(String annotationPackage) {
+    public AnnotatedGates(String annotationPackage, DeclarationSearch.MetaAnnotations meta) {
         this.annotationPackage = annotationPackage;
+        this.search = new DeclarationSearch(meta, AnnotatedGates::simpleName);
     }
 
     /**
@@ -68,96 +66,50 @@ public final class AnnotatedGates {
     }
 
     /**
-     * The gate declarations on a benchmark, nearest first: the benchmark method's, its class's (with those
-     * inherited through {@code @Inherited}), then each enclosing class's. For a {@code @Group} benchmark,
+     * The gate declarations on a benchmark, nearest first: the benchmark method's, its class's (or, per kind of
+     * gate, its nearest superclass's or interface's), then each enclosing class's. For a {@code @Group} benchmark,
      * whose name is the group's rather than a method's, the method level is empty.
+     *
+     * @throws InvalidGateException when one place declares a kind of gate twice, worded as the JUnit extension does
      */
     public List<List<GateDeclaration>> declaredOn(Class<?> benchmarkClass, String methodName) {
+        List<Class<? extends Annotation>> gateTypes = gateTypes(benchmarkClass.getClassLoader());
         List<List<GateDeclaration>> levels = new ArrayList<>();
-        String simpleName = simpleName(benchmarkClass);
         List<GateDeclaration> onMethod = new ArrayList<>();
-        benchmarkMethod(benchmarkClass, methodName).ifPresent(method -> collect(method.getAnnotations(),
-                "method " + simpleName + "#" + methodName, new HashSet<>(), onMethod));
+        Optional<Method> method = benchmarkMethod(benchmarkClass, methodName);
+        String where = "method " + simpleName(benchmarkClass) + "#" + methodName;
+        for (Class<? extends Annotation> type : gateTypes) {
+            method.flatMap(found -> search.at(found, where, type)).ifPresent(found -> onMethod.add(written(found)));
+        }
         levels.add(onMethod);
         for (Class<?> type = benchmarkClass; type != null; type = type.getEnclosingClass()) {
             List<GateDeclaration> onClass = new ArrayList<>();
-            collect(type.getAnnotations(), "class " + simpleName(type), new HashSet<>(), onClass);
+            for (Class<? extends Annotation> gateType : gateTypes) {
+                search.onClassOrSupertypes(type, gateType).ifPresent(found -> onClass.add(written(found)));
+            }
             levels.add(onClass);
         }
         return levels;
     }
 
-    /** Gate annotations, directly present or meta-present on a composed annotation of the user's. */
-    private void collect(Annotation[] annotations, String declaredOn, Set<Class<?>> visited,
-                         List<GateDeclaration> found) {
-        for (Annotation annotation : annotations) {
-            Optional<GateDeclaration> gate = declaration(annotation, declaredOn);
-            if (gate.isPresent()) {
-                found.add(gate.get());
-                continue;
-            }
-            Class<? extends Annotation> type = annotation.annotationType();
-            if (type.getName().startsWith("java.lang.annotation.") || !visited.add(type)) {
-                continue;
-            }
-            String through = declaredOn.contains(" (through @") ? declaredOn
-                    : declaredOn + " (through @" + type.getSimpleName() + ")";
+    /** The gate annotation types as the benchmark's class loader has them, in the order of {@link GateType}. */
+    private List<Class<? extends Annotation>> gateTypes(ClassLoader loader) {
+        List<Class<? extends Annotation>> types = new ArrayList<>();
+        for (GateType gate : GateType.values()) {
             try {
-                collect(type.getAnnotations(), through, visited, found);
-            } catch (TypeNotPresentException | LinkageError e) {
-                // an annotation whose own annotations are not on the class path carries no gate of ours
-            }
-        }
-    }
-
-    /** A gate annotation as a declaration; empty for every other annotation. */
-    Optional<GateDeclaration> declaration(Annotation annotation, String declaredOn) {
-        Class<? extends Annotation> type = annotation.annotationType();
-        if (!annotationPackage.equals(type.getPackageName())) {
-            return Optional.empty();
-        }
-        Optional<GateType> gateType = Arrays.stream(GateType.values())
-                .filter(candidate -> candidate.declarationName().equals(type.getSimpleName()))
-                .findFirst();
-        if (gateType.isEmpty()) {
-            return Optional.empty();
-        }
-        Map<String, String> bounds = new LinkedHashMap<>();
-        Level level = Level.BLOCKING;
-        boolean allowInconclusive = false;
-        Method[] attributes = type.getDeclaredMethods();
-        Arrays.sort(attributes, Comparator.comparing(Method::getName));
-        for (Method attribute : attributes) {
-            if (attribute.getParameterCount() != 0) {
-                continue;
-            }
-            Object value = value(annotation, attribute, declaredOn);
-            String name = attribute.getName();
-            if (value instanceof String text && !text.isBlank()) {
-                bounds.put(name, text.strip());
-            } else if (name.equals("level") && value instanceof Enum<?> constant) {
-                try {
-                    level = Level.valueOf(constant.name());
-                } catch (IllegalArgumentException e) {
-                    throw new InvalidGateException("@" + type.getSimpleName() + "(level = " + constant.name()
-                            + ") on " + declaredOn + ": expected one of " + Arrays.toString(Level.values()));
+                Class<?> type = Class.forName(annotationPackage + "." + gate.declarationName(), false, loader);
+                if (type.isAnnotation()) {
+                    types.add(type.asSubclass(Annotation.class));
                 }
-            } else if (name.equals("allowInconclusive") && value instanceof Boolean allowed) {
-                allowInconclusive = allowed;
+            } catch (ClassNotFoundException | LinkageError e) {
+                // not on the benchmarks' class path: nothing declares it
             }
         }
-        return Optional.of(new GateDeclaration(gateType.get().declarationName(), level, allowInconclusive,
-                declaredOn, bounds, null));
+        return types;
     }
 
-    private static Object value(Annotation annotation, Method attribute, String declaredOn) {
-        try {
-            attribute.setAccessible(true);
-            return attribute.invoke(annotation);
-        } catch (IllegalAccessException | InvocationTargetException | RuntimeException e) {
-            throw new InvalidGateException("cannot read " + attribute.getName() + " of @"
-                    + annotation.annotationType().getSimpleName() + " on " + declaredOn + ": " + e);
-        }
+    private static GateDeclaration written(DeclarationSearch.Found<? extends Annotation> found) {
+        return GateAnnotations.written(found.annotation(), found.declaredOn(), null);
     }
 
     private static Optional<Method> benchmarkMethod(Class<?> type, String name) {

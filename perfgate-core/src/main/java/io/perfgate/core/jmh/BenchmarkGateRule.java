@@ -4,6 +4,7 @@ import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.spec.GateReader;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -16,12 +17,14 @@ import java.util.regex.PatternSyntaxException;
 /**
  * Gates declared in the build for every benchmark whose name matches a pattern, as an alternative to
  * annotations: {@code <gate><benchmark>.*Parse.*</benchmark><throughput>1000000/s</throughput></gate>}.
- * Annotations on a benchmark win over a rule for the same kind of gate.
+ * Annotations on a benchmark win over a rule for the same kind of gate. With {@code <params>size=10000</params>}
+ * the rule applies only to runs with those {@code @Param} values ({@link ParamSelector}).
  *
  * @param pattern the regular expression, found anywhere in the benchmark name as JMH's own filters are
+ * @param params  the parameter sets the rule applies to; {@link ParamSelector#ANY} for all
  * @param gates   one declaration per kind of gate the rule bounds
  */
-public record BenchmarkGateRule(String pattern, List<GateDeclaration> gates) {
+public record BenchmarkGateRule(String pattern, ParamSelector params, List<GateDeclaration> gates) {
 
     /** The rule's bound names and the gate and attribute each one sets. */
     private static final Map<String, GateAttribute> BOUNDS = Map.of(
@@ -40,14 +43,19 @@ public record BenchmarkGateRule(String pattern, List<GateDeclaration> gates) {
 
     /**
      * Builds a rule from its bounds by name ({@code throughput}, {@code mean}, {@code p50} .. {@code p99},
-     * {@code max}, {@code allocationPerInvocation}); blank bounds are left out.
+     * {@code max}, {@code allocationPerInvocation}); blank bounds are left out. The entry {@code params}, when
+     * present, is the rule's {@link ParamSelector}, not a bound.
      *
      * @throws InvalidGateException naming the rule when the pattern is not a regular expression, a bound name
-     *                              is unknown, or no bound is set
+     *                              is unknown or does not parse, or no bound is set
      */
     public static BenchmarkGateRule of(String pattern, Map<String, String> bounds, Level level,
                                        boolean allowInconclusive) {
-        String where = "<gate> for benchmarks matching '" + pattern + "'";
+        Map<String, String> remaining = new TreeMap<>(bounds);
+        String paramsText = remaining.remove(ParamSelector.ATTRIBUTE);
+        ParamSelector params = ParamSelector.parse(paramsText, "<gate> for benchmarks matching '" + pattern + "'");
+        String where = "<gate> for benchmarks matching '" + pattern + "'"
+                + (params.isAny() ? "" : " with " + params.text());
         if (pattern == null || pattern.isBlank()) {
             throw new InvalidGateException("a <gate> has no <benchmark> pattern; name the benchmarks it applies to,"
                     + " for example <benchmark>.*ParserBench.*</benchmark>");
@@ -58,7 +66,7 @@ public record BenchmarkGateRule(String pattern, List<GateDeclaration> gates) {
             throw new InvalidGateException(where + ": not a regular expression: " + e.getDescription());
         }
         Map<GateType, Map<String, String>> byGate = new TreeMap<>();
-        for (Map.Entry<String, String> bound : new TreeMap<>(bounds).entrySet()) {
+        for (Map.Entry<String, String> bound : remaining.entrySet()) {
             if (bound.getValue() == null || bound.getValue().isBlank()) {
                 continue;
             }
@@ -75,14 +83,24 @@ public record BenchmarkGateRule(String pattern, List<GateDeclaration> gates) {
                     + new TreeMap<>(BOUNDS).keySet());
         }
         List<GateDeclaration> gates = new ArrayList<>();
-        byGate.forEach((type, gateBounds) -> gates.add(new GateDeclaration(type.declarationName(),
-                level, allowInconclusive, "pom " + where, gateBounds, null)));
-        return new BenchmarkGateRule(pattern, gates);
+        byGate.forEach((type, gateBounds) -> gates.add(GateReader.read(new GateDeclaration(type.declarationName(),
+                level, allowInconclusive, "pom " + where, gateBounds, null), where,
+                (attribute, text) -> where + ": <" + ruleName(type, attribute) + ">" + text + "</"
+                        + ruleName(type, attribute) + ">").declaration()));
+        return new BenchmarkGateRule(pattern, params, gates);
     }
 
     /** Whether the rule applies to a benchmark: its pattern is found in the name. */
     public boolean matches(String benchmark) {
         return Pattern.compile(pattern).matcher(benchmark).find();
+    }
+
+    private static String ruleName(GateType type, String attribute) {
+        return BOUNDS.entrySet().stream()
+                .filter(entry -> entry.getValue().equals(new GateAttribute(type, attribute)))
+                .map(Map.Entry::getKey)
+                .findFirst()
+                .orElse(attribute);
     }
 
     private record GateAttribute(GateType type, String attribute) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
  * Decides which gates judge a benchmark. Per kind of gate the nearest declaration wins: the benchmark
@@ -24,44 +25,122 @@ public final class BenchmarkGates {
     private BenchmarkGates() {
     }
 
+    /** The gates of a benchmark without parameters; see {@link #resolve(String, Map, List, List)}. */
+    public static List<GateDeclaration> resolve(String benchmark, List<List<GateDeclaration>> annotationLevels,
+                                                List<BenchmarkGateRule> rules) {
+        return resolve(benchmark, Map.of(), annotationLevels, rules);
+    }
+
     /**
-     * The gates of one benchmark, in the order of {@link GateType}.
+     * The gates of one run of a benchmark, in the order of {@link GateType}. A declaration with
+     * {@code params} ({@link ParamSelector}) counts only for the runs it selects; of two of one kind that
+     * select a run at the same level, the one naming more parameters wins.
      *
+     * @param params           the run's {@code @Param} values
      * @param annotationLevels declarations found on the method, then the class, then enclosing classes
      * @throws InvalidGateException naming the benchmark and both declarations when they conflict
      */
-    public static List<GateDeclaration> resolve(String benchmark, List<List<GateDeclaration>> annotationLevels,
+    public static List<GateDeclaration> resolve(String benchmark, Map<String, String> params,
+                                                List<List<GateDeclaration>> annotationLevels,
                                                 List<BenchmarkGateRule> rules) {
         Map<GateType, GateDeclaration> chosen = new EnumMap<>(GateType.class);
         for (List<GateDeclaration> level : annotationLevels) {
-            Map<GateType, GateDeclaration> atLevel = new EnumMap<>(GateType.class);
+            Map<GateType, Selected> atLevel = new EnumMap<>(GateType.class);
             for (GateDeclaration declaration : level) {
-                GateType type = GateType.fromDeclarationName(declaration.gate());
-                GateDeclaration other = atLevel.put(type, declaration);
-                if (other != null) {
-                    throw new InvalidGateException(benchmark + ": @" + type.declarationName() + " is declared twice on "
-                            + declaration.declaredOn() + "; keep one");
+                ParamSelector selector = selector(declaration);
+                if (selector.matches(params)) {
+                    choose(atLevel, new Selected(withoutSelector(declaration), selector), (type, other) ->
+                            named(benchmark, params) + ": @" + type.declarationName() + " is declared twice on "
+                                    + declaration.declaredOn() + "; keep one");
                 }
             }
-            atLevel.forEach(chosen::putIfAbsent);
+            atLevel.forEach((type, selected) -> chosen.putIfAbsent(type, selected.declaration()));
         }
-        Map<GateType, GateDeclaration> fromRules = new EnumMap<>(GateType.class);
+        Map<GateType, Selected> fromRules = new EnumMap<>(GateType.class);
         for (BenchmarkGateRule rule : rules) {
-            if (!rule.matches(benchmark)) {
+            if (!rule.matches(benchmark) || !rule.params().matches(params)) {
                 continue;
             }
             for (GateDeclaration declaration : rule.gates()) {
-                GateType type = GateType.fromDeclarationName(declaration.gate());
-                GateDeclaration other = fromRules.put(type, declaration);
-                if (other != null) {
-                    throw new InvalidGateException(benchmark + " matches two build rules that both set a "
-                            + type.declarationName() + ": " + other.declaredOn() + " and " + declaration.declaredOn()
-                            + "; make the patterns exclusive");
+                choose(fromRules, new Selected(declaration, rule.params()), (type, other) ->
+                        named(benchmark, params) + " matches two build rules that both set a " + type.declarationName()
+                                + ": " + other.declaration().declaredOn() + " and " + declaration.declaredOn()
+                                + "; make the patterns " + (rule.params().isAny() ? "" : "or their <params> ")
+                                + "exclusive");
+            }
+        }
+        fromRules.forEach((type, selected) -> chosen.putIfAbsent(type, selected.declaration()));
+        return List.copyOf(chosen.values());
+    }
+
+    /**
+     * The {@code params} of declarations that select none of the parameter sets a benchmark ran with (a typo,
+     * or a value no longer in {@code @Param}): such a gate would never judge anything.
+     *
+     * @param paramsRun every parameter set the benchmark ran (or failed) with
+     * @return one line per declaration, naming it, its params and what ran
+     */
+    public static List<String> unmatchedParams(String benchmark, List<List<GateDeclaration>> annotationLevels,
+                                               List<BenchmarkGateRule> rules, List<Map<String, String>> paramsRun) {
+        List<String> unmatched = new ArrayList<>();
+        String ran = paramsRun.stream().map(BenchmarkGates::text).distinct().toList().toString();
+        for (List<GateDeclaration> level : annotationLevels) {
+            for (GateDeclaration declaration : level) {
+                ParamSelector selector = selector(declaration);
+                if (!selector.isAny() && !selector.matchesAny(paramsRun)) {
+                    unmatched.add("@" + declaration.gate() + "(params = \"" + selector.text() + "\") on "
+                            + declaration.declaredOn() + " selects none of the parameter sets " + benchmark
+                            + " ran with: " + ran);
                 }
             }
         }
-        fromRules.forEach(chosen::putIfAbsent);
-        return List.copyOf(chosen.values());
+        for (BenchmarkGateRule rule : rules) {
+            if (rule.matches(benchmark) && !rule.params().isAny() && !rule.params().matchesAny(paramsRun)) {
+                unmatched.add("pom <gate> for benchmarks matching '" + rule.pattern() + "' with <params>"
+                        + rule.params().text() + "</params> selects none of the parameter sets " + benchmark
+                        + " ran with: " + ran);
+            }
+        }
+        return unmatched;
+    }
+
+    /** The params of an annotation, read as any other text attribute ({@link AnnotatedGates}). */
+    static ParamSelector selector(GateDeclaration declaration) {
+        return ParamSelector.parse(declaration.bounds().get(ParamSelector.ATTRIBUTE),
+                "@" + declaration.gate() + " on " + declaration.declaredOn());
+    }
+
+    private static GateDeclaration withoutSelector(GateDeclaration declaration) {
+        if (!declaration.bounds().containsKey(ParamSelector.ATTRIBUTE)) {
+            return declaration;
+        }
+        Map<String, String> bounds = new LinkedHashMap<>(declaration.bounds());
+        String params = bounds.remove(ParamSelector.ATTRIBUTE);
+        return new GateDeclaration(declaration.gate(), declaration.level(), declaration.allowInconclusive(),
+                declaration.declaredOn() + " (params = \"" + params.strip() + "\")", bounds, declaration.scope());
+    }
+
+    private static void choose(Map<GateType, Selected> chosen, Selected candidate,
+                               BiFunction<GateType, Selected, String> conflict) {
+        GateType type = GateType.fromDeclarationName(candidate.declaration().gate());
+        Selected other = chosen.get(type);
+        if (other == null || candidate.selector().specificity() > other.selector().specificity()) {
+            chosen.put(type, candidate);
+        } else if (candidate.selector().specificity() == other.selector().specificity()) {
+            throw new InvalidGateException(conflict.apply(type, other));
+        }
+    }
+
+    private static String named(String benchmark, Map<String, String> params) {
+        return benchmark + (params.isEmpty() ? "" : " [" + text(params) + "]");
+    }
+
+    private static String text(Map<String, String> params) {
+        return params.entrySet().stream().map(entry -> entry.getKey() + "=" + entry.getValue())
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private record Selected(GateDeclaration declaration, ParamSelector selector) {
     }
 
     /**
@@ -89,8 +168,7 @@ public final class BenchmarkGates {
             if (bounds.size() == declaration.bounds().size()) {
                 kept.add(declaration);
             } else if (!bounds.isEmpty()) {
-                kept.add(new GateDeclaration(declaration.gate(), declaration.level(), declaration.allowInconclusive(),
-                        declaration.declaredOn(), bounds, declaration.scope()));
+                kept.add(declaration.withBounds(bounds));
             }
         }
         return kept;
@@ -99,15 +177,11 @@ public final class BenchmarkGates {
     /** Whether any of the gates bounds allocation, which needs JMH's gc profiler. */
     public static boolean needGcProfiler(Collection<List<GateDeclaration>> gates) {
         return gates.stream().flatMap(List::stream)
-                .anyMatch(gate -> GateType.MEMORY.declarationName().equals(gate.gate()));
+                .anyMatch(gate -> gate.is(GateType.MEMORY));
     }
 
     private static Optional<Metric> metric(GateDeclaration declaration, String attribute) {
-        try {
-            GateType type = GateType.fromDeclarationName(declaration.gate());
-            return Metric.of(type).stream().filter(metric -> metric.attribute().equals(attribute)).findFirst();
-        } catch (InvalidGateException e) {
-            return Optional.empty();
-        }
+        return declaration.type().flatMap(type -> Metric.of(type).stream()
+                .filter(metric -> metric.attribute().equals(attribute)).findFirst());
     }
 }

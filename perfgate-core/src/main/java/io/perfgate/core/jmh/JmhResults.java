@@ -1,5 +1,6 @@
 package io.perfgate.core.jmh;
 
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.jmh.JmhOutputMonitor.BenchmarkFailure;
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.result.BenchmarkDetails;
@@ -22,6 +23,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
@@ -32,7 +34,7 @@ import java.util.function.Function;
  */
 public final class JmhResults {
     /** The result kind of benchmarks. */
-    public static final String KIND = "jmh";
+    public static final ResultKind KIND = ResultKind.JMH;
 
     private JmhResults() {
     }
@@ -49,6 +51,18 @@ public final class JmhResults {
     public static List<TestResult> convert(List<JmhRun> runs, List<BenchmarkFailure> failures,
                                            Collection<String> expected,
                                            Function<String, List<GateDeclaration>> gates,
+                                           String profile, Instant startedAt) {
+        return convert(runs, failures, expected, (benchmark, params) -> gates.apply(benchmark), profile, startedAt);
+    }
+
+    /**
+     * The results of one JMH run, with gates that may differ per parameter set.
+     *
+     * @param gates the gates of a benchmark's run with the given {@code @Param} values
+     */
+    public static List<TestResult> convert(List<JmhRun> runs, List<BenchmarkFailure> failures,
+                                           Collection<String> expected,
+                                           BiFunction<String, Map<String, String>, List<GateDeclaration>> gates,
                                            String profile, Instant startedAt) {
         Map<String, BenchmarkFailure> failureByKey = new LinkedHashMap<>();
         failures.forEach(failure -> failureByKey.putIfAbsent(failure.key(), failure));
@@ -71,7 +85,7 @@ public final class JmhResults {
             BenchmarkFailure failure = failureByKey.remove(key);
             Set<BenchmarkMode> modesRun = modes.get(run.benchmark());
             TestResult result = result(run, failure, modesRun,
-                    BenchmarkGates.forMode(gates.apply(run.benchmark()), run.mode(), modesRun),
+                    BenchmarkGates.forMode(gates.apply(run.benchmark(), run.params()), run.mode(), modesRun),
                     profile, startedAt, machine);
             if (!ids.add(result.id())) {
                 throw new JmhResultException("JMH's result holds " + result.label() + " twice; run each benchmark"
@@ -82,14 +96,14 @@ public final class JmhResults {
         for (BenchmarkFailure failure : failureByKey.values()) {
             Set<BenchmarkMode> modesRun = modes.get(failure.benchmark());
             results.add(failed(failure.benchmark(), failure.mode(), failure.params(), failure.cause(), modesRun,
-                    BenchmarkGates.forMode(gates.apply(failure.benchmark()), failure.mode(), modesRun),
+                    BenchmarkGates.forMode(gates.apply(failure.benchmark(), failure.params()), failure.mode(), modesRun),
                     profile, startedAt, machine));
         }
         for (String benchmark : expected) {
             if (!modes.containsKey(benchmark)) {
                 results.add(failed(benchmark, null, Map.of(), "JMH recorded no result for it and reported no"
                                 + " failure; see JMH's output", Set.of(),
-                        gates.apply(benchmark), profile, startedAt, machine));
+                        gates.apply(benchmark, Map.of()), profile, startedAt, machine));
             }
         }
         return results;
@@ -97,7 +111,7 @@ public final class JmhResults {
 
     /** The stable id of a benchmark run: JMH's name, the mode and the parameters. */
     public static String id(String benchmark, BenchmarkMode mode, Map<String, String> params) {
-        StringBuilder id = new StringBuilder(KIND).append(':').append(benchmark);
+        StringBuilder id = new StringBuilder(KIND.fileName()).append(':').append(benchmark);
         if (mode != null) {
             id.append(':').append(mode.shortLabel());
         }

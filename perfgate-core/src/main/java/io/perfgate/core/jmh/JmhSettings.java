@@ -13,8 +13,10 @@ import java.util.regex.Pattern;
  * own command-line options do.
  *
  * <ul>
- *   <li>{@code smoke}: 2 forks, 1 warmup iteration of 200 ms, 2 iterations of 300 ms; about 2.5 s per
- *       benchmark and parameter set, for pull requests. Two forks detect only gross regressions.</li>
+ *   <li>{@code smoke}: 2 forks, 2 warmup iterations of 1 s (enough for the JIT to settle on typical
+ *       benchmarks: see bench/jmh-smoke-warmup.sh), 3 iterations of 500 ms (six in all, so JMH's error
+ *       interval is narrow enough for a verdict); about 8 s per benchmark and parameter set, for pull
+ *       requests. Two forks detect only gross regressions.</li>
  *   <li>{@code standard}: 5 forks, 3 x 1 s warmup, 5 x 1 s measurement; about 45 s each.</li>
  *   <li>{@code comprehensive}: 10 forks, 5 x 1 s warmup, 10 x 1 s measurement; about 2.5 min each, enough
  *       forks for regression tests corrected for many comparisons.</li>
@@ -63,7 +65,7 @@ public record JmhSettings(
     public static JmhSettings forProfile(String profile) {
         String name = profile == null || profile.isBlank() ? "standard" : profile.strip().toLowerCase(Locale.ROOT);
         return switch (name) {
-            case "smoke" -> new JmhSettings(2, 1, "200ms", 2, "300ms", null);
+            case "smoke" -> new JmhSettings(2, 2, "1s", 3, "500ms", null);
             case "standard" -> new JmhSettings(5, 3, "1s", 5, "1s", null);
             case "comprehensive" -> new JmhSettings(10, 5, "1s", 10, "1s", null);
             default -> throw new IllegalArgumentException("unknown profile '" + profile + "'; expected one of "

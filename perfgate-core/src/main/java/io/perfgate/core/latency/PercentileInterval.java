@@ -67,6 +67,6 @@ public record PercentileInterval(long lower, long upper, double confidence) {
      * (p95 needs 200, p99 needs 1,000).
      */
     public static long requiredSamples(double quantile) {
-        return (long) Math.ceil(10 / (1 - quantile) - 1e-9);
+        return io.perfgate.core.gate.SampleRule.forQuantile(quantile);
     }
 }

@@ -7,8 +7,11 @@ import io.perfgate.core.gate.Metric;
 import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.Measurement;
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.TestResult;
 import io.perfgate.core.result.Workload;
+import io.perfgate.core.spec.GateReader;
+import io.perfgate.core.spec.GateSpec;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,7 +28,7 @@ import java.util.function.Consumer;
  */
 public final class LoadTestRunner {
     /** The {@link TestResult#kind()} of load results. */
-    public static final String KIND = "load";
+    public static final ResultKind KIND = ResultKind.LOAD;
 
     private LoadTestRunner() {
     }
@@ -34,10 +37,12 @@ public final class LoadTestRunner {
      * Validates a definition without sending anything: gate bounds parse and each gate's scope names an
      * endpoint of the scenario.
      *
+     * @return the gates, read
      * @throws LoadConfigurationException naming the gate or field
      */
-    public static void validate(LoadTestDefinition definition) {
+    public static List<GateSpec> validate(LoadTestDefinition definition) {
         List<String> endpoints = endpoints(definition.scenario());
+        List<GateSpec> specs = new ArrayList<>();
         for (GateDeclaration gate : definition.gates()) {
             String where = "@" + gate.gate() + (gate.scope() == null ? "" : " for endpoint '" + gate.scope() + "'")
                     + " on " + gate.declaredOn();
@@ -46,22 +51,16 @@ public final class LoadTestRunner {
                         + "'; its endpoints are " + endpoints);
             }
             try {
-                GateType type = GateType.fromDeclarationName(gate.gate());
-                if (type == GateType.MEMORY) {
+                if (gate.is(GateType.MEMORY)) {
                     throw new LoadConfigurationException(where + ": memory gates do not apply to load tests");
                 }
-                if (gate.bounds().isEmpty()) {
-                    throw new LoadConfigurationException(where + " sets no bound; set at least one of "
-                            + Metric.of(type).stream().map(Metric::attribute).toList());
-                }
-                gate.bounds().forEach((attribute, text) -> {
-                    String source = "@" + gate.gate() + "(" + attribute + " = \"" + text + "\") on " + gate.declaredOn();
-                    Metric.of(type, attribute, source).parseBound(text, source);
-                });
+                specs.add(GateReader.read(gate, where, (attribute, text) -> "@" + gate.gate() + "(" + attribute
+                        + " = \"" + text + "\") on " + gate.declaredOn()));
             } catch (InvalidGateException e) {
                 throw new LoadConfigurationException(e.getMessage(), e);
             }
         }
+        return specs;
     }
 
     /** The endpoint names of a scenario, in the order its flows declare them. */
@@ -90,13 +89,13 @@ public final class LoadTestRunner {
      */
     public static LoadTestOutcome run(LoadTestDefinition definition, Consumer<String> console) {
         Consumer<String> out = console == null ? line -> { } : console;
-        validate(definition);
+        List<GateSpec> gates = validate(definition);
         TestResult declared = declared(definition);
         try {
             return switch (definition.plan().kind()) {
                 case AS_SHAPED -> single(declared, LoadGenerator.run(definition.scenario(), out), null, List.of(), out);
                 case NORMAL, PEAK -> normalOrPeak(definition, declared, out);
-                case STRESS -> stress(definition, declared, out);
+                case STRESS -> stress(definition, gates, declared, out);
             };
         } catch (LoadRunException e) {
             out.accept("perfgate load '" + definition.scenario().name() + "': " + e.getMessage());
@@ -159,17 +158,18 @@ public final class LoadTestRunner {
         return probe;
     }
 
-    private static LoadTestOutcome stress(LoadTestDefinition definition, TestResult declared, Consumer<String> out) {
+    private static LoadTestOutcome stress(LoadTestDefinition definition, List<GateSpec> gates, TestResult declared,
+                                          Consumer<String> out) {
         LoadPlan plan = definition.plan();
         LoadScenario scenario = definition.scenario();
         double start = plan.rate() != null ? plan.rate() : plan.capacity() * 0.25;
         double step = plan.stepRate() != null ? plan.stepRate() : start;
         double p95Bound = plan.p95BoundNanos() != null ? plan.p95BoundNanos()
-                : overallThreshold(definition, GateType.LATENCY, "p95").orElseThrow(() -> new LoadConfigurationException(
+                : overallThreshold(gates, Metric.LATENCY_P95).orElseThrow(() -> new LoadConfigurationException(
                 "stress test '" + scenario.name() + "' needs a p95 bound to know when a step breaks: declare an overall"
                         + " latency gate with p95, or set p95 in the stress plan"));
         double errorBound = plan.maxErrorRate() != null ? plan.maxErrorRate()
-                : overallThreshold(definition, GateType.ERROR_RATE, "max").orElse(LoadPlan.DEFAULT_STRESS_ERROR_RATE);
+                : overallThreshold(gates, Metric.ERROR_RATE).orElse(LoadPlan.DEFAULT_STRESS_ERROR_RATE);
         List<LoadRun> runs = new ArrayList<>();
         LoadRun held = null;
         LoadRun broke = null;
@@ -209,22 +209,16 @@ public final class LoadTestRunner {
         out.accept("perfgate load '" + scenario.name() + "': " + capacityText + (stop == null ? "" : "; stopped: " + stop));
         out.accept(chosen.summary());
         TestResult result = declared.completed(chosen.measurement(), chosen.endpointMeasurements());
-        result = new TestResult(result.schemaVersion(), result.kind(), result.id(), result.className(), result.methodName(),
-                capacityText, result.status(), result.statusReason(), result.gates(), result.workload(),
-                result.measurement(), result.endpoints(), result.environment(), result.startedAt());
+        result = result.withDisplayName(capacityText);
         return new LoadTestOutcome(result, runs, capacity, null);
     }
 
-    private static Optional<Double> overallThreshold(LoadTestDefinition definition, GateType type, String attribute) {
-        for (GateDeclaration gate : definition.gates()) {
-            if (gate.scope() == null && GateType.fromDeclarationName(gate.gate()) == type
-                    && gate.bounds().containsKey(attribute)) {
-                String text = gate.bounds().get(attribute);
-                Metric metric = Metric.of(type, attribute, gate.declaredOn());
-                Bound bound = metric.parseBound(text, "@" + gate.gate() + "(" + attribute + ") on " + gate.declaredOn());
-                return Optional.of(bound.threshold());
-            }
-        }
-        return Optional.empty();
+    /** The threshold of a whole-scenario bound. */
+    private static Optional<Double> overallThreshold(List<GateSpec> gates, Metric metric) {
+        return gates.stream()
+                .filter(gate -> gate.scope() == null)
+                .flatMap(gate -> gate.bound(metric).stream())
+                .map(Bound::threshold)
+                .findFirst();
     }
 }

@@ -9,6 +9,7 @@ import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.spec.GateReader;
 import io.perfgate.core.result.Json;
 
 import java.io.IOException;
@@ -545,17 +546,14 @@ public final class ScenarioFile {
             if (bounds.isEmpty()) {
                 throw error(gate.path, "sets no bound; set at least one of " + metrics);
             }
-            GateDeclaration declaration = new GateDeclaration(type.declarationName(), level, allowInconclusive,
+            GateDeclaration written = new GateDeclaration(type.declarationName(), level, allowInconclusive,
                     declaredOn, bounds, scope);
-            for (Map.Entry<String, String> bound : bounds.entrySet()) {
-                try {
-                    io.perfgate.core.gate.Metric.of(type, bound.getKey(), gate.path)
-                            .parseBound(bound.getValue(), source(gate.path + "." + bound.getKey()));
-                } catch (io.perfgate.core.gate.InvalidGateException e) {
-                    throw new LoadConfigurationException(e.getMessage(), e);
-                }
+            try {
+                list.add(GateReader.read(written, source(gate.path),
+                        (attribute, text) -> source(gate.path + "." + attribute)).declaration());
+            } catch (io.perfgate.core.gate.InvalidGateException e) {
+                throw new LoadConfigurationException(e.getMessage(), e);
             }
-            list.add(declaration);
         }
         return list;
     }

@@ -21,7 +21,7 @@ import java.util.function.Predicate;
 
 /**
  * Drives a body as a {@link WorkloadPlan} says and measures it: warmup (never measured), then rounds
- * separated by a full GC, each round timing every invocation into per-thread HdrHistograms that are merged
+ * separated by a full GC where the body's garbage makes one worth its cost ({@link RoundSeparation}), each round timing every invocation into per-thread HdrHistograms that are merged
  * afterwards. Invocations chain their timestamps, so an invocation costs the body plus one
  * {@code System.nanoTime()} and a histogram update. A failed invocation (the body threw) counts as an error
  * per exception class and stays out of the latency histogram.
@@ -94,12 +94,14 @@ public final class MeasuringLoop {
         Worker[] workers = new Worker[threads];
         AtomicBoolean anySucceeded = new AtomicBoolean();
         for (int i = 0; i < threads; i++) {
-            workers[i] = new Worker(body, between, abortsRun, measureMemory, anySucceeded);
+            // allocation is counted on every run (two reads a round): it decides whether a round needs a GC first
+            workers[i] = new Worker(body, between, abortsRun, ThreadAllocation.supported(), anySucceeded);
         }
         ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, new WorkerThreads());
         GcPauseMonitor gc = null;
         try {
-            warmUp(workers, pool, capDeadline);
+            RoundSeparation separation = new RoundSeparation(measureMemory);
+            separation.allocated(allocatedBy(warmUp(workers, pool, capDeadline)));
             for (Worker worker : workers) {
                 worker.startMeasuring();
             }
@@ -118,10 +120,14 @@ public final class MeasuringLoop {
             boolean allFailed = false;
             int planned = plan.rounds();
             for (int round = 0; round < planned; round++) {
-                // separate replicates (and the warmup) by a full collection, so one round's garbage is not the next one's pause
-                long heap = measureMemory ? HeapProbe.usedAfterGc() : gcAndContinue();
-                if (measureMemory) {
-                    heapByRound.add(heap);
+                // separate replicates (and the warmup) by a full collection where garbage could otherwise set one off
+                // inside the round (see RoundSeparation)
+                if (separation.collectBeforeRound()) {
+                    long heap = measureMemory ? HeapProbe.usedAfterGc() : gcAndContinue();
+                    if (measureMemory) {
+                        heapByRound.add(heap);
+                    }
+                    separation.collected();
                 }
                 long remaining = capDeadline - System.nanoTime();
                 if (remaining <= 0) {
@@ -137,6 +143,7 @@ public final class MeasuringLoop {
                 if (gc != null) {
                     gc.closeWindow();
                 }
+                separation.allocated(allocatedBy(slices));
                 throwIfAborted(workers);
 
                 LatencyHistogram roundHistogram = new LatencyHistogram();
@@ -208,13 +215,14 @@ public final class MeasuringLoop {
         }
     }
 
-    private void warmUp(Worker[] workers, ExecutorService pool, long capDeadline) {
+    /** Runs the warmup and returns its slices (none when there is no warmup). */
+    private List<Worker.Slice> warmUp(Worker[] workers, ExecutorService pool, long capDeadline) {
         boolean byInvocations = plan.warmupInvocations() >= 0;
         if (byInvocations ? plan.warmupInvocations() == 0 : plan.warmupNanos() <= 0) {
-            return;
+            return List.of();
         }
         long remaining = Math.max(1, capDeadline - System.nanoTime());
-        runPhase(workers, pool, i -> {
+        List<Worker.Slice> slices = runPhase(workers, pool, i -> {
             if (byInvocations) {
                 long share = share(plan.warmupInvocations(), workers.length, i);
                 return share == 0 ? null : new SliceSpec(share, NO_STOP, remaining, 0, 0);
@@ -222,6 +230,22 @@ public final class MeasuringLoop {
             return new SliceSpec(NO_STOP, NO_STOP, Math.min(plan.warmupNanos(), remaining), 0, 0);
         });
         throwIfAborted(workers);
+        return slices;
+    }
+
+    /** Bytes the slices' threads allocated; -1 when any of them could not say. */
+    private static long allocatedBy(List<Worker.Slice> slices) {
+        long bytes = 0;
+        for (Worker.Slice slice : slices) {
+            if (slice == null) {
+                continue;
+            }
+            if (slice.allocatedBytes() < 0) {
+                return -1;
+            }
+            bytes += slice.allocatedBytes();
+        }
+        return bytes;
     }
 
     /** What each worker does in one round. */

@@ -17,7 +17,8 @@ import java.util.concurrent.TimeUnit;
  *   <tr><td>comprehensive</td><td>3 s</td><td>5 s</td><td>120 s</td><td>20</td></tr>
  * </table>
  *
- * <p>Rounds are the replicates a measurement is split into (separated by a garbage collection); regression
+ * <p>Rounds are the replicates a measurement is split into (separated by a garbage collection when the body leaves enough garbage
+ * to need one, see {@code RoundSeparation}); regression
  * detection compares them, so more rounds give it more power.
  */
 public enum Profile {

@@ -1,13 +1,13 @@
 package io.perfgate.core.measure;
 
 import io.perfgate.core.gate.Bound;
-import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Metric;
-import io.perfgate.core.latency.PercentileInterval;
-import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.gate.SampleRule;
+import io.perfgate.core.spec.GateSpec;
 
 import java.util.Collection;
 import java.util.Map;
+import java.util.OptionalLong;
 
 /**
  * How much data the declared gates need before they can give a verdict: successful samples for
@@ -29,36 +29,22 @@ public record SampleRequirement(long successes, long invocations) {
         invocations = Math.max(1, invocations);
     }
 
-    /**
-     * What the given gates need. Bounds must be valid: parse them first so the user sees which one is not.
-     *
-     * @throws io.perfgate.core.gate.InvalidGateException for an unknown gate or attribute, or an invalid bound
-     */
-    public static SampleRequirement of(Collection<GateDeclaration> gates) {
+    /** What the given gates need, each bound by the sample rule that also decides when its verdict is INCONCLUSIVE. */
+    public static SampleRequirement of(Collection<GateSpec> gates) {
         long successes = 1;
         long invocations = 1;
-        for (GateDeclaration gate : gates) {
-            GateType type = GateType.fromDeclarationName(gate.gate());
-            for (Map.Entry<String, String> entry : gate.bounds().entrySet()) {
-                String source = "@" + gate.gate() + "(" + entry.getKey() + " = \"" + entry.getValue() + "\") on "
-                        + gate.declaredOn();
-                Metric metric = Metric.of(type, entry.getKey(), source);
+        for (GateSpec gate : gates) {
+            for (Map.Entry<Metric, Bound> entry : gate.bounds().entrySet()) {
+                Metric metric = entry.getKey();
+                OptionalLong required = SampleRule.required(metric, entry.getValue());
+                if (required.isEmpty()) {
+                    continue;
+                }
                 if (metric.quantile().isPresent()) {
-                    successes = Math.max(successes, PercentileInterval.requiredSamples(metric.quantile().getAsDouble()));
-                }
-                if (metric == Metric.ERROR_RATE || metric == Metric.DEADLOCK_RATE) {
-                    // a deadlock rate is per transaction: at least one per invocation is assumed
-                    Bound bound = metric.parseBound(entry.getValue(), source);
-                    if (bound.threshold() > 0) {
-                        invocations = Math.max(invocations, (long) Math.ceil(10 / bound.threshold() - 1e-9));
-                    }
-                }
-                if (metric == Metric.POOL_EFFICIENCY) {
-                    // ten slow connection requests must be able to cross the bound; one request per invocation assumed
-                    Bound bound = metric.parseBound(entry.getValue(), source);
-                    if (bound.threshold() < 1) {
-                        invocations = Math.max(invocations, (long) Math.ceil(10 / (1 - bound.threshold()) - 1e-9));
-                    }
+                    successes = Math.max(successes, required.getAsLong());
+                } else {
+                    // rates per transaction or connection request: at least one of each per invocation is assumed
+                    invocations = Math.max(invocations, required.getAsLong());
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.perfgate.core.plan;
 
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.TestResult;
 
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import java.util.Map;
  * data is never a pass. A result of any status counts: DECLARED, SKIPPED and COMPLETED each say what happened.
  */
 public final class PlanCheck {
-    private static final String KIND = "junit";
+    private static final ResultKind KIND = ResultKind.JUNIT;
 
     private PlanCheck() {
     }

@@ -1,5 +1,7 @@
 package io.perfgate.core.regression;
 
+import io.perfgate.core.gate.GateType;
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.Round;
 import io.perfgate.core.result.TestResult;
@@ -34,7 +36,7 @@ public final class MetricSelection {
             metrics.addAll(List.of(RegressionMetric.P50, RegressionMetric.P90, RegressionMetric.P95,
                     RegressionMetric.P99, RegressionMetric.MEAN));
             // a JMH fork's iterations per duration is no throughput: its score is
-            if (!"jmh".equals(result.kind())) {
+            if (result.kind() != ResultKind.JMH) {
                 metrics.add(RegressionMetric.THROUGHPUT);
             }
         }
@@ -61,7 +63,7 @@ public final class MetricSelection {
     /** A JMH score is a rate in throughput mode (operations per second) and a time per operation otherwise. */
     static RegressionMetric scoreMetric(TestResult result) {
         boolean rate = result.benchmark() != null ? result.benchmark().isThroughput()
-                : result.gates().stream().anyMatch(gate -> "ThroughputGate".equals(gate.gate()));
+                : result.gates().stream().anyMatch(gate -> gate.is(GateType.THROUGHPUT));
         return rate ? RegressionMetric.SCORE_RATE : RegressionMetric.SCORE_TIME;
     }
 }

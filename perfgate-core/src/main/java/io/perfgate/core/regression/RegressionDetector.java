@@ -101,7 +101,9 @@ public final class RegressionDetector {
         String vs = " vs baseline" + (input.baselineRef() == null ? "" : " (" + input.baselineRef() + ")");
         if (shift == null) {
             String message = metric.label() + " cannot be compared with the baseline: "
-                    + (n == 0 ? "the baseline" : "the current run") + " has no usable replicate value"
+                    + (usable(input.baseline()) ? "the current run has"
+                    : usable(input.current()) ? "the baseline has" : "the baseline and the current run have")
+                    + " no usable replicate value"
                     + context + "); record replicates (JUnit rounds, JMH forks) with positive values";
             return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
                     Double.NaN, Double.NaN, Double.NaN, p, adjusted, comparisons, 0, message);

@@ -61,6 +61,12 @@ final class BaselineSection {
                     .append(escape(problem)).append("</li>\n"));
             out.append("</ol>\n");
         }
+        if (!baseline.historyProblems().isEmpty()) {
+            out.append("<h3>Unreadable history files (ignored)</h3>\n<ol class=\"violations\">\n");
+            baseline.historyProblems().forEach(problem -> out.append("<li><span class=\"verdict v-WARN\">WARN</span> ")
+                    .append(escape(problem)).append("</li>\n"));
+            out.append("</ol>\n");
+        }
         List<String> alerts = new ArrayList<>();
         baseline.trends().forEach(trend -> alerts.addAll(trend.alerts()));
         if (!alerts.isEmpty()) {

@@ -93,6 +93,8 @@ public final class JsonSummaryWriter implements ReportWriter {
         node.put("blocking", baseline.hasBlocking());
         ArrayNode problems = node.putArray("problems");
         baseline.problems().forEach(problems::add);
+        ArrayNode historyProblems = node.putArray("historyProblems");
+        baseline.historyProblems().forEach(historyProblems::add);
         ArrayNode comparisons = node.putArray("comparisons");
         for (BaselineComparison.Compared compared : baseline.comparisons()) {
             MetricComparison c = compared.comparison();
@@ -135,7 +137,7 @@ public final class JsonSummaryWriter implements ReportWriter {
         ObjectNode node = Json.mapper().createObjectNode();
         node.put("label", test.label());
         node.put("id", result.id());
-        node.put("kind", result.kind());
+        node.put("kind", result.kind().fileName());
         node.put("className", result.className());
         node.put("methodName", result.methodName());
         node.put("displayName", result.displayName());

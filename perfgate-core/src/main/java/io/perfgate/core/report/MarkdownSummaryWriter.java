@@ -14,9 +14,11 @@ import static io.perfgate.core.report.Markup.markdownCell;
 /**
  * {@code summary.md}: a compact summary for a pull-request comment or a CI job summary
  * ({@code GITHUB_STEP_SUMMARY}): the headline, the counts, the violations (blocking ones first), then
- * every gate, then JMH benchmarks with their scores. Cells are escaped, and {@code @Gate} names are code so they mention nobody.
+ * every gate (folded beyond 25 tests, cut at 200 rows: the violations are always complete), then JMH benchmarks with their scores. Cells are escaped, and {@code @Gate} names are code so they mention nobody.
  */
 public final class MarkdownSummaryWriter implements ReportWriter {
+    /** At most this many rows of "All gates" (the violations above are always complete). */
+    static final int ALL_GATES_AT_MOST = 200;
 
     @Override
     public String fileName() {
@@ -52,12 +54,23 @@ public final class MarkdownSummaryWriter implements ReportWriter {
                         row.metricLabel(), row.measured(), row.bound(), row.message());
             }
         }
-        out.append("\n### All gates\n\n")
-                .append("| Verdict | Test | Gate | Level | Metric | Measured | Bound |\n")
+        out.append("\n### All gates\n\n");
+        // a pull-request comment holds at most 65,536 characters: a long table is folded and cut
+        boolean large = report.tests().size() > CompactTests.FULL_UP_TO;
+        if (large) {
+            out.append("<details><summary>").append(rows.size()).append(" gated metrics</summary>\n\n");
+        }
+        out.append("| Verdict | Test | Gate | Level | Metric | Measured | Bound |\n")
                 .append("| --- | --- | --- | --- | --- | ---: | --- |\n");
-        for (ReportRow row : rows) {
+        for (ReportRow row : rows.subList(0, Math.min(rows.size(), ALL_GATES_AT_MOST))) {
             row(out, row.verdict().name(), row.test().label(), row.gateTitle(), row.gate().level().name(),
                     row.metricLabel(), row.measured(), row.bound());
+        }
+        if (rows.size() > ALL_GATES_AT_MOST) {
+            out.append("\n").append(rows.size() - ALL_GATES_AT_MOST).append(" more in the HTML report.\n");
+        }
+        if (large) {
+            out.append("\n</details>\n");
         }
         benchmarks(out, report);
         baseline(out, report.baseline());
@@ -94,6 +107,8 @@ public final class MarkdownSummaryWriter implements ReportWriter {
         out.append(markdownCell(baseline.comparisons().size() + " metrics compared: " + String.join(", ", counts)))
                 .append(".\n");
         baseline.problems().forEach(problem -> out.append("\n- **FAIL** ").append(markdownCell(problem)).append('\n'));
+        baseline.historyProblems().forEach(problem -> out.append("\n- **WARN** ").append(markdownCell(problem))
+                .append('\n'));
         List<BaselineComparison.Compared> shown = baseline.comparisons().stream()
                 .filter(c -> c.comparison().outcome() != RegressionOutcome.UNCHANGED).toList();
         if (!shown.isEmpty()) {

@@ -16,8 +16,9 @@ final class Markup {
 
     /**
      * Escapes text for HTML and XML, in element content and in quoted attributes alike. Characters XML 1.0
-     * forbids (most control characters, lone surrogates) become U+FFFD so the document stays well-formed.
-     * Null is the empty string.
+     * forbids (most control characters, lone surrogates) become U+FFFD so the document stays well-formed;
+     * bidirectional formatting characters are shown as {@code [U+202E]} ({@link #bidiControl}). Null is the empty
+     * string.
      */
     static String escape(String text) {
         return escape(text, false, true);
@@ -51,6 +52,9 @@ final class Markup {
                     if (Character.isHighSurrogate(c) && i + 1 < text.length()
                             && Character.isLowSurrogate(text.charAt(i + 1))) {
                         out.append(c).append(text.charAt(++i));
+                    } else if (bidiControl(c)) {
+                        // shown, not obeyed: an override would make a name read differently from what it is
+                        out.append(String.format(java.util.Locale.ROOT, "[U+%04X]", (int) c));
                     } else if (c < 0x20 || c == 0xFFFE || c == 0xFFFF || Character.isSurrogate(c)
                             || (c >= 0x7F && c <= 0x9F)) {
                         out.append('\uFFFD');
@@ -61,6 +65,16 @@ final class Markup {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * Bidirectional formatting characters: embeddings and overrides (U+202A..U+202E), isolates (U+2066..U+2069),
+     * the implicit marks (U+200E, U+200F, U+061C). In a test name they can make text display in an order other
+     * than its own (the "Trojan Source" trick), so every format writes them as a visible {@code [U+202E]}.
+     */
+    static boolean bidiControl(char c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F
+                || c == 0x061C;
     }
 
     /**

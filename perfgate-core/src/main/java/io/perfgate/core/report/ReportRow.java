@@ -4,8 +4,6 @@ import io.perfgate.core.check.CheckReport;
 import io.perfgate.core.check.GateOutcome;
 import io.perfgate.core.check.MetricOutcome;
 import io.perfgate.core.check.TestOutcome;
-import io.perfgate.core.gate.GateType;
-import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.gate.Metric;
 import io.perfgate.core.gate.Verdict;
 
@@ -71,11 +69,8 @@ record ReportRow(TestOutcome test, GateOutcome gate, MetricOutcome metric, Strin
     }
 
     private static Optional<Metric> metricOf(GateOutcome gate, String attribute) {
-        try {
-            return Optional.of(Metric.of(GateType.fromDeclarationName(gate.declaration().gate()), attribute, ""));
-        } catch (InvalidGateException e) {
-            return Optional.empty();
-        }
+        return gate.type().flatMap(type -> Metric.of(type).stream()
+                .filter(metric -> metric.attribute().equals(attribute)).findFirst());
     }
 
     /** {@code @LatencyGate}, with the endpoint of scoped gates and a note on the gate perfgate adds itself. */
@@ -103,16 +98,12 @@ record ReportRow(TestOutcome test, GateOutcome gate, MetricOutcome metric, Strin
 
     /** Whether this row is what makes its gate fail the build (as {@link GateOutcome#blockingMessages()} counts). */
     boolean blocks() {
-        if (!gate.blocks()) {
-            return false;
-        }
-        return metric == null || verdict == Verdict.FAIL
-                || (verdict == Verdict.INCONCLUSIVE && !gate.declaration().allowInconclusive());
+        return metric == null ? gate.blocks() : gate.blocks(metric);
     }
 
     /** Beyond its target or threshold, or without a verdict. */
     boolean violated() {
-        return verdict == Verdict.WARN || verdict == Verdict.FAIL || verdict == Verdict.INCONCLUSIVE;
+        return verdict.isViolation();
     }
 
     /** The test's method and display name without the class: {@code createOrder [[2] size=100]}. */

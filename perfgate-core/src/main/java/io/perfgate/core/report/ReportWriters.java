@@ -4,7 +4,6 @@ import io.perfgate.core.check.CheckReport;
 import io.perfgate.core.result.AtomicFiles;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /** Every report format perfgate writes, and writing them all at once. */
@@ -20,12 +19,11 @@ public final class ReportWriters {
 
     /** Renders every format and writes each file atomically; returns the files written. */
     public static List<Path> writeAll(CheckReport report, Path reportDirectory) {
-        List<Path> written = new ArrayList<>();
-        for (ReportWriter writer : all()) {
+        // the formats are independent: render them on every core
+        return all().parallelStream().map(writer -> {
             Path file = reportDirectory.resolve(writer.fileName());
             AtomicFiles.write(file, writer.render(report));
-            written.add(file);
-        }
-        return written;
+            return file;
+        }).toList();
     }
 }

@@ -10,8 +10,10 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** Reads and writes result files in a results directory ({@code target/perfgate/results}). */
@@ -52,14 +54,37 @@ public final class ResultFiles {
      *                             newer major schema version than this perfgate understands
      */
     public static TestResult read(Path file) {
-        JsonNode tree;
+        byte[] bytes;
         try {
-            tree = Json.mapper().readTree(file.toFile());
-        } catch (JacksonException e) {
-            throw new ResultFileException(file, "not a readable perfgate result (corrupt JSON: "
-                    + e.getOriginalMessage() + ")", e);
+            bytes = Files.readAllBytes(file);
         } catch (IOException e) {
             throw new ResultFileException(file, "cannot read: " + e.getMessage(), e);
+        }
+        TestResult result;
+        try {
+            // the common case in one pass; anything odd is read again as a tree, which names what is wrong
+            result = Json.mapper().readValue(bytes, TestResult.class);
+        } catch (IOException e) {
+            result = null;
+        }
+        if (result == null || result.schemaVersion() == null) {
+            result = readAsTree(file, bytes);
+        }
+        checkVersion(file, result.schemaVersion());
+        if (result.id() == null || result.status() == null) {
+            throw new ResultFileException(file, "not a perfgate result: missing id or status", null);
+        }
+        ResultValidation.check(result, file);
+        return result;
+    }
+
+    private static TestResult readAsTree(Path file, byte[] bytes) {
+        JsonNode tree;
+        try {
+            tree = Json.mapper().readTree(bytes);
+        } catch (IOException e) {
+            throw new ResultFileException(file, "not a readable perfgate result (corrupt JSON: "
+                    + (e instanceof JacksonException json ? json.getOriginalMessage() : e.getMessage()) + ")", e);
         }
         if (tree == null || tree.isMissingNode()) {
             throw new ResultFileException(file, "not a perfgate result: the file is empty", null);
@@ -67,24 +92,33 @@ public final class ResultFiles {
         if (!tree.isObject() || !tree.hasNonNull("schemaVersion")) {
             throw new ResultFileException(file, "not a perfgate result: no schemaVersion", null);
         }
-        String version = tree.get("schemaVersion").asText();
-        int major = majorOf(version, file);
-        if (major > TestResult.SCHEMA_MAJOR) {
-            throw new ResultFileException(file, "schema version " + version + " is newer than this perfgate reads ("
-                    + TestResult.SCHEMA_VERSION + "); upgrade the perfgate plugin", null);
-        }
+        // a newer major version may not bind: say so rather than what failed to bind
+        checkVersion(file, tree.get("schemaVersion").asText());
         try {
-            TestResult result = Json.mapper().treeToValue(tree, TestResult.class);
-            if (result.id() == null || result.status() == null) {
-                throw new ResultFileException(file, "not a perfgate result: missing id or status", null);
-            }
-            return result;
+            return Json.mapper().treeToValue(tree, TestResult.class);
         } catch (JacksonException e) {
             throw new ResultFileException(file, "not a valid perfgate result: " + e.getOriginalMessage(), e);
         }
     }
 
-    /** Reads every result in a directory, sorted by file name; an absent directory holds none. */
+    private static void checkVersion(Path file, String version) {
+        if (!ResultValidation.wellFormedVersion(version)) {
+            throw new ResultFileException(file, "unreadable schema version '" + version
+                    + "' (expected major.minor such as " + TestResult.SCHEMA_VERSION + ")", null);
+        }
+        int major = majorOf(version, file);
+        if (major > TestResult.SCHEMA_MAJOR) {
+            throw new ResultFileException(file, "schema version " + version + " is newer than this perfgate reads ("
+                    + TestResult.SCHEMA_VERSION + "); upgrade the perfgate plugin", null);
+        }
+    }
+
+    /**
+     * Reads every result in a directory, sorted by file name; an absent directory holds none.
+     *
+     * @throws ResultFileException naming the file when one is unreadable or invalid, or when two files hold the
+     *                             same result id (a copied result would otherwise count twice)
+     */
     public static List<TestResult> readAll(Path resultsDirectory) {
         if (!Files.isDirectory(resultsDirectory)) {
             return List.of();
@@ -98,9 +132,22 @@ public final class ResultFiles {
         } catch (IOException e) {
             throw new ResultFileException(resultsDirectory, "cannot list results: " + e.getMessage(), e);
         }
+        // files are independent: read them on every core (check's time is mostly this and JIT warm-up)
+        List<TestResult> read = files.parallelStream().map(ResultFiles::read).toList();
         List<TestResult> results = new ArrayList<>();
-        for (Path file : files) {
-            results.add(read(file));
+        Map<String, Path> fileById = new HashMap<>();
+        for (int i = 0; i < files.size(); i++) {
+            Path file = files.get(i);
+            TestResult result = read.get(i);
+            Path first = fileById.putIfAbsent(result.id(), file);
+            if (first != null) {
+                Path own = fileFor(resultsDirectory, result.id());
+                Path copy = own.equals(file) ? first : file;
+                throw new ResultFileException(copy, "holds result id '" + result.id() + "' that "
+                        + (copy == file ? first : file).getFileName() + " holds too, and one test must not count twice;"
+                        + " the recorder writes it to " + own.getFileName() + ": delete the copy", null);
+            }
+            results.add(result);
         }
         return results;
     }

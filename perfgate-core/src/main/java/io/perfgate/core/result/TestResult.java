@@ -12,7 +12,7 @@ import java.util.Map;
  * measured. Written by the recorders, judged by {@code check}.
  *
  * @param schemaVersion {@code major.minor}; readers reject a newer major version
- * @param kind          {@code junit}, {@code jmh} or {@code load}
+ * @param kind          what produced it: a JUnit test, a JMH benchmark or a load scenario
  * @param id            a stable unique id (JUnit's unique id); the file name is derived from it
  * @param className     the declaring class, fully qualified
  * @param methodName    the test method or benchmark
@@ -23,7 +23,7 @@ import java.util.Map;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestResult(
         String schemaVersion,
-        String kind,
+        ResultKind kind,
         String id,
         String className,
         String methodName,
@@ -49,17 +49,8 @@ public record TestResult(
         endpoints = endpoints == null ? null : Map.copyOf(endpoints);
     }
 
-    /** A result of any kind but {@code jmh}, without benchmark details (the record's shape before they were added). */
-    public TestResult(String schemaVersion, String kind, String id, String className, String methodName,
-                      String displayName, ResultStatus status, String statusReason, List<GateDeclaration> gates,
-                      Workload workload, Measurement measurement, Map<String, Measurement> endpoints,
-                      Environment environment, Instant startedAt) {
-        this(schemaVersion, kind, id, className, methodName, displayName, status, statusReason, gates, workload,
-                measurement, endpoints, environment, startedAt, null);
-    }
-
     /** A result written before measuring, so a run that breaks off is told from one that never ran. */
-    public static TestResult declared(String kind, String id, String className, String methodName,
+    public static TestResult declared(ResultKind kind, String id, String className, String methodName,
                                       String displayName, List<GateDeclaration> gates, Workload workload) {
         return new TestResult(SCHEMA_VERSION, kind, id, className, methodName, displayName,
                 ResultStatus.DECLARED, null, gates, workload, null, null, Environment.current(), Instant.now(), null);
@@ -70,9 +61,7 @@ public record TestResult(
     }
 
     public TestResult completed(Measurement measurement, Map<String, Measurement> endpoints) {
-        return new TestResult(schemaVersion, kind, id, className, methodName, displayName,
-                ResultStatus.COMPLETED, null, gates, workload, measurement, endpoints, environment, startedAt,
-                benchmark);
+        return withStatus(ResultStatus.COMPLETED, null).withMeasurement(measurement, endpoints);
     }
 
     /**
@@ -80,13 +69,58 @@ public record TestResult(
      * measurement, a declaration it could not use), so {@code check} fails it with that reason.
      */
     public TestResult unmeasured(String reason) {
-        return new TestResult(schemaVersion, kind, id, className, methodName, displayName,
-                ResultStatus.DECLARED, reason, gates, workload, null, null, environment, startedAt, benchmark);
+        return withStatus(ResultStatus.DECLARED, reason).withMeasurement(null, null);
     }
 
     public TestResult skipped(String reason) {
-        return new TestResult(schemaVersion, kind, id, className, methodName, displayName,
-                ResultStatus.SKIPPED, reason, gates, workload, null, null, environment, startedAt, benchmark);
+        return withStatus(ResultStatus.SKIPPED, reason).withMeasurement(null, null);
+    }
+
+    // Copies with one part changed; every other part, the benchmark details included, is kept.
+
+    public TestResult withStatus(ResultStatus newStatus, String newReason) {
+        return new TestResult(schemaVersion, kind, id, className, methodName, displayName, newStatus, newReason, gates,
+                workload, measurement, endpoints, environment, startedAt, benchmark);
+    }
+
+    /** @param newEndpoints per-endpoint measurements; null for a result without endpoints */
+    public TestResult withMeasurement(Measurement newMeasurement, Map<String, Measurement> newEndpoints) {
+        return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason, gates,
+                workload, newMeasurement, newEndpoints, environment, startedAt, benchmark);
+    }
+
+    public TestResult withId(String newId) {
+        return new TestResult(schemaVersion, kind, newId, className, methodName, displayName, status, statusReason,
+                gates, workload, measurement, endpoints, environment, startedAt, benchmark);
+    }
+
+    public TestResult withNames(String newClassName, String newMethodName, String newDisplayName) {
+        return new TestResult(schemaVersion, kind, id, newClassName, newMethodName, newDisplayName, status,
+                statusReason, gates, workload, measurement, endpoints, environment, startedAt, benchmark);
+    }
+
+    public TestResult withDisplayName(String newDisplayName) {
+        return withNames(className, methodName, newDisplayName);
+    }
+
+    public TestResult withGates(List<GateDeclaration> newGates) {
+        return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason,
+                newGates, workload, measurement, endpoints, environment, startedAt, benchmark);
+    }
+
+    public TestResult withEnvironment(Environment newEnvironment) {
+        return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason,
+                gates, workload, measurement, endpoints, newEnvironment, startedAt, benchmark);
+    }
+
+    public TestResult withStartedAt(Instant newStartedAt) {
+        return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason,
+                gates, workload, measurement, endpoints, environment, newStartedAt, benchmark);
+    }
+
+    public TestResult withBenchmark(BenchmarkDetails newBenchmark) {
+        return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason,
+                gates, workload, measurement, endpoints, environment, startedAt, newBenchmark);
     }
 
     /**
@@ -96,13 +130,34 @@ public record TestResult(
     @JsonIgnore
     public String label() {
         String simpleClass = className == null ? "?"
-                : "load".equals(kind) && SCENARIO_FILE.matcher(className).find() ? className
+                : kind == ResultKind.LOAD && SCENARIO_FILE.matcher(className).find() ? className
                 : className.substring(className.lastIndexOf('.') + 1);
-        String base = methodName == null ? simpleClass : simpleClass + "#" + methodName;
+        String base = methodName == null ? simpleClass : simpleClass + "#" + methodName + parameterTypes();
         if (displayName == null || methodName == null || displayName.equals(methodName)
                 || displayName.startsWith(methodName + "(")) {
             return base;
         }
         return base + " [" + displayName + "]";
+    }
+
+    /** JUnit's unique id names the method with its parameter types: {@code [method:m(int)]}, {@code [test-template:...]}. */
+    private static final java.util.regex.Pattern METHOD_SEGMENT =
+            java.util.regex.Pattern.compile("\\[(?:method|test-template|test-factory):[^(\\]]*\\(([^)]*)\\)\\]");
+
+    /**
+     * {@code (int, String)} when the id shows the method takes parameters, so overloads never share a label;
+     * empty for a method without any, and for ids that are not JUnit's.
+     */
+    private String parameterTypes() {
+        java.util.regex.Matcher method = id == null || kind != ResultKind.JUNIT ? null : METHOD_SEGMENT.matcher(id);
+        if (method == null || !method.find() || method.group(1).isBlank()) {
+            return "";
+        }
+        StringBuilder types = new StringBuilder("(");
+        for (String type : method.group(1).split(",")) {
+            String name = type.strip();
+            types.append(types.length() > 1 ? ", " : "").append(name.substring(name.lastIndexOf('.') + 1));
+        }
+        return types.append(')').toString();
     }
 }

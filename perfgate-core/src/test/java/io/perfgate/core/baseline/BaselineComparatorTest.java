@@ -159,6 +159,21 @@ class BaselineComparatorTest {
     }
 
     @Test
+    void aCorruptHistoryFileIsAWarningNotANote() throws IOException {
+        store().record(List.of(Results.completed("create", 2e6)), BASE, null, RECORDED, false);
+        Path broken = store().history().directory().resolve("20240502T100000Z-broken-000000.json");
+        Files.createDirectories(broken.getParent());
+        Files.writeString(broken, "{ not json");
+        BaselineComparison comparison = compare(List.of(Results.completed("create", 2e6)), CHANGE,
+                RECORDED.plusSeconds(60));
+        assertFalse(comparison.hasBlocking(), "history is advisory");
+        assertEquals(1, comparison.historyProblems().size(), comparison.historyProblems().toString());
+        assertTrue(comparison.historyProblems().get(0).startsWith(broken + ": unreadable history run"),
+                comparison.historyProblems().get(0));
+        assertTrue(comparison.notes().stream().noneMatch(note -> note.contains("broken")), comparison.notes().toString());
+    }
+
+    @Test
     void aNewTestIsNotedNotFailed() {
         store().record(List.of(Results.completed("create", 2e6)), BASE, null, RECORDED, false);
         BaselineComparison comparison = new BaselineComparator(store(), BaselineComparator.Settings.defaults()
@@ -214,8 +229,6 @@ class BaselineComparatorTest {
     private static TestResult withLevel(TestResult result, Level level) {
         GateDeclaration gate = new GateDeclaration("LatencyGate", level, false, "method OrderTest#create",
                 Map.of("p95", "50ms"), null);
-        return new TestResult(result.schemaVersion(), result.kind(), result.id(), result.className(),
-                result.methodName(), result.displayName(), result.status(), result.statusReason(), List.of(gate),
-                result.workload(), result.measurement(), result.endpoints(), result.environment(), result.startedAt());
+        return result.withGates(List.of(gate));
     }
 }

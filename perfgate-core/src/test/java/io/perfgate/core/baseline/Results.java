@@ -1,5 +1,6 @@
 package io.perfgate.core.baseline;
 
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.result.Environment;
@@ -26,13 +27,13 @@ final class Results {
     /** A test whose rounds' latencies are lognormal around {@code medianNanos} (seeded), 1,000 samples a round. */
     static TestResult completed(String method, double medianNanos, int rounds, long seed, Environment environment) {
         Measurement measurement = measurement(medianNanos, rounds, seed);
-        TestResult declared = new TestResult(TestResult.SCHEMA_VERSION, "junit",
+        TestResult declared = new TestResult(TestResult.SCHEMA_VERSION, ResultKind.JUNIT,
                 "[engine:junit-jupiter]/[class:com.example.OrderTest]/[method:" + method + "()]",
                 "com.example.OrderTest", method, method + "()", io.perfgate.core.result.ResultStatus.DECLARED, null,
                 List.of(new GateDeclaration("LatencyGate", Level.BLOCKING, false, "method OrderTest#" + method,
                         Map.of("p95", "50ms"), null)),
                 new Workload("standard", 100, 0, 1000L * rounds, 0, 1, 0), null, null, environment,
-                Instant.parse("2024-05-01T10:00:00Z"));
+                Instant.parse("2024-05-01T10:00:00Z"), null);
         return declared.completed(measurement);
     }
 
@@ -41,11 +42,11 @@ final class Results {
         Map<String, Measurement> endpoints = new java.util.TreeMap<>();
         medianByEndpoint.forEach((endpoint, median) -> endpoints.put(endpoint,
                 measurement(median, 10, seed + endpoint.hashCode())));
-        TestResult declared = new TestResult(TestResult.SCHEMA_VERSION, "load", "load:orders.json", "orders.json",
+        TestResult declared = new TestResult(TestResult.SCHEMA_VERSION, ResultKind.LOAD, "load:orders.json", "orders.json",
                 null, "orders.json", io.perfgate.core.result.ResultStatus.DECLARED, null,
                 List.of(new GateDeclaration("ThroughputGate", Level.WARNING, false, "orders.json",
                         Map.of("min", "10/s"), "GET /orders")),
-                null, null, null, ENVIRONMENT, Instant.parse("2024-05-01T10:00:00Z"));
+                null, null, null, ENVIRONMENT, Instant.parse("2024-05-01T10:00:00Z"), null);
         return declared.completed(measurement(medianByEndpoint.values().iterator().next(), 10, seed), endpoints);
     }
 
@@ -61,7 +62,7 @@ final class Results {
         io.perfgate.core.result.BenchmarkDetails details = new io.perfgate.core.result.BenchmarkDetails(
                 "com.example.ParseBench.parse", "thrpt", Map.of(), 1, forks, 2, "1 s", 5, "1 s", opsPerSecond, null,
                 "ops/s", null, null, "1.37", null);
-        return new TestResult(TestResult.SCHEMA_VERSION, "jmh", "jmh:com.example.ParseBench.parse",
+        return new TestResult(TestResult.SCHEMA_VERSION, ResultKind.JMH, "jmh:com.example.ParseBench.parse",
                 "com.example.ParseBench", "parse", "parse", io.perfgate.core.result.ResultStatus.COMPLETED, null,
                 List.of(), null, measurement, null, ENVIRONMENT, Instant.parse("2024-05-01T10:00:00Z"), details);
     }

@@ -1,5 +1,6 @@
 package io.perfgate.core.check;
 
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.database.DatabaseRecorder;
 import io.perfgate.core.database.OrderRepository;
 import io.perfgate.core.gate.Level;
@@ -283,7 +284,7 @@ class DatabaseGateTest {
                 "method OrderRepositoryTest#findAll", bounds, null);
         Measurement measurement = new Measurement(300, 0, Map.of(), null, 1_000_000_000L, null, null, null,
                 List.of(), figures);
-        return TestResult.declared("junit", "[method:findAll]", "com.example.OrderRepositoryTest", "findAll",
+        return TestResult.declared(ResultKind.JUNIT, "[method:findAll]", "com.example.OrderRepositoryTest", "findAll",
                 "findAll()", List.of(gate), null).completed(measurement);
     }
 

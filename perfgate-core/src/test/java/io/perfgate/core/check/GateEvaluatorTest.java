@@ -361,8 +361,8 @@ class GateEvaluatorTest {
         GateOutcome empty = only(evaluator.evaluate(completed(ordersOverTwoSeconds(), gate("LatencyGate"))),
                 "LatencyGate");
         assertEquals(Verdict.FAIL, empty.verdict());
-        assertEquals("@LatencyGate on method OrderApiPerfTest#createOrder sets no bound; set at least one (report: "
-                + REPORT + ")", empty.problem());
+        assertEquals("@LatencyGate on method OrderApiPerfTest#createOrder sets no bound; set at least one of"
+                + " [p50, p90, p95, p99, max, mean] (report: " + REPORT + ")", empty.problem());
     }
 
     @Test

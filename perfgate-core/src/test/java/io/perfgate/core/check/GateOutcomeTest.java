@@ -33,7 +33,7 @@ class GateOutcomeTest {
     void blocksOnlyBlockingFailuresAndUnallowedInconclusives(Level level, Verdict verdict, boolean allowInconclusive,
                                                               boolean blocks, boolean violated) {
         GateOutcome outcome = new GateOutcome(new GateDeclaration("LatencyGate", level, allowInconclusive,
-                "method X#y", Map.of("p95", "1ms"), null), false, verdict, List.of(), null);
+                "method X#y", Map.of("p95", "1ms"), null), false, allowInconclusive, verdict, List.of(), null);
         assertEquals(blocks, outcome.blocks());
         assertEquals(violated, outcome.violated());
     }

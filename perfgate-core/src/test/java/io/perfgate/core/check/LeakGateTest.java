@@ -1,5 +1,6 @@
 package io.perfgate.core.check;
 
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.gate.Metric;
 import io.perfgate.core.gate.Verdict;
@@ -131,7 +132,7 @@ class LeakGateTest {
         MemoryMeasurement memory = new MemoryMeasurement(null, null, null, null, null, trend);
         Measurement measurement = new Measurement(1000, 0, Map.of(), null, 1_000_000_000L, null, memory, null,
                 List.of());
-        TestResult result = TestResult.declared("junit", "[method:lookup]", "com.example.CacheTest", "lookup",
+        TestResult result = TestResult.declared(ResultKind.JUNIT, "[method:lookup]", "com.example.CacheTest", "lookup",
                 "lookup()", List.of(gate), null).completed(measurement);
         TestOutcome outcome = new GateEvaluator(null).evaluate(result);
         GateOutcome judged = outcome.gates().get(0);

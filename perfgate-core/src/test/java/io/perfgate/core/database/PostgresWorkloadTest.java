@@ -1,5 +1,6 @@
 package io.perfgate.core.database;
 
+import io.perfgate.core.result.ResultKind;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.perfgate.core.check.GateEvaluator;
@@ -358,7 +359,7 @@ class PostgresWorkloadTest {
                 "method PostgresWorkloadTest#" + method, bounds, null);
         Measurement measurement = new Measurement(figures.invocations(), 0, Map.of(), null, 1, null, null, null,
                 List.of(), figures);
-        TestResult result = TestResult.declared("junit", "[pg:" + method + "]", PostgresWorkloadTest.class.getName(),
+        TestResult result = TestResult.declared(ResultKind.JUNIT, "[pg:" + method + "]", PostgresWorkloadTest.class.getName(),
                 method, method, List.of(gate), null).completed(measurement);
         GateOutcome outcome = new GateEvaluator(null).evaluate(result).gates().get(0);
         outcome.metrics().forEach(metric -> System.out.println("  " + metric.verdict() + " " + metric.message()));

@@ -22,7 +22,7 @@ class LeakAndDatabaseBoundsTest {
     @Test
     void badGrowthRatesNameTheSourceAndTheExpectedForm() {
         InvalidGateException error = assertThrows(InvalidGateException.class,
-                () -> Metric.LEAK_PER_HOUR.parseBound("10MB", "@MemoryGate(leakPerHour) on LeakTest#run"));
+                () -> parse(Metric.LEAK_PER_HOUR, "10MB", "@MemoryGate(leakPerHour) on LeakTest#run"));
         assertEquals("@MemoryGate(leakPerHour) on LeakTest#run: cannot read '10MB': expected "
                 + QuantityKind.SIZE_RATE.expected(), error.getMessage());
         assertThrows(InvalidGateException.class, () -> QuantityKind.SIZE_RATE.parse("-1MB/h", "here"));
@@ -35,7 +35,7 @@ class LeakAndDatabaseBoundsTest {
         assertEquals("2.5", QuantityKind.COUNT.format(2.5));
         assertThrows(InvalidGateException.class, () -> QuantityKind.COUNT.parse("10ms", "here"));
         assertThrows(InvalidGateException.class, () -> QuantityKind.COUNT.parse("2.5", "here"));
-        Bound bound = Metric.STATEMENTS_PER_INVOCATION.parseBound("3..5", "here");
+        Bound bound = parse(Metric.STATEMENTS_PER_INVOCATION, "3..5", "here");
         assertEquals(Verdict.WARN, bound.judge(4, Direction.LOWER_IS_BETTER));
         assertEquals(Verdict.FAIL, bound.judge(6, Direction.LOWER_IS_BETTER));
     }
@@ -48,12 +48,12 @@ class LeakAndDatabaseBoundsTest {
 
     @Test
     void poolEfficiencyIsAMinimum() {
-        Bound bound = Metric.POOL_EFFICIENCY.parseBound("95%..80%", "here");
+        Bound bound = parse(Metric.POOL_EFFICIENCY, "95%..80%", "here");
         assertEquals(Verdict.PASS, bound.judge(0.97, Metric.POOL_EFFICIENCY.direction()));
         assertEquals(Verdict.WARN, bound.judge(0.90, Metric.POOL_EFFICIENCY.direction()));
         assertEquals(Verdict.FAIL, bound.judge(0.70, Metric.POOL_EFFICIENCY.direction()));
         InvalidGateException error = assertThrows(InvalidGateException.class,
-                () -> Metric.POOL_EFFICIENCY.parseBound("80%..95%", "@DatabaseGate(poolEfficiency)"));
+                () -> parse(Metric.POOL_EFFICIENCY, "80%..95%", "@DatabaseGate(poolEfficiency)"));
         assertTrue(error.getMessage().contains("is below the threshold"), error.getMessage());
     }
 
@@ -67,5 +67,9 @@ class LeakAndDatabaseBoundsTest {
         InvalidGateException error = assertThrows(InvalidGateException.class,
                 () -> Metric.of(GateType.DATABASE, "queryP99", "@DatabaseGate on RepoTest"));
         assertTrue(error.getMessage().contains("has no metric 'queryP99'"), error.getMessage());
+    }
+
+    private static Bound parse(Metric metric, String text, String source) {
+        return Bound.parse(text, metric.kind(), metric.direction(), source);
     }
 }

@@ -49,9 +49,9 @@ class MetricTest {
 
     @Test
     void parsesBoundsInItsOwnKindAndDirection() {
-        assertEquals(1000, Metric.THROUGHPUT.parseBound("1200/s..1000/s", SOURCE).threshold());
-        assertThrows(InvalidGateException.class, () -> Metric.THROUGHPUT.parseBound("1000/s..1200/s", SOURCE));
-        assertThrows(InvalidGateException.class, () -> Metric.HEAP_AFTER_GC.parseBound("200ms", SOURCE));
+        assertEquals(1000, parse(Metric.THROUGHPUT, "1200/s..1000/s", SOURCE).threshold());
+        assertThrows(InvalidGateException.class, () -> parse(Metric.THROUGHPUT, "1000/s..1200/s", SOURCE));
+        assertThrows(InvalidGateException.class, () -> parse(Metric.HEAP_AFTER_GC, "200ms", SOURCE));
     }
 
     @Test
@@ -60,5 +60,9 @@ class MetricTest {
         assertEquals(GateType.ERROR_RATE, GateType.fromDeclarationName("ERROR_RATE"));
         assertEquals("unknown gate 'SpeedGate'; expected one of [LatencyGate, ThroughputGate, ErrorRateGate, MemoryGate, DatabaseGate]",
                 assertThrows(InvalidGateException.class, () -> GateType.fromDeclarationName("SpeedGate")).getMessage());
+    }
+
+    private static Bound parse(Metric metric, String text, String source) {
+        return Bound.parse(text, metric.kind(), metric.direction(), source);
     }
 }

@@ -5,6 +5,7 @@ import io.perfgate.core.gate.Level;
 import io.perfgate.core.jmh.gates.GatedBenchmarks;
 import io.perfgate.core.result.GateDeclaration;
 import org.junit.jupiter.api.Test;
+import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.util.List;
 import java.util.Map;
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AnnotatedGatesTest {
-    private final AnnotatedGates reader = new AnnotatedGates("io.perfgate.core.jmh.gates");
+    private final AnnotatedGates reader = new AnnotatedGates("io.perfgate.core.jmh.gates", AnnotationSupport::findAnnotation);
     private final ClassLoader loader = getClass().getClassLoader();
 
     @Test
@@ -93,13 +94,30 @@ class AnnotatedGatesTest {
         List<List<GateDeclaration>> levels = reader.declaredOn(GatedBenchmarks.class, "composed");
 
         assertEquals(List.of(new GateDeclaration("LatencyGate", Level.BLOCKING, false,
-                "method GatedBenchmarks#composed (through @FastPath)", Map.of("mean", "2us"), null)), levels.get(0));
+                "method GatedBenchmarks#composed via @FastPath", Map.of("mean", "2us"), null)), levels.get(0));
     }
 
     @Test
     void anUnknownClassIsEmpty() {
         assertTrue(AnnotatedGates.benchmarkClass("com.nowhere.Bench.run", loader).isEmpty());
         assertTrue(AnnotatedGates.benchmarkClass("run", loader).isEmpty());
+    }
+
+    @io.perfgate.core.jmh.gates.LatencyGate(mean = "1ms")
+    @io.perfgate.core.jmh.gates.FastPath
+    static class DeclaredTwice {
+        public long run() {
+            return 0;
+        }
+    }
+
+    @Test
+    void twoOfOneKindAtOnePlaceAreRejectedInTheJUnitExtensionsWords() {
+        InvalidGateException error = assertThrows(InvalidGateException.class,
+                () -> reader.declaredOn(DeclaredTwice.class, "run"));
+
+        assertEquals("@LatencyGate is declared 2 times on class AnnotatedGatesTest.DeclaredTwice (directly,"
+                + " via @FastPath); declare it once per method or class", error.getMessage());
     }
 
     @Test

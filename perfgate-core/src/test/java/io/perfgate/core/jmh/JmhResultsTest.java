@@ -52,7 +52,7 @@ class JmhResultsTest {
                 "jmh:fixture.FixtureBench.sum:avgt[size=100]",
                 "jmh:fixture.FixtureBench.Sampled.copy:sample",
                 "jmh:fixture.FixtureBench.boom:avgt[size=100]"), results.stream().map(TestResult::id).toList());
-        assertTrue(results.stream().allMatch(result -> result.kind().equals("jmh")
+        assertTrue(results.stream().allMatch(result -> result.kind().fileName().equals("jmh")
                 && result.status() == ResultStatus.COMPLETED && result.startedAt().equals(STARTED)));
     }
 

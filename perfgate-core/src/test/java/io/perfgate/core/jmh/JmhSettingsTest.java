@@ -13,7 +13,7 @@ class JmhSettingsTest {
 
     @Test
     void eachProfileHasItsOwnSettings() {
-        assertEquals(List.of("-f", "2", "-wi", "1", "-w", "200ms", "-i", "2", "-r", "300ms"),
+        assertEquals(List.of("-f", "2", "-wi", "2", "-w", "1s", "-i", "3", "-r", "500ms"),
                 JmhSettings.forProfile("smoke").arguments());
         assertEquals(new JmhSettings(5, 3, "1s", 5, "1s", null), JmhSettings.forProfile("standard"));
         assertEquals(new JmhSettings(5, 3, "1s", 5, "1s", null), JmhSettings.forProfile(null));
@@ -26,8 +26,8 @@ class JmhSettingsTest {
     void thePomOverridesWhatItSets() {
         JmhSettings settings = JmhSettings.forProfile("smoke").withOverrides(3, null, " ", 4, "2 s", 2);
 
-        assertEquals(new JmhSettings(3, 1, "200ms", 4, "2s", 2), settings);
-        assertEquals(List.of("-f", "3", "-wi", "1", "-w", "200ms", "-i", "4", "-r", "2s", "-t", "2"), settings.arguments());
+        assertEquals(new JmhSettings(3, 2, "1s", 4, "2s", 2), settings);
+        assertEquals(List.of("-f", "3", "-wi", "2", "-w", "1s", "-i", "4", "-r", "2s", "-t", "2"), settings.arguments());
     }
 
     @Test
@@ -64,8 +64,8 @@ class JmhSettingsTest {
         assertEquals(List.of("Parse", "-e", "Slow", "-l"), command.listArguments());
         List<String> run = command.runArguments(JmhSettings.forProfile("smoke"), true, Path.of("/tmp/r.json"),
                 List.of("-Xmx256m", "-Dx=1"));
-        assertEquals(List.of("Parse", "-e", "Slow", "-rf", "json", "-rff", "/tmp/r.json", "-f", "2", "-wi", "1", "-w",
-                "200ms", "-i", "2", "-r", "300ms", "-prof", "gc", "-jvmArgsAppend", "-Xmx256m -Dx=1"), run);
+        assertEquals(List.of("Parse", "-e", "Slow", "-rf", "json", "-rff", "/tmp/r.json", "-f", "2", "-wi", "2", "-w",
+                "1s", "-i", "3", "-r", "500ms", "-prof", "gc", "-jvmArgsAppend", "-Xmx256m -Dx=1"), run);
         assertTrue(command.selects("com.acme.ParseBench.run"));
         assertTrue(!command.selects("com.acme.SlowParseBench.run"));
         assertTrue(!command.selects("com.acme.WriteBench.run"));

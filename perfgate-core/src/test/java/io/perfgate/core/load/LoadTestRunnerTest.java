@@ -78,7 +78,7 @@ class LoadTestRunnerTest {
         LoadTestOutcome outcome = LoadTestRunner.run(definition, console::add);
 
         TestResult result = outcome.result();
-        assertEquals("load", result.kind());
+        assertEquals("load", result.kind().fileName());
         assertEquals(ResultStatus.COMPLETED, result.status());
         assertEquals(2400, result.measurement().invocations());
         assertEquals(java.util.Set.of("POST /users", "GET /users/{id}"), result.endpoints().keySet());

@@ -276,4 +276,43 @@ class MeasuringLoopTest {
         assertEquals(3, MeasuringLoop.share(10, 3, 2));
         assertEquals(0, MeasuringLoop.share(2, 3, 2));
     }
+
+    @Test
+    void aTrivialBodyGetsNoCollectionBetweenRoundsButAnAllocatingOneDoes() {
+        // explicit System.gc() calls show in the collectors' counts: 5 rounds of a body that leaves no garbage
+        // may meet a collection the JVM started on its own, but not one before each round
+        long before = collections();
+        run(plan("", 0, 20, "", 1, "", SampleRequirement.NONE), false, () -> sink = "trivial");
+        long trivial = collections() - before;
+        assertTrue(trivial < Profile.SMOKE.rounds() - 1, "collections for a trivial body: " + trivial);
+
+        // 2 MiB of garbage a round: each of the 4 later rounds is separated from the garbage before it
+        before = collections();
+        run(plan("", 0, 5, "", 1, "", SampleRequirement.NONE), false, () -> sink = new byte[2 << 20]);
+        long allocating = collections() - before;
+        assertTrue(allocating >= Profile.SMOKE.rounds() - 1, "collections for an allocating body: " + allocating);
+    }
+
+    @Test
+    void roundSeparationCountsGarbageSinceTheLastCollection() {
+        RoundSeparation memory = new RoundSeparation(true);
+        assertTrue(memory.collectBeforeRound(), "memory measured: every round starts collected");
+        RoundSeparation separation = new RoundSeparation(false);
+        assertEquals(ThreadAllocation.supported() ? false : true, separation.collectBeforeRound());
+        separation.allocated(RoundSeparation.GARBAGE_WORTH_A_GC / 2);
+        separation.allocated(RoundSeparation.GARBAGE_WORTH_A_GC / 2 - 1);
+        assertEquals(!ThreadAllocation.supported(), separation.collectBeforeRound());
+        separation.allocated(1);
+        assertTrue(separation.collectBeforeRound(), "garbage adds up across rounds");
+        separation.collected();
+        assertEquals(!ThreadAllocation.supported(), separation.collectBeforeRound());
+        separation.allocated(-1);
+        assertTrue(separation.collectBeforeRound(), "unknown allocation: collect, as before");
+        assertEquals(1, separation.collections());
+    }
+
+    private static long collections() {
+        return java.lang.management.ManagementFactory.getGarbageCollectorMXBeans().stream()
+                .mapToLong(bean -> Math.max(0, bean.getCollectionCount())).sum();
+    }
 }

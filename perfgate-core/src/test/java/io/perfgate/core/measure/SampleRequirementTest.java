@@ -3,6 +3,8 @@ package io.perfgate.core.measure;
 import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.spec.GateReader;
+import io.perfgate.core.spec.GateSpec;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -13,8 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 class SampleRequirementTest {
 
-    private static GateDeclaration gate(String name, Map<String, String> bounds) {
-        return new GateDeclaration(name, Level.BLOCKING, false, "OrderTest#create", bounds, null);
+    private static GateSpec gate(String name, Map<String, String> bounds) {
+        return GateReader.read(new GateDeclaration(name, Level.BLOCKING, false, "OrderTest#create", bounds, null));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.perfgate.core.plan;
 
 import io.perfgate.core.check.CheckReport;
 import io.perfgate.core.result.ResultFileException;
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.ResultStatus;
 import io.perfgate.core.result.TestResult;
 import org.junit.jupiter.api.Test;
@@ -30,7 +31,7 @@ class PlanCheckTest {
     }
 
     private static TestResult result(String id, ResultStatus status) {
-        TestResult declared = TestResult.declared("junit", id, "shop.ATest", "a", "a()", List.of(), null);
+        TestResult declared = TestResult.declared(ResultKind.JUNIT, id, "shop.ATest", "a", "a()", List.of(), null);
         return status == ResultStatus.SKIPPED ? declared.skipped("disabled") : declared;
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -105,6 +106,20 @@ class RegressionDetectorTest {
         MetricComparison result = detector.compare(input(RegressionMetric.P95, around(100e6, 10), new double[0]));
         assertEquals(RegressionOutcome.INCONCLUSIVE, result.outcome());
         assertTrue(result.message().contains("the current run has no usable replicate value"), result.message());
+    }
+
+    @Test
+    void nanReplicatesInTheBaselineBlameTheBaseline() {
+        double[] corrupt = around(100e6, 10);
+        corrupt[3] = Double.NaN;
+        MetricComparison result = detector.compare(input(RegressionMetric.P95, corrupt, around(100e6, 10)));
+        assertEquals(RegressionOutcome.INCONCLUSIVE, result.outcome());
+        assertTrue(result.message().contains("the baseline has no usable replicate value"), result.message());
+        assertFalse(result.message().contains("current run"), result.message());
+
+        MetricComparison both = detector.compare(input(RegressionMetric.P95, corrupt, new double[] {Double.NaN}));
+        assertTrue(both.message().contains("the baseline and the current run have no usable replicate value"),
+                both.message());
     }
 
     @Test

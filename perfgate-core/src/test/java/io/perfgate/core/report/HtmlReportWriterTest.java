@@ -125,4 +125,33 @@ class HtmlReportWriterTest {
                 "only the test with JaCoCo says more");
         assertFalse(page.contains("<p class=\"distortion\">Timing is distorted by: assertions"), page);
     }
+
+    @Test
+    void aLargeReportShowsOnlyTestsThatNeedAttentionInFullAndPassingOnesAsRows() {
+        List<io.perfgate.core.result.TestResult> results = new ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            results.add(io.perfgate.core.TestData.completed("ScaleTest", "trivial", "[" + i + "] " + i,
+                    io.perfgate.core.TestData.measurement(io.perfgate.core.TestData.exponential(i, 20, 2_000), 0, null,
+                            1_000_000L),
+                    io.perfgate.core.TestData.gate("LatencyGate", "p50", i == 7 ? "1us" : "100ms")));
+        }
+        CheckReport large = CheckReport.of("scale", ReportFixture.REPORT, results);
+        String page = new HtmlReportWriter().render(large);
+
+        assertEquals(1, all(Pattern.compile("<section class=\"test\" id=\"(test-[0-9a-f]{24})\""), page).size(),
+                "only the failing test in full");
+        assertTrue(page.contains("ScaleTest#trivial [[7] 7]"), "the failing test is named");
+        assertEquals(1, page.split("<svg", -1).length - 1, "one chart: the failing test's");
+        assertEquals(999, all(Pattern.compile("<tr id=\"(test-[0-9a-f]{24})\"><td><details>"), page).size());
+        assertTrue(page.contains("<summary>ScaleTest#trivial [[8] 8]</summary>"), "passing tests are named in their row");
+        assertTrue(page.contains("p50 "), page.substring(0, 200));
+        assertTrue(page.length() < 1_000_000, "a browser opens it at once: " + page.length() + " characters");
+        List<String> ids = all(Pattern.compile(" id=\"([^\"]+)\""), page);
+        assertEquals(ids.size(), new HashSet<>(ids).size(), "anchors are unique");
+        for (String target : all(Pattern.compile("href=\"#([^\"]+)\""), page)) {
+            assertTrue(ids.contains(target), "a link to #" + target + " with no such anchor");
+        }
+        String small = new HtmlReportWriter().render(ReportFixture.report());
+        assertFalse(small.contains("class=\"compact\""), "a small report shows every test in full");
+    }
 }

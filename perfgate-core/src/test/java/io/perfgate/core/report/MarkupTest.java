@@ -43,4 +43,16 @@ class MarkupTest {
     private static String Markdown(String text) {
         return Markup.markdownCell(text);
     }
+
+    @Test
+    void bidirectionalControlsAreShownNotObeyed() {
+        String name = "check\u202Eexe.txt\u202C \u2066iso\u2069 \u200Emark\u200F \u061C";
+        assertEquals("check[U+202E]exe.txt[U+202C] [U+2066]iso[U+2069] [U+200E]mark[U+200F] [U+061C]",
+                Markup.escape(name));
+        assertEquals("a\\[U+202E\\]b", Markup.markdownCell("a\u202Eb"));
+        String escaped = Markup.escapeAttribute("\u202D\u202A\u202B\u2067\u2068");
+        assertEquals("[U+202D][U+202A][U+202B][U+2067][U+2068]", escaped);
+        assertEquals("\u05D0\u05D1 arabic \u0627", Markup.escape("\u05D0\u05D1 arabic \u0627"),
+                "right-to-left letters themselves are text, kept");
+    }
 }

@@ -1,5 +1,6 @@
 package io.perfgate.core.report;
 
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.TestData;
 import io.perfgate.core.check.CheckReport;
 import io.perfgate.core.check.GateEvaluator;
@@ -109,7 +110,7 @@ final class ReportFixture {
         Measurement browse = measurement(TestData.exponential(109, 9000, ms(15)), 0, null, 60_000_000_000L);
         LatencyHistogram all = LatencyHistogram.decode(checkout.latencyHistogram());
         all.add(LatencyHistogram.decode(browse.latencyHistogram()));
-        TestResult load = new TestResult(TestResult.SCHEMA_VERSION, "load", "load:src/test/perf/shop.yaml#peak",
+        TestResult load = new TestResult(TestResult.SCHEMA_VERSION, ResultKind.LOAD, "load:src/test/perf/shop.yaml#peak",
                 "shop.yaml", "peak", "peak", ResultStatus.COMPLETED, null,
                 List.of(new GateDeclaration("LatencyGate", Level.BLOCKING, false, "scenario peak in shop.yaml",
                                 Map.of("p95", "200ms", "p99", "400ms"), "checkout"),
@@ -118,15 +119,13 @@ final class ReportFixture {
                         new GateDeclaration("ErrorRateGate", Level.BLOCKING, false, "scenario peak in shop.yaml",
                                 Map.of("max", "1%"), null)),
                 null, measurement(all, 12, "HTTP 503 from POST /checkout", 60_000_000_000L),
-                Map.of("checkout", checkout, "browse", browse), TestData.ENVIRONMENT, TestData.STARTED);
+                Map.of("checkout", checkout, "browse", browse), TestData.ENVIRONMENT, TestData.STARTED, null);
 
         return List.of(createOrder, listOrders, searchOrders, cancelOrder, reserve, count, release, restock, charge,
                 refund, load);
     }
 
     static TestResult withEnvironment(TestResult result, Environment environment) {
-        return new TestResult(result.schemaVersion(), result.kind(), result.id(), result.className(),
-                result.methodName(), result.displayName(), result.status(), result.statusReason(), result.gates(),
-                result.workload(), result.measurement(), result.endpoints(), environment, result.startedAt());
+        return result.withEnvironment(environment);
     }
 }

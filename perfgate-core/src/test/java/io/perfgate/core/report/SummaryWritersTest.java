@@ -126,4 +126,25 @@ class SummaryWritersTest {
         assertEquals(report.blockingMessages().size() + 5, blocks.size());
         assertEquals(blocks.stream().sorted((a, b) -> b.compareTo(a)).toList(), blocks, "all yes before no");
     }
+
+    @Test
+    void aLargeMarkdownSummaryFoldsAndCutsTheGateTableButKeepsEveryViolation() {
+        java.util.List<io.perfgate.core.result.TestResult> results = new java.util.ArrayList<>();
+        for (int i = 0; i < 1000; i++) {
+            results.add(io.perfgate.core.TestData.completed("ScaleTest", "trivial", "[" + i + "] " + i,
+                    io.perfgate.core.TestData.measurement(io.perfgate.core.TestData.exponential(i, 20, 2_000), 0, null,
+                            1_000_000L),
+                    io.perfgate.core.TestData.gate("LatencyGate", "p50", i % 400 == 7 ? "1us" : "100ms")));
+        }
+        String markdown = new MarkdownSummaryWriter().render(
+                io.perfgate.core.check.CheckReport.of("scale", ReportFixture.REPORT, results));
+        // 1000 gates and the implicit "no errors allowed" gate of each test
+        assertTrue(markdown.length() < 65_536, "fits a pull-request comment: " + markdown.length());
+        assertTrue(markdown.contains("<details><summary>2000 gated metrics</summary>"), markdown);
+        assertTrue(markdown.contains("\n1800 more in the HTML report.\n"), markdown);
+        for (int failing : new int[] {7, 407, 807}) {
+            assertTrue(markdown.contains("| FAIL | yes | ScaleTest#trivial \\[\\[" + failing + "\\] " + failing + "\\] |"),
+                    "violation " + failing + " listed");
+        }
+    }
 }

@@ -65,10 +65,7 @@ class ResultFilesTest {
         assertEquals(results, file.getParent());
 
         // same id, another display name: the same file, replaced
-        TestResult renamed = new TestResult(scripted.schemaVersion(), scripted.kind(), scripted.id(),
-                scripted.className(), scripted.methodName(), "renamed", scripted.status(), null, scripted.gates(),
-                scripted.workload(), scripted.measurement(), scripted.endpoints(), scripted.environment(),
-                scripted.startedAt());
+        TestResult renamed = scripted.withDisplayName("renamed");
         assertEquals(file, ResultFiles.write(results, renamed));
         assertEquals("renamed", ResultFiles.read(file).displayName());
         // another id: another file
@@ -86,6 +83,67 @@ class ResultFilesTest {
         assertEquals(file + ": schema version 2.0 is newer than this perfgate reads (1.0); upgrade the perfgate plugin",
                 error.getMessage());
         assertEquals(file, error.file());
+    }
+
+    @Test
+    void rejectsANegativeOrMalformedSchemaVersionNamingTheFile() throws IOException {
+        for (String version : List.of("-1.0", "1", "1.0.0", "1.-2", "", "1.0 ")) {
+            Path file = ResultFiles.write(results, sample("createOrder", "createOrder()"));
+            Files.writeString(file, Files.readString(file)
+                    .replace("\"schemaVersion\" : \"1.0\"", "\"schemaVersion\" : \"" + version + "\""));
+            ResultFileException error = assertThrows(ResultFileException.class, () -> ResultFiles.read(file), version);
+            assertEquals(file + ": unreadable schema version '" + version + "' (expected major.minor such as 1.0)",
+                    error.getMessage());
+        }
+    }
+
+    /** Writes the sample, edits one field of its JSON, and returns the message reading it gives. */
+    private String readEdited(String pointer, Object value) throws IOException {
+        Path file = ResultFiles.write(results, sample("createOrder", "createOrder()"));
+        com.fasterxml.jackson.databind.node.ObjectNode tree =
+                (com.fasterxml.jackson.databind.node.ObjectNode) Json.mapper().readTree(file.toFile());
+        int slash = pointer.lastIndexOf('/');
+        com.fasterxml.jackson.databind.node.ObjectNode parent =
+                (com.fasterxml.jackson.databind.node.ObjectNode) tree.at(pointer.substring(0, slash));
+        parent.set(pointer.substring(slash + 1), Json.mapper().valueToTree(value));
+        Files.write(file, Json.mapper().writeValueAsBytes(tree));
+        ResultFileException error = assertThrows(ResultFileException.class, () -> ResultFiles.read(file), pointer);
+        assertEquals(file, error.file());
+        assertTrue(error.getMessage().startsWith(file + ": not a valid perfgate result: "), error.getMessage());
+        assertTrue(error.getMessage().endsWith(" (no recorder writes such figures: the file was edited or damaged)"),
+                error.getMessage());
+        return error.getMessage();
+    }
+
+    @Test
+    void rejectsImpossibleFiguresNamingFileFieldAndValue() throws IOException {
+        assertTrue(readEdited("/measurement/errors", -1000).contains("measurement.errors = -1000 is negative"));
+        assertTrue(readEdited("/measurement/durationNanos", -1).contains("measurement.durationNanos = -1 is negative"));
+        assertTrue(readEdited("/measurement/invocations", -5).contains("measurement.invocations = -5 is negative"));
+        assertTrue(readEdited("/measurement/errors", 303)
+                .contains("measurement.errors = 303 exceeds measurement.invocations = 302"));
+        assertTrue(readEdited("/measurement/errorsByKind", Map.of("java.lang.IllegalStateException", 5))
+                .contains("measurement.errorsByKind adds up to 5, more than measurement.errors = 2"));
+        assertTrue(readEdited("/measurement/memory/allocatedBytesPerInvocation", "NaN")
+                .contains("measurement.memory.allocatedBytesPerInvocation = NaN is not a finite number"));
+        assertTrue(readEdited("/measurement/memory/gcCount", -4).contains("measurement.memory.gcCount = -4 is negative"));
+        assertTrue(readEdited("/measurement/rounds", List.of(Map.of("invocations", 3, "errors", 4, "durationNanos", 1)))
+                .contains("measurement.rounds[0].errors = 4 exceeds measurement.rounds[0].invocations = 3"));
+        assertTrue(readEdited("/measurement/rounds", List.of(Map.of("invocations", 3, "errors", 0, "durationNanos", 1,
+                "score", "Infinity"))).contains("measurement.rounds[0].score = Infinity is not a finite number"));
+        assertTrue(readEdited("/workload/threads", -2).contains("workload.threads = -2 is negative"));
+    }
+
+    @Test
+    void aResultCopiedUnderASecondNameIsAnErrorNamingTheCopy() throws IOException {
+        Path original = ResultFiles.write(results, sample("createOrder", "createOrder()"));
+        Path copy = results.resolve("copy-of-result.json");
+        Files.copy(original, copy);
+        ResultFileException error = assertThrows(ResultFileException.class, () -> ResultFiles.readAll(results));
+        assertEquals(copy, error.file());
+        assertTrue(error.getMessage().startsWith(copy + ": holds result id '"), error.getMessage());
+        assertTrue(error.getMessage().contains(original.getFileName() + " holds too, and one test must not count twice;"
+                + " the recorder writes it to " + original.getFileName() + ": delete the copy"), error.getMessage());
     }
 
     @Test
@@ -121,7 +179,7 @@ class ResultFilesTest {
         assertEquals(noId + ": not a perfgate result: missing id or status",
                 assertThrows(ResultFileException.class, () -> ResultFiles.read(noId)).getMessage());
         Path badVersion = Files.writeString(results.resolve("v.json"), "{\"schemaVersion\": \"one\"}");
-        assertEquals(badVersion + ": unreadable schema version 'one'",
+        assertEquals(badVersion + ": unreadable schema version 'one' (expected major.minor such as 1.0)",
                 assertThrows(ResultFileException.class, () -> ResultFiles.read(badVersion)).getMessage());
         Path badStatus = Files.writeString(results.resolve("s.json"),
                 "{\"schemaVersion\": \"1.0\", \"id\": \"x\", \"status\": \"EXPLODED\"}");
@@ -161,7 +219,7 @@ class ResultFilesTest {
 
     @Test
     void declaredResultsRoundTripWithoutMeasurement() {
-        TestResult declared = TestResult.declared("junit", "[engine:junit-jupiter]/[method:x()]", "com.example.X", "x",
+        TestResult declared = TestResult.declared(ResultKind.JUNIT, "[engine:junit-jupiter]/[method:x()]", "com.example.X", "x",
                 "x()", List.of(TestData.gate("LatencyGate", "p95", "1ms")), TestData.WORKLOAD);
         TestResult read = ResultFiles.read(ResultFiles.write(results, declared));
         assertEquals(declared, read);

@@ -21,6 +21,9 @@ public @interface LatencyGate {
 
     boolean allowInconclusive() default false;
 
+    /** The @Param values the gate applies to. */
+    String params() default "";
+
     /** The user's enum, not core's: read by name. */
     enum Severity { BLOCKING, WARNING, ADVISORY }
 }
