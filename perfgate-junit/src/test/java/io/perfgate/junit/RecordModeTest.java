@@ -127,7 +127,7 @@ class RecordModeTest {
         assertNotNull(second, byName.keySet().toString());
         assertEquals(ResultStatus.COMPLETED, second.status());
         assertEquals(10, second.measurement().invocations());
-        assertEquals("RecordModeTest$Parameterized#sized [[2] 2]", second.label());
+        assertEquals("RecordModeTest$Parameterized#sized(int) [[2] 2]", second.label());
         assertEquals(5, byName.values().stream().map(TestResult::id).distinct().count());
         assertNotNull(byName.get("repeated repetition 2 of 2"), byName.keySet().toString());
     }

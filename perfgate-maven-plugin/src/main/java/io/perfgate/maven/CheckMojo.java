@@ -88,6 +88,13 @@ public class CheckMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.regression.level", defaultValue = "BLOCKING")
     private String regressionLevel;
 
+    /**
+     * Print every undecided (INCONCLUSIVE) comparison with the baseline; by default they are summarised by
+     * reason with a few examples, and every one is in the reports.
+     */
+    @Parameter(property = "perfgate.regression.details", defaultValue = "false")
+    private boolean regressionDetails;
+
     /** Level of trend alerts (change points, 3 consecutive degradations): BLOCKING, WARNING or ADVISORY. */
     @Parameter(property = "perfgate.trend.level", defaultValue = "WARNING")
     private String trendLevel;
@@ -141,9 +148,10 @@ public class CheckMojo extends AbstractPerfgateMojo {
         } catch (ResultFileException | InvalidGateException e) {
             throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
         }
-        appendStepSummary(written);
+        appendStepSummary(written, report, output);
 
-        CheckSummary summary = new CheckSummary(report, output.htmlReport().toAbsolutePath().toString());
+        CheckSummary summary = new CheckSummary(report, output.htmlReport().toAbsolutePath().toString(),
+                regressionDetails);
         for (CheckSummary.Line line : summary.lines()) {
             switch (line.severity()) {
                 case ERROR -> getLog().error(line.text());
@@ -227,10 +235,24 @@ public class CheckMojo extends AbstractPerfgateMojo {
         }
     }
 
-    /** A convenience for CI pages: failing to write it is reported, but decides nothing. */
-    private void appendStepSummary(List<Path> written) {
+    /**
+     * A convenience for CI pages: failing to write it is reported, but decides nothing. When
+     * {@code report-aggregate} runs in this build it writes the page once for every module, so a module
+     * appends its own only when it is about to fail the build (which may stop before the aggregate).
+     */
+    private void appendStepSummary(List<Path> written, CheckReport report, OutputDirectory output) {
+        try {
+            Files.deleteIfExists(output.directory().resolve(StepSummary.APPENDED_MARKER));
+        } catch (IOException e) {
+            getLog().debug("perfgate: cannot remove an earlier build's " + StepSummary.APPENDED_MARKER + ": " + e);
+        }
         String target = System.getenv(StepSummary.VARIABLE);
         if (target == null || target.isBlank()) {
+            return;
+        }
+        boolean deferred = ReactorModules.aggregateRuns(session);
+        if (deferred && !(failOnViolation && report.hasBlockingViolations())) {
+            getLog().debug("perfgate: report-aggregate writes " + StepSummary.VARIABLE + " for every module");
             return;
         }
         Path markdown = written.stream().filter(file -> file.getFileName().toString().equals("summary.md"))
@@ -241,6 +263,9 @@ public class CheckMojo extends AbstractPerfgateMojo {
         }
         try {
             StepSummary.append(Path.of(target), Files.readString(markdown, StandardCharsets.UTF_8));
+            if (deferred) {
+                Files.writeString(output.directory().resolve(StepSummary.APPENDED_MARKER), target);
+            }
         } catch (IOException e) {
             getLog().warn("perfgate: cannot append the summary to " + target + " (" + StepSummary.VARIABLE + "): " + e);
         }

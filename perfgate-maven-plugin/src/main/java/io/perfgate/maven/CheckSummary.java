@@ -6,7 +6,6 @@ import io.perfgate.core.check.GateOutcome;
 import io.perfgate.core.check.TestOutcome;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.gate.Verdict;
-import io.perfgate.core.regression.RegressionOutcome;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +26,20 @@ final class CheckSummary {
 
     private final CheckReport report;
     private final String reportPath;
+    private final boolean regressionDetails;
 
     /**
      * @param reportPath the HTML report as the user should open it (absolute), printed last
      */
     CheckSummary(CheckReport report, String reportPath) {
+        this(report, reportPath, false);
+    }
+
+    /** @param regressionDetails print every undecided comparison instead of a summary ({@link BaselineLines}) */
+    CheckSummary(CheckReport report, String reportPath, boolean regressionDetails) {
         this.report = report;
         this.reportPath = reportPath;
+        this.regressionDetails = regressionDetails;
     }
 
     /** Counts, then every violation (blocking ones as errors, WARNING level as warnings, ADVISORY as info), then the report. */
@@ -50,53 +56,9 @@ final class CheckSummary {
                 }
             }
         }
-        baselineLines(lines);
+        lines.addAll(new BaselineLines(report.baseline(), regressionDetails).lines());
         lines.add(new Line(Severity.INFO, "Report: " + reportPath));
         return lines;
-    }
-
-    /**
-     * The comparison with the baseline: its counts, unusable baseline files and blocking regressions as
-     * errors, undecided comparisons, non-blocking regressions and trend alerts as warnings.
-     */
-    private void baselineLines(List<Line> lines) {
-        BaselineComparison baseline = report.baseline();
-        if (baseline == null) {
-            return;
-        }
-        if (!baseline.storePresent() && baseline.problems().isEmpty()) {
-            lines.add(new Line(Severity.INFO, "Baseline: none recorded yet; mvn verify perfgate:baseline records one"
-                    + " (commit .perfgate/ to share it)"));
-            return;
-        }
-        lines.add(new Line(Severity.INFO, "Baseline: " + baseline.comparisons().size() + " metrics compared, "
-                + baseline.count(RegressionOutcome.REGRESSED) + " regressed, "
-                + baseline.count(RegressionOutcome.INCONCLUSIVE) + " inconclusive, "
-                + baseline.count(RegressionOutcome.UNCHANGED) + " unchanged, "
-                + baseline.count(RegressionOutcome.IMPROVED) + " improved"));
-        baseline.problems().forEach(problem -> lines.add(new Line(Severity.ERROR, "[BASELINE] " + problem)));
-        for (BaselineComparison.Compared compared : baseline.comparisons()) {
-            RegressionOutcome outcome = compared.comparison().outcome();
-            String text = "[" + outcome + "] " + (compared.level() == Level.BLOCKING ? ""
-                    : "(level " + compared.level() + ") ") + compared.comparison().message();
-            if (compared.blocks()) {
-                lines.add(new Line(Severity.ERROR, text));
-            } else if (compared.warns()) {
-                lines.add(new Line(Severity.WARN, text));
-            } else if (outcome == RegressionOutcome.IMPROVED
-                    || (outcome != RegressionOutcome.UNCHANGED && compared.level() == Level.ADVISORY)) {
-                lines.add(new Line(Severity.INFO, text));
-            }
-        }
-        Severity trendSeverity = switch (baseline.trendLevel()) {
-            case BLOCKING -> Severity.ERROR;
-            case WARNING -> Severity.WARN;
-            case ADVISORY -> Severity.INFO;
-        };
-        baseline.trends().forEach(trend -> trend.alerts()
-                .forEach(alert -> lines.add(new Line(trendSeverity, "[TREND] " + alert))));
-        baseline.historyProblems().forEach(problem -> lines.add(new Line(Severity.WARN, "[HISTORY] " + problem)));
-        baseline.notes().forEach(note -> lines.add(new Line(Severity.INFO, "Baseline: " + note)));
     }
 
     /** {@code Perf tests: 4, Passed: 2, Warned: 1, Failed: 1, Inconclusive: 0, Skipped: 0, Blocking violations: 1}. */

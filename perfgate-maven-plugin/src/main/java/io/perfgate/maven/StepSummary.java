@@ -12,6 +12,12 @@ final class StepSummary {
     /** The environment variable GitHub Actions sets to the job summary file. */
     static final String VARIABLE = "GITHUB_STEP_SUMMARY";
 
+    /**
+     * Left in a module's perfgate directory when its {@code check} appended its own summary although
+     * {@code report-aggregate} runs (a failing check does, since the build may stop before the aggregate).
+     */
+    static final String APPENDED_MARKER = ".step-summary-appended";
+
     private StepSummary() {
     }
 

@@ -4,6 +4,7 @@ import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.regression.ComparisonInput;
+import io.perfgate.core.regression.DetectionLimit;
 import io.perfgate.core.regression.MetricComparison;
 import io.perfgate.core.regression.MetricSelection;
 import io.perfgate.core.regression.RegressionDetector;
@@ -55,7 +56,9 @@ public final class BaselineComparator {
         public static Settings defaults() {
             return new Settings(RegressionPolicy.defaults(), Set.of(RegressionMetric.P50, RegressionMetric.P95,
                     RegressionMetric.P99, RegressionMetric.MEAN, RegressionMetric.THROUGHPUT,
-                    RegressionMetric.SCORE_TIME, RegressionMetric.SCORE_RATE), Level.BLOCKING, Level.WARNING, true,
+                    RegressionMetric.SCORE_TIME, RegressionMetric.SCORE_RATE, RegressionMetric.FCP, RegressionMetric.LCP,
+                    RegressionMetric.SPEED_INDEX, RegressionMetric.TTI, RegressionMetric.PERFORMANCE_SCORE,
+                    RegressionMetric.TOTAL_BYTES, RegressionMetric.SCRIPT_BYTES, RegressionMetric.REQUESTS), Level.BLOCKING, Level.WARNING, true,
                     Duration.ofDays(30), 200, 60);
         }
 
@@ -101,8 +104,9 @@ public final class BaselineComparator {
         baselines.problems().forEach(problem -> problems.add(problem.getMessage()));
         HistoryStore.Runs history = store.history().readAll();
 
+        RegressionDetector detector = new RegressionDetector(settings.policy());
         List<ComparisonInput> inputs = new ArrayList<>();
-        List<Level> levels = new ArrayList<>();
+        List<Slot> slots = new ArrayList<>();
         List<TrendJob> trendJobs = new ArrayList<>();
         List<HistoryRun.Test> thisRun = new ArrayList<>();
         Fingerprint runFingerprint = null;
@@ -117,7 +121,8 @@ public final class BaselineComparator {
             List<HistoryRun> comparable = comparableRuns(history.runs(), current);
             boolean noted = false;
             for (ComparedUnit unit : ComparedUnit.of(result)) {
-                Map<RegressionMetric, Replicates> replicates = MetricSelection.replicates(result, unit.measurement());
+                Map<RegressionMetric, Replicates> replicates = MetricSelection.replicates(result, unit.measurement(),
+                        unit.scope());
                 if (replicates.isEmpty()) {
                     continue;
                 }
@@ -131,13 +136,22 @@ public final class BaselineComparator {
                     continue;
                 }
                 Map<String, BaselineMetric> baseMetrics = baseline.metricsOf(unit.scope());
+                Set<RegressionMetric> gated = MetricSelection.gated(result, unit.scope());
                 for (Map.Entry<RegressionMetric, Replicates> entry : replicates.entrySet()) {
                     RegressionMetric metric = entry.getKey();
                     BaselineMetric base = baseMetrics.get(metric.label());
-                    if (!compared(metric, result) || base == null) {
+                    Replicates measured = entry.getValue();
+                    if (gated.contains(metric) && (base == null || !measured.usable())) {
+                        // a metric a gate names never drops out unnoticed: it is counted as INCONCLUSIVE, with why
+                        String why = GatedMetrics.whyNotComparable(metric, base, baseline, unit.scope(), measured);
+                        slots.add(new Slot(-1, detector.notComparable(unit.id(), unit.label(), metric,
+                                base == null ? 0 : base.values().size(), measured.values().length,
+                                describe(base, baseline.fingerprint()), why), levelOf(result, unit.scope(), metric)));
                         continue;
                     }
-                    Replicates measured = entry.getValue();
+                    if (!(compared(metric, result) || gated.contains(metric)) || base == null) {
+                        continue;
+                    }
                     double[] currentValues = measured.usable() ? measured.values() : new double[0];
                     if (!measured.usable()) {
                         notes.add(unit.label() + ": " + metric.label() + " cannot be compared: " + measured.problem());
@@ -152,7 +166,7 @@ public final class BaselineComparator {
                     double runToRun = RunToRunNoise.logSd(earlier);
                     inputs.add(new ComparisonInput(unit.id(), unit.label(), metric, base.array(), pooled,
                             describe(base, baseline.fingerprint()), unfair, atCap, runToRun));
-                    levels.add(levelOf(result, unit.scope(), metric));
+                    slots.add(new Slot(inputs.size() - 1, null, levelOf(result, unit.scope(), metric)));
                     if (measured.usable() && unfair.isEmpty()) {
                         trendJobs.add(new TrendJob(unit, metric, comparable, currentValues, base, now, version));
                     }
@@ -165,10 +179,13 @@ public final class BaselineComparator {
                 .filter(baseline -> !present.contains(baseline.id()))
                 .forEach(baseline -> notes.add(baseline.label() + " has a baseline but no result in this run"
                         + " (removed, renamed, or not run?); its baseline file is " + store.fileFor(baseline.id())));
-        List<MetricComparison> compared = new RegressionDetector(settings.policy()).compare(inputs);
+        List<MetricComparison> detected = detector.compare(inputs);
+        List<MetricComparison> compared = new ArrayList<>();
         List<BaselineComparison.Compared> leveled = new ArrayList<>();
-        for (int i = 0; i < compared.size(); i++) {
-            leveled.add(new BaselineComparison.Compared(compared.get(i), levels.get(i)));
+        for (Slot slot : slots) {
+            MetricComparison comparison = slot.input() >= 0 ? detected.get(slot.input()) : slot.fixed();
+            compared.add(comparison);
+            leveled.add(new BaselineComparison.Compared(comparison, slot.level()));
         }
         TrendAnalyzer analyzer = TrendAnalyzer.defaults(settings.policy());
         List<TrendFinding> trends = new ArrayList<>();
@@ -190,7 +207,11 @@ public final class BaselineComparator {
             store.history().prune(settings.historyMaxAge(), settings.historyMaxRuns(), now);
         }
         return new BaselineComparison(baselines.present(), leveled, trends, settings.trendLevel(), problems, notes,
-                history.problems(), written);
+                history.problems(), written, DetectionLimit.of(compared, detector).orElse(null));
+    }
+
+    /** A comparison's place in the output: made by the detector (its input's index) or fixed beforehand. */
+    private record Slot(int input, MetricComparison fixed, Level level) {
     }
 
     private boolean compared(RegressionMetric metric, TestResult result) {
@@ -289,7 +310,7 @@ public final class BaselineComparator {
     }
 
     private static String describe(BaselineMetric metric, Fingerprint fingerprint) {
-        if (metric.commit() != null && !Objects.equals(metric.commit(), fingerprint.commit())) {
+        if (metric != null && metric.commit() != null && !Objects.equals(metric.commit(), fingerprint.commit())) {
             return "commit " + metric.commit().substring(0, Math.min(7, metric.commit().length())) + ", accepted";
         }
         return fingerprint.commit() == null ? "recorded " + String.valueOf(fingerprint.recordedAt()).substring(0, 10)

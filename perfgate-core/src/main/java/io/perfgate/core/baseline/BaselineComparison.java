@@ -1,6 +1,7 @@
 package io.perfgate.core.baseline;
 
 import io.perfgate.core.gate.Level;
+import io.perfgate.core.regression.DetectionLimit;
 import io.perfgate.core.regression.MetricComparison;
 import io.perfgate.core.regression.RegressionOutcome;
 import io.perfgate.core.trend.TrendFinding;
@@ -21,6 +22,8 @@ import java.util.List;
  * @param historyProblems history files that could not be read and were ignored: warnings (the history loses a
  *                     run), never a reason to fail
  * @param historyFile  the history file written for this run; null when none was written
+ * @param limit        when some comparisons can never show a regression with their replicates: which, and
+ *                     the one line that says so with the fix; null when every comparison could
  */
 public record BaselineComparison(
         boolean storePresent,
@@ -30,7 +33,8 @@ public record BaselineComparison(
         List<String> problems,
         List<String> notes,
         List<String> historyProblems,
-        Path historyFile) {
+        Path historyFile,
+        DetectionLimit.Limit limit) {
 
     public BaselineComparison {
         comparisons = List.copyOf(comparisons);
@@ -38,6 +42,13 @@ public record BaselineComparison(
         problems = List.copyOf(problems);
         notes = List.copyOf(notes);
         historyProblems = List.copyOf(historyProblems);
+    }
+
+    /** Without a detection limit: every comparison could show a regression. */
+    public BaselineComparison(boolean storePresent, List<Compared> comparisons, List<TrendFinding> trends,
+                              Level trendLevel, List<String> problems, List<String> notes,
+                              List<String> historyProblems, Path historyFile) {
+        this(storePresent, comparisons, trends, trendLevel, problems, notes, historyProblems, historyFile, null);
     }
 
     /** A comparison and the level of the gate it belongs to. */

@@ -158,7 +158,7 @@ public final class BaselineStore {
             for (ComparedUnit unit : ComparedUnit.of(result)) {
                 Map<String, BaselineMetric> values = new LinkedHashMap<>();
                 for (Map.Entry<RegressionMetric, Replicates> entry
-                        : MetricSelection.replicates(result, unit.measurement()).entrySet()) {
+                        : MetricSelection.replicates(result, unit.measurement(), unit.scope()).entrySet()) {
                     if (entry.getValue().usable()) {
                         values.put(entry.getKey().label(), new BaselineMetric(
                                 Arrays.stream(entry.getValue().values()).boxed().toList(), now, version.commit()));
@@ -236,7 +236,8 @@ public final class BaselineStore {
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(unit.label() + " has no metric '" + metricLabel
                         + "' to accept; it has " + available.stream().map(RegressionMetric::label).toList()));
-        Replicates replicates = Replicates.of(unit.measurement(), metric);
+        Replicates replicates = Replicates.of(unit.measurement(), metric,
+                MetricSelection.gated(current, unit.scope()).contains(metric));
         if (!replicates.usable()) {
             throw new IllegalArgumentException(unit.label() + ":" + metricLabel + " cannot be accepted: "
                     + replicates.problem());

@@ -36,6 +36,7 @@ public final class GateEvaluator {
     private static final GateJudge LEAK = new LeakJudge();
     private static final GateJudge DATABASE = new DatabaseJudge();
     private static final GateJudge BENCHMARK = new BenchmarkJudge(LATENCY);
+    private static final GateJudge FRONTEND = new FrontendGateJudge();
 
     private final String reportLocation;
     private final boolean failOnInconclusive;
@@ -60,7 +61,9 @@ public final class GateEvaluator {
         }
         List<GateOutcome> gates = new ArrayList<>();
         boolean errorGateDeclared = result.gates().stream()
-                .anyMatch(gate -> gate.is(GateType.ERROR_RATE) && gate.scope() == null);
+                .anyMatch(gate -> gate.is(GateType.ERROR_RATE) && gate.scope() == null)
+                // a page's gates fail on their own when Lighthouse could not measure it
+                || (result.frontend() != null && !result.gates().isEmpty());
         for (GateDeclaration declaration : result.gates()) {
             gates.add(evaluate(result, declaration, false));
         }
@@ -133,6 +136,7 @@ public final class GateEvaluator {
             case ERROR_RATE -> ERROR_RATE;
             case MEMORY -> metric == Metric.LEAK_PER_INVOCATION || metric == Metric.LEAK_PER_HOUR ? LEAK : MEMORY;
             case DATABASE -> DATABASE;
+            case FRONTEND -> FRONTEND;
         };
         return judge.judge(subject, metric, bound);
     }

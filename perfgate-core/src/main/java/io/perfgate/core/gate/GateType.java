@@ -8,7 +8,9 @@ public enum GateType {
     THROUGHPUT("ThroughputGate"),
     ERROR_RATE("ErrorRateGate"),
     MEMORY("MemoryGate"),
-    DATABASE("DatabaseGate");
+    DATABASE("DatabaseGate"),
+    /** Web page metrics measured by Lighthouse in headless Chromium ({@code perfgate:lighthouse}). */
+    FRONTEND("FrontendGate");
 
     private final String declarationName;
 

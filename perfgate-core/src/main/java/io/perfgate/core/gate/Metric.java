@@ -41,7 +41,29 @@ public enum Metric {
             Direction.LOWER_IS_BETTER, Double.NaN),
     /** The most statements one invocation executed: catches N+1 queries. */
     STATEMENTS_PER_INVOCATION(GateType.DATABASE, "maxStatementsPerInvocation", "statements per invocation",
-            QuantityKind.COUNT, Direction.LOWER_IS_BETTER, Double.NaN);
+            QuantityKind.COUNT, Direction.LOWER_IS_BETTER, Double.NaN),
+    // Front end, from Lighthouse: the median over the page's runs is judged.
+    FIRST_CONTENTFUL_PAINT(GateType.FRONTEND, "fcp", "FCP", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, Double.NaN),
+    LARGEST_CONTENTFUL_PAINT(GateType.FRONTEND, "lcp", "LCP", QuantityKind.DURATION, Direction.LOWER_IS_BETTER,
+            Double.NaN),
+    /** Cumulative layout shift: unitless. */
+    CUMULATIVE_LAYOUT_SHIFT(GateType.FRONTEND, "cls", "CLS", QuantityKind.UNITLESS, Direction.LOWER_IS_BETTER,
+            Double.NaN),
+    /** Total blocking time: the modern stand-in for TTI. */
+    TOTAL_BLOCKING_TIME(GateType.FRONTEND, "tbt", "TBT", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, Double.NaN),
+    SPEED_INDEX(GateType.FRONTEND, "speedIndex", "speed index", QuantityKind.DURATION, Direction.LOWER_IS_BETTER,
+            Double.NaN),
+    /** Time to interactive (Lighthouse's audit {@code interactive}; no longer part of its score). */
+    TIME_TO_INTERACTIVE(GateType.FRONTEND, "tti", "TTI", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, Double.NaN),
+    /** Lighthouse's performance score, 0 to 100. */
+    PERFORMANCE_SCORE(GateType.FRONTEND, "score", "performance score", QuantityKind.UNITLESS,
+            Direction.HIGHER_IS_BETTER, Double.NaN),
+    TOTAL_BYTES(GateType.FRONTEND, "totalBytes", "total bytes", QuantityKind.SIZE, Direction.LOWER_IS_BETTER,
+            Double.NaN),
+    SCRIPT_BYTES(GateType.FRONTEND, "scriptBytes", "JavaScript bytes", QuantityKind.SIZE, Direction.LOWER_IS_BETTER,
+            Double.NaN),
+    REQUEST_COUNT(GateType.FRONTEND, "requests", "requests", QuantityKind.COUNT, Direction.LOWER_IS_BETTER,
+            Double.NaN);
 
     private final GateType gateType;
     private final String attribute;

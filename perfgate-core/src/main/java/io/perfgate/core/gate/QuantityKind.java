@@ -63,6 +63,18 @@ public enum QuantityKind {
             return count == Math.rint(count) && Math.abs(count) < 1e15 ? grouped((long) count) : significant(count);
         }
     },
+    /** A unitless figure: a layout shift score (0.1), a Lighthouse score (90). */
+    UNITLESS("a plain number such as 0.1 or 90") {
+        @Override
+        double parseValue(String number, String unit) {
+            return Double.parseDouble(number);
+        }
+
+        @Override
+        public String format(double value) {
+            return significant(value);
+        }
+    },
     RATE("a rate such as 1000/s or 60/min") {
         @Override
         double parseValue(String number, String unit) {
@@ -103,7 +115,8 @@ public enum QuantityKind {
             RATE, Pattern.compile(NUMBER + " ?(?:(?:req|requests|ops|calls|invocations|tx) ?)?(/s|/ms|/min)"),
             PERCENT, Pattern.compile(NUMBER + " ?(%)"),
             SIZE_RATE, Pattern.compile(NUMBER + " ?((?:B|KB|MB|GB|KiB|MiB|GiB)/(?:s|min|h|hour))"),
-            COUNT, Pattern.compile("([0-9]+)()"));
+            COUNT, Pattern.compile("([0-9]+)()"),
+            UNITLESS, Pattern.compile(NUMBER + "()"));
 
     private final String expected;
 
@@ -123,6 +136,7 @@ public enum QuantityKind {
             case "PERCENT" -> "fraction";
             case "SIZE_RATE" -> "bytes per second";
             case "COUNT" -> "count";
+            case "UNITLESS" -> "number";
             default -> name().toLowerCase(java.util.Locale.ROOT);
         };
     }

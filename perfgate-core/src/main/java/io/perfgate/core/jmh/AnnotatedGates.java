@@ -70,7 +70,8 @@ public final class AnnotatedGates {
      * gate, its nearest superclass's or interface's), then each enclosing class's. For a {@code @Group} benchmark,
      * whose name is the group's rather than a method's, the method level is empty.
      *
-     * @throws InvalidGateException when one place declares a kind of gate twice, worded as the JUnit extension does
+     * @throws InvalidGateException when one place declares a kind of gate twice, or a bound does not parse,
+     *                              worded as the JUnit extension words them
      */
     public List<List<GateDeclaration>> declaredOn(Class<?> benchmarkClass, String methodName) {
         List<Class<? extends Annotation>> gateTypes = gateTypes(benchmarkClass.getClassLoader());
@@ -108,8 +109,9 @@ public final class AnnotatedGates {
         return types;
     }
 
+    /** Read as the JUnit extension reads it: a bound that does not parse stops {@code perfgate:jmh}, naming it. */
     private static GateDeclaration written(DeclarationSearch.Found<? extends Annotation> found) {
-        return GateAnnotations.written(found.annotation(), found.declaredOn(), null);
+        return GateAnnotations.read(found.annotation(), found.declaredOn(), found.declaredOn(), null).declaration();
     }
 
     private static Optional<Method> benchmarkMethod(Class<?> type, String name) {

@@ -1,8 +1,6 @@
 package io.perfgate.core.load;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -140,20 +138,7 @@ public record LoadScenario(
         if (allowRemoteHost) {
             return;
         }
-        String host = baseUri.getHost();
-        InetAddress[] addresses;
-        try {
-            addresses = InetAddress.getAllByName(host.startsWith("[") ? host.substring(1, host.length() - 1) : host);
-        } catch (UnknownHostException e) {
-            throw new LoadRunException("load scenario '" + name + "': cannot resolve host '" + host + "' of " + baseUri, e);
-        }
-        for (InetAddress address : addresses) {
-            if (!address.isLoopbackAddress()) {
-                throw new LoadConfigurationException("load scenario '" + name + "': " + baseUri + " resolves to "
-                        + address.getHostAddress() + ", which is not this machine's loopback interface; perfgate only"
-                        + " loads remote hosts when allowRemoteHost is set, so a mistyped URL never loads someone else's service");
-            }
-        }
+        LoopbackTarget.require(baseUri, "load scenario '" + name + "'");
     }
 
     public static Builder builder(String baseUrl) {

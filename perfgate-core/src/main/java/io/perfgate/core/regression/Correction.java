@@ -52,6 +52,15 @@ public enum Correction {
         return adjusted;
     }
 
+    /**
+     * The smallest adjusted p-value a comparison whose raw p-value is {@code p} can get among
+     * {@code comparisons}: Holm multiplies the smallest by their number; Benjamini–Hochberg and no
+     * correction can leave it as it is (when every comparison is as small).
+     */
+    public double bestAdjusted(double p, int comparisons) {
+        return this == HOLM ? Math.min(1, p * Math.max(1, comparisons)) : p;
+    }
+
     /** How reports name it: {@code Holm}. */
     public String displayName() {
         return switch (this) {

@@ -15,6 +15,7 @@ import java.util.List;
  * @param comparisons        how many comparisons the correction spanned
  * @param runToRunSd         the run-to-run variation (log standard deviation) the interval was widened by; 0 when none
  * @param suggestedReplicates for an undecided comparison below the cap: replicates a side likely to settle it; else 0
+ * @param undecided          why the outcome is INCONCLUSIVE; null for every other outcome
  * @param message            the sentence reports and failures print
  */
 public record MetricComparison(
@@ -37,6 +38,7 @@ public record MetricComparison(
         List<String> unfairBecause,
         double runToRunSd,
         int suggestedReplicates,
+        Undecided undecided,
         String message) {
 
     public MetricComparison {

@@ -1,18 +1,29 @@
 package io.perfgate.core.regression;
 
 import io.perfgate.core.gate.GateType;
+import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.Round;
 import io.perfgate.core.result.TestResult;
 
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.Objects;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 /** Which metrics a result offers replicate values for, and those values. */
 public final class MetricSelection {
+    private static final List<RegressionMetric> LATENCY = List.of(RegressionMetric.P50, RegressionMetric.P90,
+            RegressionMetric.P95, RegressionMetric.P99, RegressionMetric.MEAN);
+    /** Compared on a page's Lighthouse runs. */
+    static final List<RegressionMetric> FRONTEND = List.of(RegressionMetric.FCP, RegressionMetric.LCP,
+            RegressionMetric.SPEED_INDEX, RegressionMetric.TTI, RegressionMetric.PERFORMANCE_SCORE,
+            RegressionMetric.TOTAL_BYTES, RegressionMetric.SCRIPT_BYTES, RegressionMetric.REQUESTS);
+
     private MetricSelection() {
     }
 
@@ -27,6 +38,10 @@ public final class MetricSelection {
     /** The metrics one measurement of the result (the test's own, or an endpoint's) offers. */
     public static List<RegressionMetric> available(TestResult result, Measurement measurement) {
         List<RegressionMetric> metrics = new ArrayList<>();
+        if (result.frontend() != null && measurement == result.measurement()) {
+            return FRONTEND.stream().filter(metric -> Replicates.ofFrontend(result.frontend(), metric).usable())
+                    .toList();
+        }
         if (measurement == null || measurement.rounds().isEmpty()) {
             return metrics;
         }
@@ -48,16 +63,49 @@ public final class MetricSelection {
 
     /** Replicate values of every available metric whose rounds support it (a p99 needs 1,000 samples a round). */
     public static Map<RegressionMetric, Replicates> replicates(TestResult result) {
-        return replicates(result, result.measurement());
+        return replicates(result, result.measurement(), null);
     }
 
-    /** Replicate values of every metric one measurement of the result offers. */
-    public static Map<RegressionMetric, Replicates> replicates(TestResult result, Measurement measurement) {
+    /**
+     * Replicate values of every metric one measurement of the result offers; a percentile a gate of that
+     * scope names is taken from merged rounds when its rounds are too small ({@link Replicates}).
+     *
+     * @param scope null for the test's own measurement, else the endpoint's name
+     */
+    public static Map<RegressionMetric, Replicates> replicates(TestResult result, Measurement measurement,
+                                                               String scope) {
+        Set<RegressionMetric> gated = gated(result, scope);
         Map<RegressionMetric, Replicates> values = new LinkedHashMap<>();
         for (RegressionMetric metric : available(result, measurement)) {
-            values.put(metric, Replicates.of(measurement, metric));
+            values.put(metric, FRONTEND.contains(metric) ? Replicates.ofFrontend(result.frontend(), metric)
+                    : Replicates.of(measurement, metric, gated.contains(metric)));
         }
         return values;
+    }
+
+    /**
+     * The compared metrics the gates of one scope name ({@code @LatencyGate(p95 = ...)} names p95): they are
+     * always compared, and counted as INCONCLUSIVE with the reason when they cannot be.
+     *
+     * @param scope null for the test's own gates, else an endpoint's
+     */
+    public static Set<RegressionMetric> gated(TestResult result, String scope) {
+        Set<RegressionMetric> named = EnumSet.noneOf(RegressionMetric.class);
+        for (GateDeclaration gate : result.gates()) {
+            if (!Objects.equals(scope, gate.scope())) {
+                continue;
+            }
+            if (gate.is(GateType.LATENCY)) {
+                for (RegressionMetric metric : LATENCY) {
+                    if (gate.bounds().containsKey(metric.label())) {
+                        named.add(metric);
+                    }
+                }
+            } else if (gate.is(GateType.THROUGHPUT)) {
+                named.add(RegressionMetric.THROUGHPUT);
+            }
+        }
+        return named;
     }
 
     /** A JMH score is a rate in throughput mode (operations per second) and a time per operation otherwise. */

@@ -106,7 +106,7 @@ public final class RegressionDetector {
                     + " no usable replicate value"
                     + context + "); record replicates (JUnit rounds, JMH forks) with positive values";
             return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
-                    Double.NaN, Double.NaN, Double.NaN, p, adjusted, comparisons, 0, message);
+                    Double.NaN, Double.NaN, Double.NaN, p, adjusted, comparisons, 0, Undecided.NOT_COMPARABLE, message);
         }
         double ratio = metric.ratioOfShift(shift.estimate());
         double a = metric.ratioOfShift(shift.lower());
@@ -123,9 +123,11 @@ public final class RegressionDetector {
         if (!input.unfairBecause().isEmpty()) {
             String message = change + " is not a fair comparison: " + String.join("; ", input.unfairBecause())
                     + context + "); rerun without it, or record a baseline in this environment"
-                    + " (mvn verify perfgate:baseline)";
+                    + " (mvn verify perfgate:baseline)" + (input.unfairBecause().stream()
+                    .anyMatch(reason -> reason.contains("coverage agent")) ? "; to run perf tests without the coverage"
+                    + " agent while the other tests keep it, see the README's \"Coverage agents\"" : "");
             return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
-                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, message);
+                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, Undecided.UNFAIR, message);
         }
         if (!shift.bounded()) {
             int needed = minimumBoundedReplicates();
@@ -133,7 +135,7 @@ public final class RegressionDetector {
                     + context + "): record at least " + needed + " replicates a side (JUnit: rounds, JMH: forks)";
             return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
                     ratio, lowerRatio, upperRatio, p, adjusted, comparisons, Math.min(needed, policy.maxReplicates()),
-                    message);
+                    Undecided.NO_INTERVAL, message);
         }
         double boundary = allowed.badnessBoundary(metric.direction());
         boolean significant = adjusted <= policy.significance();
@@ -142,18 +144,18 @@ public final class RegressionDetector {
                     + "; if intended, accept it: mvn perfgate:baseline -Dperfgate.accept=" + input.testLabel()
                     + ":" + metric.label() + " -Dperfgate.reason=\"...\"";
             return result(input, allowed, RegressionOutcome.REGRESSED, baselineValue, currentValue,
-                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, message);
+                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, null, message);
         }
         if (shift.upper() < -boundary) {
             String message = change + " is an improvement beyond the allowed change" + statistics
                     + "; record a new baseline to keep it (mvn verify perfgate:baseline)";
             return result(input, allowed, RegressionOutcome.IMPROVED, baselineValue, currentValue,
-                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, message);
+                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, null, message);
         }
         if (shift.upper() < boundary) {
             String message = change + " is within the allowed " + allowedText + statistics;
             return result(input, allowed, RegressionOutcome.UNCHANGED, baselineValue, currentValue,
-                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, message);
+                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, null, message);
         }
         // Undecided: the interval straddles the boundary, or lies beyond it without suite-wide significance.
         int have = Math.min(n, m);
@@ -169,7 +171,7 @@ public final class RegressionDetector {
                     metric.direction() == Direction.LOWER_IS_BETTER ? upperRatio : lowerRatio)
                     + " cannot be excluded";
             return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
-                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, message);
+                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, Undecided.AT_CAP, message);
         }
         double extra = extraHalfWidth(input.runToRunSd());
         if (extra >= Math.abs(shift.estimate() - boundary) && !(shift.lower() > boundary)) {
@@ -177,15 +179,17 @@ public final class RegressionDetector {
                     + " the allowed change, so more replicates in one run cannot settle it: rerun the build at the"
                     + " same commit to pool runs, or reduce the variation between runs";
             return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
-                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, message);
+                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, Undecided.RUN_TO_RUN, message);
         }
         int suggested = suggestReplicates(shift, extra, boundary, have, !significant && shift.lower() > boundary,
                 comparisons);
         String message = change + why + statistics + "; to confirm, rerun the build at the same commit (its"
                 + " replicates are pooled, up to " + policy.maxReplicates() + ") or record about " + suggested
                 + " a side in baseline and run alike (JUnit rounds: the comprehensive profile records 20; JMH: forks)";
+        Undecided undecided = shift.lower() > boundary && !significanceReachable(n, m, comparisons)
+                ? Undecided.NO_SIGNIFICANCE : Undecided.STRADDLES;
         return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
-                ratio, lowerRatio, upperRatio, p, adjusted, comparisons, suggested, message);
+                ratio, lowerRatio, upperRatio, p, adjusted, comparisons, suggested, undecided, message);
     }
 
     /**
@@ -211,17 +215,16 @@ public final class RegressionDetector {
     }
 
     /** Fewest replicates a side whose most extreme exact p-value passes the corrected level. */
-    int replicatesForSignificance(int comparisons) {
-        double level = policy.significance() / Math.max(1, comparisons);
+    public int replicatesForSignificance(int comparisons) {
         for (int k = 2; k < policy.maxReplicates(); k++) {
-            if (RankSumTest.smallestP(k, k) <= level) {
+            if (significanceReachable(k, k, comparisons)) {
                 return k;
             }
         }
         return policy.maxReplicates();
     }
 
-    private int minimumBoundedReplicates() {
+    public int minimumBoundedReplicates() {
         for (int k = 2; k < 100; k++) {
             if (RankSumTest.boundRank(k, k, policy.confidence()) >= 1) {
                 return k;
@@ -233,11 +236,42 @@ public final class RegressionDetector {
     private static MetricComparison result(ComparisonInput input, AllowedChange allowed, RegressionOutcome outcome,
                                            double baselineValue, double currentValue, double ratio,
                                            double lowerRatio, double upperRatio, double p, double adjusted,
-                                           int comparisons, int suggested, String message) {
+                                           int comparisons, int suggested, Undecided undecided,
+                                           String message) {
         return new MetricComparison(input.testId(), input.testLabel(), input.metric(), allowed, outcome,
                 input.baseline().length, input.current().length, baselineValue, currentValue, ratio,
                 lowerRatio, upperRatio, p, adjusted, comparisons, input.baselineRef(), input.unfairBecause(),
-                input.runToRunSd() > 0 ? input.runToRunSd() : 0, suggested, message);
+                input.runToRunSd() > 0 ? input.runToRunSd() : 0, suggested, undecided, message);
+    }
+
+    /**
+     * A metric a gate names that has no replicate values on one side: INCONCLUSIVE with the reason, so it is
+     * counted and shown instead of dropping out of the comparison.
+     *
+     * @param why what is missing and how to get it, a whole clause
+     */
+    public MetricComparison notComparable(String testId, String testLabel, RegressionMetric metric, int baseline,
+                                          int current, String baselineRef, String why) {
+        String vs = baselineRef == null ? "" : " (" + baselineRef + ")";
+        return new MetricComparison(testId, testLabel, metric, policy.allowedFor(testLabel, metric),
+                RegressionOutcome.INCONCLUSIVE, baseline, current, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, 0, baselineRef, List.of(), 0, 0, Undecided.NOT_COMPARABLE,
+                metric.label() + ", which a gate of " + testLabel + " names, is not compared with the baseline" + vs
+                        + ": " + why);
+    }
+
+    /** Whether n vs m replicates can reach the significance level at all over this many comparisons. */
+    public boolean significanceReachable(int n, int m, int comparisons) {
+        if (n < 1 || m < 1) {
+            return false;
+        }
+        double best = Math.max(n, m) < RankSumTest.EXACT_LIMIT ? RankSumTest.smallestP(n, m) : 0;
+        return policy.correction().bestAdjusted(best, comparisons) <= policy.significance();
+    }
+
+    /** Whether n vs m replicates can bound the change at the policy's confidence. */
+    public boolean intervalPossible(int n, int m) {
+        return RankSumTest.boundRank(n, m, policy.confidence()) >= 1;
     }
 
     private static boolean usable(double[] values) {

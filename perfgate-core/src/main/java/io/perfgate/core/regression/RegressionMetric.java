@@ -21,6 +21,16 @@ public enum RegressionMetric {
     P99(Metric.LATENCY_P99, 0.50),
     MEAN(Metric.LATENCY_MEAN, 0.10),
     THROUGHPUT(Metric.THROUGHPUT, 0.10),
+    // A page's Lighthouse runs are its replicates. CLS and TBT are left out: they are often 0, where a relative
+    // change means nothing; their bounds gate them absolutely.
+    FCP(Metric.FIRST_CONTENTFUL_PAINT, 0.20),
+    LCP(Metric.LARGEST_CONTENTFUL_PAINT, 0.20),
+    SPEED_INDEX(Metric.SPEED_INDEX, 0.20),
+    TTI(Metric.TIME_TO_INTERACTIVE, 0.20),
+    PERFORMANCE_SCORE(Metric.PERFORMANCE_SCORE, 0.10),
+    TOTAL_BYTES(Metric.TOTAL_BYTES, 0.10),
+    SCRIPT_BYTES(Metric.SCRIPT_BYTES, 0.10),
+    REQUESTS(Metric.REQUEST_COUNT, 0.10),
     /** A JMH fork's primary score where lower is better (average time, sample time, single shot). */
     SCORE_TIME("score", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, Double.NaN, null, 0.10),
     /** A JMH fork's primary score where higher is better (throughput mode). */
@@ -95,9 +105,10 @@ public enum RegressionMetric {
     public static RegressionMetric fromLabel(String label, String source) {
         String wanted = label == null ? "" : label.strip().toLowerCase(Locale.ROOT);
         return Arrays.stream(values())
-                .filter(metric -> metric.label.equals(wanted))
+                .filter(metric -> metric.label.toLowerCase(Locale.ROOT).equals(wanted))
                 .findFirst()
                 .orElseThrow(() -> new InvalidGateException(source + ": no regression metric '" + label
-                        + "'; expected one of p50, p90, p95, p99, mean, throughput, score"));
+                        + "'; expected one of p50, p90, p95, p99, mean, throughput, score, fcp, lcp, speed index, tti,"
+                        + " performance score, total bytes, javascript bytes, requests"));
     }
 }

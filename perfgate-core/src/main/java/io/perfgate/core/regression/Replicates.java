@@ -1,80 +1,205 @@
 package io.perfgate.core.regression;
 
+import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.latency.PercentileInterval;
+import io.perfgate.core.measure.Profile;
+import io.perfgate.core.gate.Metric;
+import io.perfgate.core.result.FrontendDetails;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.Round;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The replicate values of one metric in one measurement: one value per round (a JUnit round, a load
  * time slice, a JMH fork), or the reason there are none.
  *
- * @param values  one value per round, in the metric's unit; empty when {@code problem} is set
- * @param problem why the metric has no replicate values; null when it has
+ * <p>A percentile whose rounds are too small for it (a p95 needs 200 samples) is taken from consecutive
+ * rounds merged until each group has enough: ten rounds of 100 samples give five p95 replicates of 200.
+ * Fewer than {@link #MIN_GROUPS} such groups is no comparison, and the problem says what would make one.
+ *
+ * @param values          one value per replicate, in the metric's unit; empty when {@code problem} is set
+ * @param problem         why the metric has no replicate values; null when it has
+ * @param roundsPerValue  how many consecutive rounds each value was taken from (at least; 1 normally)
  */
-public record Replicates(double[] values, String problem) {
+public record Replicates(double[] values, String problem, int roundsPerValue) {
+
+    /** Fewest replicates of merged rounds worth comparing: below it no interval can hold at 95 %. */
+    static final int MIN_GROUPS = 3;
 
     public Replicates {
         values = values == null ? new double[0] : values.clone();
+        roundsPerValue = Math.max(1, roundsPerValue);
+    }
+
+    public Replicates(double[] values, String problem) {
+        this(values, problem, 1);
     }
 
     public boolean usable() {
         return problem == null && values.length > 0;
     }
 
-    /** The metric's value in every round of a measurement. */
+    /** A front-end metric's value in every Lighthouse run of a page; log-scale comparison needs positive values. */
+    public static Replicates ofFrontend(FrontendDetails details, RegressionMetric metric) {
+        List<FrontendDetails.Run> runs = details.measuredRuns();
+        if (details.failure() != null || runs.isEmpty()) {
+            return new Replicates(null, "Lighthouse did not measure the page");
+        }
+        String attribute = (switch (metric) {
+            case FCP -> Metric.FIRST_CONTENTFUL_PAINT;
+            case LCP -> Metric.LARGEST_CONTENTFUL_PAINT;
+            case SPEED_INDEX -> Metric.SPEED_INDEX;
+            case TTI -> Metric.TIME_TO_INTERACTIVE;
+            case PERFORMANCE_SCORE -> Metric.PERFORMANCE_SCORE;
+            case TOTAL_BYTES -> Metric.TOTAL_BYTES;
+            case SCRIPT_BYTES -> Metric.SCRIPT_BYTES;
+            case REQUESTS -> Metric.REQUEST_COUNT;
+            default -> throw new IllegalArgumentException(metric + " is no front-end metric");
+        }).attribute();
+        double[] values = new double[runs.size()];
+        for (int i = 0; i < runs.size(); i++) {
+            Double value = runs.get(i).metrics().get(attribute);
+            if (value == null || !(value > 0) || Double.isInfinite(value)) {
+                return new Replicates(null, "run " + (i + 1) + " has no positive " + metric.label());
+            }
+            values[i] = value;
+        }
+        return new Replicates(values, null);
+    }
+
+    /** The metric's value in every round of a measurement; a percentile needs enough samples in every round. */
     public static Replicates of(Measurement measurement, RegressionMetric metric) {
+        return of(measurement, metric, false);
+    }
+
+    /**
+     * The metric's value in every round of a measurement.
+     *
+     * @param mergeRounds for a percentile whose rounds are too small, merge consecutive rounds (done for the
+     *                    metrics a gate names, so they are compared rather than dropped)
+     */
+    public static Replicates of(Measurement measurement, RegressionMetric metric, boolean mergeRounds) {
         List<Round> rounds = measurement == null ? List.of() : measurement.rounds();
         if (rounds.isEmpty()) {
             return new Replicates(null, "no replicate rounds were recorded");
         }
+        return switch (metric) {
+            case P50, P90, P95, P99, MEAN -> latency(rounds, metric, mergeRounds);
+            case THROUGHPUT, SCORE_TIME, SCORE_RATE -> perRound(rounds, metric);
+            case FCP, LCP, SPEED_INDEX, TTI, PERFORMANCE_SCORE, TOTAL_BYTES, SCRIPT_BYTES, REQUESTS ->
+                    new Replicates(null, metric.label() + " is measured per Lighthouse run, not per round");
+        };
+    }
+
+    private static Replicates perRound(List<Round> rounds, RegressionMetric metric) {
         double[] values = new double[rounds.size()];
         for (int i = 0; i < rounds.size(); i++) {
             Round round = rounds.get(i);
             String where = "round " + (i + 1) + " of " + rounds.size();
-            switch (metric) {
-                case P50, P90, P95, P99, MEAN -> {
-                    if (round.latencyHistogram() == null) {
-                        return new Replicates(null, where + " has no latency histogram");
-                    }
-                    LatencyHistogram histogram;
-                    try {
-                        histogram = LatencyHistogram.decode(round.latencyHistogram());
-                    } catch (IllegalArgumentException e) {
-                        return new Replicates(null, where + " has a corrupt latency histogram: " + e.getMessage());
-                    }
-                    if (metric == RegressionMetric.MEAN) {
-                        if (histogram.count() == 0) {
-                            return new Replicates(null, where + " has no successful invocation");
-                        }
-                        values[i] = histogram.mean();
-                    } else {
-                        double quantile = metric.quantile().orElseThrow();
-                        long required = PercentileInterval.requiredSamples(quantile);
-                        if (histogram.count() < required) {
-                            return new Replicates(null, where + " has " + histogram.count() + " samples; a per-round "
-                                    + metric.label() + " needs at least " + required
-                                    + " (raise invocations or duration so each round has them)");
-                        }
-                        values[i] = histogram.valueAtQuantile(quantile);
-                    }
+            if (metric == RegressionMetric.THROUGHPUT) {
+                if (round.durationNanos() <= 0) {
+                    return new Replicates(null, where + " has no duration");
                 }
-                case THROUGHPUT -> {
-                    if (round.durationNanos() <= 0) {
-                        return new Replicates(null, where + " has no duration");
-                    }
-                    values[i] = (round.invocations() - round.errors()) * 1e9 / round.durationNanos();
+                values[i] = (round.invocations() - round.errors()) * 1e9 / round.durationNanos();
+            } else {
+                if (round.score() == null || round.score().isNaN() || round.score().isInfinite()) {
+                    return new Replicates(null, where + " has no score");
                 }
-                case SCORE_TIME, SCORE_RATE -> {
-                    if (round.score() == null || round.score().isNaN() || round.score().isInfinite()) {
-                        return new Replicates(null, where + " has no score");
-                    }
-                    values[i] = round.score();
-                }
+                values[i] = round.score();
             }
         }
         return new Replicates(values, null);
+    }
+
+    private static Replicates latency(List<Round> rounds, RegressionMetric metric, boolean mergeRounds) {
+        List<LatencyHistogram> histograms = new ArrayList<>(rounds.size());
+        for (int i = 0; i < rounds.size(); i++) {
+            String where = "round " + (i + 1) + " of " + rounds.size();
+            if (rounds.get(i).latencyHistogram() == null) {
+                return new Replicates(null, where + " has no latency histogram");
+            }
+            try {
+                histograms.add(LatencyHistogram.decode(rounds.get(i).latencyHistogram()));
+            } catch (IllegalArgumentException e) {
+                return new Replicates(null, where + " has a corrupt latency histogram: " + e.getMessage());
+            }
+        }
+        if (metric == RegressionMetric.MEAN) {
+            double[] values = new double[histograms.size()];
+            for (int i = 0; i < values.length; i++) {
+                if (histograms.get(i).count() == 0) {
+                    return new Replicates(null, "round " + (i + 1) + " of " + rounds.size()
+                            + " has no successful invocation");
+                }
+                values[i] = histograms.get(i).mean();
+            }
+            return new Replicates(values, null);
+        }
+        double quantile = metric.quantile().orElseThrow();
+        long required = PercentileInterval.requiredSamples(quantile);
+        if (!mergeRounds) {
+            for (int i = 0; i < histograms.size(); i++) {
+                if (histograms.get(i).count() < required) {
+                    return new Replicates(null, "round " + (i + 1) + " of " + rounds.size() + " has "
+                            + histograms.get(i).count() + " samples; a per-round " + metric.label() + " needs at least "
+                            + required + " (raise invocations or duration so each round has them)");
+                }
+            }
+        }
+        List<LatencyHistogram> groups = merge(histograms, required);
+        if (groups.size() < MIN_GROUPS) {
+            return new Replicates(null, tooFew(histograms, metric, required));
+        }
+        double[] values = new double[groups.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = groups.get(i).valueAtQuantile(quantile);
+        }
+        return new Replicates(values, null, histograms.size() / groups.size());
+    }
+
+    /**
+     * Consecutive rounds merged until each group has {@code required} samples; a short remainder joins the
+     * last group. Rounds that are large enough stay one group each.
+     */
+    static List<LatencyHistogram> merge(List<LatencyHistogram> rounds, long required) {
+        List<LatencyHistogram> groups = new ArrayList<>();
+        LatencyHistogram open = null;
+        for (LatencyHistogram round : rounds) {
+            if (open == null) {
+                open = round.copy();
+            } else {
+                open.add(round);
+            }
+            if (open.count() >= required) {
+                groups.add(open);
+                open = null;
+            }
+        }
+        if (open != null && !groups.isEmpty()) {
+            groups.get(groups.size() - 1).add(open);
+        }
+        return groups;
+    }
+
+    private static String tooFew(List<LatencyHistogram> rounds, RegressionMetric metric, long required) {
+        long total = rounds.stream().mapToLong(LatencyHistogram::count).sum();
+        long smallest = rounds.stream().mapToLong(LatencyHistogram::count).min().orElse(0);
+        long largest = rounds.stream().mapToLong(LatencyHistogram::count).max().orElse(0);
+        String perRound = smallest == largest ? format(smallest) : format(smallest) + "-" + format(largest);
+        return "the " + rounds.size() + " rounds have " + perRound + " samples each (" + format(total)
+                + " in all); a " + metric.label() + " needs " + format(required) + " a replicate, so even merged"
+                + " rounds give fewer than " + MIN_GROUPS + " replicates: measure at least "
+                + format(required * MIN_GROUPS) + " invocations, ideally " + format(required * rounds.size())
+                + " so each of the " + rounds.size() + " rounds has " + format(required)
+                + " (@PerfTest(invocations = ...)), or use -Dperfgate.profile=" + Profile.COMPREHENSIVE.id()
+                + " (at least " + Profile.COMPREHENSIVE.minDurationNanos() / 1_000_000_000L
+                + " s of measuring a test) for baseline and runs alike";
+    }
+
+    private static String format(long count) {
+        return QuantityKind.COUNT.format(count);
     }
 }

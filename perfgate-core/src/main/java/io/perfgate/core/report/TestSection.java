@@ -43,6 +43,7 @@ final class TestSection {
                     .append(". Compare such results only with results taken the same way.</p>\n");
         }
         gateTable(out, test);
+        FrontendSection.render(out, test);
         if (result.endpoints() != null && !result.endpoints().isEmpty()) {
             endpointTable(out, result);
         }

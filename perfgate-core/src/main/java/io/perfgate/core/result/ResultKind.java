@@ -6,14 +6,16 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Arrays;
 import java.util.Locale;
 
-/** What produced a result; written as {@code junit}, {@code jmh} or {@code load}, as result files always held it. */
+/** What produced a result; written as {@code junit}, {@code jmh}, {@code load} or {@code lighthouse}, as result files always held it. */
 public enum ResultKind {
     /** A gated JUnit test, recorded by the perfgate extension. */
     JUNIT,
     /** A JMH benchmark, run by {@code perfgate:jmh}. */
     JMH,
     /** An HTTP load scenario, from a {@code @LoadTest} or a scenario file. */
-    LOAD;
+    LOAD,
+    /** A web page measured by Lighthouse, run (or imported) by {@code perfgate:lighthouse}. */
+    LIGHTHOUSE;
 
     /** The name in result files: {@code junit}. */
     @JsonValue

@@ -19,6 +19,7 @@ import java.util.Map;
  * @param displayName   what the test framework displays (parameterized invocations differ by it)
  * @param endpoints     per-endpoint measurements of a load test, judged by gates whose scope names the endpoint
  * @param benchmark     what JMH reported, for {@code jmh} results; null for every other kind
+ * @param frontend      what Lighthouse measured, for {@code lighthouse} results; null for every other kind
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record TestResult(
@@ -36,7 +37,8 @@ public record TestResult(
         Map<String, Measurement> endpoints,
         Environment environment,
         Instant startedAt,
-        BenchmarkDetails benchmark) {
+        BenchmarkDetails benchmark,
+        FrontendDetails frontend) {
 
     /** A load result from a scenario file is named after the file, kept whole: {@code shop.yaml#peak}. */
     private static final java.util.regex.Pattern SCENARIO_FILE = java.util.regex.Pattern.compile("\\.(ya?ml|json)$");
@@ -47,6 +49,15 @@ public record TestResult(
     public TestResult {
         gates = gates == null ? List.of() : List.copyOf(gates);
         endpoints = endpoints == null ? null : Map.copyOf(endpoints);
+    }
+
+    /** A result without front-end details. */
+    public TestResult(String schemaVersion, ResultKind kind, String id, String className, String methodName,
+                      String displayName, ResultStatus status, String statusReason, List<GateDeclaration> gates,
+                      Workload workload, Measurement measurement, Map<String, Measurement> endpoints,
+                      Environment environment, Instant startedAt, BenchmarkDetails benchmark) {
+        this(schemaVersion, kind, id, className, methodName, displayName, status, statusReason, gates, workload,
+                measurement, endpoints, environment, startedAt, benchmark, null);
     }
 
     /** A result written before measuring, so a run that breaks off is told from one that never ran. */
@@ -80,23 +91,23 @@ public record TestResult(
 
     public TestResult withStatus(ResultStatus newStatus, String newReason) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName, newStatus, newReason, gates,
-                workload, measurement, endpoints, environment, startedAt, benchmark);
+                workload, measurement, endpoints, environment, startedAt, benchmark, frontend);
     }
 
     /** @param newEndpoints per-endpoint measurements; null for a result without endpoints */
     public TestResult withMeasurement(Measurement newMeasurement, Map<String, Measurement> newEndpoints) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason, gates,
-                workload, newMeasurement, newEndpoints, environment, startedAt, benchmark);
+                workload, newMeasurement, newEndpoints, environment, startedAt, benchmark, frontend);
     }
 
     public TestResult withId(String newId) {
         return new TestResult(schemaVersion, kind, newId, className, methodName, displayName, status, statusReason,
-                gates, workload, measurement, endpoints, environment, startedAt, benchmark);
+                gates, workload, measurement, endpoints, environment, startedAt, benchmark, frontend);
     }
 
     public TestResult withNames(String newClassName, String newMethodName, String newDisplayName) {
         return new TestResult(schemaVersion, kind, id, newClassName, newMethodName, newDisplayName, status,
-                statusReason, gates, workload, measurement, endpoints, environment, startedAt, benchmark);
+                statusReason, gates, workload, measurement, endpoints, environment, startedAt, benchmark, frontend);
     }
 
     public TestResult withDisplayName(String newDisplayName) {
@@ -105,22 +116,27 @@ public record TestResult(
 
     public TestResult withGates(List<GateDeclaration> newGates) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason,
-                newGates, workload, measurement, endpoints, environment, startedAt, benchmark);
+                newGates, workload, measurement, endpoints, environment, startedAt, benchmark, frontend);
     }
 
     public TestResult withEnvironment(Environment newEnvironment) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason,
-                gates, workload, measurement, endpoints, newEnvironment, startedAt, benchmark);
+                gates, workload, measurement, endpoints, newEnvironment, startedAt, benchmark, frontend);
     }
 
     public TestResult withStartedAt(Instant newStartedAt) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason,
-                gates, workload, measurement, endpoints, environment, newStartedAt, benchmark);
+                gates, workload, measurement, endpoints, environment, newStartedAt, benchmark, frontend);
+    }
+
+    public TestResult withFrontend(FrontendDetails newFrontend) {
+        return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason,
+                gates, workload, measurement, endpoints, environment, startedAt, benchmark, newFrontend);
     }
 
     public TestResult withBenchmark(BenchmarkDetails newBenchmark) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason,
-                gates, workload, measurement, endpoints, environment, startedAt, newBenchmark);
+                gates, workload, measurement, endpoints, environment, startedAt, newBenchmark, frontend);
     }
 
     /**
@@ -130,7 +146,7 @@ public record TestResult(
     @JsonIgnore
     public String label() {
         String simpleClass = className == null ? "?"
-                : kind == ResultKind.LOAD && SCENARIO_FILE.matcher(className).find() ? className
+                : (kind == ResultKind.LOAD || kind == ResultKind.LIGHTHOUSE) && SCENARIO_FILE.matcher(className).find() ? className
                 : className.substring(className.lastIndexOf('.') + 1);
         String base = methodName == null ? simpleClass : simpleClass + "#" + methodName + parameterTypes();
         if (displayName == null || methodName == null || displayName.equals(methodName)

@@ -357,7 +357,7 @@ class GateEvaluatorTest {
         GateOutcome unknown = only(evaluator.evaluate(completed(ordersOverTwoSeconds(),
                 gate("SpeedGate", "p95", "1ms"))), "SpeedGate");
         assertEquals("OrderApiPerfTest#createOrder: unknown gate 'SpeedGate'; expected one of"
-                + " [LatencyGate, ThroughputGate, ErrorRateGate, MemoryGate, DatabaseGate]", unknown.problem());
+                + " [LatencyGate, ThroughputGate, ErrorRateGate, MemoryGate, DatabaseGate, FrontendGate]", unknown.problem());
         GateOutcome empty = only(evaluator.evaluate(completed(ordersOverTwoSeconds(), gate("LatencyGate"))),
                 "LatencyGate");
         assertEquals(Verdict.FAIL, empty.verdict());

@@ -58,7 +58,7 @@ class MetricTest {
     void gateTypesAreFoundByTheirAnnotationName() {
         assertEquals(GateType.LATENCY, GateType.fromDeclarationName("LatencyGate"));
         assertEquals(GateType.ERROR_RATE, GateType.fromDeclarationName("ERROR_RATE"));
-        assertEquals("unknown gate 'SpeedGate'; expected one of [LatencyGate, ThroughputGate, ErrorRateGate, MemoryGate, DatabaseGate]",
+        assertEquals("unknown gate 'SpeedGate'; expected one of [LatencyGate, ThroughputGate, ErrorRateGate, MemoryGate, DatabaseGate, FrontendGate]",
                 assertThrows(InvalidGateException.class, () -> GateType.fromDeclarationName("SpeedGate")).getMessage());
     }
 

@@ -120,6 +120,22 @@ class AnnotatedGatesTest {
                 + " via @FastPath); declare it once per method or class", error.getMessage());
     }
 
+    static class BadBound {
+        @io.perfgate.core.jmh.gates.ThroughputGate(min = "fast")
+        public long run() {
+            return 0;
+        }
+    }
+
+    @Test
+    void aBoundThatDoesNotParseIsRejectedAsTheJUnitExtensionRejectsIt() {
+        InvalidGateException error = assertThrows(InvalidGateException.class,
+                () -> reader.declaredOn(BadBound.class, "run"));
+
+        assertEquals("@ThroughputGate(min = \"fast\") on method AnnotatedGatesTest.BadBound#run: cannot read 'fast':"
+                + " expected a rate such as 1000/s or 60/min", error.getMessage());
+    }
+
     @Test
     void twoBuildRulesForOneKindOfGateConflict() {
         BenchmarkGateRule all = BenchmarkGateRule.of(".*", Map.of("throughput", "1/s"), Level.BLOCKING, false);

@@ -62,7 +62,7 @@ class TestResultTest {
         assertTrue(java.util.regex.Pattern.compile("\"kind\" ?: ?\"jmh\"").matcher(json).find(), json);
         assertEquals(ResultKind.LOAD, Json.mapper().readValue(json.replace("\"jmh\"", "\"load\""), TestResult.class).kind());
         assertTrue(assertThrows(Exception.class, () -> Json.mapper().readValue(json.replace("\"jmh\"", "\"gatling\""),
-                TestResult.class)).getMessage().contains("unknown result kind 'gatling'; expected one of [junit, jmh, load]"));
+                TestResult.class)).getMessage().contains("unknown result kind 'gatling'; expected one of [junit, jmh, load, lighthouse]"));
     }
 
     @Test

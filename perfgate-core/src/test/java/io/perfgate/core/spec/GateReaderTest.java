@@ -66,7 +66,7 @@ class GateReaderTest {
     @Test
     void unknownGatesAttributesAndEmptyGatesAreRejected() {
         assertEquals("unknown gate 'SpeedGate'; expected one of [LatencyGate, ThroughputGate, ErrorRateGate,"
-                        + " MemoryGate, DatabaseGate]",
+                        + " MemoryGate, DatabaseGate, FrontendGate]",
                 assertThrows(InvalidGateException.class,
                         () -> GateReader.read(written("SpeedGate", Map.of("p95", "1ms")))).getMessage());
         assertEquals("@ThroughputGate(max = \"1/s\") on method OrderTest#create: @ThroughputGate has no metric 'max';"

@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  *   <li>{@code POST /api/v1/users} {@code {"name":..., "email":...}}: 201 with the stored user and its id</li>
  *   <li>{@code GET /api/v1/users/{id}}: 200 the user, or 404</li>
  *   <li>{@code GET /api/v1/reports/heavy}: 200, a slower aggregate report</li>
+ *   <li>{@code GET /web/index.html}: the shop's page (image, stylesheet, script) for perfgate:lighthouse;
+ *       {@code /web/slow.html} blocks the main thread 1.5 s, {@code /web/shift.html} shifts its layout</li>
  * </ul>
  * Eight worker threads, as a service with a bounded pool has. Run {@code java ... DemoService [port] [minutes]}:
  * port 0 picks a free one; the service stops by itself after the given minutes (default 10).
@@ -53,6 +55,7 @@ public final class DemoService implements AutoCloseable {
         }));
         server.createContext("/api/v1/users", exchange -> handle(exchange, () -> users(exchange)));
         server.createContext("/api/v1/reports/heavy", exchange -> handle(exchange, () -> report(exchange)));
+        server.createContext("/web/", exchange -> handle(exchange, () -> web(exchange)));
         server.start();
     }
 
@@ -144,6 +147,31 @@ public final class DemoService implements AutoCloseable {
             domains.add(domain);
         }
         reply(exchange, 200, Map.of("domains", domains));
+    }
+
+    private static final Map<String, String> WEB_TYPES = Map.of("html", "text/html; charset=utf-8",
+            "css", "text/css; charset=utf-8", "js", "text/javascript; charset=utf-8", "png", "image/png");
+
+    /** The shop's static files, from the classpath (io/perfgate/demo/web). */
+    private static void web(HttpExchange exchange) throws IOException {
+        String name = exchange.getRequestURI().getPath().substring("/web/".length());
+        String type = WEB_TYPES.get(name.substring(name.lastIndexOf('.') + 1));
+        byte[] body = null;
+        if (type != null && name.matches("[a-z0-9-]+\\.[a-z]+")) {
+            try (var in = DemoService.class.getResourceAsStream("/io/perfgate/demo/web/" + name)) {
+                body = in == null ? null : in.readAllBytes();
+            }
+        }
+        if (body == null) {
+            reply(exchange, 404, Map.of("error", "no page " + name));
+            return;
+        }
+        exchange.getResponseHeaders().add("Content-Type", type);
+        exchange.getResponseHeaders().add("Cache-Control", "max-age=3600");
+        exchange.sendResponseHeaders(200, body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 
     private static void reply(HttpExchange exchange, int status, Object body) throws IOException {
