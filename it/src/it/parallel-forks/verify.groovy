@@ -16,6 +16,12 @@ assert log.contains('Perf tests: 8, Passed: 8, Warned: 0, Failed: 0, Inconclusiv
     def text = new File(perfgate, name).text
     tests.each { assert text.contains(it) : "$name does not name $it" }
 }
+// each fork recorded its own test plan, none overwrote another: together they name every gated test once
+def plans = new File(perfgate, 'plans').listFiles().findAll { it.name.endsWith('.json') }.collect { new JsonSlurper().parse(it) }
+assert plans.size() >= 2 : "one plan per fork at least, got ${plans.size()}"
+def planned = plans.collectMany { it.tests*.methodName }
+assert planned.sort() == tests.sort()
+assert !new File(basedir, 'plain/target/perfgate/plans').exists() : 'no gated test, no plan'
 def summary = new JsonSlurper().parse(new File(perfgate, 'summary.json'))
 assert summary.counts.tests == 8 && summary.counts.passed == 8
 return true

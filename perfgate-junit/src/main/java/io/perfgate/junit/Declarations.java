@@ -169,4 +169,9 @@ final class Declarations {
     private static String onWithTest(String declaredOn, String test) {
         return declaredOn.startsWith(test) ? declaredOn : declaredOn + ", for " + test;
     }
+
+    /** The nearest {@code @PerfTest} of the test in this context, when one is declared. */
+    static Optional<PerfTest> perfTest(ExtensionContext context) {
+        return nearest(context, PerfTest.class).map(found -> (PerfTest) found.annotation());
+    }
 }

@@ -11,6 +11,7 @@ import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.gate.Verdict;
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.latency.LatencySummary;
+import io.perfgate.core.measure.BetweenInvocationsException;
 import io.perfgate.core.measure.Invocable;
 import io.perfgate.core.measure.MeasuredRun;
 import io.perfgate.core.measure.MeasurementAbortedException;
@@ -56,7 +57,9 @@ import java.util.function.UnaryOperator;
  *
  * <p>The test method (or each invocation of a {@code @ParameterizedTest} / {@code @RepeatedTest}) is called
  * by reflection as often as the workload says, inside JUnit's single invocation of it, so {@code @BeforeEach}
- * and {@code @AfterEach} run once around the whole measurement. What happens next depends on the
+ * and {@code @AfterEach} run once around the whole measurement (unless {@link Setup#PER_INVOCATION} asks for them
+ * between invocations too). A body that throws with no {@code @ErrorRateGate} allowing it fails the test in every
+ * mode, the first exception its cause: a functional failure is never deferred. What happens next depends on the
  * {@link RunSettings run mode}: record the result for {@code mvn verify} to judge, or judge it here and fail
  * the test with the same messages {@code check} prints.
  */
@@ -102,6 +105,7 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
         }
         Declarations.Resolved test = resolved.get();
         WorkloadPlan plan = plan(settings, test);
+        Invocable between = between(context, plan);
         TestResult declared = TestResult.declared(KIND, context.getUniqueId(), context.getRequiredTestClass().getName(),
                 context.getRequiredTestMethod().getName(), context.getDisplayName(), test.gates(), plan.toWorkload());
         Optional<Path> results = settings.resultsDirectory();
@@ -114,10 +118,13 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
         try {
             run = new MeasuringLoop(plan, test.memory(), thrown -> thrown instanceof TestAbortedException,
                     database == null ? MeasuringListener.NONE : database)
-                    .run(database == null ? body : database.marking(body));
+                    .run(database == null ? body : database.marking(body), between);
         } catch (MeasurementAbortedException aborted) {
             write(context, results, declared.skipped("aborted: " + aborted.getCause().getMessage()));
             throw aborted.getCause();
+        } catch (BetweenInvocationsException setupFailed) {
+            write(context, results, declared.unmeasured("its per-invocation setup threw: " + setupFailed.getCause()));
+            throw setupFailed.getCause();
         } finally {
             if (database != null) {
                 database.figures(); // never leave the JVM-wide recorder running
@@ -130,7 +137,11 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
             measurement = measurement.withDatabase(database.figures());
         }
         if (test.leak()) {
-            measurement = withHeapTrend(measurement, plan, runStart, body);
+            Invocable measured = body;
+            measurement = withHeapTrend(measurement, plan, runStart, between == null ? body : () -> {
+                between.invoke();
+                measured.invoke();
+            });
         }
         TestResult completed = declared.completed(measurement);
         write(context, results, completed);
@@ -145,6 +156,12 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
         }
         if (settings.mode() == RunSettings.Mode.STANDALONE) {
             judge(completed, run.firstError());
+        } else if (run.firstError() != null && !errorsAllowed(test.gates())) {
+            // a functional failure is never deferred: surefire's report must agree with check's
+            throw new AssertionFailedError(completed.label() + ": " + QuantityKind.grouped(run.measurement().errors())
+                    + " of " + QuantityKind.grouped(run.measurement().invocations())
+                    + " measured invocations threw and no @ErrorRateGate allows errors; the first is the cause",
+                    run.firstError());
         } else if (run.firstError() != null) {
             // check names only the first error's text; its stack trace goes to the test's output, once
             System.err.println("[perfgate] " + completed.label() + ": " + QuantityKind.grouped(run.measurement().errors())
@@ -152,6 +169,12 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
                     + " measured invocations threw; the first:" + System.lineSeparator()
                     + run.firstErrorTrace(TRACE_LINES));
         }
+    }
+
+    /** Whether an {@code @ErrorRateGate} covers the whole test: then thrown exceptions are its to judge, at check. */
+    private static boolean errorsAllowed(List<GateDeclaration> gates) {
+        return gates.stream().anyMatch(gate -> GateType.ERROR_RATE.declarationName().equals(gate.gate())
+                && gate.scope() == null);
     }
 
     /**
@@ -167,6 +190,20 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
         MemoryMeasurement memory = measurement.memory() != null ? measurement.memory()
                 : new MemoryMeasurement(null, null, null, null, null);
         return measurement.withMemory(memory.withHeapTrend(trend));
+    }
+
+    /** The lifecycle methods run between invocations for {@link Setup#PER_INVOCATION}; null for the default. */
+    private static Invocable between(ExtensionContext context, WorkloadPlan plan) {
+        if (Declarations.perfTest(context).map(PerfTest::setup).orElse(Setup.PER_TEST) != Setup.PER_INVOCATION) {
+            return null;
+        }
+        String test = Declarations.testLabel(context);
+        if (plan.threads() != 1) {
+            throw new ExtensionConfigurationException("@PerfTest(setup = PER_INVOCATION, threads = " + plan.threads()
+                    + ") on " + test + ": a setup between invocations needs threads = 1, since every thread shares"
+                    + " the one test instance its @BeforeEach prepares");
+        }
+        return PerInvocationSetup.between(context, test);
     }
 
     private static WorkloadPlan plan(RunSettings settings, Declarations.Resolved test) {

@@ -28,8 +28,8 @@ import java.lang.annotation.Target;
  * is INCONCLUSIVE, which fails a BLOCKING gate unless it sets {@code allowInconclusive = true}.
  *
  * <p>How the run goes: {@code @BeforeEach} and {@code @AfterEach} run once around the whole measurement, not
- * around each invocation. The warmup is never measured. The measurement is split into rounds separated by a
- * full GC (the replicates regression detection compares). An exception from the body counts as an error of
+ * around each invocation, unless {@code setup = Setup.PER_INVOCATION}. The warmup is never measured. The
+ * measurement is split into rounds separated by a full GC (the replicates regression detection compares). An exception from the body counts as an error of
  * its class and stays out of the latency; an assumption that fails on the first invocation skips the test.
  * With {@code threads > 1} that many threads invoke the body at once on the same test instance. A JUnit
  * {@code @Timeout} on the test bounds the whole measurement, warmup included. The cap is checked between
@@ -62,4 +62,11 @@ public @interface PerfTest {
 
     /** Cap on the test's whole run, warmup included, such as {@code "1min"}; empty: the profile's cap. */
     String maxDuration() default "";
+
+    /**
+     * When {@code @BeforeEach} / {@code @AfterEach} run: once around the whole measurement ({@code PER_TEST}), or
+     * around every invocation outside the measured time ({@code PER_INVOCATION}), for a body that uses up the state
+     * its setup makes. {@code PER_INVOCATION} needs {@code threads = 1} and lifecycle methods without parameters.
+     */
+    Setup setup() default Setup.PER_TEST;
 }

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * How this test JVM runs gated tests, read from JUnit configuration parameters, which fall back to system
@@ -36,8 +37,13 @@ record RunSettings(Mode mode, Optional<Path> resultsDirectory, Profile profile) 
     }
 
     static RunSettings of(ExtensionContext context) {
-        Mode mode = mode(context);
-        Optional<Path> results = context.getConfigurationParameter(RESULTS_DIRECTORY)
+        return of(context::getConfigurationParameter);
+    }
+
+    /** @param parameters JUnit configuration parameters by name (an extension context's, or a test plan's) */
+    static RunSettings of(Function<String, Optional<String>> parameters) {
+        Mode mode = mode(parameters);
+        Optional<Path> results = parameters.apply(RESULTS_DIRECTORY)
                 .filter(value -> !value.isBlank())
                 .map(value -> Path.of(value.strip()));
         if (mode == Mode.RECORD && results.isEmpty()) {
@@ -46,19 +52,19 @@ record RunSettings(Mode mode, Optional<Path> resultsDirectory, Profile profile) 
         }
         Profile profile;
         try {
-            profile = Profile.of(context.getConfigurationParameter(Profile.PROPERTY).orElse(null));
+            profile = Profile.of(parameters.apply(Profile.PROPERTY).orElse(null));
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
         return new RunSettings(mode, results, profile);
     }
 
-    private static Mode mode(ExtensionContext context) {
-        if (context.getConfigurationParameter(SKIP).map(value -> value.isBlank() || Boolean.parseBoolean(value.strip()))
+    private static Mode mode(Function<String, Optional<String>> parameters) {
+        if (parameters.apply(SKIP).map(value -> value.isBlank() || Boolean.parseBoolean(value.strip()))
                 .orElse(false)) {
             return Mode.OFF;
         }
-        Optional<String> value = context.getConfigurationParameter(MODE).map(String::strip).filter(text -> !text.isEmpty());
+        Optional<String> value = parameters.apply(MODE).map(String::strip).filter(text -> !text.isEmpty());
         if (value.isEmpty()) {
             return Mode.STANDALONE;
         }

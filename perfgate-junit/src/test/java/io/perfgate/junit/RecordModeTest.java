@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.opentest4j.AssertionFailedError;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,10 +193,19 @@ class RecordModeTest {
     }
 
     @Test
-    void aBodyThatAlwaysThrowsStopsEarlyAndPrintsWhereItFailed() {
+    void aBodyThatAlwaysThrowsStopsEarlyAndFailsTheTestWithTheFirstExceptionAsCause() {
         SampleRuns.Outcome outcome = SampleRuns.recording(results).run(AlwaysThrowing.class);
-        outcome.assertTests(1, 0, 0, 0);
+        outcome.assertTests(0, 1, 0, 0); // a functional failure is never deferred: surefire's XML agrees with check
+        Throwable failure = outcome.failure();
+        assertInstanceOf(AssertionFailedError.class, failure);
+        assertEquals("RecordModeTest$AlwaysThrowing#fails: 1,000 of 1,000 measured invocations threw and no"
+                + " @ErrorRateGate allows errors; the first is the cause", failure.getMessage());
+        assertInstanceOf(IllegalStateException.class, failure.getCause());
+        assertEquals("no database", failure.getCause().getMessage());
+
+        // still recorded for check
         Measurement measurement = single().measurement();
+        assertEquals(ResultStatus.COMPLETED, single().status());
         assertEquals(1000, measurement.invocations(), "p99 asks for 1,000 successes: without the stop it ran to the cap");
         assertEquals(1000, measurement.errors());
         assertEquals("java.lang.IllegalStateException: no database", measurement.firstError());
@@ -203,15 +213,89 @@ class RecordModeTest {
         assertTrue(stderr.contains("[perfgate] RecordModeTest$AlwaysThrowing#fails: stopped measuring after its first "
                 + "1,000 invocations all threw"), stderr);
         assertFalse(stderr.contains("reached its cap"), stderr);
-        // the first error's stack trace, once and cut short, pointing at the failing method
-        assertTrue(stderr.contains("[perfgate] RecordModeTest$AlwaysThrowing#fails: 1,000 of 1,000 measured invocations "
-                + "threw; the first:" + System.lineSeparator() + "java.lang.IllegalStateException: no database"
-                + System.lineSeparator() + "\tat io.perfgate.junit.RecordModeTest$AlwaysThrowing.fails("), stderr);
-        assertEquals(1, stderr.split("the first:", -1).length - 1, stderr);
-        assertTrue(stderr.matches("(?s).*\\t\\.\\.\\. [0-9]+ more lines.*"), stderr);
+        assertFalse(stderr.contains("the first:"), "the trace is the failure's cause, not printed too: " + stderr);
 
         TestOutcome judged = new GateEvaluator(null).evaluate(single());
         assertTrue(judged.blocks());
+    }
+
+    @Test
+    void errorsAnErrorRateGateAllowsAreLeftToCheckWithTheFirstTracePrintedOnce() {
+        SampleRuns.Outcome outcome = SampleRuns.recording(results).run(ThrowingBeyondItsGate.class);
+        outcome.assertTests(1, 0, 0, 0); // the gate's verdict (20 % > 1 %) is check's to give
+        assertEquals(2, single().measurement().errors());
+        String stderr = outcome.stderr();
+        assertTrue(stderr.contains("[perfgate] RecordModeTest$ThrowingBeyondItsGate#sometimes: 2 of 10 measured"
+                + " invocations threw; the first:" + System.lineSeparator() + "java.lang.IllegalStateException: call 5"
+                + System.lineSeparator() + "\tat io.perfgate.junit.RecordModeTest$ThrowingBeyondItsGate.sometimes("),
+                stderr);
+        assertEquals(1, stderr.split("the first:", -1).length - 1, stderr);
+        assertTrue(new GateEvaluator(null).evaluate(single()).blocks());
+    }
+
+    @Test
+    void aStatefulBodyFailsInSurefireWithSetupOncePerTest() {
+        SampleRuns.Outcome outcome = SampleRuns.recording(results).run(Stateful.class, "perTest");
+        outcome.assertTests(0, 1, 0, 0);
+        assertEquals("the flag @BeforeEach sets ==> expected: <true> but was: <false>",
+                outcome.failure().getCause().getMessage());
+        // only the first (warmup) invocation finds the flag set
+        assertEquals(40, single().measurement().errors());
+        assertEquals(40, single().measurement().invocations());
+    }
+
+    @Test
+    void perInvocationSetupRunsBeforeEachAndAfterEachAroundEveryInvocationInJUnitsOrder() {
+        Stateful.log.clear();
+        SampleRuns.Outcome outcome = SampleRuns.recording(results).run(Stateful.class, "perInvocation");
+        outcome.assertTests(1, 0, 0, 0);
+        Measurement measurement = single().measurement();
+        assertEquals(0, measurement.errors());
+        assertEquals(40, measurement.invocations());
+        // 10 warmup + 40 measured invocations, each between one setup and one teardown
+        assertEquals(50, Stateful.log.stream().filter("body"::equals).count());
+        List<String> expectedCycle = List.of("base before", "before", "body", "after", "base after");
+        for (int i = 0; i < 50; i++) {
+            assertEquals(expectedCycle, Stateful.log.subList(i * 5, i * 5 + 5), "invocation " + i);
+        }
+        assertEquals(250, Stateful.log.size());
+    }
+
+    @Test
+    void perInvocationSetupIsKeptOutOfTheMeasuredTime() {
+        SampleRuns.recording(results).run(SlowSetUp.class).assertTests(1, 0, 0, 0);
+        Measurement measurement = single().measurement();
+        LatencyHistogram latency = LatencyHistogram.decode(measurement.latencyHistogram());
+        assertEquals(30, latency.count());
+        // the setup sleeps 20 ms before each invocation; the body does nothing (margins for a loaded machine)
+        assertTrue(latency.summary().p50() < 10_000_000L, "p50 " + latency.summary().p50() + " ns includes the setup");
+        assertTrue(measurement.durationNanos() < 30 * 10_000_000L, "duration " + measurement.durationNanos()
+                + " ns includes the setup (30 x 20 ms = 600 ms)");
+    }
+
+    @Test
+    void perInvocationSetupRejectsWhatItCannotHonour() {
+        Throwable threads = SampleRuns.recording(results).run(SetupMisuse.class, "threads").failure();
+        assertInstanceOf(ExtensionConfigurationException.class, threads);
+        assertEquals("@PerfTest(setup = PER_INVOCATION, threads = 2) on RecordModeTest$SetupMisuse#threads: a setup"
+                + " between invocations needs threads = 1, since every thread shares the one test instance its"
+                + " @BeforeEach prepares", threads.getMessage());
+
+        Throwable parameters = SampleRuns.recording(results).run(SetupWithParameters.class).failure();
+        assertInstanceOf(ExtensionConfigurationException.class, parameters);
+        assertEquals("@PerfTest(setup = PER_INVOCATION) on RecordModeTest$SetupWithParameters#measured calls"
+                + " @BeforeEach SetupWithParameters#setUp itself between invocations and cannot pass it parameters;"
+                + " take none there (keep what you need in fields), or use setup = PER_TEST", parameters.getMessage());
+    }
+
+    @Test
+    void aSetupThatThrowsBetweenInvocationsFailsTheTestAndSaysSoForCheck() {
+        SampleRuns.Outcome outcome = SampleRuns.recording(results).run(SetupFailsLater.class);
+        outcome.assertTests(0, 1, 0, 0);
+        assertEquals("pool exhausted", outcome.failure().getMessage());
+        assertEquals(ResultStatus.DECLARED, single().status());
+        assertEquals("its per-invocation setup threw: java.lang.IllegalStateException: pool exhausted",
+                single().statusReason());
     }
 
     @Test
@@ -408,6 +492,122 @@ class RecordModeTest {
 
         @Test
         @LatencyGate(p50 = "1s")
+        void measured() {
+        }
+    }
+
+    @Sample
+    static class ThrowingBeyondItsGate {
+        private int calls;
+
+        @Test
+        @ErrorRateGate(max = "1%")
+        @PerfTest(invocations = 10, warmupInvocations = 0)
+        void sometimes() {
+            if (++calls % 5 == 0) {
+                throw new IllegalStateException("call " + calls);
+            }
+        }
+    }
+
+    abstract static class StatefulBase {
+        static final List<String> log = new java.util.ArrayList<>();
+
+        @BeforeEach
+        void baseSetUp() {
+            log.add("base before");
+        }
+
+        @AfterEach
+        void baseTearDown() {
+            log.add("base after");
+        }
+    }
+
+    /** A body that uses up what its setup made: flips a bit and asserts it was set. */
+    @Sample
+    static class Stateful extends StatefulBase {
+        private boolean ready;
+
+        @BeforeEach
+        void setUp() {
+            ready = true;
+            log.add("before");
+        }
+
+        @AfterEach
+        void tearDown() {
+            log.add("after");
+        }
+
+        @Test
+        @LatencyGate(max = "10s")
+        @PerfTest(invocations = 40, warmupInvocations = 10)
+        void perTest() {
+            org.junit.jupiter.api.Assertions.assertTrue(ready, "the flag @BeforeEach sets");
+            ready = false;
+        }
+
+        @Test
+        @LatencyGate(max = "10s")
+        @PerfTest(invocations = 40, warmupInvocations = 10, setup = Setup.PER_INVOCATION)
+        void perInvocation() {
+            org.junit.jupiter.api.Assertions.assertTrue(ready, "the flag @BeforeEach sets");
+            ready = false;
+            log.add("body");
+        }
+    }
+
+    @Sample
+    static class SlowSetUp {
+        @BeforeEach
+        void setUp() throws InterruptedException {
+            Thread.sleep(20);
+        }
+
+        @Test
+        @LatencyGate(max = "10s")
+        @PerfTest(invocations = 30, warmupInvocations = 0, setup = Setup.PER_INVOCATION)
+        void measured() {
+        }
+    }
+
+    @Sample
+    static class SetupMisuse {
+        @Test
+        @LatencyGate(max = "10s")
+        @PerfTest(invocations = 10, threads = 2, setup = Setup.PER_INVOCATION)
+        void threads() {
+        }
+    }
+
+    @Sample
+    static class SetupWithParameters {
+        @BeforeEach
+        void setUp(org.junit.jupiter.api.TestInfo info) {
+        }
+
+        @Test
+        @LatencyGate(max = "10s")
+        @PerfTest(invocations = 10, setup = Setup.PER_INVOCATION)
+        void measured() {
+        }
+    }
+
+    @Sample
+    static class SetupFailsLater {
+        private int setUps;
+
+        @BeforeEach
+        void setUp() {
+            if (++setUps == 3) {
+                throw new IllegalStateException("pool exhausted");
+            }
+        }
+
+        @Test
+        @LatencyGate(max = "10s")
+        @PerfTest(invocations = 10, warmupInvocations = 0, setup = Setup.PER_INVOCATION)
         void measured() {
         }
     }

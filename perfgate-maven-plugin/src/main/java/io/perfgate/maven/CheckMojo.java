@@ -6,6 +6,8 @@ import io.perfgate.core.baseline.BaselineStore;
 import io.perfgate.core.baseline.SourceVersion;
 import io.perfgate.core.check.CheckReport;
 import io.perfgate.core.gate.Level;
+import io.perfgate.core.plan.PlanCheck;
+import io.perfgate.core.plan.TestPlanFiles;
 import io.perfgate.core.regression.Correction;
 import io.perfgate.core.regression.RegressionMetric;
 import io.perfgate.core.regression.RegressionPolicy;
@@ -28,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -120,7 +123,9 @@ public class CheckMojo extends AbstractPerfgateMojo {
         OutputDirectory output = output();
         List<TestResult> results;
         try {
-            results = ResultFiles.readAll(output.results());
+            results = new ArrayList<>(ResultFiles.readAll(output.results()));
+            // a planned gated test without a result (a killed JVM, a full disk) fails instead of vanishing
+            results.addAll(PlanCheck.missing(TestPlanFiles.readAll(output.plans()), results, output.results()));
         } catch (ResultFileException e) {
             throw new MojoExecutionException("perfgate: cannot judge " + e.file() + ": " + e.getMessage()
                     + " (delete it, or run the tests again to record it anew)", e);

@@ -1,6 +1,7 @@
 package io.perfgate.maven;
 
 import io.perfgate.core.measure.Profile;
+import io.perfgate.core.result.ResultFileException;
 import org.apache.maven.artifact.versioning.ComparableVersion;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Plugin;
@@ -21,7 +22,8 @@ import java.util.Set;
 /**
  * Makes forked test JVMs (surefire, failsafe) record perf results into {@code target/perfgate/results}
  * and defer the verdict to {@code check}, by appending system properties to the {@code argLine} property,
- * as JaCoCo's prepare-agent does. Also removes the results and reports of an earlier run.
+ * as JaCoCo's prepare-agent does. Also removes the results, plans and reports of an earlier build, never those of
+ * this build (see {@link OutputDirectory#clearStale}).
  */
 @Mojo(name = "prepare", defaultPhase = LifecyclePhase.INITIALIZE, threadSafe = true)
 public class PrepareMojo extends AbstractPerfgateMojo {
@@ -52,17 +54,31 @@ public class PrepareMojo extends AbstractPerfgateMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("perfgate:prepare: " + e.getMessage(), e);
         }
+        String buildId = buildId();
         try {
-            int removed = output().clearStale().size();
+            if (buildId.equals(output().preparedBy().orElse(null))) {
+                getLog().info("perfgate: " + output().directory() + " was prepared earlier in this build (a forked"
+                        + " lifecycle, or prepare bound twice); its results are kept");
+            }
+            int removed = output().clearStale(buildId).size();
             if (removed > 0) {
                 getLog().debug("perfgate: removed " + removed + " file(s) of an earlier run");
             }
-        } catch (IOException e) {
+        } catch (IOException | ResultFileException e) {
             throw new MojoExecutionException("perfgate: cannot remove the results of an earlier run in "
                     + output().directory() + ": " + e.getMessage(), e);
         }
         setArguments(ForkArguments.record(output().results(), checkedProfile));
         warnAboutOverridingArgLines();
+    }
+
+    /**
+     * This build, told apart from earlier ones by when it started; a forked lifecycle shares its session's
+     * request, and so its start time.
+     */
+    private String buildId() {
+        java.util.Date started = session.getRequest() == null ? null : session.getRequest().getStartTime();
+        return "maven-session-" + (started == null ? System.identityHashCode(session) : started.getTime());
     }
 
     /** Forks must still hear "off": without any setting they judge on their own, as in an IDE, and fail tests. */

@@ -38,14 +38,20 @@ class OutputDirectoryTest {
         Files.writeString(output.results().resolve("a1b2.json"), "{}");
         Files.writeString(output.results().resolve(".a1b2.json123.tmp"), "{");
         Files.writeString(output.results().resolve("nested/x.json"), "{}");
+        Files.createDirectories(output.plans());
+        Files.writeString(output.plans().resolve("plan-1-a.json"), "{}");
         for (ReportWriter writer : ReportWriters.all()) {
             Files.writeString(output.directory().resolve(writer.fileName()), "old");
         }
         Path unrelated = Files.writeString(output.directory().resolve("notes.txt"), "mine");
 
-        int removed = output.clearStale().size();
+        int removed = output.clearStale("build-2").size();
 
-        assertEquals(3 + ReportWriters.all().size(), removed);
+        assertEquals(4 + ReportWriters.all().size(), removed);
+        assertEquals("build-2", output.preparedBy().orElseThrow());
+        try (var left = Files.list(output.plans())) {
+            assertEquals(0, left.count());
+        }
         assertTrue(Files.isDirectory(output.results()));
         try (var left = Files.list(output.results())) {
             assertEquals(0, left.count());
@@ -57,7 +63,33 @@ class OutputDirectoryTest {
     }
 
     @Test
-    void clearStaleOnAFreshProjectDoesNothing() throws IOException {
-        assertEquals(0, new OutputDirectory(project.resolve("target/perfgate")).clearStale().size());
+    void clearStaleOnAFreshProjectRemovesNothingAndRecordsTheBuild() throws IOException {
+        OutputDirectory output = new OutputDirectory(project.resolve("target/perfgate"));
+        assertEquals(0, output.clearStale("build-1").size());
+        assertEquals("build-1", output.preparedBy().orElseThrow());
+    }
+
+    @Test
+    void aSecondPrepareInTheSameBuildKeepsWhatTheBuildWrote() throws IOException {
+        OutputDirectory output = new OutputDirectory(project.resolve("target/perfgate"));
+        output.clearStale("build-7");
+        Path result = Files.writeString(Files.createDirectories(output.results()).resolve("a1b2.json"), "{}");
+        Path plan = Files.writeString(Files.createDirectories(output.plans()).resolve("plan-1-a.json"), "{}");
+
+        assertEquals(0, output.clearStale("build-7").size(), "a forked lifecycle re-entering prepare");
+        assertTrue(Files.exists(result));
+        assertTrue(Files.exists(plan));
+
+        assertEquals(2, output.clearStale("build-8").size(), "the next build starts clean");
+        assertFalse(Files.exists(result));
+    }
+
+    @Test
+    void aFileWhereTheResultsDirectoryShouldBeIsRemoved() throws IOException {
+        OutputDirectory output = new OutputDirectory(project.resolve("target/perfgate"));
+        Files.createDirectories(output.directory());
+        Files.writeString(output.results(), "not a directory");
+        assertEquals(1, output.clearStale("build-1").size());
+        assertFalse(Files.exists(output.results()));
     }
 }

@@ -75,6 +75,19 @@ public final class MeasuringLoop {
      * @throws CancellationException       when the calling thread is interrupted while workers run
      */
     public MeasuredRun run(Invocable body) {
+        return run(body, null);
+    }
+
+    /**
+     * Runs the plan, calling {@code between} before every invocation but the first (a per-invocation setup),
+     * outside the measured time. Only with one thread: the setup and the body share state.
+     *
+     * @throws BetweenInvocationsException when {@code between} throws; the run ends there
+     */
+    public MeasuredRun run(Invocable body, Invocable between) {
+        if (between != null && plan.threads() != 1) {
+            throw new IllegalArgumentException("a setup between invocations needs one thread, not " + plan.threads());
+        }
         long runStart = System.nanoTime();
         long capDeadline = runStart + plan.maxDurationNanos();
         int threads = plan.threads();
@@ -82,7 +95,7 @@ public final class MeasuringLoop {
         AtomicBoolean anySucceeded = new AtomicBoolean();
         for (int i = 0; i < threads; i++) {
             // allocation is counted on every run (two reads a round): it decides whether a round needs a GC first
-            workers[i] = new Worker(body, abortsRun, ThreadAllocation.supported(), anySucceeded);
+            workers[i] = new Worker(body, between, abortsRun, ThreadAllocation.supported(), anySucceeded);
         }
         ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, new WorkerThreads());
         GcPauseMonitor gc = null;

@@ -20,7 +20,8 @@ final class Worker {
     /**
      * What one slice of work produced.
      *
-     * @param startNanos     {@code System.nanoTime()} before the first invocation
+     * @param startNanos     {@code System.nanoTime()} before the first invocation, moved later by the time spent
+     *                       between invocations (per-invocation setup), so the elapsed time is measured time
      * @param endNanos       {@code System.nanoTime()} after the last one
      * @param allocatedBytes bytes this thread allocated during the slice; -1 when not measured
      * @param histogram      successful invocations' latency, a copy detached from the worker
@@ -34,6 +35,9 @@ final class Worker {
     }
 
     private final Invocable body;
+    /** Runs before every invocation but the first, outside the measured time; null when nothing does. */
+    private final Invocable between;
+    private boolean invokedBefore;
     private final Predicate<Throwable> abortsRun;
     private final boolean measureAllocation;
     private final LatencyHistogram histogram = new LatencyHistogram();
@@ -50,7 +54,14 @@ final class Worker {
     private Throwable abort;
 
     Worker(Invocable body, Predicate<Throwable> abortsRun, boolean measureAllocation, AtomicBoolean anySucceeded) {
+        this(body, null, abortsRun, measureAllocation, anySucceeded);
+    }
+
+    /** @param between run before every invocation but the first, unmeasured; what it throws ends the run */
+    Worker(Invocable body, Invocable between, Predicate<Throwable> abortsRun, boolean measureAllocation,
+           AtomicBoolean anySucceeded) {
         this.body = body;
+        this.between = between;
         this.abortsRun = abortsRun;
         this.measureAllocation = measureAllocation;
         this.anySucceeded = anySucceeded;
@@ -67,6 +78,8 @@ final class Worker {
      */
     Slice run(long maxInvocations, long softStopNanos, long hardStopNanos, long minInvocations, long minSuccesses) {
         final Invocable body = this.body;
+        final Invocable between = this.between;
+        long betweenNanos = 0;
         final LatencyHistogram histogram = this.histogram;
         long allocatedBefore = measureAllocation ? ThreadAllocation.currentThreadAllocatedBytes() : -1;
         final long sliceStart = System.nanoTime();
@@ -78,6 +91,19 @@ final class Worker {
         final long failuresToStop = Math.max(1, MeasuringLoop.ALL_FAILED_STOP - measuredFailures);
         Stop stop;
         while (true) {
+            if (between != null) {
+                if (invokedBefore) {
+                    try {
+                        between.invoke();
+                    } catch (Throwable thrown) {
+                        throw new BetweenInvocationsException(thrown);
+                    }
+                    long resumed = System.nanoTime();
+                    betweenNanos += resumed - start;
+                    start = resumed;
+                }
+                invokedBefore = true;
+            }
             boolean failed = false;
             try {
                 body.invoke();
@@ -133,7 +159,7 @@ final class Worker {
         }
         LatencyHistogram recorded = histogram.copy();
         histogram.reset();
-        return new Slice(invocations, errors, sliceStart, start, allocated, recorded, stop);
+        return new Slice(invocations, errors, sliceStart + betweenNanos, start, allocated, recorded, stop);
     }
 
     private void countError(Throwable thrown) {

@@ -1,0 +1,18 @@
+package io.perfgate.core.plan;
+
+/**
+ * One gated test a test JVM was about to run.
+ *
+ * @param id         JUnit's unique id: of the test, or of a test template ({@code @ParameterizedTest},
+ *                   {@code @RepeatedTest}) whose invocations are only known as they run
+ * @param className  the test class, fully qualified
+ * @param methodName the test method
+ * @param template   whether {@code id} is a template, satisfied by any result of one of its invocations
+ */
+public record PlannedTest(String id, String className, String methodName, boolean template) {
+
+    /** Whether a result of this id is (one invocation of) this planned test. */
+    public boolean coveredBy(String resultId) {
+        return id.equals(resultId) || (template && resultId.startsWith(id + "/"));
+    }
+}
