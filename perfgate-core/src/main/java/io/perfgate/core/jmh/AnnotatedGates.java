@@ -5,6 +5,7 @@ import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.spec.DeclarationSearch;
 import io.perfgate.core.spec.GateAnnotations;
+import io.perfgate.core.spec.GateReader;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
@@ -109,9 +110,14 @@ public final class AnnotatedGates {
         return types;
     }
 
-    /** Read as the JUnit extension reads it: a bound that does not parse stops {@code perfgate:jmh}, naming it. */
+    /**
+     * Read as the JUnit extension reads it: a bound that does not parse stops {@code perfgate:jmh}, naming it.
+     * {@code params} selects runs and is no bound, so it is kept in the written form and left out of that check.
+     */
     private static GateDeclaration written(DeclarationSearch.Found<? extends Annotation> found) {
-        return GateAnnotations.read(found.annotation(), found.declaredOn(), found.declaredOn(), null).declaration();
+        GateDeclaration declaration = GateAnnotations.written(found.annotation(), found.declaredOn(), null);
+        GateReader.read(BenchmarkGates.withoutSelector(declaration), found.declaredOn());
+        return declaration;
     }
 
     private static Optional<Method> benchmarkMethod(Class<?> type, String name) {

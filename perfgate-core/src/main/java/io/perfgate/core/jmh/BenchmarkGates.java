@@ -110,7 +110,7 @@ public final class BenchmarkGates {
                 "@" + declaration.gate() + " on " + declaration.declaredOn());
     }
 
-    private static GateDeclaration withoutSelector(GateDeclaration declaration) {
+    static GateDeclaration withoutSelector(GateDeclaration declaration) {
         if (!declaration.bounds().containsKey(ParamSelector.ATTRIBUTE)) {
             return declaration;
         }
