@@ -7,4 +7,9 @@ assert log =~ /\[INFO\] \[FAIL\] @LatencyGate \(level ADVISORY\): p95 = [0-9.,]+
 assert log.contains('Blocking violations: 0')
 assert !log.contains('[ERROR]')
 assert new File(basedir, 'target/perfgate/index.html').isFile()
+assert !log.contains('is configured twice')
+// the forks still measured with the profile given on the command line
+def results = new File(basedir, 'target/perfgate/results').listFiles().findAll { it.name.endsWith('.json') }
+assert !results.isEmpty()
+results.each { assert new groovy.json.JsonSlurper().parse(it).workload.profile == 'smoke' : "${it.name}: not smoke" }
 return true

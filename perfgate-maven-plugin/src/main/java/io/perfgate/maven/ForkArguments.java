@@ -30,10 +30,22 @@ final class ForkArguments {
 
     /** Arguments for forks that record into {@code resultsDirectory} and leave the verdict to {@code check}. */
     static List<String> record(Path resultsDirectory, Profile profile) {
-        return List.of(
+        return record(resultsDirectory, profile, false);
+    }
+
+    /**
+     * @param profileOnCommandLine the profile was given as {@code -Dperfgate.profile=...}: surefire and failsafe
+     *                             hand user properties to their forks themselves, and warn "configured twice"
+     *                             when the argLine repeats one, so it is left out
+     */
+    static List<String> record(Path resultsDirectory, Profile profile, boolean profileOnCommandLine) {
+        List<String> arguments = new java.util.ArrayList<>(List.of(
                 "-D" + MODE + "=record",
-                "-D" + RESULTS_DIRECTORY + "=" + resultsDirectory.toAbsolutePath().normalize(),
-                "-D" + PROFILE + "=" + profile.id());
+                "-D" + RESULTS_DIRECTORY + "=" + resultsDirectory.toAbsolutePath().normalize()));
+        if (!profileOnCommandLine) {
+            arguments.add("-D" + PROFILE + "=" + profile.id());
+        }
+        return List.copyOf(arguments);
     }
 
     /** Arguments for forks that must neither record nor judge ({@code perfgate.skip}). */

@@ -68,7 +68,9 @@ public class PrepareMojo extends AbstractPerfgateMojo {
             throw new MojoExecutionException("perfgate: cannot remove the results of an earlier run in "
                     + output().directory() + ": " + e.getMessage(), e);
         }
-        setArguments(ForkArguments.record(output().results(), checkedProfile));
+        String fromCommandLine = session.getUserProperties().getProperty(ForkArguments.PROFILE);
+        setArguments(ForkArguments.record(output().results(), checkedProfile,
+                fromCommandLine != null && Profile.of(fromCommandLine) == checkedProfile));
         warnAboutOverridingArgLines();
     }
 

@@ -21,6 +21,12 @@ class ForkArgumentsTest {
     }
 
     @Test
+    void aProfileGivenOnTheCommandLineIsLeftToSurefireSoItIsNotConfiguredTwice() {
+        assertEquals(List.of("-Dperfgate.mode=record", "-Dperfgate.resultsDirectory=/work/app/target/perfgate/results"),
+                ForkArguments.record(Path.of("/work/app/target/perfgate/results"), Profile.SMOKE, true));
+    }
+
+    @Test
     void resultsDirectoryIsMadeAbsolute() {
         String directory = ForkArguments.record(Path.of("target/perfgate/results"), Profile.SMOKE).get(1);
         assertTrue(Path.of(directory.substring(directory.indexOf('=') + 1)).isAbsolute(), directory);
