@@ -9,7 +9,7 @@
 set -euo pipefail
 rounds=${1:-3}
 reference=${REFERENCE_ARGS:-"-f 2 -wi 5 -w 1s -i 5 -r 1s"}
-smoke=${SMOKE_ARGS:-"-f 2 -wi 3 -w 500ms -i 3 -r 500ms"}
+smoke=${SMOKE_ARGS:-"-f 2 -wi 2 -w 1s -i 3 -r 500ms"}  # JmhSettings.forProfile("smoke")
 old_smoke=${OLD_SMOKE_ARGS:-"-f 2 -wi 1 -w 200ms -i 2 -r 300ms"}
 project=bench/jmh-warmup
 out=$project/target/runs
