@@ -57,7 +57,7 @@ class BaselineLinesTest {
                     Map.of("p95", "1s"), null);
             results.add(new TestResult(TestResult.SCHEMA_VERSION, io.perfgate.core.result.ResultKind.JUNIT,
                     "[engine:junit-jupiter]/[class:app.T" + t + "]/[method:run()]", "app.T" + t, "run", "run()",
-                    ResultStatus.DECLARED, null, List.of(gate), null, null, null, environment, RECORDED, null)
+                    ResultStatus.DECLARED, null, List.of(gate), null, null, null, environment, RECORDED, null, null, null)
                     .completed(new Measurement(1000L * rounds, 0, null, null, 2_000_000_000L * rounds, all.encode(),
                             null, null, recorded)));
         }

@@ -54,7 +54,7 @@ class CheckSummaryBaselineTest {
                 "amd64", 2, "CPU", 1L << 30, List.of("-Xmx1g"), false);
         return new TestResult(TestResult.SCHEMA_VERSION, ResultKind.JUNIT,
                 "[engine:junit-jupiter]/[class:app.OrderTest]/[method:create()]", "app.OrderTest", "create", "create()",
-                ResultStatus.DECLARED, null, List.of(gate), null, null, null, environment, RECORDED, null)
+                ResultStatus.DECLARED, null, List.of(gate), null, null, null, environment, RECORDED, null, null, null)
                 .completed(new Measurement(10_000, 0, null, null, 10_000 * (long) medianNanos, all.encode(), null,
                         null, rounds));
     }

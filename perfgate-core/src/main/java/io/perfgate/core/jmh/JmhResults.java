@@ -203,7 +203,7 @@ public final class JmhResults {
         return new TestResult(TestResult.SCHEMA_VERSION, KIND, id(run.benchmark(), run.mode(), run.params()),
                 className(run.benchmark()), methodName(run.benchmark()),
                 displayName(run.benchmark(), run.mode(), run.params(), modesRun), ResultStatus.COMPLETED, null,
-                gates, workload, measurement, null, environment, startedAt, details);
+                gates, workload, measurement, null, environment, startedAt, details, null, null);
     }
 
     private static TestResult failed(String benchmark, BenchmarkMode mode, Map<String, String> params, String cause,
@@ -215,7 +215,7 @@ public final class JmhResults {
         return new TestResult(TestResult.SCHEMA_VERSION, KIND, id(benchmark, mode, params), className(benchmark),
                 methodName(benchmark), displayName(benchmark, mode, params, modesRun), ResultStatus.COMPLETED,
                 null, gates, new Workload(profile, 0, 0, 0, 0, 0, 0), nothing, null, machine, startedAt,
-                details);
+                details, null, null);
     }
 
     /** The method name, plus the mode when the benchmark ran in several and the parameters when it has any. */

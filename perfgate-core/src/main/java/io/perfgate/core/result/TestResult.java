@@ -53,20 +53,12 @@ public record TestResult(
         endpoints = endpoints == null ? null : Map.copyOf(endpoints);
     }
 
-    /** A result perfgate measured itself, without front-end details. */
-    public TestResult(String schemaVersion, ResultKind kind, String id, String className, String methodName,
-                      String displayName, ResultStatus status, String statusReason, List<GateDeclaration> gates,
-                      Workload workload, Measurement measurement, Map<String, Measurement> endpoints,
-                      Environment environment, Instant startedAt, BenchmarkDetails benchmark) {
-        this(schemaVersion, kind, id, className, methodName, displayName, status, statusReason, gates, workload,
-                measurement, endpoints, environment, startedAt, benchmark, null, null);
-    }
-
     /** A result written before measuring, so a run that breaks off is told from one that never ran. */
     public static TestResult declared(ResultKind kind, String id, String className, String methodName,
                                       String displayName, List<GateDeclaration> gates, Workload workload) {
         return new TestResult(SCHEMA_VERSION, kind, id, className, methodName, displayName,
-                ResultStatus.DECLARED, null, gates, workload, null, null, Environment.current(), Instant.now(), null);
+                ResultStatus.DECLARED, null, gates, workload, null, null, Environment.current(), Instant.now(), null, null,
+                null);
     }
 
     public TestResult completed(Measurement measurement) {
@@ -100,11 +92,6 @@ public record TestResult(
     public TestResult withMeasurement(Measurement newMeasurement, Map<String, Measurement> newEndpoints) {
         return new TestResult(schemaVersion, kind, id, className, methodName, displayName, status, statusReason, gates,
                 workload, newMeasurement, newEndpoints, environment, startedAt, benchmark, frontend, imported);
-    }
-
-    public TestResult withId(String newId) {
-        return new TestResult(schemaVersion, kind, newId, className, methodName, displayName, status, statusReason,
-                gates, workload, measurement, endpoints, environment, startedAt, benchmark, frontend, imported);
     }
 
     public TestResult withNames(String newClassName, String newMethodName, String newDisplayName) {

@@ -61,7 +61,8 @@ class GatedMetricsTest {
                 "tenMillis", "tenMillis()", ResultStatus.DECLARED, null,
                 List.of(new GateDeclaration("LatencyGate", Level.BLOCKING, false, "method SlowTest#tenMillis",
                         Map.of("p95", "200ms", "p99", "500ms"), null)),
-                new Workload("standard", 100, 0, 1000, 0, 1, 0), null, null, Results.ENVIRONMENT, RECORDED, null);
+                new Workload("standard", 100, 0, 1000, 0, 1, 0), null, null, Results.ENVIRONMENT, RECORDED, null, null,
+                null);
         return declared.completed(measurement);
     }
 

@@ -33,7 +33,7 @@ final class Results {
                 List.of(new GateDeclaration("LatencyGate", Level.BLOCKING, false, "method OrderTest#" + method,
                         Map.of("p95", "50ms"), null)),
                 new Workload("standard", 100, 0, 1000L * rounds, 0, 1, 0), null, null, environment,
-                Instant.parse("2024-05-01T10:00:00Z"), null);
+                Instant.parse("2024-05-01T10:00:00Z"), null, null, null);
         return declared.completed(measurement);
     }
 
@@ -46,7 +46,7 @@ final class Results {
                 null, "orders.json", io.perfgate.core.result.ResultStatus.DECLARED, null,
                 List.of(new GateDeclaration("ThroughputGate", Level.WARNING, false, "orders.json",
                         Map.of("min", "10/s"), "GET /orders")),
-                null, null, null, ENVIRONMENT, Instant.parse("2024-05-01T10:00:00Z"), null);
+                null, null, null, ENVIRONMENT, Instant.parse("2024-05-01T10:00:00Z"), null, null, null);
         return declared.completed(measurement(medianByEndpoint.values().iterator().next(), 10, seed), endpoints);
     }
 
@@ -64,7 +64,7 @@ final class Results {
                 "ops/s", null, null, "1.37", null);
         return new TestResult(TestResult.SCHEMA_VERSION, ResultKind.JMH, "jmh:com.example.ParseBench.parse",
                 "com.example.ParseBench", "parse", "parse", io.perfgate.core.result.ResultStatus.COMPLETED, null,
-                List.of(), null, measurement, null, ENVIRONMENT, Instant.parse("2024-05-01T10:00:00Z"), details);
+                List.of(), null, measurement, null, ENVIRONMENT, Instant.parse("2024-05-01T10:00:00Z"), details, null, null);
     }
 
     static Measurement measurement(double medianNanos, int rounds, long seed) {

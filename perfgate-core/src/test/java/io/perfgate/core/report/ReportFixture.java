@@ -119,7 +119,7 @@ final class ReportFixture {
                         new GateDeclaration("ErrorRateGate", Level.BLOCKING, false, "scenario peak in shop.yaml",
                                 Map.of("max", "1%"), null)),
                 null, measurement(all, 12, "HTTP 503 from POST /checkout", 60_000_000_000L),
-                Map.of("checkout", checkout, "browse", browse), TestData.ENVIRONMENT, TestData.STARTED, null);
+                Map.of("checkout", checkout, "browse", browse), TestData.ENVIRONMENT, TestData.STARTED, null, null, null);
 
         return List.of(createOrder, listOrders, searchOrders, cancelOrder, reserve, count, release, restock, charge,
                 refund, load);

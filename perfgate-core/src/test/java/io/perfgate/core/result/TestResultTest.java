@@ -57,7 +57,7 @@ class TestResultTest {
                 "parse", "parse");
         String json = Json.mapper().writeValueAsString(new TestResult(jmh.schemaVersion(), ResultKind.JMH, jmh.id(),
                 jmh.className(), jmh.methodName(), jmh.displayName(), jmh.status(), null, jmh.gates(), null, null, null,
-                null, null, null));
+                null, null, null, null, null));
 
         assertTrue(java.util.regex.Pattern.compile("\"kind\" ?: ?\"jmh\"").matcher(json).find(), json);
         assertEquals(ResultKind.LOAD, Json.mapper().readValue(json.replace("\"jmh\"", "\"load\""), TestResult.class).kind());
