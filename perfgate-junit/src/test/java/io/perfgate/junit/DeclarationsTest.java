@@ -104,6 +104,15 @@ class DeclarationsTest {
     }
 
     @Test
+    void paramsOnATestIsNamedAsTheBenchmarkSelectorItIs() {
+        Throwable failure = SampleRuns.standalone().run(ParamsOnTest.class).failure();
+        assertInstanceOf(ExtensionConfigurationException.class, failure);
+        assertEquals("@LatencyGate(params = \"size=10\") on DeclarationsTest$ParamsOnTest#run: params selects"
+                + " the @Param values of a JMH benchmark, so it applies only to gates on benchmarks (perfgate:jmh);"
+                + " remove it here", failure.getMessage());
+    }
+
+    @Test
     void gatedTestsAreTaggedPerf() {
         SampleRuns.Outcome outcome = SampleRuns.standalone().run(Composed.class);
         Set<String> tags = outcome.results().testEvents().started().stream()
@@ -220,6 +229,14 @@ class DeclarationsTest {
         @Test
         @FastEndpoint
         @LatencyGate(p99 = "1s")
+        void run() {
+        }
+    }
+
+    @Sample
+    static class ParamsOnTest {
+        @Test
+        @LatencyGate(p99 = "1s", params = "size=10")
         void run() {
         }
     }

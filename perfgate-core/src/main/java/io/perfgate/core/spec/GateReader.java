@@ -25,6 +25,12 @@ public final class GateReader {
         String source(String attribute, String text);
     }
 
+    /**
+     * The attribute that selects a JMH benchmark's {@code @Param} sets ({@code ParamSelector.ATTRIBUTE}): no bound,
+     * taken off by the JMH reader before a gate gets here, so anywhere else it is declared where it does nothing.
+     */
+    private static final String JMH_PARAMS = "params";
+
     private GateReader() {
     }
 
@@ -55,6 +61,10 @@ public final class GateReader {
         Map<Metric, Bound> bounds = new TreeMap<>();
         for (Map.Entry<String, String> entry : new TreeMap<>(written.bounds()).entrySet()) {
             String source = naming.source(entry.getKey(), entry.getValue());
+            if (entry.getKey().equals(JMH_PARAMS)) {
+                throw new InvalidGateException(source + ": params selects the @Param values of a JMH benchmark, so it"
+                        + " applies only to gates on benchmarks (perfgate:jmh); remove it here");
+            }
             Metric metric = Metric.of(type, entry.getKey(), source);
             bounds.put(metric, Bound.parse(entry.getValue(), metric.kind(), metric.direction(), source));
         }

@@ -79,6 +79,16 @@ class GateReaderTest {
     }
 
     @Test
+    void paramsOutsideABenchmarkIsNamedAsTheJmhSelectorItIs() {
+        InvalidGateException error = assertThrows(InvalidGateException.class, () -> GateReader.read(
+                written("LatencyGate", Map.of("p95", "1ms", "params", "size=10"))));
+
+        assertEquals("@LatencyGate(params = \"size=10\") on method OrderTest#create: params selects the @Param values"
+                + " of a JMH benchmark, so it applies only to gates on benchmarks (perfgate:jmh); remove it here",
+                error.getMessage());
+    }
+
+    @Test
     void eachSourceNamesItsBoundsInItsOwnWords() {
         InvalidGateException error = assertThrows(InvalidGateException.class, () -> GateReader.read(
                 written("ErrorRateGate", Map.of("max", "101%")), "shop.yaml: gates.errorRate",
