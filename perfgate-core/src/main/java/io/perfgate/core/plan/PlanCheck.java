@@ -6,9 +6,11 @@ import io.perfgate.core.result.TestResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Holds the results against what the test JVMs planned: a planned gated test without any result did not get
@@ -26,23 +28,43 @@ public final class PlanCheck {
      * every planned test has a result. A test planned by several JVMs (or plans) is demanded once.
      */
     public static List<TestResult> missing(List<TestPlan> plans, List<TestResult> results, Path resultsDirectory) {
-        Map<String, PlannedTest> planned = new LinkedHashMap<>();
-        Map<String, String> plannedBy = new LinkedHashMap<>();
+        Map<PlannedTest, String> plannedBy = new LinkedHashMap<>();
+        Set<String> seen = new HashSet<>();
         for (TestPlan plan : plans) {
             for (PlannedTest test : plan.tests()) {
-                planned.putIfAbsent(test.id(), test);
-                plannedBy.putIfAbsent(test.id(), plan.jvm());
+                if (seen.add(test.id())) {
+                    plannedBy.put(test, plan.jvm());
+                }
             }
         }
+        Set<String> answered = answeredIds(results);
         List<TestResult> missing = new ArrayList<>();
-        for (PlannedTest test : planned.values()) {
-            boolean covered = results.stream().anyMatch(result -> result.id() != null && test.coveredBy(result.id()));
-            if (!covered) {
+        plannedBy.forEach((test, jvm) -> {
+            if (!answered.contains(test.id()) && !(test.template() && answered.contains(test.id() + "/"))) {
                 missing.add(TestResult.declared(KIND, test.id(), test.className(), test.methodName(), test.methodName(),
-                        List.of(), null).unmeasured(reason(plannedBy.get(test.id()), resultsDirectory)));
+                        List.of(), null).unmeasured(reason(jvm, resultsDirectory)));
+            }
+        });
+        return missing;
+    }
+
+    /**
+     * Each result's id, and each of its prefixes up to a {@code /} (with that {@code /}), so a planned id is looked
+     * up once: a test is answered by its own id, a template also by any id under it (one of its invocations).
+     */
+    private static Set<String> answeredIds(List<TestResult> results) {
+        Set<String> answered = new HashSet<>();
+        for (TestResult result : results) {
+            String id = result.id();
+            if (id == null) {
+                continue;
+            }
+            answered.add(id);
+            for (int slash = id.indexOf('/'); slash >= 0; slash = id.indexOf('/', slash + 1)) {
+                answered.add(id.substring(0, slash + 1));
             }
         }
-        return missing;
+        return answered;
     }
 
     private static String reason(String jvm, Path resultsDirectory) {

@@ -10,9 +10,4 @@ package io.perfgate.core.plan;
  * @param template   whether {@code id} is a template, satisfied by any result of one of its invocations
  */
 public record PlannedTest(String id, String className, String methodName, boolean template) {
-
-    /** Whether a result of this id is (one invocation of) this planned test. */
-    public boolean coveredBy(String resultId) {
-        return id.equals(resultId) || (template && resultId.startsWith(id + "/"));
-    }
 }
