@@ -53,10 +53,6 @@ final class Worker {
     private long measuredFailures;
     private Throwable abort;
 
-    Worker(Invocable body, Predicate<Throwable> abortsRun, boolean measureAllocation, AtomicBoolean anySucceeded) {
-        this(body, null, abortsRun, measureAllocation, anySucceeded);
-    }
-
     /** @param between run before every invocation but the first, unmeasured; what it throws ends the run */
     Worker(Invocable body, Invocable between, Predicate<Throwable> abortsRun, boolean measureAllocation,
            AtomicBoolean anySucceeded) {
