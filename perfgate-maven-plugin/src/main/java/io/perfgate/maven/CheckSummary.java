@@ -29,13 +29,9 @@ final class CheckSummary {
     private final boolean regressionDetails;
 
     /**
-     * @param reportPath the HTML report as the user should open it (absolute), printed last
+     * @param reportPath        the HTML report as the user should open it (absolute), printed last
+     * @param regressionDetails print every undecided comparison instead of a summary ({@link BaselineLines})
      */
-    CheckSummary(CheckReport report, String reportPath) {
-        this(report, reportPath, false);
-    }
-
-    /** @param regressionDetails print every undecided comparison instead of a summary ({@link BaselineLines}) */
     CheckSummary(CheckReport report, String reportPath, boolean regressionDetails) {
         this.report = report;
         this.reportPath = reportPath;

@@ -28,12 +28,9 @@ final class ForkArguments {
     private ForkArguments() {
     }
 
-    /** Arguments for forks that record into {@code resultsDirectory} and leave the verdict to {@code check}. */
-    static List<String> record(Path resultsDirectory, Profile profile) {
-        return record(resultsDirectory, profile, false);
-    }
-
     /**
+     * Arguments for forks that record into {@code resultsDirectory} and leave the verdict to {@code check}.
+     *
      * @param profileOnCommandLine the profile was given as {@code -Dperfgate.profile=...}: surefire and failsafe
      *                             hand user properties to their forks themselves, and warn "configured twice"
      *                             when the argLine repeats one, so it is left out

@@ -65,7 +65,7 @@ class CheckSummaryBaselineTest {
         BaselineComparison comparison = new BaselineComparator(store, BaselineComparator.Settings.defaults())
                 .compare(List.of(current), new SourceVersion("fed4321", "feature", false), null, RECORDED.plusSeconds(60));
         CheckReport report = CheckReport.of("app", "target/perfgate/index.html", List.of(current)).withBaseline(comparison);
-        return new CheckSummary(report, "/abs/app/target/perfgate/index.html");
+        return new CheckSummary(report, "/abs/app/target/perfgate/index.html", false);
     }
 
     @Test

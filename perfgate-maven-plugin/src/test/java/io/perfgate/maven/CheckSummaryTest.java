@@ -39,7 +39,7 @@ class CheckSummaryTest {
     }
 
     private static CheckSummary summaryOf(TestResult... results) {
-        return new CheckSummary(CheckReport.of("app", REPORT, List.of(results)), "/abs/app/" + REPORT);
+        return new CheckSummary(CheckReport.of("app", REPORT, List.of(results)), "/abs/app/" + REPORT, false);
     }
 
     @Test
@@ -108,7 +108,7 @@ class CheckSummaryTest {
 
         CheckReport relaxed = CheckReport.of("app", REPORT, List.of(few), false);
         assertFalse(relaxed.hasBlockingViolations());
-        assertTrue(new CheckSummary(relaxed, REPORT).lines().stream().anyMatch(l -> l.severity() == CheckSummary.Severity.WARN
+        assertTrue(new CheckSummary(relaxed, REPORT, false).lines().stream().anyMatch(l -> l.severity() == CheckSummary.Severity.WARN
                 && l.text().startsWith("[INCONCLUSIVE] @LatencyGate")));
     }
 
@@ -144,14 +144,14 @@ class CheckSummaryTest {
         CheckReport report = CheckReport.of("app", REPORT, List.of(measured("fast", 1000, 1,
                 latency(Level.BLOCKING, "50ms")))).withBaseline(baseline);
 
-        String failure = new CheckSummary(report, REPORT).failureMessage();
+        String failure = new CheckSummary(report, REPORT, false).failureMessage();
 
         assertTrue(failure.contains("  [TREND] p95 grew in 3 runs in a row (app/.perfgate/history/run.json: "),
                 failure);
         assertTrue(failure.contains("  [BASELINE] baseline file unreadable: .perfgate/baselines/x.json"), failure);
         assertFalse(failure.contains("[REGRESSED]"), failure);
         assertTrue(failure.contains("fix the regression, or accept an intended change"), failure);
-        assertTrue(new CheckSummary(report, REPORT).lines().contains(new CheckSummary.Line(CheckSummary.Severity.WARN,
+        assertTrue(new CheckSummary(report, REPORT, false).lines().contains(new CheckSummary.Line(CheckSummary.Severity.WARN,
                 "[HISTORY] .perfgate/history/bad.json: unreadable history run (x); ignored")),
                 "an unreadable history file is a warning");
     }

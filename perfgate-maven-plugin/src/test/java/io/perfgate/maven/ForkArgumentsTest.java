@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ForkArgumentsTest {
 
-    private static final List<String> OURS = ForkArguments.record(Path.of("/work/app/target/perfgate/results"), Profile.STANDARD);
+    private static final List<String> OURS =
+            ForkArguments.record(Path.of("/work/app/target/perfgate/results"), Profile.STANDARD, false);
 
     @Test
     void recordArgumentsNameModeResultsDirectoryAndProfile() {
@@ -28,7 +29,7 @@ class ForkArgumentsTest {
 
     @Test
     void resultsDirectoryIsMadeAbsolute() {
-        String directory = ForkArguments.record(Path.of("target/perfgate/results"), Profile.SMOKE).get(1);
+        String directory = ForkArguments.record(Path.of("target/perfgate/results"), Profile.SMOKE, false).get(1);
         assertTrue(Path.of(directory.substring(directory.indexOf('=') + 1)).isAbsolute(), directory);
     }
 
@@ -61,7 +62,8 @@ class ForkArgumentsTest {
 
     @Test
     void pathsWithSpacesAreQuotedSoTheForkSeesOneArgument() {
-        List<String> arguments = ForkArguments.record(Path.of("/home/my user/app/target/perfgate/results"), Profile.SMOKE);
+        List<String> arguments =
+                ForkArguments.record(Path.of("/home/my user/app/target/perfgate/results"), Profile.SMOKE, false);
         String line = ForkArguments.merge("-ea", arguments);
         assertEquals("-ea -Dperfgate.mode=record \"-Dperfgate.resultsDirectory=/home/my user/app/target/perfgate/results\""
                 + " -Dperfgate.profile=smoke", line);
