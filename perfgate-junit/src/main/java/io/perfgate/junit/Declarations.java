@@ -39,9 +39,10 @@ final class Declarations {
      * @param memory   whether a memory gate asks for memory figures
      * @param leak     whether a memory gate bounds a leak (which adds the leak-detection phase)
      * @param database whether a database gate asks for what goes through wrapped DataSources
+     * @param setup    when the lifecycle methods run: the declared {@code @PerfTest}'s, or once around the test
      */
     record Resolved(List<GateSpec> specs, WorkloadRequest workload, boolean memory, boolean leak,
-                    boolean database) {
+                    boolean database, Setup setup) {
 
         /** The gates as written to the result file. */
         List<GateDeclaration> gates() {
@@ -81,7 +82,8 @@ final class Declarations {
         WorkloadRequest workload = perfTest
                 .map(found -> workload((PerfTest) found.annotation(), onWithTest(found.declaredOn(), test)))
                 .orElseGet(() -> WorkloadRequest.defaults(test));
-        return Optional.of(new Resolved(gates, workload, memory, leak, database));
+        Setup setup = perfTest.map(found -> ((PerfTest) found.annotation()).setup()).orElse(Setup.PER_TEST);
+        return Optional.of(new Resolved(gates, workload, memory, leak, database, setup));
     }
 
     /**
@@ -168,10 +170,5 @@ final class Declarations {
     /** Where a declaration is, naming the test too when the declaration is not on the test method itself. */
     private static String onWithTest(String declaredOn, String test) {
         return declaredOn.startsWith(test) ? declaredOn : declaredOn + ", for " + test;
-    }
-
-    /** The nearest {@code @PerfTest} of the test in this context, when one is declared. */
-    static Optional<PerfTest> perfTest(ExtensionContext context) {
-        return nearest(context, PerfTest.class).map(found -> (PerfTest) found.annotation());
     }
 }

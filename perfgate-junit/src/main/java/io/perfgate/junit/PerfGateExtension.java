@@ -105,7 +105,7 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
         }
         Declarations.Resolved test = resolved.get();
         WorkloadPlan plan = plan(settings, test);
-        Invocable between = between(context, plan);
+        Invocable between = between(context, test.setup(), plan);
         TestResult declared = TestResult.declared(KIND, context.getUniqueId(), context.getRequiredTestClass().getName(),
                 context.getRequiredTestMethod().getName(), context.getDisplayName(), test.gates(), plan.toWorkload());
         Optional<Path> results = settings.resultsDirectory();
@@ -173,8 +173,7 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
 
     /** Whether an {@code @ErrorRateGate} covers the whole test: then thrown exceptions are its to judge, at check. */
     private static boolean errorsAllowed(List<GateDeclaration> gates) {
-        return gates.stream().anyMatch(gate -> GateType.ERROR_RATE.declarationName().equals(gate.gate())
-                && gate.scope() == null);
+        return gates.stream().anyMatch(gate -> gate.is(GateType.ERROR_RATE) && gate.scope() == null);
     }
 
     /**
@@ -193,8 +192,8 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
     }
 
     /** The lifecycle methods run between invocations for {@link Setup#PER_INVOCATION}; null for the default. */
-    private static Invocable between(ExtensionContext context, WorkloadPlan plan) {
-        if (Declarations.perfTest(context).map(PerfTest::setup).orElse(Setup.PER_TEST) != Setup.PER_INVOCATION) {
+    private static Invocable between(ExtensionContext context, Setup setup, WorkloadPlan plan) {
+        if (setup != Setup.PER_INVOCATION) {
             return null;
         }
         String test = Declarations.testLabel(context);
