@@ -124,11 +124,11 @@ public final class GateEvaluator {
             return BENCHMARK.judge(subject, metric, bound);
         }
         Measurement measurement = subject.measurement();
+        // the reason names its own cause and remedy: a generator behind its schedule, or a plan beyond its limits
         if (measurement.behindSchedule() != null && metric.gateType() != GateType.MEMORY) {
             return Wording.outcome(metric, bound, Verdict.INCONCLUSIVE, null, measurement.invocations(), null, null,
-                    metric.label() + " has no verdict: the load generator fell behind its schedule ("
-                            + measurement.behindSchedule() + ")" + subject.context(measurement.invocations())
-                            + "; give the generator more threads or connections, or lower the rate");
+                    metric.label() + " has no verdict" + subject.context(measurement.invocations()) + ": "
+                            + measurement.behindSchedule());
         }
         GateJudge judge = switch (metric.gateType()) {
             case LATENCY -> LATENCY;

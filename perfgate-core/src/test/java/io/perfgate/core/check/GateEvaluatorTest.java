@@ -420,13 +420,14 @@ class GateEvaluatorTest {
     @Test
     void aGeneratorBehindItsScheduleMakesTimingInconclusiveButNotMemory() {
         Measurement behind = TestData.withMemory(TestData.behindSchedule(ordersOverTwoSeconds(),
-                "dispatcher 120 ms late at 5,000 req/s"), new MemoryMeasurement(1L << 20, null, null, null, null));
+                "the generator fell behind its schedule: its dispatcher started 12% of 6,000 requests more than"
+                        + " 50 ms late; lower the rate"), new MemoryMeasurement(1L << 20, null, null, null, null));
         TestOutcome outcome = evaluator.evaluate(completed(behind, gate("LatencyGate", "p95", "1s"),
                 gate("MemoryGate", "heapAfterGc", "64MB")));
         GateOutcome latency = only(outcome, "LatencyGate");
         assertEquals(Verdict.INCONCLUSIVE, latency.verdict());
-        assertEquals("p95 has no verdict: the load generator fell behind its schedule (dispatcher 120 ms late at"
-                + " 5,000 req/s) " + WHERE + "; give the generator more threads or connections, or lower the rate",
+        assertEquals("p95 has no verdict " + WHERE + ": the generator fell behind its schedule: its dispatcher"
+                + " started 12% of 6,000 requests more than 50 ms late; lower the rate",
                 latency.violationMessages().get(0));
         assertNull(metric(latency, Metric.LATENCY_P95).value());
         assertEquals(Verdict.PASS, only(outcome, "MemoryGate").verdict());
