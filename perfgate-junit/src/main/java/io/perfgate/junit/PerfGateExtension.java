@@ -68,6 +68,8 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
     private static final ResultKind KIND = ResultKind.JUNIT;
     /** How much of the first error's stack trace a recorded test prints: enough to find the failing line. */
     private static final int TRACE_LINES = 15;
+    /** Ends the reason of a result this extension recorded without a measurement: the test failed on it. */
+    private static final String SEE_FAILURE = "; see the test's failure in the test report";
 
     /**
      * The status of the result last written per test (unique id), so the watcher does not overwrite it. Kept here
@@ -123,7 +125,8 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
             write(context, results, declared.skipped("aborted: " + aborted.getCause().getMessage()));
             throw aborted.getCause();
         } catch (BetweenInvocationsException setupFailed) {
-            write(context, results, declared.unmeasured("its per-invocation setup threw: " + setupFailed.getCause()));
+            write(context, results, declared.unmeasured("its per-invocation setup threw: " + setupFailed.getCause()
+                    + SEE_FAILURE));
             throw setupFailed.getCause();
         } finally {
             if (database != null) {
@@ -319,8 +322,9 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
     public void testFailed(ExtensionContext context, Throwable cause) {
         if (recorded.remove(context.getUniqueId()) == null) {
             // failed before measuring (a declaration perfgate rejects, or in @BeforeEach): check fails its gates, saying why
-            String why = cause instanceof ExtensionConfigurationException ? "perfgate rejected it: " + cause.getMessage()
-                    : "it failed before it was measured: " + cause;
+            String why = (cause instanceof ExtensionConfigurationException
+                    ? "perfgate rejected it: " + cause.getMessage()
+                    : "it failed before it was measured: " + cause) + SEE_FAILURE;
             recordUnmeasured(context, declared -> declared.unmeasured(why));
         }
     }

@@ -160,11 +160,11 @@ class RecordModeTest {
         SampleRuns.recording(results).run(FailingSetUp.class).assertTests(0, 1, 0, 0);
         TestResult result = single();
         assertEquals(ResultStatus.DECLARED, result.status(), "check reports a declared gate without a measurement");
-        assertEquals("it failed before it was measured: java.lang.IllegalStateException: no connection",
-                result.statusReason());
+        assertEquals("it failed before it was measured: java.lang.IllegalStateException: no connection; see the"
+                + " test's failure in the test report", result.statusReason());
         TestOutcome outcome = new GateEvaluator(null).evaluate(result);
         assertTrue(outcome.blocks());
-        assertEquals(List.of("[FAIL] RecordModeTest$FailingSetUp#measured started but recorded no measurement, so "
+        assertEquals(List.of("[FAIL] RecordModeTest$FailingSetUp#measured recorded no measurement, so "
                 + "@LatencyGate cannot be judged: it failed before it was measured: java.lang.IllegalStateException: no "
                 + "connection; see the test's failure in the test report"), outcome.gates().get(0).violationLines());
     }
@@ -294,8 +294,8 @@ class RecordModeTest {
         outcome.assertTests(0, 1, 0, 0);
         assertEquals("pool exhausted", outcome.failure().getMessage());
         assertEquals(ResultStatus.DECLARED, single().status());
-        assertEquals("its per-invocation setup threw: java.lang.IllegalStateException: pool exhausted",
-                single().statusReason());
+        assertEquals("its per-invocation setup threw: java.lang.IllegalStateException: pool exhausted; see the test's"
+                + " failure in the test report", single().statusReason());
     }
 
     @Test

@@ -90,12 +90,15 @@ public final class GateEvaluator {
             return outcome(declaration, implicit, Verdict.FAIL, List.of(), problem);
         }
         if (result.status() == ResultStatus.DECLARED || result.measurement() == null) {
-            String why = result.statusReason() != null ? result.statusReason() + "; see the test's failure"
-                    : "the test did not finish (a crash, a timeout or a killed test JVM); see its output";
+            // a recorded reason says what happened and where to look (a JUnit test's failure, a missing result's
+            // JVM, an import's files); without one, the recorder wrote its declaration and went no further
+            boolean reasoned = result.statusReason() != null;
+            String what = reasoned ? " recorded no measurement" : " started but recorded no measurement";
+            String why = reasoned ? result.statusReason() : "the test did not finish (a crash, a timeout or a killed"
+                    + " test JVM); see its output in the test report";
             return outcome(declaration, implicit, Verdict.FAIL, List.of(),
-                    result.label() + " started but recorded no measurement"
-                            + (implicit ? "" : ", so @" + declaration.gate() + " cannot be judged")
-                            + ": " + why + " in the test report" + reportSuffix());
+                    result.label() + what + (implicit ? "" : ", so @" + declaration.gate() + " cannot be judged")
+                            + ": " + why + reportSuffix());
         }
         Measurement measurement = result.measurement();
         if (gate.scope() != null) {

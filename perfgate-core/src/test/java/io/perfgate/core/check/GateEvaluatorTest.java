@@ -240,9 +240,10 @@ class GateEvaluatorTest {
     @Test
     void aDeclaredResultWithAReasonFailsGivingIt() {
         TestOutcome outcome = evaluator.evaluate(TestData.declared("OrderApiPerfTest", "createOrder", "createOrder()")
-                .unmeasured("it failed before it was measured: java.lang.IllegalStateException: no connection"));
+                .unmeasured("it failed before it was measured: java.lang.IllegalStateException: no connection; see the"
+                        + " test's failure in the test report"));
         assertEquals(Verdict.FAIL, outcome.verdict());
-        assertEquals("OrderApiPerfTest#createOrder started but recorded no measurement: it failed before it was measured:"
+        assertEquals("OrderApiPerfTest#createOrder recorded no measurement: it failed before it was measured:"
                 + " java.lang.IllegalStateException: no connection; see the test's failure in the test report (report: "
                 + REPORT + ")", outcome.gates().get(0).problem());
     }
