@@ -21,10 +21,11 @@ import java.util.function.Predicate;
 
 /**
  * Drives a body as a {@link WorkloadPlan} says and measures it: warmup (never measured), then rounds
- * separated by a full GC where the body's garbage makes one worth its cost ({@link RoundSeparation}), each round timing every invocation into per-thread HdrHistograms that are merged
- * afterwards. Invocations chain their timestamps, so an invocation costs the body plus one
- * {@code System.nanoTime()} and a histogram update. A failed invocation (the body threw) counts as an error
- * per exception class and stays out of the latency histogram.
+ * separated by a full GC where the body's garbage makes one worth its cost ({@link RoundSeparation}), each round
+ * timing every invocation into per-thread HdrHistograms that are merged afterwards. Invocations chain their
+ * timestamps, so an invocation costs the body plus one {@code System.nanoTime()} and a histogram update (and, with
+ * a setup between invocations, that setup and one more {@code System.nanoTime()}). A failed invocation (the body
+ * threw) counts as an error per exception class and stays out of the latency histogram.
  *
  * <p>A body that always throws is not measured until the cap: when the first {@value #ALL_FAILED_STOP} measured
  * invocations of a thread all threw and none of any thread has succeeded, the run stops (see
