@@ -139,21 +139,13 @@ final class Declarations {
     }
 
     /**
-     * Reads a gate annotation through core's {@link GateAnnotations}, as the JMH reader does.
+     * Reads a gate annotation through core's {@link GateAnnotations}, as the JMH reader does, every bound parsed;
+     * a bad one fails the test before anything runs.
      *
      * @param where      names the declaration in errors
      * @param declaredOn names it in the recorded result
      * @param scope      the endpoint a load test's gate applies to; null for the whole result
-     * @param check      whether to reject a bound that does not parse, or a gate without any
      */
-    static GateDeclaration gate(Annotation annotation, String where, String declaredOn, String scope, boolean check) {
-        if (!check) {
-            return GateAnnotations.written(annotation, declaredOn, scope);
-        }
-        return spec(annotation, where, declaredOn, scope).declaration();
-    }
-
-    /** The gate, every bound parsed; a bad one fails the test before anything runs. */
     static GateSpec spec(Annotation annotation, String where, String declaredOn, String scope) {
         try {
             return GateAnnotations.read(annotation, where, declaredOn, scope);

@@ -156,7 +156,7 @@ public final class LoadRunner {
 
     private static GateDeclaration declaration(Annotation gate, String endpoint, String where) {
         String declaredOn = where + ", endpoint " + endpoint;
-        return Declarations.gate(gate, declaredOn, declaredOn, endpoint, true);
+        return Declarations.spec(gate, declaredOn, declaredOn, endpoint).declaration();
     }
 
     /** Run alone: fail on blocking violations with the messages {@code check} prints; show the others. */
