@@ -70,11 +70,6 @@ public record Replicates(double[] values, String problem, int roundsPerValue) {
         return new Replicates(values, null);
     }
 
-    /** The metric's value in every round of a measurement; a percentile needs enough samples in every round. */
-    public static Replicates of(Measurement measurement, RegressionMetric metric) {
-        return of(measurement, metric, false);
-    }
-
     /**
      * The metric's value in every round of a measurement.
      *
