@@ -105,7 +105,7 @@ final class BaselineLines {
             return;
         }
         Map<Undecided, List<BaselineComparison.Compared>> byReason = undecided.stream().collect(Collectors.groupingBy(
-                c -> c.comparison().undecided() == null ? Undecided.STRADDLES : c.comparison().undecided(),
+                c -> c.comparison().undecided(),
                 () -> new EnumMap<>(Undecided.class), Collectors.toList()));
         List<Map.Entry<Undecided, List<BaselineComparison.Compared>>> reasons = new ArrayList<>(byReason.entrySet());
         reasons.sort(Comparator.comparing((Map.Entry<Undecided, List<BaselineComparison.Compared>> e)

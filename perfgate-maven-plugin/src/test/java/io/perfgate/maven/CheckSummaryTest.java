@@ -140,7 +140,7 @@ class CheckSummaryTest {
                 List.of("p95 grew in 3 runs in a row (app/.perfgate/history/run.json: 12 ms to 15 ms)"));
         BaselineComparison baseline = new BaselineComparison(true, List.of(), List.of(trend), Level.BLOCKING,
                 List.of("baseline file unreadable: .perfgate/baselines/x.json"), List.of(),
-                List.of(".perfgate/history/bad.json: unreadable history run (x); ignored"), null);
+                List.of(".perfgate/history/bad.json: unreadable history run (x); ignored"), null, null);
         CheckReport report = CheckReport.of("app", REPORT, List.of(measured("fast", 1000, 1,
                 latency(Level.BLOCKING, "50ms")))).withBaseline(baseline);
 

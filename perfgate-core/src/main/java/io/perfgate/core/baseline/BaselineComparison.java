@@ -44,13 +44,6 @@ public record BaselineComparison(
         historyProblems = List.copyOf(historyProblems);
     }
 
-    /** Without a detection limit: every comparison could show a regression. */
-    public BaselineComparison(boolean storePresent, List<Compared> comparisons, List<TrendFinding> trends,
-                              Level trendLevel, List<String> problems, List<String> notes,
-                              List<String> historyProblems, Path historyFile) {
-        this(storePresent, comparisons, trends, trendLevel, problems, notes, historyProblems, historyFile, null);
-    }
-
     /** A comparison and the level of the gate it belongs to. */
     public record Compared(MetricComparison comparison, Level level) {
 

@@ -230,14 +230,15 @@ public final class BaselineStore {
                     + " from a run that does not compare fairly with its baseline (" + String.join("; ", unfair)
                     + "); record the whole baseline in this environment instead (mvn verify perfgate:baseline)", null);
         }
-        List<RegressionMetric> available = MetricSelection.available(current, unit.measurement());
-        RegressionMetric metric = available.stream()
+        // the replicates the comparison used: a page's Lighthouse runs, or the rounds (merged for a gated percentile)
+        Map<RegressionMetric, Replicates> offered = MetricSelection.replicates(current, unit.measurement(),
+                unit.scope());
+        RegressionMetric metric = offered.keySet().stream()
                 .filter(candidate -> candidate.label().equals(metricLabel))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(unit.label() + " has no metric '" + metricLabel
-                        + "' to accept; it has " + available.stream().map(RegressionMetric::label).toList()));
-        Replicates replicates = Replicates.of(unit.measurement(), metric,
-                MetricSelection.gated(current, unit.scope()).contains(metric));
+                        + "' to accept; it has " + offered.keySet().stream().map(RegressionMetric::label).toList()));
+        Replicates replicates = offered.get(metric);
         if (!replicates.usable()) {
             throw new IllegalArgumentException(unit.label() + ":" + metricLabel + " cannot be accepted: "
                     + replicates.problem());

@@ -4,6 +4,7 @@ import io.perfgate.core.measure.Profile;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +37,18 @@ public final class DetectionLimit {
     private DetectionLimit() {
     }
 
+    /** Replicates a side of one comparison: {@code 5 vs 5}. */
+    private record Size(int baseline, int current) {
+        static Size of(MetricComparison comparison) {
+            return new Size(comparison.baselineReplicates(), comparison.currentReplicates());
+        }
+
+        @Override
+        public String toString() {
+            return baseline + " vs " + current;
+        }
+    }
+
     /** The limit of a check's comparisons; empty when every fair comparison could fire. */
     public static Optional<Limit> of(List<MetricComparison> comparisons, RegressionDetector detector) {
         List<MetricComparison> fair = comparisons.stream()
@@ -46,20 +59,20 @@ public final class DetectionLimit {
             return Optional.empty();
         }
         int m = fair.stream().mapToInt(MetricComparison::comparisons).max().orElse(fair.size());
-        List<MetricComparison> blind = fair.stream().filter(c -> !detector.intervalPossible(c.baselineReplicates(),
-                c.currentReplicates()) || !detector.significanceReachable(c.baselineReplicates(),
-                c.currentReplicates(), m)).toList();
+        // decided once per replicate size, not per comparison
+        Map<Size, Boolean> blindBySize = new HashMap<>();
+        List<MetricComparison> blind = fair.stream().filter(c -> blindBySize.computeIfAbsent(Size.of(c),
+                size -> !detector.intervalPossible(size.baseline(), size.current())
+                        || !detector.significanceReachable(size.baseline(), size.current(), m))).toList();
         if (blind.isEmpty()) {
             return Optional.empty();
         }
-        // the sizes most of them share decide the wording
-        Map<String, Long> bySize = blind.stream().collect(Collectors.groupingBy(
-                c -> c.baselineReplicates() + " vs " + c.currentReplicates(), LinkedHashMap::new, Collectors.counting()));
-        String size = bySize.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
-        MetricComparison typical = blind.stream()
-                .filter(c -> size.equals(c.baselineReplicates() + " vs " + c.currentReplicates())).findFirst().orElseThrow();
-        int n = typical.baselineReplicates();
-        int k = typical.currentReplicates();
+        // the size most of them share decides the wording
+        Map<Size, Long> bySize = blind.stream().collect(Collectors.groupingBy(Size::of, LinkedHashMap::new,
+                Collectors.counting()));
+        Size size = bySize.entrySet().stream().max(Map.Entry.comparingByValue()).orElseThrow().getKey();
+        int n = size.baseline();
+        int k = size.current();
         RegressionPolicy policy = detector.policy();
         String why;
         if (!detector.intervalPossible(n, k)) {

@@ -8,6 +8,7 @@ import io.perfgate.core.result.Round;
 import io.perfgate.core.result.TestResult;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -20,9 +21,8 @@ public final class MetricSelection {
     private static final List<RegressionMetric> LATENCY = List.of(RegressionMetric.P50, RegressionMetric.P90,
             RegressionMetric.P95, RegressionMetric.P99, RegressionMetric.MEAN);
     /** Compared on a page's Lighthouse runs. */
-    static final List<RegressionMetric> FRONTEND = List.of(RegressionMetric.FCP, RegressionMetric.LCP,
-            RegressionMetric.SPEED_INDEX, RegressionMetric.TTI, RegressionMetric.PERFORMANCE_SCORE,
-            RegressionMetric.TOTAL_BYTES, RegressionMetric.SCRIPT_BYTES, RegressionMetric.REQUESTS);
+    private static final List<RegressionMetric> FRONTEND = Arrays.stream(RegressionMetric.values())
+            .filter(RegressionMetric::frontend).toList();
 
     private MetricSelection() {
     }
@@ -38,7 +38,7 @@ public final class MetricSelection {
     /** The metrics one measurement of the result (the test's own, or an endpoint's) offers. */
     public static List<RegressionMetric> available(TestResult result, Measurement measurement) {
         List<RegressionMetric> metrics = new ArrayList<>();
-        if (result.frontend() != null && measurement == result.measurement()) {
+        if (isPage(result, measurement)) {
             return FRONTEND.stream().filter(metric -> Replicates.ofFrontend(result.frontend(), metric).usable())
                     .toList();
         }
@@ -74,13 +74,26 @@ public final class MetricSelection {
      */
     public static Map<RegressionMetric, Replicates> replicates(TestResult result, Measurement measurement,
                                                                String scope) {
-        Set<RegressionMetric> gated = gated(result, scope);
         Map<RegressionMetric, Replicates> values = new LinkedHashMap<>();
+        if (isPage(result, measurement)) {
+            for (RegressionMetric metric : FRONTEND) {
+                Replicates runs = Replicates.ofFrontend(result.frontend(), metric);
+                if (runs.usable()) {
+                    values.put(metric, runs);
+                }
+            }
+            return values;
+        }
+        Set<RegressionMetric> gated = gated(result, scope);
         for (RegressionMetric metric : available(result, measurement)) {
-            values.put(metric, FRONTEND.contains(metric) ? Replicates.ofFrontend(result.frontend(), metric)
-                    : Replicates.of(measurement, metric, gated.contains(metric)));
+            values.put(metric, Replicates.of(measurement, metric, gated.contains(metric)));
         }
         return values;
+    }
+
+    /** A page's own measurement: its replicates are the Lighthouse runs. */
+    private static boolean isPage(TestResult result, Measurement measurement) {
+        return result.frontend() != null && measurement == result.measurement();
     }
 
     /**

@@ -41,16 +41,23 @@ public enum RegressionMetric {
     private final Direction direction;
     private final double quantile;
     private final GateType gateType;
+    private final Metric gateMetric;
     private final double defaultAllowedChange;
 
     /** The replicate counterpart of a gate metric: same name, unit, direction and quantile. */
     RegressionMetric(Metric gated, double defaultAllowedChange) {
         this(gated.label(), gated.kind(), gated.direction(), gated.quantile().orElse(Double.NaN), gated.gateType(),
-                defaultAllowedChange);
+                gated, defaultAllowedChange);
     }
 
     RegressionMetric(String label, QuantityKind kind, Direction direction, double quantile, GateType gateType,
                      double defaultAllowedChange) {
+        this(label, kind, direction, quantile, gateType, null, defaultAllowedChange);
+    }
+
+    RegressionMetric(String label, QuantityKind kind, Direction direction, double quantile, GateType gateType,
+                     Metric gateMetric, double defaultAllowedChange) {
+        this.gateMetric = gateMetric;
         this.label = label;
         this.kind = kind;
         this.direction = direction;
@@ -80,6 +87,16 @@ public enum RegressionMetric {
     /** The gate type whose declared level a regression of this metric takes; null for JMH scores. */
     public GateType gateType() {
         return gateType;
+    }
+
+    /** The gate metric this is the replicate counterpart of; null for JMH scores. */
+    Metric gateMetric() {
+        return gateMetric;
+    }
+
+    /** Measured per Lighthouse run of a page (its replicates), not per round. */
+    public boolean frontend() {
+        return gateType == GateType.FRONTEND;
     }
 
     /**

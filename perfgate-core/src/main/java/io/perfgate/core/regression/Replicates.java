@@ -4,7 +4,6 @@ import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.latency.PercentileInterval;
 import io.perfgate.core.measure.Profile;
-import io.perfgate.core.gate.Metric;
 import io.perfgate.core.result.FrontendDetails;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.Round;
@@ -48,17 +47,10 @@ public record Replicates(double[] values, String problem, int roundsPerValue) {
         if (details.failure() != null || runs.isEmpty()) {
             return new Replicates(null, "Lighthouse did not measure the page");
         }
-        String attribute = (switch (metric) {
-            case FCP -> Metric.FIRST_CONTENTFUL_PAINT;
-            case LCP -> Metric.LARGEST_CONTENTFUL_PAINT;
-            case SPEED_INDEX -> Metric.SPEED_INDEX;
-            case TTI -> Metric.TIME_TO_INTERACTIVE;
-            case PERFORMANCE_SCORE -> Metric.PERFORMANCE_SCORE;
-            case TOTAL_BYTES -> Metric.TOTAL_BYTES;
-            case SCRIPT_BYTES -> Metric.SCRIPT_BYTES;
-            case REQUESTS -> Metric.REQUEST_COUNT;
-            default -> throw new IllegalArgumentException(metric + " is no front-end metric");
-        }).attribute();
+        if (!metric.frontend()) {
+            throw new IllegalArgumentException(metric + " is no front-end metric");
+        }
+        String attribute = metric.gateMetric().attribute();
         double[] values = new double[runs.size()];
         for (int i = 0; i < runs.size(); i++) {
             Double value = runs.get(i).metrics().get(attribute);
@@ -68,11 +60,6 @@ public record Replicates(double[] values, String problem, int roundsPerValue) {
             values[i] = value;
         }
         return new Replicates(values, null);
-    }
-
-    /** The metric's value in every round of a measurement; a percentile needs enough samples in every round. */
-    public static Replicates of(Measurement measurement, RegressionMetric metric) {
-        return of(measurement, metric, false);
     }
 
     /**
@@ -90,7 +77,7 @@ public record Replicates(double[] values, String problem, int roundsPerValue) {
             case P50, P90, P95, P99, MEAN -> latency(rounds, metric, mergeRounds);
             case THROUGHPUT, SCORE_TIME, SCORE_RATE -> perRound(rounds, metric);
             case FCP, LCP, SPEED_INDEX, TTI, PERFORMANCE_SCORE, TOTAL_BYTES, SCRIPT_BYTES, REQUESTS ->
-                    new Replicates(null, metric.label() + " is measured per Lighthouse run, not per round");
+                    throw new IllegalArgumentException(metric + " is measured per Lighthouse run: ofFrontend");
         };
     }
 

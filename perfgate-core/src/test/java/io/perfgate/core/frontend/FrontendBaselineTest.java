@@ -48,6 +48,20 @@ class FrontendBaselineTest {
         assertTrue(comparison.hasBlocking());
     }
 
+    @Test
+    void anIntendedLcpChangeIsAcceptedFromThePagesRuns() {
+        BaselineStore store = new BaselineStore(project.resolve(".perfgate"));
+        TestResult before = page(1000, 0.0);
+        store.record(List.of(before), new SourceVersion("abc1234def", "main", false), null, RECORDED, false);
+
+        store.accept(page(1500, 0.0), "LCP", "hero image is larger by design", new SourceVersion("fed4321cba",
+                "feature", false), null, RECORDED.plusSeconds(3600));
+
+        List<Double> lcp = store.read(before.id()).orElseThrow().metrics().get("LCP").values();
+        assertEquals(8, lcp.size(), "one value per Lighthouse run");
+        assertEquals(1500e6, lcp.stream().mapToDouble(Double::doubleValue).sum() / lcp.size(), 1e6);
+    }
+
     /** Eight runs: FCP about 400 ms; LCP about the given milliseconds; the given CLS. */
     private static TestResult page(double lcpMillis, double cls) {
         List<FrontendDetails.Run> runs = new ArrayList<>();

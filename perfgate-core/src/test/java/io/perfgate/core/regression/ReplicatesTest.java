@@ -31,7 +31,7 @@ class ReplicatesTest {
 
     @Test
     void roundsLargeEnoughForThePercentileGiveOneValueEach() {
-        Replicates p95 = Replicates.of(rounds(200, 200, 200), RegressionMetric.P95);
+        Replicates p95 = Replicates.of(rounds(200, 200, 200), RegressionMetric.P95, false);
         assertTrue(p95.usable(), p95.problem());
         assertEquals(3, p95.values().length);
         assertEquals(1, p95.roundsPerValue());
@@ -52,7 +52,7 @@ class ReplicatesTest {
 
     @Test
     void withoutMergingAPercentileNeedsEnoughSamplesInEveryRound() {
-        Replicates p95 = Replicates.of(rounds(100, 100, 100, 100), RegressionMetric.P95);
+        Replicates p95 = Replicates.of(rounds(100, 100, 100, 100), RegressionMetric.P95, false);
 
         assertFalse(p95.usable());
         assertEquals("round 1 of 4 has 100 samples; a per-round p95 needs at least 200 (raise invocations or duration"
@@ -61,7 +61,7 @@ class ReplicatesTest {
 
     @Test
     void theMedianNeedsNoMerging() {
-        Replicates p50 = Replicates.of(rounds(100, 100, 100, 100), RegressionMetric.P50);
+        Replicates p50 = Replicates.of(rounds(100, 100, 100, 100), RegressionMetric.P50, false);
         assertEquals(4, p50.values().length);
     }
 
