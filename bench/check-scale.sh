@@ -148,7 +148,9 @@ check=$(cd "$CHECK" && median_wall "$RUNS" "${MVN[@]}" -o perfgate:check)
 validate=$(cd "$CHECK" && median_wall "$RUNS" "${MVN[@]}" -o validate)
 peak="n/a"
 if [ -x /usr/bin/time ]; then
-    peak=$(cd "$CHECK" && { /usr/bin/time -f '%M' "${MVN[@]}" -o perfgate:check >/dev/null 2>"$OUT/time.txt" || true; } \
+    # time writes to its own file (-o): on stderr its figure followed Maven's colour reset (ESC[0m) on the same
+    # line, which awk read as 0
+    peak=$(cd "$CHECK" && { /usr/bin/time -f '%M' -o "$OUT/time.txt" "${MVN[@]}" -o perfgate:check >/dev/null 2>&1 || true; } \
         && awk '{ printf "%.0f MiB", $1 / 1024 }' < <(tail -1 "$OUT/time.txt"))
 fi
 (cd "$CHECK" && "${MVN[@]}" -o perfgate:check >/dev/null 2>&1 || true)

@@ -6,6 +6,9 @@ import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
 
+import static io.perfgate.core.report.Markup.escape;
+import static io.perfgate.core.report.Markup.markdownCell;
+
 /**
  * One report for a multi-module build: every module of the reactor with its verdict counts and a link to
  * its own report, as JaCoCo's report-aggregate does for coverage. It reads what each module's
@@ -55,11 +58,11 @@ public final class AggregateReport {
      */
     public String markdown(Collection<String> alreadyShown) {
         StringBuilder out = new StringBuilder(4096);
-        out.append("## ").append(cell(headline())).append("\n\n");
+        out.append("## ").append(markdownCell(headline())).append("\n\n");
         out.append("| Module | Status | Tests | Passed | Warned | Failed | Inconclusive | Skipped | Regressed |\n")
                 .append("| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |\n");
         for (ModuleReport module : modules) {
-            out.append("| ").append(cell(module.name())).append(" | ").append(cell(module.status()));
+            out.append("| ").append(markdownCell(module.name())).append(" | ").append(markdownCell(module.status()));
             for (String count : COUNTS) {
                 out.append(" | ").append(module.state() == ModuleReport.State.CHECKED ? module.count(count) : "");
             }
@@ -68,13 +71,13 @@ public final class AggregateReport {
         }
         for (ModuleReport module : modules) {
             if (module.problem() != null) {
-                out.append("\n- ").append(cell(module.name())).append(": ").append(cell(module.problem()));
+                out.append("\n- ").append(markdownCell(module.name())).append(": ").append(markdownCell(module.problem()));
             }
         }
         for (ModuleReport module : modules) {
             if (module.state() == ModuleReport.State.CHECKED && !module.markdown().isBlank()
                     && !alreadyShown.contains(module.name())) {
-                out.append("\n\n### Module ").append(cell(module.name())).append("\n\n")
+                out.append("\n\n### Module ").append(markdownCell(module.name())).append("\n\n")
                         .append(demote(demote(module.markdown().strip())));
             }
         }
@@ -123,24 +126,5 @@ public final class AggregateReport {
     /** A module's headings one level down, so they nest under the aggregate's. */
     static String demote(String markdown) {
         return markdown.replaceAll("(?m)^(#{1,5}) ", "#$1 ");
-    }
-
-    private static String cell(String text) {
-        return text.replace("|", "\\|").replace("\n", " ");
-    }
-
-    static String escape(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) {
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

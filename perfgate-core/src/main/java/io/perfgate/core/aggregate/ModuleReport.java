@@ -105,7 +105,7 @@ public record ModuleReport(String name, String link, State state, JsonNode summa
     }
 
     public boolean blocking() {
-        return summary != null && summary.path("blocking").asBoolean(false)
-                || summary != null && summary.path("baseline").path("blocking").asBoolean(false);
+        return summary != null && (summary.path("blocking").asBoolean(false)
+                || summary.path("baseline").path("blocking").asBoolean(false));
     }
 }

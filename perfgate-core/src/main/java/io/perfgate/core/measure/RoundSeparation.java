@@ -24,7 +24,6 @@ final class RoundSeparation {
 
     private final boolean always;
     private long garbageSinceGc;
-    private int collections;
 
     /** @param memoryMeasured whether the run measures memory (then every round is separated) */
     RoundSeparation(boolean memoryMeasured) {
@@ -44,11 +43,5 @@ final class RoundSeparation {
     /** Called after the collection: the garbage counted so far is gone. */
     void collected() {
         garbageSinceGc = 0;
-        collections++;
-    }
-
-    /** How many collections this run asked for between rounds. */
-    int collections() {
-        return collections;
     }
 }

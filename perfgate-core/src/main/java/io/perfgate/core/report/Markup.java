@@ -5,9 +5,10 @@ import java.util.regex.Pattern;
 
 /**
  * The one place report text is escaped. Display names and messages come from user code and may hold
- * {@code <script>}, quotes, pipes or control characters; every writer passes them through here.
+ * {@code <script>}, quotes, pipes or control characters; every writer passes them through here, the
+ * multi-module aggregate report ({@code io.perfgate.core.aggregate}) included.
  */
-final class Markup {
+public final class Markup {
     /** A GitHub mention or a gate annotation: {@code @LatencyGate} would ping a user named LatencyGate. */
     private static final Pattern MENTION = Pattern.compile("(?<![\\w`])@[A-Za-z][A-Za-z0-9-]*");
 
@@ -20,7 +21,7 @@ final class Markup {
      * bidirectional formatting characters are shown as {@code [U+202E]} ({@link #bidiControl}). Null is the empty
      * string.
      */
-    static String escape(String text) {
+    public static String escape(String text) {
         return escape(text, false, true);
     }
 
@@ -82,7 +83,7 @@ final class Markup {
      * punctuation are backslash-escaped, line breaks become {@code <br>}, and {@code @Names} are put in code
      * spans so a PR comment never mentions anyone.
      */
-    static String markdownCell(String text) {
+    public static String markdownCell(String text) {
         if (text == null || text.isEmpty()) {
             return "";
         }

@@ -164,24 +164,18 @@ final class TestSection {
         String title = "Latency percentiles of " + test.label() + (endpoint == null ? "" : " [" + endpoint + "]");
         out.append("<div class=\"latency\">\n");
         out.append(new PercentileChart(title, summary, boundLines(test, endpoint)).svg());
-        out.append("<table class=\"percentiles\">\n<tr><th colspan=\"2\">")
-                .append(escape(endpoint == null ? "Latency" : "Latency [" + endpoint + "]")).append("</th></tr>\n");
-        String[][] figures = {
-                {"samples", QuantityKind.grouped(summary.count())},
-                {"min", QuantityKind.DURATION.format(summary.min())},
-                {"mean", QuantityKind.DURATION.format(summary.mean())},
-                {"p50", QuantityKind.DURATION.format(summary.p50())},
-                {"p90", QuantityKind.DURATION.format(summary.p90())},
-                {"p95", QuantityKind.DURATION.format(summary.p95())},
-                {"p99", QuantityKind.DURATION.format(summary.p99())},
-                {"p99.9", QuantityKind.DURATION.format(summary.p999())},
-                {"max", QuantityKind.DURATION.format(summary.max())},
-        };
-        for (String[] figure : figures) {
-            out.append("<tr><td>").append(figure[0]).append("</td><td class=\"num\">").append(escape(figure[1]))
-                    .append("</td></tr>\n");
-        }
-        out.append("</table>\n</div>\n");
+        List<String[]> figures = List.of(
+                new String[] {"samples", QuantityKind.grouped(summary.count())},
+                new String[] {"min", QuantityKind.DURATION.format(summary.min())},
+                new String[] {"mean", QuantityKind.DURATION.format(summary.mean())},
+                new String[] {"p50", QuantityKind.DURATION.format(summary.p50())},
+                new String[] {"p90", QuantityKind.DURATION.format(summary.p90())},
+                new String[] {"p95", QuantityKind.DURATION.format(summary.p95())},
+                new String[] {"p99", QuantityKind.DURATION.format(summary.p99())},
+                new String[] {"p99.9", QuantityKind.DURATION.format(summary.p999())},
+                new String[] {"max", QuantityKind.DURATION.format(summary.max())});
+        table(out, "percentiles", endpoint == null ? "Latency" : "Latency [" + endpoint + "]", figures);
+        out.append("</div>\n");
     }
 
     /** The target and threshold of every latency metric a gate of this scope bounds. */
@@ -203,7 +197,13 @@ final class TestSection {
     }
 
     static void figureTable(StringBuilder out, String heading, List<String[]> figures) {
-        out.append("<table class=\"figures\">\n<tr><th colspan=\"2\">").append(escape(heading)).append("</th></tr>\n");
+        table(out, "figures", heading, figures);
+    }
+
+    /** A two-column table of named figures under one heading. */
+    private static void table(StringBuilder out, String cssClass, String heading, List<String[]> figures) {
+        out.append("<table class=\"").append(cssClass).append("\">\n<tr><th colspan=\"2\">").append(escape(heading))
+                .append("</th></tr>\n");
         for (String[] figure : figures) {
             out.append("<tr><td>").append(escape(figure[0])).append("</td><td class=\"num\">").append(escape(figure[1]))
                     .append("</td></tr>\n");
@@ -224,14 +224,6 @@ final class TestSection {
     }
 
     private static LatencyHistogram decode(Measurement measurement) {
-        if (measurement == null || measurement.latencyHistogram() == null) {
-            return null;
-        }
-        try {
-            LatencyHistogram histogram = LatencyHistogram.decode(measurement.latencyHistogram());
-            return histogram.count() == 0 ? null : histogram;
-        } catch (IllegalArgumentException e) {
-            return null; // the gate table already shows the corrupt histogram as a FAIL
-        }
+        return measurement == null ? null : decode(measurement.latencyHistogram());
     }
 }

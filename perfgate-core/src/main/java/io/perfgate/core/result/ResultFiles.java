@@ -54,37 +54,14 @@ public final class ResultFiles {
      *                             newer major schema version than this perfgate understands
      */
     public static TestResult read(Path file) {
-        byte[] bytes;
-        try {
-            bytes = Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new ResultFileException(file, "cannot read: " + e.getMessage(), e);
-        }
-        TestResult result;
-        try {
-            // the common case in one pass; anything odd is read again as a tree, which names what is wrong
-            result = Json.mapper().readValue(bytes, TestResult.class);
-        } catch (IOException e) {
-            result = null;
-        }
-        if (result == null || result.schemaVersion() == null) {
-            result = readAsTree(file, bytes);
-        }
-        checkVersion(file, result.schemaVersion());
-        if (result.id() == null || result.status() == null) {
-            throw new ResultFileException(file, "not a perfgate result: missing id or status", null);
-        }
-        ResultValidation.check(result, file);
-        return result;
-    }
-
-    private static TestResult readAsTree(Path file, byte[] bytes) {
         JsonNode tree;
         try {
-            tree = Json.mapper().readTree(bytes);
-        } catch (IOException e) {
+            tree = Json.mapper().readTree(file.toFile());
+        } catch (JacksonException e) {
             throw new ResultFileException(file, "not a readable perfgate result (corrupt JSON: "
-                    + (e instanceof JacksonException json ? json.getOriginalMessage() : e.getMessage()) + ")", e);
+                    + e.getOriginalMessage() + ")", e);
+        } catch (IOException e) {
+            throw new ResultFileException(file, "cannot read: " + e.getMessage(), e);
         }
         if (tree == null || tree.isMissingNode()) {
             throw new ResultFileException(file, "not a perfgate result: the file is empty", null);
@@ -94,11 +71,17 @@ public final class ResultFiles {
         }
         // a newer major version may not bind: say so rather than what failed to bind
         checkVersion(file, tree.get("schemaVersion").asText());
+        TestResult result;
         try {
-            return Json.mapper().treeToValue(tree, TestResult.class);
+            result = Json.mapper().treeToValue(tree, TestResult.class);
         } catch (JacksonException e) {
             throw new ResultFileException(file, "not a valid perfgate result: " + e.getOriginalMessage(), e);
         }
+        if (result.id() == null || result.status() == null) {
+            throw new ResultFileException(file, "not a perfgate result: missing id or status", null);
+        }
+        ResultValidation.check(result, file);
+        return result;
     }
 
     private static void checkVersion(Path file, String version) {

@@ -61,6 +61,23 @@ class AggregateReportTest {
     }
 
     @Test
+    void namesAreEscapedAsInEveryOtherReport() throws IOException {
+        Path orders = module("orders", "PASSED", 1, 0, false, "UNCHANGED");
+        String name = "ord\u202Eers <b>|@Team_a";
+
+        AggregateReport report = new AggregateReport("shop\u202E", List.of(ModuleReport.read(name, "x", orders)));
+
+        String html = report.html();
+        assertTrue(html.contains("<td>ord[U+202E]ers &lt;b&gt;|@Team_a</td>"), html);
+        assertTrue(html.contains("<h1>shop[U+202E]</h1>"), html);
+        assertFalse(html.contains("\u202E"), "a bidi override is shown, not obeyed");
+        String markdown = report.markdown();
+        String cell = "ord\\[U+202E\\]ers &lt;b&gt;\\|`@Team`\\_a";
+        assertTrue(markdown.contains("| " + cell + " | PASSED |"), markdown);
+        assertTrue(markdown.contains("### Module " + cell + "\n"), markdown);
+    }
+
+    @Test
     void anUnreadableSummaryIsNamedNotFatal() throws IOException {
         Path broken = Files.createDirectories(root.resolve("broken/target/perfgate"));
         Files.writeString(broken.resolve("summary.json"), "{ not json");

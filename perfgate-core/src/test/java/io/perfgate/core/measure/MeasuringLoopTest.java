@@ -298,7 +298,7 @@ class MeasuringLoopTest {
         RoundSeparation memory = new RoundSeparation(true);
         assertTrue(memory.collectBeforeRound(), "memory measured: every round starts collected");
         RoundSeparation separation = new RoundSeparation(false);
-        assertEquals(ThreadAllocation.supported() ? false : true, separation.collectBeforeRound());
+        assertEquals(!ThreadAllocation.supported(), separation.collectBeforeRound());
         separation.allocated(RoundSeparation.GARBAGE_WORTH_A_GC / 2);
         separation.allocated(RoundSeparation.GARBAGE_WORTH_A_GC / 2 - 1);
         assertEquals(!ThreadAllocation.supported(), separation.collectBeforeRound());
@@ -308,7 +308,6 @@ class MeasuringLoopTest {
         assertEquals(!ThreadAllocation.supported(), separation.collectBeforeRound());
         separation.allocated(-1);
         assertTrue(separation.collectBeforeRound(), "unknown allocation: collect, as before");
-        assertEquals(1, separation.collections());
     }
 
     private static long collections() {
