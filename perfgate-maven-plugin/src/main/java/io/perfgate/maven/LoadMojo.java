@@ -102,12 +102,15 @@ public class LoadMojo extends AbstractPerfgateMojo {
                 + "; check judges them");
     }
 
-    /** The measured run as an HdrHistogram interval log, so runs of several generators can be merged (perfgate:import). */
+    /**
+     * The run the result's figures come from (for a stress test the last step that held, not the one that broke
+     * after it) as an HdrHistogram interval log, so runs of several generators can be merged (perfgate:import).
+     */
     private void writeIntervalLog(LoadTestOutcome outcome) {
-        if (outcome.runs().isEmpty()) {
+        io.perfgate.core.load.LoadRun run = outcome.measured();
+        if (run == null) {
             return;
         }
-        io.perfgate.core.load.LoadRun run = outcome.runs().get(outcome.runs().size() - 1);
         Path log = output().directory().resolve("intervals").resolve(IntervalLogWriter.fileName(run.scenario()));
         try {
             IntervalLogWriter.write(run, log);

@@ -55,18 +55,18 @@ public final class IntervalLogWriter {
         }
     }
 
+    /** One interval per round with a latency histogram, at the time its slice began. */
     private static void intervals(HistogramLogWriter writer, String tag, EndpointResult result, long startMs) {
-        long offset = 0;
-        for (Round round : result.rounds()) {
-            long lengthMs = Math.max(1, round.durationNanos() / 1_000_000);
+        for (int i = 0; i < result.rounds().size(); i++) {
+            Round round = result.rounds().get(i);
             if (round.latencyHistogram() != null) {
+                long from = startMs + result.roundStarts().get(i) / 1_000_000;
                 Histogram histogram = decode(round.latencyHistogram());
-                histogram.setStartTimeStamp(startMs + offset);
-                histogram.setEndTimeStamp(startMs + offset + lengthMs);
+                histogram.setStartTimeStamp(from);
+                histogram.setEndTimeStamp(from + Math.max(1, round.durationNanos() / 1_000_000));
                 histogram.setTag(tag);
                 writer.outputIntervalHistogram(histogram);
             }
-            offset += lengthMs;
         }
     }
 

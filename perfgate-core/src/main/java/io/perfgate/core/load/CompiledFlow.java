@@ -13,10 +13,21 @@ import java.util.Set;
 final class CompiledFlow {
     final String name;
     final CompiledStep[] steps;
+    /** Whether a step fills {uuid}: only then does an iteration draw one (from the JVM's secure random). */
+    final boolean usesUuid;
 
     private CompiledFlow(String name, CompiledStep[] steps) {
         this.name = name;
         this.steps = steps;
+        boolean uuid = false;
+        for (CompiledStep step : steps) {
+            uuid |= step.path.variables().contains("uuid")
+                    || (step.body != null && step.body.variables().contains("uuid"));
+            for (Template value : step.headerValues) {
+                uuid |= value.variables().contains("uuid");
+            }
+        }
+        this.usesUuid = uuid;
     }
 
     /** One request, ready to fill and send. */

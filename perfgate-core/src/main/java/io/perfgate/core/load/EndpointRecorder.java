@@ -122,12 +122,14 @@ final class EndpointRecorder {
             }
         }
         List<Round> rounds = new ArrayList<>();
+        List<Long> roundStarts = new ArrayList<>();
         for (int i = 0; i < sliceCount; i++) {
             if (sliceRequests[i] > 0) {
                 rounds.add(new Round(sliceRequests[i], sliceErrors[i], sliceNanos,
                         sliceLatency[i].count() == 0 ? null : sliceLatency[i].encode(), null));
+                roundStarts.add(i * sliceNanos);
             }
         }
-        return new EndpointResult(name, requests, errors, byKind, first, latency, serviceTime, rounds);
+        return new EndpointResult(name, requests, errors, byKind, first, latency, serviceTime, rounds, roundStarts);
     }
 }

@@ -13,7 +13,10 @@ import java.util.Map;
  * @param latency     successful requests' response time from their scheduled start (coordinated omission
  *                    corrected); in the closed model the scheduled start is the send
  * @param serviceTime successful requests' time from the actual send to the complete answer
- * @param rounds      time slices of the measured phase, the replicates regression checks compare
+ * @param rounds      time slices of the measured phase, the replicates regression checks compare; a slice without
+ *                    a request has no round
+ * @param roundStarts when each round began, in nanoseconds from the measured phase's start (one per round: the
+ *                    rounds that empty slices leave out do not shift the later ones)
  */
 public record EndpointResult(
         String name,
@@ -23,11 +26,16 @@ public record EndpointResult(
         String firstError,
         LatencyHistogram latency,
         LatencyHistogram serviceTime,
-        List<Round> rounds) {
+        List<Round> rounds,
+        List<Long> roundStarts) {
 
     public EndpointResult {
         errorsByKind = Map.copyOf(errorsByKind);
         rounds = List.copyOf(rounds);
+        roundStarts = List.copyOf(roundStarts);
+        if (roundStarts.size() != rounds.size()) {
+            throw new IllegalArgumentException(rounds.size() + " rounds but " + roundStarts.size() + " start times");
+        }
     }
 
     public long successes() {

@@ -43,7 +43,9 @@ final class Iteration {
             variables = new HashMap<>();
             // numbered when first needed: most iterations fill no template
             variables.put("iteration", Long.toString(numbers.incrementAndGet()));
-            variables.put("uuid", UUID.randomUUID().toString());
+            if (flow.usesUuid) {
+                variables.put("uuid", UUID.randomUUID().toString());
+            }
         }
         return variables;
     }

@@ -111,7 +111,7 @@ public record LoadScenario(
         }
         if (shape instanceof LoadShape.Open open) {
             double requests = (open.plannedArrivals() + open.initialRate() * warmup.toNanos() / 1e9)
-                    * flows.stream().mapToInt(flow -> flow.steps().size()).max().orElse(1);
+                    * PlanLimits.stepsPerArrival(flows);
             if (requests > maxRequests) {
                 throw new LoadConfigurationException("load scenario '" + name + "' plans up to "
                         + io.perfgate.core.gate.QuantityKind.grouped(Math.round(requests)) + " requests but maxRequests is "

@@ -105,7 +105,7 @@ public final class LoadTestRunner {
             out.accept("perfgate load '" + definition.scenario().name() + "': " + e.getMessage());
             Measurement unreachable = new Measurement(1, 1, Map.of(ErrorKind.CONNECTION.key(), 1L), e.getMessage(),
                     0, null, null, null, null);
-            return new LoadTestOutcome(declared.completed(unreachable), List.of(), null, e.getMessage());
+            return new LoadTestOutcome(declared.completed(unreachable), List.of(), null, e.getMessage(), null);
         }
     }
 
@@ -115,7 +115,7 @@ public final class LoadTestRunner {
         List<LoadRun> runs = new ArrayList<>(before);
         runs.add(run);
         TestResult result = declared.completed(run.measurement(), run.endpointMeasurements());
-        return new LoadTestOutcome(result, runs, capacity, null);
+        return new LoadTestOutcome(result, runs, capacity, null, run);
     }
 
     private static LoadTestOutcome normalOrPeak(LoadTestDefinition definition, TestResult declared, LoadLimits limits,
@@ -136,7 +136,8 @@ public final class LoadTestRunner {
                 if (probe.overall().successes() == 0) {
                     out.accept(probe.summary());
                     TestResult result = declared.completed(probe.measurement(), probe.endpointMeasurements());
-                    return new LoadTestOutcome(result, before, 0.0, "the capacity probe had no successful request");
+                    return new LoadTestOutcome(result, before, 0.0, "the capacity probe had no successful request",
+                            probe);
                 }
                 capacity = probe.throughput();
                 String tooTight = PlanLimits.remainingFor(plan, scenario, capacity, limits, probe);
@@ -146,7 +147,7 @@ public final class LoadTestRunner {
                     out.accept("perfgate load '" + scenario.name() + "': " + kind + " load not run: " + tooTight);
                     TestResult result = declared.completed(inconclusive.measurement(),
                             inconclusive.endpointMeasurements());
-                    return new LoadTestOutcome(result, before, capacity, null);
+                    return new LoadTestOutcome(result, before, capacity, null, inconclusive);
                 }
             }
             normalRate = capacity * LoadPlan.NORMAL_SHARE;
@@ -242,7 +243,7 @@ public final class LoadTestRunner {
         LoadRun chosen = held != null ? held : broke;
         if (chosen == null) {
             return new LoadTestOutcome(declared.unmeasured("stress test '" + scenario.name() + "' ran no step: " + stop),
-                    runs, null, null);
+                    runs, null, null, null);
         }
         Double capacity = held == null ? null : held.offeredRate();
         String capacityText = held == null ? "no step held (the first, at " + Rates.format(start) + ", "
@@ -254,7 +255,7 @@ public final class LoadTestRunner {
         out.accept(chosen.summary());
         TestResult result = declared.completed(chosen.measurement(), chosen.endpointMeasurements());
         result = result.withDisplayName(capacityText);
-        return new LoadTestOutcome(result, runs, capacity, null);
+        return new LoadTestOutcome(result, runs, capacity, null, chosen);
     }
 
     /** The threshold of a whole-scenario bound. */

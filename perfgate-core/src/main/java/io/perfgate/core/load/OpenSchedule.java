@@ -23,6 +23,7 @@ final class OpenSchedule implements Schedule {
     private final LoadEngine engine;
     private final LoadShape.Open shape;
     private final SplittableRandom random;
+    private final long responseTimeoutNanos;
     private final ReentrantLock lock = new ReentrantLock();
     private final ArrayDeque<Connection> idle = new ArrayDeque<>();
     private final ArrayDeque<Arrival> waiting = new ArrayDeque<>();
@@ -38,6 +39,7 @@ final class OpenSchedule implements Schedule {
         this.engine = engine;
         this.shape = shape;
         this.random = random;
+        this.responseTimeoutNanos = engine.scenario().responseTimeout().toNanos();
     }
 
     @Override
@@ -143,7 +145,7 @@ final class OpenSchedule implements Schedule {
                 lock.unlock();
             }
             long waited = System.nanoTime() - next.intended();
-            if (waited > engine.scenario().responseTimeout().toNanos()) {
+            if (waited > responseTimeoutNanos) {
                 timedOut(next, "waited " + Rates.formatNanos(waited) + " for a free connection, over the response"
                         + " timeout of " + Rates.format(engine.scenario().responseTimeout()));
                 continue;

@@ -40,7 +40,7 @@ final class PlanLimits {
         for (int k = 0; k < steps; k++) {
             requests += arrivals(start + k * added, step);
         }
-        requireRequests(what, requests * stepsPerArrival(scenario), scenario, "lower maxSteps, stepRate or stepDuration");
+        requireRequests(what, requests * stepsPerArrival(scenario.flows()), scenario, "lower maxSteps, stepRate or stepDuration");
     }
 
     private static void checkNormalOrPeak(LoadPlan plan, LoadScenario scenario) {
@@ -79,7 +79,12 @@ final class PlanLimits {
 
     /** The most requests a normal or peak run at {@code rate} sends, warmup included. */
     static long runRequests(LoadPlan plan, LoadScenario scenario, double rate) {
-        return (arrivals(rate, scenario.warmup()) + arrivals(rate, plan.duration())) * stepsPerArrival(scenario);
+        return constantRunRequests(scenario, rate, scenario.warmup(), plan.duration());
+    }
+
+    /** The most requests an open run at a constant rate sends over its warmup and measured phase. */
+    private static long constantRunRequests(LoadScenario scenario, double rate, Duration warmup, Duration measured) {
+        return (arrivals(rate, warmup) + arrivals(rate, measured)) * stepsPerArrival(scenario.flows());
     }
 
     /**
@@ -88,10 +93,10 @@ final class PlanLimits {
      * the rest of the limit to hold the run.
      */
     static long probeShare(LoadPlan plan, LoadScenario scenario) {
-        double factor = runRate(plan, LoadPlan.NORMAL_SHARE) * stepsPerArrival(scenario)
+        double factor = runRate(plan, LoadPlan.NORMAL_SHARE) * stepsPerArrival(scenario.flows())
                 * seconds(scenario.warmup().plus(plan.duration())) / seconds(plan.probeDurationOrDefault());
         // the run's arrivals are rounded up, by at most one per phase and step
-        long rounding = 2L * stepsPerArrival(scenario);
+        long rounding = 2L * stepsPerArrival(scenario.flows());
         return Math.max(0, (long) Math.floor((scenario.maxRequests() - rounding) / (1 + factor)));
     }
 
@@ -109,8 +114,8 @@ final class PlanLimits {
     }
 
     /** Requests per arrival at most: the longest flow's steps. */
-    static int stepsPerArrival(LoadScenario scenario) {
-        return scenario.flows().stream().mapToInt(flow -> flow.steps().size()).max().orElse(1);
+    static int stepsPerArrival(java.util.List<Flow> flows) {
+        return flows.stream().mapToInt(flow -> flow.steps().size()).max().orElse(1);
     }
 
     private static double seconds(Duration duration) {
@@ -173,7 +178,7 @@ final class PlanLimits {
 
     /** Why a stress step cannot run within what is left of the limits, or null when it can. */
     static String stepDoesNotFit(LoadScenario scenario, double rate, Duration step, Duration warmup, LoadLimits limits) {
-        long requests = (arrivals(rate, warmup) + arrivals(rate, step)) * stepsPerArrival(scenario);
+        long requests = constantRunRequests(scenario, rate, warmup, step);
         if (requests > limits.remainingRequests()) {
             return "could send " + QuantityKind.grouped(requests) + " requests, more than the "
                     + QuantityKind.grouped(limits.remainingRequests()) + " left of maxRequests "

@@ -30,6 +30,7 @@ class MergeTest {
         Random random = new Random(seed);
         LatencyHistogram whole = new LatencyHistogram();
         List<Round> rounds = new ArrayList<>();
+        List<Long> starts = new ArrayList<>();
         for (int slice = 0; slice < 10; slice++) {
             LatencyHistogram part = new LatencyHistogram();
             for (int i = 0; i < 200; i++) {
@@ -39,9 +40,11 @@ class MergeTest {
                 all.record(nanos);
             }
             rounds.add(new Round(200, 0, 1_000_000_000L, part.encode(), null));
+            starts.add(slice * 1_000_000_000L);
         }
-        EndpointResult overall = new EndpointResult("overall", 2000, 0, Map.of(), null, whole, whole, rounds);
-        EndpointResult endpoint = new EndpointResult("GET /api/v1/users", 2000, 0, Map.of(), null, whole, whole, rounds);
+        EndpointResult overall = new EndpointResult("overall", 2000, 0, Map.of(), null, whole, whole, rounds, starts);
+        EndpointResult endpoint = new EndpointResult("GET /api/v1/users", 2000, 0, Map.of(), null, whole, whole, rounds,
+                starts);
         return new LoadRun(name, "open 200/s for 10s", System.nanoTime(), 10_000_000_000L, 200, overall,
                 Map.of(endpoint.name(), endpoint), null, List.of(), new GeneratorHealth(2000, 0, 0, 0.1, 0), false);
     }
@@ -75,6 +78,30 @@ class MergeTest {
         assertEquals(30, overall.rounds().size());
         // the three runs overlap in time: 600 requests/s over their shared window (within a rounding of the slices)
         assertEquals(600, overall.successes() * 1e9 / overall.durationNanos(), 30);
+    }
+
+    @Test
+    void anEndpointsIntervalsKeepTheirSlicesTimesAcrossAnEmptySlice() throws Exception {
+        LatencyHistogram part = new LatencyHistogram();
+        part.record(5_000_000);
+        Round round = new Round(1, 0, 1_000_000_000L, part.encode(), null);
+        // slices 0, 1 and 3 had requests, slice 2 none: the last interval starts 3 s in, not 2 s
+        EndpointResult rare = new EndpointResult("GET /rare", 3, 0, Map.of(), null, part, part,
+                List.of(round, round, round), List.of(0L, 1_000_000_000L, 3_000_000_000L));
+        LoadRun run = new LoadRun("rare", "open 1/s for 4s", System.nanoTime(), 4_000_000_000L, 1, rare,
+                Map.of(rare.name(), rare), null, List.of(), new GeneratorHealth(3, 0, 0, 0.1, 0), false);
+        Path log = dir.resolve("rare.hlog");
+        IntervalLogWriter.write(run, log);
+        List<Long> offsets = new ArrayList<>();
+        org.HdrHistogram.HistogramLogReader reader = new org.HdrHistogram.HistogramLogReader(log.toFile());
+        for (org.HdrHistogram.EncodableHistogram h = reader.nextIntervalHistogram(); h != null;
+             h = reader.nextIntervalHistogram()) {
+            if (h.getTag() == null) {
+                offsets.add(h.getStartTimeStamp());
+            }
+        }
+        long base = offsets.get(0);
+        assertEquals(List.of(0L, 1000L, 3000L), offsets.stream().map(t -> t - base).toList());
     }
 
     @Test

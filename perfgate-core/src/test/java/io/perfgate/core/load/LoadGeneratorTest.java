@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -51,6 +52,7 @@ class LoadGeneratorTest {
     @Test
     void capturedIdFromPostIsUsedByTheNextRequest() {
         int before = service.fetchedIds.size();
+        int namesBefore = service.createdNames.size();
         Flow signup = Flow.of("signup",
                 HttpStep.post("/users", "{\"name\":\"user-{iteration}\"}").expectStatus(201)
                         .expectContentType("application/json").expectJson("id").capture("id", "id"),
@@ -65,8 +67,27 @@ class LoadGeneratorTest {
         var fetched = service.fetchedIds.subList(before, service.fetchedIds.size());
         assertEquals(60, fetched.size(), "warmup and measured GETs");
         assertTrue(fetched.stream().allMatch(service.users::containsKey), "every GET used an id the POST returned");
-        assertTrue(service.createdNames.stream().allMatch(name -> name.matches("\\{\"name\":\"user-\\d+\"}")),
-                service.createdNames.toString());
+        var names = service.createdNames.subList(namesBefore, service.createdNames.size());
+        assertEquals(60, names.size(), "warmup and measured POSTs");
+        assertTrue(names.stream().allMatch(name -> name.matches("\\{\"name\":\"user-\\d+\"}")), names.toString());
+    }
+
+    @Test
+    void uuidIsDrawnForAFlowThatFillsIt() {
+        int before = service.createdNames.size();
+        LoadRun run = LoadGenerator.run(scenario().request(HttpStep.post("/users", "{\"name\":\"u-{uuid}\"}")
+                .expectStatus(201)).rate(20, Duration.ofSeconds(1)).build());
+
+        assertEquals(0, run.overall().errors(), run.summary());
+        var created = service.createdNames.subList(before, service.createdNames.size());
+        assertEquals(24, created.size(), "warmup and measured POSTs");
+        assertTrue(created.stream().allMatch(name -> name.matches("\\{\"name\":\"u-[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}\"}")),
+                created.toString());
+        assertEquals(created.size(), Set.copyOf(created).size(), "a new uuid per iteration");
+        assertTrue(CompiledFlow.compile(java.util.List.of(Flow.of("u", HttpStep.post("/users", "{\"id\":\"{uuid}\"}"))),
+                new java.util.ArrayList<>())[0].usesUuid);
+        assertFalse(CompiledFlow.compile(java.util.List.of(Flow.of("i", HttpStep.post("/users", "{\"id\":{iteration}}"))),
+                new java.util.ArrayList<>())[0].usesUuid);
     }
 
     @Test

@@ -165,6 +165,7 @@ class LoadTestRunnerTest {
         LoadRun probe = outcome.runs().get(0);
         LoadRun normal = outcome.runs().get(1);
         assertEquals(probe.throughput(), outcome.capacity(), 1e-9);
+        org.junit.jupiter.api.Assertions.assertSame(normal, outcome.measured(), "the result is the normal run's, not the probe's");
         assertEquals(0.7 * outcome.capacity(), normal.offeredRate(), 0.7 * outcome.capacity() * 0.01);
         assertTrue(console.stream().anyMatch(line -> line.contains("normal load at") && line.contains("70% of the capacity")),
                 console.toString());
@@ -221,6 +222,7 @@ class LoadTestRunnerTest {
                     .orElseThrow();
             assertEquals(held.overall().requests(), outcome.result().measurement().invocations(),
                     "the step that held is the one recorded: " + log);
+            org.junit.jupiter.api.Assertions.assertSame(held, outcome.measured(), "its run, not the step that broke: " + log);
             TestOutcome verdict = new GateEvaluator(null).evaluate(outcome.result());
             assertEquals(Verdict.PASS, verdict.gates().get(1).verdict(), "throughput of the step that held: " + log);
         } finally {
