@@ -8,6 +8,7 @@ import io.perfgate.core.result.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -36,6 +37,22 @@ public record LighthouseReport(
 
     public LighthouseReport {
         metrics = Map.copyOf(metrics);
+    }
+
+    /** Why Lighthouse could not measure the page, as results record it; null when it measured it. */
+    public String failure(Object url) {
+        return runtimeError == null ? null : "Lighthouse could not measure " + url + ": " + runtimeError;
+    }
+
+    /** Metric attribute to value, as result files store them. */
+    public Map<String, Double> figures() {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        for (Metric metric : Metric.values()) {
+            if (metrics.containsKey(metric)) {
+                figures.put(metric.attribute(), metrics.get(metric));
+            }
+        }
+        return figures;
     }
 
     /** Reads an LHR file; an unreadable file or one that is no LHR is an error naming the file. */
