@@ -1,5 +1,5 @@
 import io.perfgate.core.frontend.FormFactor;
-import io.perfgate.core.frontend.FrontendJudge;
+import io.perfgate.core.frontend.MedianOfRuns;
 import io.perfgate.core.frontend.LighthouseRunner;
 import io.perfgate.core.frontend.LighthouseTools;
 import io.perfgate.core.frontend.PageDefinition;
@@ -34,7 +34,7 @@ public class LighthouseRuns {
             java.util.Arrays.sort(sorted);
             double scale = metric == Metric.CUMULATIVE_LAYOUT_SHIFT ? 1 : 1e6;
             StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "perfgate %-4s median %9.3f runs",
-                    metric.label(), FrontendJudge.median(sorted) / scale));
+                    metric.label(), MedianOfRuns.median(sorted) / scale));
             for (double value : values) {
                 line.append(String.format(Locale.ROOT, " %.3f", value / scale));
             }

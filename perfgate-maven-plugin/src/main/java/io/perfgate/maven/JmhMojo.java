@@ -194,9 +194,7 @@ public class JmhMojo extends AbstractPerfgateMojo {
             }
             DeclaredGates gates = declaredGates(benchmarks, loader, rules);
             run(runner, command, settings, benchmarks, gates);
-        } catch (JmhResultException | ResultFileException e) {
-            throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
-        } catch (IOException e) {
+        } catch (JmhResultException | ResultFileException | IOException e) {
             throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
         }
     }

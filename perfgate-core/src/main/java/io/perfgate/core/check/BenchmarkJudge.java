@@ -5,18 +5,37 @@ import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Metric;
 import io.perfgate.core.gate.Verdict;
 import io.perfgate.core.jmh.BenchmarkMode;
-import io.perfgate.core.jmh.JmhScoreRule;
 import io.perfgate.core.result.BenchmarkDetails;
+import org.apache.commons.statistics.distribution.TDistribution;
 
 import java.util.Optional;
 import java.util.OptionalDouble;
 
 /**
  * A JMH benchmark's metrics, judged on JMH's own figures in the mode the benchmark ran in: the score with its
- * error for throughput and mean time, gc.alloc.rate.norm for allocation (both by their 95% interval, the rule
- * of {@link JmhScoreRule}), the sampled distribution for percentiles.
+ * error for throughput and mean time, gc.alloc.rate.norm for allocation, the sampled distribution for
+ * percentiles.
+ * <p>
+ * A figure JMH reports with an error is judged by its 95 % confidence interval, not by the score alone, as a
+ * JUnit percentile is. JMH prints a 99.9 % Student-t interval over its n measured iterations
+ * ({@code t(0.9995, n-1) s / sqrt(n)}); the same interval at 95 % is that error times
+ * {@code t(0.975, n-1) / t(0.9995, n-1)} (with 2 iterations JMH's is 50 times wider than the 95 % one).
+ * <ul>
+ *   <li>the whole interval beyond the threshold: FAIL, noise cannot explain it;</li>
+ *   <li>the interval reaches both sides of the threshold: INCONCLUSIVE, more forks or iterations decide;</li>
+ *   <li>the whole interval within the threshold: the score decides between PASS and WARN (the target is
+ *       advisory, so an interval across it needs no more data);</li>
+ *   <li>no error at all (JMH gives none for a single measured iteration): INCONCLUSIVE.</li>
+ * </ul>
  */
 final class BenchmarkJudge implements GateJudge {
+    /** How to get a narrower interval, for INCONCLUSIVE messages. */
+    static final String FIX = "run more forks or iterations (-Dperfgate.jmh.forks=5"
+            + " -Dperfgate.jmh.measurementIterations=5, or -Dperfgate.profile=standard), quiet the machine, or set"
+            + " allowInconclusive = true";
+    /** The confidence of the interval a figure is judged by. */
+    private static final double CONFIDENCE = 0.95;
+
     private final GateJudge latency;
 
     BenchmarkJudge(GateJudge latency) {
@@ -47,7 +66,7 @@ final class BenchmarkJudge implements GateJudge {
             }
             Double error = benchmark.allocationError();
             OptionalDouble jmhError = error == null ? OptionalDouble.empty() : OptionalDouble.of(error);
-            return judgeScore(subject, metric, bound, allocation, JmhScoreRule.halfWidth(jmhError,
+            return judgeScore(subject, metric, bound, allocation, halfWidth(jmhError,
                     (long) benchmark.forks() * benchmark.measurementIterations()));
         }
         if (metric.quantile().isPresent() || metric == Metric.LATENCY_MAX) {
@@ -59,21 +78,52 @@ final class BenchmarkJudge implements GateJudge {
                     ? "JMH reported no score" : "JMH's unit '" + benchmark.scoreUnit() + "' is not one perfgate reads");
         }
         return judgeScore(subject, metric, bound, score.getAsDouble(),
-                JmhScoreRule.halfWidth(benchmark.baseScoreError(), invocations));
+                halfWidth(benchmark.baseScoreError(), invocations));
     }
 
-    /** A figure JMH reports with an error: judged by its 95% interval ({@link JmhScoreRule}). */
+    /**
+     * A figure JMH reports with an error: INCONCLUSIVE without an error or when its interval reaches both sides
+     * of the threshold; otherwise the figure decides, as every bound's does.
+     *
+     * @param error half-width of the 95 % interval ({@link #halfWidth}); empty when JMH could not compute one
+     */
     private static MetricOutcome judgeScore(Subject subject, Metric metric, Bound bound, double value,
                                             OptionalDouble error) {
         long invocations = subject.measurement().invocations();
-        Double lower = error.isPresent() ? value - error.getAsDouble() : null;
-        Double upper = error.isPresent() ? value + error.getAsDouble() : null;
-        if (JmhScoreRule.verdict(bound, metric.direction(), value, error) == Verdict.INCONCLUSIVE) {
+        if (error.isEmpty()) {
+            return Wording.outcome(metric, bound, Verdict.INCONCLUSIVE, value, invocations, null, null,
+                    Wording.measured(metric, value) + " has no verdict against the threshold "
+                            + metric.kind().format(bound.threshold()) + ": JMH gives no error for a single measured"
+                            + " iteration, so noise cannot be told from a real difference" + subject.context(invocations)
+                            + "; " + FIX);
+        }
+        double halfWidth = error.getAsDouble();
+        double lower = value - halfWidth;
+        double upper = value + halfWidth;
+        boolean lowerFails = bound.judge(lower, metric.direction()) == Verdict.FAIL;
+        if (lowerFails != (bound.judge(upper, metric.direction()) == Verdict.FAIL)) {
             return Wording.outcome(metric, bound, Verdict.INCONCLUSIVE, value, invocations, lower, upper,
-                    JmhScoreRule.inconclusiveReason(metric, bound, value, error) + subject.context(invocations)
-                            + "; " + JmhScoreRule.FIX);
+                    Wording.measured(metric, value) + " ± " + metric.kind().format(halfWidth) + " has no verdict: its"
+                            + " 95% confidence interval reaches both sides of the threshold "
+                            + metric.kind().format(bound.threshold()) + subject.context(invocations) + "; " + FIX);
         }
         return Wording.judged(subject, metric, bound, value, invocations, lower, upper);
+    }
+
+    /**
+     * The half-width of the 95 % interval, from JMH's 99.9 % error.
+     *
+     * @param jmhError   JMH's error (half-width at 99.9 %); empty when JMH gave none
+     * @param iterations the values JMH's error rests on (measured iterations over all forks, or samples)
+     * @return empty without an error or with fewer than two values
+     */
+    static OptionalDouble halfWidth(OptionalDouble jmhError, long iterations) {
+        if (jmhError.isEmpty() || iterations < 2 || !Double.isFinite(jmhError.getAsDouble())) {
+            return OptionalDouble.empty();
+        }
+        TDistribution t = TDistribution.of(iterations - 1);
+        return OptionalDouble.of(Math.abs(jmhError.getAsDouble()) * t.inverseCumulativeProbability(0.5 + CONFIDENCE / 2)
+                / t.inverseCumulativeProbability(0.9995));
     }
 
     private static String modeAdvice(Metric metric) {

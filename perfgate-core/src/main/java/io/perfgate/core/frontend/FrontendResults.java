@@ -59,13 +59,12 @@ public final class FrontendResults {
                         + " Lighthouse result " + file + " does not exist");
             }
             LighthouseReport report = LighthouseReport.read(file);
-            String error = report.runtimeError() == null ? null
-                    : "Lighthouse could not measure " + report.requestedUrl() + ": " + report.runtimeError();
+            String error = report.failure(report.requestedUrl());
             failure = failure != null ? failure : error;
             version = report.lighthouseVersion();
             url = url != null ? url : report.requestedUrl();
             screenshot = report.screenshot() != null ? report.screenshot() : screenshot;
-            runs.add(new FrontendDetails.Run(LighthouseRunner.figures(report.metrics()), link(htmlTwin(file),
+            runs.add(new FrontendDetails.Run(report.figures(), link(htmlTwin(file),
                     perfgateDirectory), link(file, perfgateDirectory), error));
         }
         FrontendDetails details = new FrontendDetails(url, page.formFactor().label(), page.throttling().label(),

@@ -8,14 +8,14 @@ import io.perfgate.core.result.Json;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * The figures perfgate takes from one Lighthouse result (LHR) JSON: the metrics in perfgate's base units,
  * Lighthouse's runtime error, the final screenshot.
  *
- * @param metrics      what Lighthouse computed; a metric whose audit failed is absent (see {@link #auditErrors})
- * @param auditErrors  per metric that Lighthouse could not compute, its message
+ * @param metrics      what Lighthouse computed; a metric whose audit failed is absent
  * @param runtimeError Lighthouse's {@code runtimeError} (code and message) when the page could not be measured
  * @param screenshot   the final screenshot as a {@code data:} URI, or null
  */
@@ -23,7 +23,6 @@ public record LighthouseReport(
         String requestedUrl,
         String lighthouseVersion,
         Map<Metric, Double> metrics,
-        Map<Metric, String> auditErrors,
         String runtimeError,
         String screenshot) {
 
@@ -38,7 +37,22 @@ public record LighthouseReport(
 
     public LighthouseReport {
         metrics = Map.copyOf(metrics);
-        auditErrors = Map.copyOf(auditErrors);
+    }
+
+    /** Why Lighthouse could not measure the page, as results record it; null when it measured it. */
+    public String failure(Object url) {
+        return runtimeError == null ? null : "Lighthouse could not measure " + url + ": " + runtimeError;
+    }
+
+    /** Metric attribute to value, as result files store them. */
+    public Map<String, Double> figures() {
+        Map<String, Double> figures = new LinkedHashMap<>();
+        for (Metric metric : Metric.values()) {
+            if (metrics.containsKey(metric)) {
+                figures.put(metric.attribute(), metrics.get(metric));
+            }
+        }
+        return figures;
     }
 
     /** Reads an LHR file; an unreadable file or one that is no LHR is an error naming the file. */
@@ -61,45 +75,33 @@ public record LighthouseReport(
     static LighthouseReport of(JsonNode root) {
         JsonNode audits = root.path("audits");
         Map<Metric, Double> metrics = new EnumMap<>(Metric.class);
-        Map<Metric, String> errors = new EnumMap<>(Metric.class);
-        TIMING_AUDITS.forEach((metric, id) -> numeric(audits.path(id), metric, MS, metrics, errors));
-        numeric(audits.path("cumulative-layout-shift"), Metric.CUMULATIVE_LAYOUT_SHIFT, 1, metrics, errors);
+        TIMING_AUDITS.forEach((metric, id) -> numeric(audits.path(id), metric, MS, metrics));
+        numeric(audits.path("cumulative-layout-shift"), Metric.CUMULATIVE_LAYOUT_SHIFT, 1, metrics);
         JsonNode score = root.path("categories").path("performance").path("score");
         if (score.isNumber()) {
             metrics.put(Metric.PERFORMANCE_SCORE, score.asDouble() * 100);
-        } else {
-            errors.put(Metric.PERFORMANCE_SCORE, "Lighthouse gave no performance score (was the performance category"
-                    + " run, and did every metric it weighs compute?)");
         }
-        resources(audits.path("network-requests"), metrics, errors);
+        resources(audits.path("network-requests"), metrics);
         JsonNode runtime = root.path("runtimeError");
         String runtimeError = runtime.isObject()
                 ? runtime.path("code").asText("") + ": " + runtime.path("message").asText("") : null;
         JsonNode shot = audits.path("final-screenshot").path("details").path("data");
         return new LighthouseReport(root.path("requestedUrl").asText(root.path("finalDisplayedUrl").asText(null)),
-                root.path("lighthouseVersion").asText(null), metrics, errors, runtimeError,
+                root.path("lighthouseVersion").asText(null), metrics, runtimeError,
                 shot.isTextual() && shot.asText().startsWith("data:image/") ? shot.asText() : null);
     }
 
-    private static void numeric(JsonNode audit, Metric metric, double scale, Map<Metric, Double> metrics,
-                                Map<Metric, String> errors) {
+    private static void numeric(JsonNode audit, Metric metric, double scale, Map<Metric, Double> metrics) {
         JsonNode value = audit.path("numericValue");
         if (value.isNumber() && Double.isFinite(value.asDouble())) {
             metrics.put(metric, value.asDouble() * scale);
-        } else {
-            errors.put(metric, audit.isMissingNode() ? "the report has no audit for it"
-                    : audit.path("errorMessage").asText("Lighthouse computed no value"));
         }
     }
 
     /** Bytes transferred, script bytes and request count, summed over the page's network requests. */
-    private static void resources(JsonNode audit, Map<Metric, Double> metrics, Map<Metric, String> errors) {
+    private static void resources(JsonNode audit, Map<Metric, Double> metrics) {
         JsonNode items = audit.path("details").path("items");
         if (!items.isArray()) {
-            String why = audit.path("errorMessage").asText("the report lists no network requests");
-            for (Metric metric : new Metric[] {Metric.TOTAL_BYTES, Metric.SCRIPT_BYTES, Metric.REQUEST_COUNT}) {
-                errors.put(metric, why);
-            }
             return;
         }
         double total = 0;

@@ -1,6 +1,5 @@
 package io.perfgate.core.frontend;
 
-import io.perfgate.core.gate.Metric;
 import io.perfgate.core.result.FrontendDetails;
 
 import java.io.IOException;
@@ -9,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -80,35 +78,20 @@ public final class LighthouseRunner {
                 }
             }
             String error;
-            if (report != null && report.runtimeError() != null) {
-                error = "Lighthouse could not measure " + page.url() + ": " + report.runtimeError();
-            } else if (report == null) {
+            if (report == null) {
                 error = "Lighthouse wrote no report for " + page.url() + " (exit " + outcome.exitCode() + "): "
                         + LighthouseTools.tail(outcome.output());
             } else {
-                error = null;
-            }
-            if (report != null) {
+                error = report.failure(page.url());
                 version = report.lighthouseVersion();
                 screenshot = report.screenshot() != null ? report.screenshot() : screenshot;
             }
-            runs.add(new FrontendDetails.Run(report == null ? Map.of() : figures(report.metrics()),
+            runs.add(new FrontendDetails.Run(report == null ? Map.of() : report.figures(),
                     relative(html), relative(json), error));
             failure = error;
         }
         return new FrontendDetails(page.url().toString(), page.formFactor().label(), page.throttling().label(),
                 version, runs, failure, page.maxSpread(), screenshot);
-    }
-
-    /** Metric attribute to value, as stored in result files. */
-    static Map<String, Double> figures(Map<Metric, Double> metrics) {
-        Map<String, Double> figures = new LinkedHashMap<>();
-        for (Metric metric : Metric.values()) {
-            if (metrics.containsKey(metric)) {
-                figures.put(metric.attribute(), metrics.get(metric));
-            }
-        }
-        return figures;
     }
 
     private record Outcome(int exitCode, String output) {

@@ -75,7 +75,7 @@ public final class PageMeasurement {
                     .filter(java.util.Objects::nonNull).mapToDouble(Double::doubleValue).sorted().toArray();
             if (values.length > 0) {
                 text.append(text.length() == 0 ? "" : ", ").append(metric.label()).append(' ')
-                        .append(metric.kind().format(FrontendJudge.median(values)));
+                        .append(metric.kind().format(MedianOfRuns.median(values)));
             }
         }
         int runs = details.measuredRuns().size();

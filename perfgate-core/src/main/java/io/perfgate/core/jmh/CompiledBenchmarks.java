@@ -76,6 +76,7 @@ public final class CompiledBenchmarks {
     public Optional<String> staleness(ClassLoader loader) throws IOException {
         List<BenchmarkListEntry> entries = BenchmarkListEntry.read(testClasses.resolve(BENCHMARK_LIST));
         Set<String> listed = new LinkedHashSet<>();
+        Set<Class<?>> listedClasses = new LinkedHashSet<>();
         for (BenchmarkListEntry entry : entries) {
             listed.add(entry.name());
             Optional<Class<?>> type = AnnotatedGates.benchmarkClass(entry.name(), loader);
@@ -85,6 +86,7 @@ public final class CompiledBenchmarks {
             if (benchmarkNames(type.get(), true).stream().noneMatch(entry.method()::equals)) {
                 return Optional.of("it lists " + entry.name() + ", which is no longer a @Benchmark method");
             }
+            listedClasses.add(type.get());
         }
         for (Path file : annotated) {
             String binaryName = binaryName(testClasses.relativize(file));
@@ -106,12 +108,8 @@ public final class CompiledBenchmarks {
         }
         Optional<FileTime> generated = newestGeneratedClass();
         if (generated.isPresent()) {
-            for (BenchmarkListEntry entry : entries) {
-                Path classFile = testClasses.resolve(entry.userClass().replace('.', '/') + ".class");
-                Optional<Class<?>> type = AnnotatedGates.benchmarkClass(entry.name(), loader);
-                if (type.isPresent()) {
-                    classFile = testClasses.resolve(type.get().getName().replace('.', '/') + ".class");
-                }
+            for (Class<?> type : listedClasses) {
+                Path classFile = testClasses.resolve(type.getName().replace('.', '/') + ".class");
                 if (Files.isRegularFile(classFile) && Files.getLastModifiedTime(classFile).toMillis()
                         > generated.get().toMillis() + COMPILATION_MARGIN_MILLIS) {
                     return Optional.of(testClasses.relativize(classFile) + " was compiled after JMH's processor"

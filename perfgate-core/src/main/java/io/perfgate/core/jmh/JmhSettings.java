@@ -13,8 +13,9 @@ import java.util.regex.Pattern;
  * own command-line options do.
  *
  * <ul>
- *   <li>{@code smoke}: 2 forks, 2 warmup iterations of 1 s (enough for the JIT to settle on typical
- *       benchmarks: see bench/jmh-smoke-warmup.sh), 3 iterations of 500 ms (six in all, so JMH's error
+ *   <li>{@code smoke}: 2 forks, 2 warmup iterations of 1 s (not steady state for every benchmark: on a quiet
+ *       machine bench/jmh-smoke-warmup.sh measured one at 4.24 times its warmed score, another at 1.09 times),
+ *       3 iterations of 500 ms (six in all, so JMH's error
  *       interval is narrow enough for a verdict); about 8 s per benchmark and parameter set, for pull
  *       requests. Two forks detect only gross regressions.</li>
  *   <li>{@code standard}: 5 forks, 3 x 1 s warmup, 5 x 1 s measurement; about 45 s each.</li>

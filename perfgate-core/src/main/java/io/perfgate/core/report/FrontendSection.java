@@ -3,7 +3,7 @@ package io.perfgate.core.report;
 import io.perfgate.core.check.GateOutcome;
 import io.perfgate.core.check.MetricOutcome;
 import io.perfgate.core.check.TestOutcome;
-import io.perfgate.core.frontend.FrontendJudge;
+import io.perfgate.core.frontend.MedianOfRuns;
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Metric;
 import io.perfgate.core.gate.QuantityKind;
@@ -80,7 +80,7 @@ final class FrontendSection {
         Optional<MetricOutcome> judged = test.gates().stream().map(GateOutcome::metrics).flatMap(List::stream)
                 .filter(outcome -> outcome.metric() == metric).findFirst();
         out.append("<tr><td>").append(escape(metric.label())).append("</td><td class=\"num\">")
-                .append(escape(kind.format(FrontendJudge.median(sorted)))).append("</td><td>")
+                .append(escape(kind.format(MedianOfRuns.median(sorted)))).append("</td><td>")
                 .append(escape(java.util.Arrays.stream(values).mapToObj(kind::format).collect(Collectors.joining(", "))))
                 .append("</td><td class=\"num\">").append(values.length < 2 ? "" : escape(spread(sorted)))
                 .append("</td><td>").append(judged.map(outcome -> escape(outcome.boundText())).orElse(""))
@@ -89,7 +89,7 @@ final class FrontendSection {
     }
 
     private static String spread(double[] sorted) {
-        double spread = FrontendJudge.spread(sorted);
+        double spread = MedianOfRuns.spread(sorted);
         return Double.isInfinite(spread) ? "unbounded" : QuantityKind.PERCENT.format(Math.min(spread, 1e6));
     }
 }

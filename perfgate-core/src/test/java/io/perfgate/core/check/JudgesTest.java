@@ -10,9 +10,12 @@ import io.perfgate.core.result.MemoryMeasurement;
 import io.perfgate.core.result.TestResult;
 import org.junit.jupiter.api.Test;
 
+import java.util.OptionalDouble;
+
 import static io.perfgate.core.TestData.ms;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Each family's judge on its own: the verdict, the figures, and the sentence built from them. */
 class JudgesTest {
@@ -133,5 +136,17 @@ class JudgesTest {
         assertEquals(Verdict.FAIL, allocation.verdict());
         assertEquals("allocation per invocation = 2 KB exceeds the threshold 1 KB (OrderTest#create, 100 samples,"
                 + " report: " + REPORT + ")", allocation.message());
+    }
+
+    @Test
+    void jmhsErrorIsRescaledToA95PercentInterval() {
+        // t(0.975, n-1) / t(0.9995, n-1): n = 2: 12.706 / 636.62; n = 4: 3.1824 / 12.924; n = 25: 2.0639 / 3.7454
+        assertEquals(100 * 12.7062 / 636.6192, BenchmarkJudge.halfWidth(OptionalDouble.of(100), 2).getAsDouble(),
+                1e-3);
+        assertEquals(100 * 0.246243, BenchmarkJudge.halfWidth(OptionalDouble.of(-100), 4).getAsDouble(), 1e-3);
+        assertEquals(100 * 2.0639 / 3.7454, BenchmarkJudge.halfWidth(OptionalDouble.of(100), 25).getAsDouble(),
+                1e-3);
+        assertTrue(BenchmarkJudge.halfWidth(OptionalDouble.of(100), 1).isEmpty());
+        assertTrue(BenchmarkJudge.halfWidth(OptionalDouble.empty(), 10).isEmpty());
     }
 }

@@ -66,6 +66,14 @@ class FrontendGateTest {
     }
 
     @Test
+    void aScoreAboveItsMinimumIsWordedAsEveryMinimumIs() {
+        MetricOutcome score = single(judge(Map.of("score", "80"), runs("score", 92.0)));
+        assertEquals(Verdict.PASS, score.verdict());
+        assertEquals("performance score = 92 meets the minimum 80 (lighthouse.yaml#home, 1 run, report:"
+                + " target/perfgate/index.html)", score.message());
+    }
+
+    @Test
     void aPageLighthouseCouldNotLoadFailsEveryGateWithLighthousesMessage() {
         String failure = "Lighthouse could not measure http://127.0.0.1:9/missing: ERRORED_DOCUMENT_REQUEST: Lighthouse"
                 + " was unable to reliably load the page you requested. (Status code: 404)";
@@ -74,6 +82,7 @@ class FrontendGateTest {
         TestOutcome outcome = judge(Map.of("lcp", "4s", "cls", "0.1"), details);
         assertEquals(Verdict.FAIL, outcome.verdict());
         assertEquals(1, outcome.gates().size(), "no implicit error gate besides the page's own");
+        assertEquals(2, outcome.gates().get(0).metrics().size(), "both gated metrics judged");
         for (MetricOutcome metric : outcome.gates().get(0).metrics()) {
             assertEquals(Verdict.FAIL, metric.verdict());
             assertNull(metric.value());

@@ -80,7 +80,9 @@ class BenchmarkJudgementTest {
         // JMH's 99.9% error over 4 iterations is 475 us; at 95% it is 475 x t(0.975, 3) / t(0.9995, 3) = 117 us
         assertEquals("mean = 103 us ± 117 us has no verdict: its 95% confidence interval reaches both sides of the"
                 + " threshold 50 us (ListBench#sort [size=10000], JMH score 103 ± 475 us/op from 2 forks x 2 iterations"
-                + " of 300 ms, report: " + REPORT + "); " + JmhScoreRule.FIX, mean.message());
+                + " of 300 ms, report: " + REPORT + "); run more forks or iterations (-Dperfgate.jmh.forks=5"
+                + " -Dperfgate.jmh.measurementIterations=5, or -Dperfgate.profile=standard), quiet the machine, or set"
+                + " allowInconclusive = true", mean.message());
         assertEquals(103_000 - 475_000 * 0.246243, mean.lower(), 1);
         assertEquals(103_000 + 475_000 * 0.246243, mean.upper(), 1);
     }
@@ -120,16 +122,6 @@ class BenchmarkJudgementTest {
                 .replace("\"ops/s\"", "\"ops/us\"").replace("\"forks\" : 1", "\"forks\" : 2");
         return evaluator.evaluate(JmhResults.convert(JmhResultReader.parse(json, "r.json"), List.of(), List.of(),
                 name -> List.of(gate), "smoke", java.time.Instant.now()).get(0));
-    }
-
-    @Test
-    void jmhsErrorIsRescaledToA95PercentInterval() {
-        // t(0.975, n-1) / t(0.9995, n-1): n = 2: 12.706 / 636.62; n = 4: 3.1824 / 12.924; n = 25: 2.0639 / 3.7454
-        assertEquals(100 * 12.7062 / 636.6192, JmhScoreRule.halfWidth(java.util.OptionalDouble.of(100), 2).getAsDouble(), 1e-3);
-        assertEquals(100 * 0.246243, JmhScoreRule.halfWidth(java.util.OptionalDouble.of(-100), 4).getAsDouble(), 1e-3);
-        assertEquals(100 * 2.0639 / 3.7454, JmhScoreRule.halfWidth(java.util.OptionalDouble.of(100), 25).getAsDouble(), 1e-3);
-        assertTrue(JmhScoreRule.halfWidth(java.util.OptionalDouble.of(100), 1).isEmpty());
-        assertTrue(JmhScoreRule.halfWidth(java.util.OptionalDouble.empty(), 10).isEmpty());
     }
 
     @Test
