@@ -7,5 +7,5 @@
 #   bench/timing-tests.sh -pl perfgate-core
 set -euo pipefail
 cd "$(dirname "$0")/.."
-exec mvn -B test -Dperfgate.excludedTestGroups=none -Dgroups=timing -Dsurefire.failIfNoSpecifiedTests=false \
-  -Dit.skip -Dinvoker.skip "$@"
+# (the test phase ends before the invoker ITs, which bind to integration-test and later)
+exec mvn -B test -Dperfgate.excludedTestGroups=none -Dgroups=timing -Dsurefire.failIfNoSpecifiedTests=false "$@"

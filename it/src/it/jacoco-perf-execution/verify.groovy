@@ -10,9 +10,13 @@ assert record =~ /maven-surefire-plugin:[^:]+:test \(default-test\)/
 assert record =~ /maven-surefire-plugin:[^:]+:test \(perf-tests\)/
 assert new File(basedir, 'target/jacoco.exec').isFile()
 assert new File(basedir, 'target/site/jacoco/index.html').isFile()
-// each execution ran its own tests: 2 unit tests with the agent, 1 gated test without it
-assert record =~ /Tests run: 2, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [0-9.]+ s -- in shop\.PricingTest/
-assert record =~ /Tests run: 1, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [0-9.]+ s -- in shop\.PricingPerfTest/
+// each execution ran its own tests and only those: 2 unit tests with the agent, 1 gated test without it
+def unitRun = record.substring(record.indexOf('(default-test)'), record.indexOf('(perf-tests)'))
+def perfRun = record.substring(record.indexOf('(perf-tests)'))
+assert unitRun =~ /Tests run: 2, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [0-9.]+ s -- in shop\.PricingTest/
+assert !unitRun.contains('-- in shop.PricingPerfTest') : 'the gated test ran in the unit-test execution, with the agent'
+assert perfRun =~ /Tests run: 1, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: [0-9.]+ s -- in shop\.PricingPerfTest/
+assert !perfRun.contains('-- in shop.PricingTest') : 'the unit tests ran again in the perf execution'
 assert record =~ /perfgate: perfgateArgLine set to -Dperfgate\.mode=record/
 assert !record.contains('replaces the \'perfgateArgLine\' property')
 

@@ -7,4 +7,5 @@ assert log.contains('run more forks or iterations (-Dperfgate.jmh.forks=5 -Dperf
 assert !(log =~ /\[FAIL\]/) : 'a noisy score is never a FAIL'
 // a BLOCKING gate without a verdict still holds the build
 assert log.contains('BUILD FAILURE')
+assert log =~ /Failed to execute goal io\.perfgate:perfgate-maven-plugin:[^:]+:check .*perfgate: 1 blocking gate violation:/
 return true
