@@ -111,8 +111,7 @@ public final class ImportFile {
             throw new LoadConfigurationException(file + ": no such import file");
         }
         try {
-            ObjectMapper mapper = name.endsWith(".json") ? Json.mapper()
-                    : new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
+            ObjectMapper mapper = name.endsWith(".json") ? Json.mapper() : ScenarioFile.yamlMapper();
             JsonNode tree = mapper.readTree(file.toFile());
             if (tree == null || !tree.isObject()) {
                 throw new LoadConfigurationException(file + ": the file is empty or not a mapping; declare imports");

@@ -178,10 +178,18 @@ public final class ScenarioFile {
     }
 
     /** YAML support is optional in core; the class loads only when a YAML file is read. */
-    private static final class Yaml {
-        static final ObjectMapper MAPPER = yamlMapper();
+    /**
+     * The one YAML mapper of the files written in this syntax (scenario and import files), made on first use so a
+     * missing jackson-dataformat-yaml is named with the fix.
+     */
+    public static ObjectMapper yamlMapper() {
+        return Yaml.MAPPER;
+    }
 
-        private static ObjectMapper yamlMapper() {
+    private static final class Yaml {
+        static final ObjectMapper MAPPER = create();
+
+        private static ObjectMapper create() {
             try {
                 return new ObjectMapper(new com.fasterxml.jackson.dataformat.yaml.YAMLFactory());
             } catch (NoClassDefFoundError e) {

@@ -89,7 +89,6 @@ final class FrontendSection {
     }
 
     private static String spread(double[] sorted) {
-        double spread = MedianOfRuns.spread(sorted);
-        return Double.isInfinite(spread) ? "unbounded" : QuantityKind.PERCENT.format(Math.min(spread, 1e6));
+        return MedianOfRuns.spreadText(MedianOfRuns.spread(sorted));
     }
 }
