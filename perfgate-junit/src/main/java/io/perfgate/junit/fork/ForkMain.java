@@ -1,0 +1,92 @@
+package io.perfgate.junit.fork;
+
+import org.junit.platform.engine.DiscoverySelector;
+import org.junit.platform.engine.discovery.DiscoverySelectors;
+import org.junit.platform.launcher.Launcher;
+import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
+import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
+import org.junit.platform.launcher.listeners.TestExecutionSummary;
+
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The entry point of a child JVM that runs chosen tests through the JUnit Platform, as surefire would: each
+ * argument selects a test method ({@code com.example.OrderTest#create}, or with parameter types
+ * {@code com.example.OrderTest#create(int)}), a class ({@code com.example.OrderTest}) or a unique id
+ * ({@code [engine:junit-jupiter]/[class:...]/[method:...]}). perfgate's settings reach the tests as system
+ * properties ({@code -Dperfgate.mode=record -Dperfgate.resultsDirectory=...}), which JUnit configuration
+ * parameters fall back to.
+ *
+ * <p>Exit codes: 0 when every selected test ran and none failed, 1 when one failed, 2 when the arguments selected
+ * no test (a class or method that does not exist in this version of the code).
+ */
+public final class ForkMain {
+
+    public static final int SUCCEEDED = 0;
+    public static final int FAILED = 1;
+    public static final int NOTHING_SELECTED = 2;
+
+    private ForkMain() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out, System.err));
+    }
+
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        if (args.length == 0) {
+            err.println("perfgate fork: no test selected; pass test methods (Class#method), classes or unique ids");
+            return NOTHING_SELECTED;
+        }
+        List<DiscoverySelector> selectors = new ArrayList<>();
+        for (String arg : args) {
+            selectors.add(selector(arg.strip()));
+        }
+        LauncherDiscoveryRequest request = LauncherDiscoveryRequestBuilder.request().selectors(selectors).build();
+        Launcher launcher = LauncherFactory.create();
+        SummaryGeneratingListener listener = new SummaryGeneratingListener();
+        try {
+            launcher.execute(request, listener);
+        } catch (RuntimeException discoveryFailed) {
+            // a selected class that this version of the code lacks fails discovery rather than matching nothing
+            err.println("perfgate fork: no test matched " + String.join(", ", args) + ": " + rootMessage(discoveryFailed));
+            return NOTHING_SELECTED;
+        }
+        TestExecutionSummary summary = listener.getSummary();
+        if (summary.getTestsFoundCount() == 0) {
+            err.println("perfgate fork: no test matched " + String.join(", ", args));
+            return NOTHING_SELECTED;
+        }
+        PrintWriter writer = new PrintWriter(out, true);
+        summary.printTo(writer);
+        if (summary.getTotalFailureCount() > 0) {
+            PrintWriter errors = new PrintWriter(err, true);
+            summary.printFailuresTo(errors, 25);
+            return FAILED;
+        }
+        return SUCCEEDED;
+    }
+
+    private static String rootMessage(Throwable thrown) {
+        Throwable root = thrown;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    static DiscoverySelector selector(String arg) {
+        if (arg.startsWith("[")) {
+            return DiscoverySelectors.selectUniqueId(arg);
+        }
+        if (arg.contains("#")) {
+            return DiscoverySelectors.selectMethod(arg);
+        }
+        return DiscoverySelectors.selectClass(arg);
+    }
+}
