@@ -13,6 +13,8 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -92,13 +94,29 @@ final class Declarations {
      * twice at one level is left out, having no single declaration to record.
      */
     static List<GateDeclaration> asWritten(ExtensionContext context) {
-        String test = testLabel(context);
+        return asWritten(context.getRequiredTestMethod(), testLabel(context), classesOutward(context));
+    }
+
+    /**
+     * The gates of a test method as written, found without an extension context (a test plan lists tests before
+     * they run): the class, then the classes enclosing it, as JUnit nests {@code @Nested} classes.
+     */
+    static List<GateDeclaration> asWritten(Class<?> testClass, Method method) {
+        List<Class<?>> classes = new ArrayList<>();
+        for (Class<?> type = testClass; type != null; type = Modifier.isStatic(type.getModifiers()) ? null
+                : type.getEnclosingClass()) {
+            classes.add(type);
+        }
+        return asWritten(method, simpleName(testClass) + "#" + method.getName(), classes);
+    }
+
+    private static List<GateDeclaration> asWritten(Method method, String test, List<Class<?>> classesOutward) {
         List<GateDeclaration> gates = new ArrayList<>();
         for (Class<? extends Annotation> type : GATES) {
             try {
-                nearest(context, type).ifPresent(found ->
+                SEARCH.nearest(method, test, classesOutward, type).ifPresent(found ->
                         gates.add(GateAnnotations.written(found.annotation(), found.declaredOn(), null)));
-            } catch (ExtensionConfigurationException duplicate) {
+            } catch (InvalidGateException duplicate) {
                 // the failure it caused is recorded as the reason nothing was measured
             }
         }

@@ -141,13 +141,15 @@ public final class TestPlanRecorder implements TestExecutionListener {
         if (!(identifier.isTest() && segment.equals("method")) && !(identifier.isContainer() && template)) {
             return Optional.empty(); // @TestFactory and dynamic tests are not measured
         }
+        List<io.perfgate.core.result.GateDeclaration> gates;
         try {
             if (!GatedTests.isGated(method.getJavaClass(), method.getJavaMethod())) {
                 return Optional.empty();
             }
+            gates = Declarations.asWritten(method.getJavaClass(), method.getJavaMethod());
         } catch (RuntimeException | LinkageError unloadable) {
             return Optional.empty(); // JUnit reports a class it cannot load itself
         }
-        return Optional.of(new PlannedTest(id, method.getClassName(), method.getMethodName(), template));
+        return Optional.of(new PlannedTest(id, method.getClassName(), method.getMethodName(), template, gates));
     }
 }

@@ -74,6 +74,12 @@ class TestPlanRecorderTest {
         assertTrue(plan.tests().stream().filter(test -> test.methodName().equals("gatedByClass"))
                 .allMatch(test -> test.className().endsWith("Planned$Inner")), "a @Nested class under a gated class");
         assertEquals(List.of(plan), Planned.plansSeenByFirstTest, "written before the first test ran");
+        Map<String, String> gatesByMethod = plan.tests().stream().collect(java.util.stream.Collectors.toMap(
+                PlannedTest::methodName, test -> test.gates().stream()
+                        .map(gate -> gate.gate() + gate.bounds() + " on " + gate.declaredOn()).toList().toString()));
+        assertEquals(Map.of("gated", "[LatencyGate{max=10s} on TestPlanRecorderTest$Planned#gated]", "sized", "[]",
+                        "gatedByClass", "[LatencyGate{max=10s} on class TestPlanRecorderTest$Planned$Inner]"), gatesByMethod,
+                "each test's gates as written, a @Nested class's from its own declaration");
 
         // every planned test answered: check demands nothing more
         assertEquals(List.of(), io.perfgate.core.plan.PlanCheck.missing(plans, ResultFiles.readAll(results()), results()));

@@ -15,6 +15,7 @@ import io.perfgate.core.regression.Replicates;
 import io.perfgate.core.regression.RunToRunNoise;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.ResultStatus;
+import io.perfgate.core.result.TestLabels;
 import io.perfgate.core.result.TestResult;
 import io.perfgate.core.trend.TrendAnalyzer;
 import io.perfgate.core.trend.TrendFinding;
@@ -30,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Compares a build's results with the project's baseline store: the regression check, the history
@@ -110,6 +112,7 @@ public final class BaselineComparator {
         List<TrendJob> trendJobs = new ArrayList<>();
         List<HistoryRun.Test> thisRun = new ArrayList<>();
         Fingerprint runFingerprint = null;
+        Function<TestResult, String> labels = TestLabels.distinct(results);
         for (TestResult result : results) {
             if (result.status() != ResultStatus.COMPLETED) {
                 continue;
@@ -120,7 +123,7 @@ public final class BaselineComparator {
             List<String> unfair = baseline == null ? List.of() : unfairness(current, baseline.fingerprint());
             List<HistoryRun> comparable = comparableRuns(history.runs(), current);
             boolean noted = false;
-            for (ComparedUnit unit : ComparedUnit.of(result)) {
+            for (ComparedUnit unit : ComparedUnit.of(result, labels.apply(result))) {
                 Map<RegressionMetric, Replicates> replicates = MetricSelection.replicates(result, unit.measurement(),
                         unit.scope());
                 if (replicates.isEmpty()) {
@@ -129,7 +132,7 @@ public final class BaselineComparator {
                 thisRun.add(historyEntry(unit, replicates));
                 if (baseline == null) {
                     if (baselines.present() && !noted) {
-                        notes.add(result.label() + " has no baseline yet; it is compared once one is recorded"
+                        notes.add(labels.apply(result) + " has no baseline yet; it is compared once one is recorded"
                                 + " (mvn verify perfgate:baseline)");
                         noted = true;
                     }

@@ -18,13 +18,18 @@ public record ComparedUnit(TestResult result, String id, String label, String sc
 
     /** The test's measurement first, then each endpoint's, by name. */
     public static List<ComparedUnit> of(TestResult result) {
+        return of(result, result.label());
+    }
+
+    /** @param label the test as this run names it ({@link io.perfgate.core.result.TestLabels}) */
+    public static List<ComparedUnit> of(TestResult result, String label) {
         List<ComparedUnit> units = new ArrayList<>();
         if (result.measurement() != null) {
-            units.add(new ComparedUnit(result, result.id(), result.label(), null, result.measurement()));
+            units.add(new ComparedUnit(result, result.id(), label, null, result.measurement()));
         }
         if (result.endpoints() != null) {
             new TreeMap<>(result.endpoints()).forEach((endpoint, measurement) -> units.add(new ComparedUnit(result,
-                    result.id() + "#" + endpoint, result.label() + " [" + endpoint + "]", endpoint, measurement)));
+                    result.id() + "#" + endpoint, label + " [" + endpoint + "]", endpoint, measurement)));
         }
         return units;
     }

@@ -45,7 +45,8 @@ public record CheckReport(String projectName, Instant generatedAt, String report
     /** @param failOnInconclusive false to accept INCONCLUSIVE on every gate ({@code -Dperfgate.failOnInconclusive=false}) */
     public static CheckReport of(String projectName, String reportLocation, List<io.perfgate.core.result.TestResult> results,
                                  boolean failOnInconclusive) {
-        GateEvaluator evaluator = new GateEvaluator(reportLocation, failOnInconclusive);
+        GateEvaluator evaluator = new GateEvaluator(reportLocation, failOnInconclusive,
+                io.perfgate.core.result.TestLabels.distinct(results));
         return new CheckReport(projectName, Instant.now(), reportLocation,
                 results.stream().map(evaluator::evaluate).toList());
     }

@@ -16,6 +16,7 @@ import io.perfgate.core.spec.GateSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Judges a result against its declared gates: reads each declaration into a {@link GateSpec}, picks the
@@ -40,6 +41,7 @@ public final class GateEvaluator {
 
     private final String reportLocation;
     private final boolean failOnInconclusive;
+    private final Function<TestResult, String> labels;
 
     /** @param reportLocation where the report is, named in messages; null when there is none (IDE runs) */
     public GateEvaluator(String reportLocation) {
@@ -51,8 +53,14 @@ public final class GateEvaluator {
      *                           {@code allowInconclusive = true} ({@code -Dperfgate.failOnInconclusive=false})
      */
     public GateEvaluator(String reportLocation, boolean failOnInconclusive) {
+        this(reportLocation, failOnInconclusive, TestResult::label);
+    }
+
+    /** @param labels how this run names each test in messages ({@link io.perfgate.core.result.TestLabels#distinct}) */
+    public GateEvaluator(String reportLocation, boolean failOnInconclusive, Function<TestResult, String> labels) {
         this.reportLocation = reportLocation;
         this.failOnInconclusive = failOnInconclusive;
+        this.labels = labels;
     }
 
     public TestOutcome evaluate(TestResult result) {
@@ -73,7 +81,7 @@ public final class GateEvaluator {
         if (!errorGateDeclared && judgeErrors) {
             gates.add(evaluate(result, NO_ERRORS_ALLOWED, true));
         }
-        return new TestOutcome(result, Verdict.worst(gates.stream().map(GateOutcome::verdict).toList()), gates);
+        return new TestOutcome(result, labels.apply(result), Verdict.worst(gates.stream().map(GateOutcome::verdict).toList()), gates);
     }
 
     private GateOutcome evaluate(TestResult result, GateDeclaration declaration, boolean implicit) {
@@ -85,7 +93,7 @@ public final class GateEvaluator {
         try {
             gate = GateReader.read(declaration);
         } catch (InvalidGateException e) {
-            String problem = declaration.type().isEmpty() ? result.label() + ": " + e.getMessage()
+            String problem = declaration.type().isEmpty() ? labels.apply(result) + ": " + e.getMessage()
                     : e.getMessage() + (declaration.bounds().isEmpty() ? reportSuffix() : "");
             return outcome(declaration, implicit, Verdict.FAIL, List.of(), problem);
         }
@@ -97,7 +105,7 @@ public final class GateEvaluator {
             String why = reasoned ? result.statusReason() : "the test did not finish (a crash, a timeout or a killed"
                     + " test JVM); see its output in the test report";
             return outcome(declaration, implicit, Verdict.FAIL, List.of(),
-                    result.label() + what + (implicit ? "" : ", so @" + declaration.gate() + " cannot be judged")
+                    labels.apply(result) + what + (implicit ? "" : ", so @" + declaration.gate() + " cannot be judged")
                             + ": " + why + reportSuffix());
         }
         Measurement measurement = result.measurement();
@@ -105,11 +113,11 @@ public final class GateEvaluator {
             measurement = result.endpoints() == null ? null : result.endpoints().get(gate.scope());
             if (measurement == null) {
                 return outcome(declaration, implicit, Verdict.FAIL, List.of(),
-                        result.label() + ": @" + declaration.gate() + " on " + declaration.declaredOn() + " names '"
+                        labels.apply(result) + ": @" + declaration.gate() + " on " + declaration.declaredOn() + " names '"
                                 + gate.scope() + "', which recorded no measurement" + reportSuffix());
             }
         }
-        Subject subject = new Subject(result, measurement, gate.scope(), reportLocation);
+        Subject subject = new Subject(result, labels.apply(result), measurement, gate.scope(), reportLocation);
         List<MetricOutcome> metrics = new ArrayList<>();
         try {
             for (Map.Entry<Metric, Bound> entry : gate.bounds().entrySet()) {
@@ -152,12 +160,12 @@ public final class GateEvaluator {
         List<GateOutcome> gates = new ArrayList<>();
         if (result.benchmark().failure() != null && result.status() == ResultStatus.COMPLETED) {
             gates.add(outcome(NO_ERRORS_ALLOWED, true, Verdict.FAIL, List.of(),
-                    result.label() + " failed in JMH, so none of its figures count: " + result.benchmark().failure()
+                    labels.apply(result) + " failed in JMH, so none of its figures count: " + result.benchmark().failure()
                             + "; fix the benchmark (JMH's output holds the whole stack trace)" + reportSuffix()));
             for (GateDeclaration declaration : result.gates()) {
                 gates.add(outcome(declaration, false, Verdict.FAIL, List.of(),
                         "@" + declaration.gate() + " on " + declaration.declaredOn() + " was not judged: "
-                                + result.label() + " failed in JMH" + reportSuffix()));
+                                + labels.apply(result) + " failed in JMH" + reportSuffix()));
             }
         } else {
             for (GateDeclaration declaration : result.gates()) {
@@ -167,7 +175,7 @@ public final class GateEvaluator {
         // a benchmark without gates that ran cleanly is reported, and passes
         Verdict verdict = gates.isEmpty() && result.status() == ResultStatus.COMPLETED ? Verdict.PASS
                 : Verdict.worst(gates.stream().map(GateOutcome::verdict).toList());
-        return new TestOutcome(result, verdict, gates);
+        return new TestOutcome(result, labels.apply(result), verdict, gates);
     }
 
     /** The outcome, accepting INCONCLUSIVE where the gate or this evaluator's setting does. */

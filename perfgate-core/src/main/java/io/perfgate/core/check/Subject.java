@@ -12,17 +12,19 @@ import io.perfgate.core.result.TestResult;
  * What a judge looks at: a result, the measurement a gate applies to (the whole result's, or one endpoint's),
  * and the parts every message names: the test, the endpoint, the sample count and the report.
  *
+ * @param label          the test as every output of this run names it ({@link io.perfgate.core.result.TestLabels})
  * @param endpoint       the endpoint of a scoped gate; null for the whole result
  * @param reportLocation where the report is; null when there is none (IDE runs)
  */
-record Subject(TestResult result, Measurement measurement, String endpoint, String reportLocation) {
+record Subject(TestResult result, String label, Measurement measurement, String endpoint, String reportLocation) {
+
+    /** A subject named as its result names itself (a result judged alone). */
+    Subject(TestResult result, Measurement measurement, String endpoint, String reportLocation) {
+        this(result, result.label(), measurement, endpoint, reportLocation);
+    }
 
     BenchmarkDetails benchmark() {
         return result.benchmark();
-    }
-
-    String label() {
-        return result.label();
     }
 
     /**

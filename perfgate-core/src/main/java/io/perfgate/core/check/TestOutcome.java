@@ -5,15 +5,20 @@ import io.perfgate.core.result.TestResult;
 
 import java.util.List;
 
-/** A test's result with the verdict on each of its gates; its verdict is the worst of theirs. */
-public record TestOutcome(TestResult result, Verdict verdict, List<GateOutcome> gates) {
+/**
+ * A test's result with the verdict on each of its gates; its verdict is the worst of theirs.
+ *
+ * @param label the test as every output of this run names it ({@link io.perfgate.core.result.TestLabels})
+ */
+public record TestOutcome(TestResult result, String label, Verdict verdict, List<GateOutcome> gates) {
 
     public TestOutcome {
         gates = List.copyOf(gates);
     }
 
-    public String label() {
-        return result.label();
+    /** An outcome labelled as the result labels itself (one result judged alone). */
+    public TestOutcome(TestResult result, Verdict verdict, List<GateOutcome> gates) {
+        this(result, result.label(), verdict, gates);
     }
 
     public boolean blocks() {

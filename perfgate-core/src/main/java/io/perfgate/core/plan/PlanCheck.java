@@ -42,7 +42,7 @@ public final class PlanCheck {
         plannedBy.forEach((test, jvm) -> {
             if (!answered.contains(test.id()) && !(test.template() && answered.contains(test.id() + "/"))) {
                 missing.add(TestResult.declared(KIND, test.id(), test.className(), test.methodName(), test.methodName(),
-                        List.of(), null).unmeasured(reason(jvm, resultsDirectory)));
+                        test.gates(), null).unmeasured(reason(jvm, resultsDirectory)));
             }
         });
         return missing;

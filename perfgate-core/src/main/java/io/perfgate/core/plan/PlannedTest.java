@@ -1,5 +1,9 @@
 package io.perfgate.core.plan;
 
+import io.perfgate.core.result.GateDeclaration;
+
+import java.util.List;
+
 /**
  * One gated test a test JVM was about to run.
  *
@@ -8,6 +12,18 @@ package io.perfgate.core.plan;
  * @param className  the test class, fully qualified
  * @param methodName the test method
  * @param template   whether {@code id} is a template, satisfied by any result of one of its invocations
+ * @param gates      its gates as written, so a test that leaves no result fails through them; empty in plans
+ *                   written before they were recorded
  */
-public record PlannedTest(String id, String className, String methodName, boolean template) {
+public record PlannedTest(String id, String className, String methodName, boolean template,
+                          List<GateDeclaration> gates) {
+
+    public PlannedTest {
+        gates = gates == null ? List.of() : List.copyOf(gates);
+    }
+
+    /** A planned test whose gates are not known. */
+    public PlannedTest(String id, String className, String methodName, boolean template) {
+        this(id, className, methodName, template, List.of());
+    }
 }

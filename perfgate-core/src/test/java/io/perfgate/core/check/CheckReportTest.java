@@ -49,6 +49,22 @@ class CheckReportTest {
     }
 
     @Test
+    void testsOfTwoPackagesWithOneSimpleNameAreToldApartInLabelsAndMessages() {
+        List<TestResult> results = List.of(
+                TestData.completed("billing.OrderTest", "create", "create()", fast(), gate("LatencyGate", "p95", "5ms")),
+                TestData.completed("shipping.OrderTest", "create", "create()", fast(), gate("LatencyGate", "p95", "5ms")),
+                TestData.completed("CartTest", "add", "add()", fast(), gate("LatencyGate", "p95", "5ms")));
+        CheckReport report = CheckReport.of("shop", "r", results);
+
+        assertEquals(List.of("CartTest#add", "billing.OrderTest#create", "shipping.OrderTest#create"),
+                report.tests().stream().map(TestOutcome::label).toList());
+        List<String> messages = report.blockingMessages();
+        assertTrue(messages.stream().anyMatch(m -> m.contains("(billing.OrderTest#create, ")), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.contains("(shipping.OrderTest#create, ")), messages::toString);
+        assertTrue(messages.stream().anyMatch(m -> m.contains("(CartTest#add, ")), "a unique name stays short");
+    }
+
+    @Test
     void aReportWithoutViolationsDoesNotBlock() {
         CheckReport report = CheckReport.of("shop", "r", List.of(
                 TestData.completed("A", "a", "a()", fast(), gate("LatencyGate", "p95", "20ms"))));

@@ -1,6 +1,7 @@
 package io.perfgate.core.plan;
 
 import io.perfgate.core.check.CheckReport;
+import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.ResultFileException;
 import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.ResultStatus;
@@ -12,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -58,6 +60,24 @@ class PlanCheckTest {
                 + " does not exist): the JVM was killed or crashed before the test finished, or could not write its"
                 + " result (a full disk?); run the tests again (report: target/perfgate/index.html)",
                 report.blockingMessages().get(0));
+    }
+
+    @Test
+    void aMissingTestFailsThroughTheGatesItsPlanNamedAndThePlanKeepsThemAcrossAFile() throws Exception {
+        GateDeclaration latency = new GateDeclaration("LatencyGate", io.perfgate.core.gate.Level.BLOCKING, false, "method CTest#c",
+                Map.of("p95", "200ms"), null);
+        TestPlan plan = plan("4242@ci", new PlannedTest(C, "shop.CTest", "c", false, List.of(latency)));
+        Path plans = TestPlanFiles.directoryFor(target.resolve("perfgate/results"));
+        TestPlanFiles.write(plans, plan);
+        List<TestPlan> read = TestPlanFiles.readAll(plans);
+
+        List<TestResult> missing = PlanCheck.missing(read, List.of(), target.resolve("results"));
+
+        assertEquals(List.of(latency), missing.get(0).gates());
+        CheckReport report = CheckReport.of("shop", "r", missing);
+        assertEquals(1, report.tests().get(0).gates().size(), "judged through @LatencyGate, not an implied error gate");
+        assertTrue(report.blockingMessages().get(0).startsWith("CTest#c recorded no measurement, so @LatencyGate"
+                + " cannot be judged: planned by test JVM 4242@ci"), report.blockingMessages().get(0));
     }
 
     @Test
