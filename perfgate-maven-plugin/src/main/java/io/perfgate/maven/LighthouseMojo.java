@@ -71,8 +71,23 @@ public class LighthouseMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.lighthouse.only")
     private String only;
 
+    @Parameter(property = "perfgate.lighthouse.skip", defaultValue = "false")
+    private boolean skipGoal;
+
+    /** Page and load runs are tests: {@code -DskipTests} and {@code -Dmaven.test.skip} skip them too, as surefire's. */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    private boolean skipTests;
+
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    private boolean skipTestCompilation;
+
     @Override
     protected void doExecute() throws MojoExecutionException {
+        if (skipGoal || skipTests || skipTestCompilation) {
+            getLog().info("perfgate: no pages measured (" + (skipGoal ? "perfgate.lighthouse.skip" : skipTests ? "skipTests"
+                    : "maven.test.skip") + ")");
+            return;
+        }
         try {
             List<PageDefinition> definitions = PageFile.read(pages.toPath(),
                     new PageFile.Overrides(baseUrl, defaults, runs, formFactor, throttling));

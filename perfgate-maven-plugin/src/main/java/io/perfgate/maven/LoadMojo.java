@@ -50,8 +50,23 @@ public class LoadMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.load.only")
     private String only;
 
+    @Parameter(property = "perfgate.load.skip", defaultValue = "false")
+    private boolean skipGoal;
+
+    /** Page and load runs are tests: {@code -DskipTests} and {@code -Dmaven.test.skip} skip them too, as surefire's. */
+    @Parameter(property = "skipTests", defaultValue = "false")
+    private boolean skipTests;
+
+    @Parameter(property = "maven.test.skip", defaultValue = "false")
+    private boolean skipTestCompilation;
+
     @Override
     protected void doExecute() throws MojoExecutionException {
+        if (skipGoal || skipTests || skipTestCompilation) {
+            getLog().info("perfgate: no load scenarios run (" + (skipGoal ? "perfgate.load.skip" : skipTests ? "skipTests"
+                    : "maven.test.skip") + ")");
+            return;
+        }
         Path file = scenarios.toPath();
         List<LoadTestDefinition> definitions;
         Duration patience;
