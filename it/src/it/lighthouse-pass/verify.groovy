@@ -2,7 +2,7 @@ import groovy.json.JsonSlurper
 
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
-assert log.contains('perfgate lighthouse: recorded 1 page of lighthouse.yaml')
+assert log.contains("perfgate lighthouse: recorded 1 page of the pom's inlinePages")
 assert log =~ /perfgate lighthouse: shop: FCP [0-9.,]+ (ms|s), LCP /
 def results = new File(basedir, 'target/perfgate/results').listFiles().findAll { it.name.endsWith('.json') }
 assert results.size() == 1
@@ -20,7 +20,7 @@ assert run.metrics.requests >= 4
 assert new File(basedir, 'target/perfgate/' + run.htmlReport).text.contains('Lighthouse')
 assert result.gates[0].bounds.keySet() == ['fcp', 'lcp', 'cls', 'tti', 'totalBytes', 'requests'] as Set
 def html = new File(basedir, 'target/perfgate/index.html').text
-assert html.contains('lighthouse.yaml#shop')
+assert html.contains('pom.xml#shop')
 assert html.contains('data:image/jpeg;base64,') : 'the report shows the final screenshot'
 assert html.contains('href="lighthouse/shop/run-1.report.html"') : 'the report links Lighthouse own report'
 return true

@@ -32,6 +32,14 @@ public class LighthouseMojo extends AbstractPerfgateMojo {
             defaultValue = "${project.basedir}/src/test/perfgate/lighthouse.yaml")
     private File pages;
 
+    /**
+     * Pages declared in the pom instead of a pages file, each as a page of the file is written:
+     * {@code <page><name>home</name><path>/index.html</path><gates><lcp>2.5s</lcp></gates></page>}. The goal's
+     * baseUrl, runs, formFactor, throttling and defaults apply to them.
+     */
+    @Parameter
+    private List<InlinePage> inlinePages;
+
     /** Replaces the file's baseUrl, for a port known only at build time: {@code http://127.0.0.1:${service.port}}. */
     @Parameter(property = "perfgate.lighthouse.baseUrl")
     private String baseUrl;
@@ -89,7 +97,7 @@ public class LighthouseMojo extends AbstractPerfgateMojo {
             return;
         }
         try {
-            List<PageDefinition> definitions = PageFile.read(pages.toPath(),
+            List<PageDefinition> definitions = definitions(
                     new PageFile.Overrides(baseUrl, defaults, runs, formFactor, throttling));
             definitions = selected(definitions);
             List<TestResult> results = PageMeasurement.measure(definitions,
@@ -97,13 +105,30 @@ public class LighthouseMojo extends AbstractPerfgateMojo {
                     output().directory(), getLog()::info);
             long failed = results.stream().filter(result -> result.frontend().failure() != null).count();
             getLog().info("perfgate lighthouse: recorded " + results.size() + " page" + (results.size() == 1 ? "" : "s")
-                    + " of " + pages.getName() + " in " + output().results()
+                    + " of " + (inline() ? "the pom's inlinePages" : pages.getName()) + " in " + output().results()
                     + (failed > 0 ? " (" + failed + " could not be measured)" : "") + "; check judges them");
         } catch (FrontendConfigurationException e) {
             throw new MojoExecutionException("perfgate lighthouse: " + e.getMessage(), e);
         } catch (ResultFileException e) {
             throw new MojoExecutionException("perfgate lighthouse: cannot record a page: " + e.getMessage(), e);
         }
+    }
+
+    private boolean inline() {
+        return inlinePages != null && !inlinePages.isEmpty();
+    }
+
+    /** The pages of the pom or of the pages file; both at once would leave one of them silently unused. */
+    private List<PageDefinition> definitions(PageFile.Overrides overrides) throws MojoExecutionException {
+        if (!inline()) {
+            return PageFile.read(pages.toPath(), overrides);
+        }
+        if (pages.isFile()) {
+            throw new MojoExecutionException("perfgate lighthouse: pages are declared twice, in the pom's"
+                    + " <inlinePages> and in " + pages + "; keep one (remove the file, or the <inlinePages>)");
+        }
+        return PageFile.inline(project().getFile().toPath(), inlinePages.stream().map(InlinePage::toPage).toList(),
+                overrides);
     }
 
     private List<PageDefinition> selected(List<PageDefinition> definitions) throws MojoExecutionException {
@@ -115,7 +140,8 @@ public class LighthouseMojo extends AbstractPerfgateMojo {
         for (String name : names) {
             if (!known.contains(name)) {
                 throw new MojoExecutionException("perfgate lighthouse: perfgate.lighthouse.only names '" + name
-                        + "', which " + pages.getName() + " does not declare; its pages are " + known);
+                        + "', which " + (inline() ? "the pom's inlinePages do" : pages.getName() + " does")
+                        + " not declare; its pages are " + known);
             }
         }
         return definitions.stream().filter(definition -> names.contains(definition.name())).toList();

@@ -68,8 +68,12 @@ public final class PageFile {
     record Settings(Integer runs, String formFactor, String throttling, String maxSpread) {
     }
 
-    record Page(String name, String path, String url, List<String> lhr, Integer runs, String formFactor,
-                String throttling, String maxSpread, Map<String, Object> gates) {
+    /**
+     * One page as written: in the file's {@code pages}, or in the pom's {@code <inlinePages>}. Exactly one of
+     * path, url or lhr; unset settings fall back to the defaults, then to perfgate's.
+     */
+    public record Page(String name, String path, String url, List<String> lhr, Integer runs, String formFactor,
+                       String throttling, String maxSpread, Map<String, Object> gates) {
     }
 
     record Document(String baseUrl, Boolean allowRemoteHost, String gateDefaults, Settings defaults,
@@ -83,21 +87,35 @@ public final class PageFile {
 
     private final Path file;
     private final String label;
+    /** How errors name the list of pages: the file's {@code pages}, or the pom's {@code inlinePages}. */
+    private final String listName;
 
-    private PageFile(Path file) {
+    private PageFile(Path file, String listName) {
         this.file = file;
         this.label = file.getFileName().toString();
+        this.listName = listName;
     }
 
     /** Reads every page of the file, the goal's overrides applied; imports resolve against the file's folder. */
     public static List<PageDefinition> read(Path file, Overrides overrides) {
-        return new PageFile(file).parse(overrides == null ? Overrides.NONE : overrides);
+        PageFile pageFile = new PageFile(file, "pages");
+        return pageFile.parse(pageFile.document(), overrides == null ? Overrides.NONE : overrides);
     }
 
-    private List<PageDefinition> parse(Overrides overrides) {
-        Document document = document();
+    /**
+     * The pages declared in the pom ({@code <inlinePages>}), checked as a file's are; the goal's settings are their
+     * base URL and defaults, and imports resolve against the pom's folder.
+     *
+     * @param pom the project's pom, which names these pages and their results ({@code pom.xml#home})
+     */
+    public static List<PageDefinition> inline(Path pom, List<Page> pages, Overrides overrides) {
+        return new PageFile(pom, "inlinePages").parse(new Document(null, null, null, null, pages),
+                overrides == null ? Overrides.NONE : overrides);
+    }
+
+    private List<PageDefinition> parse(Document document, Overrides overrides) {
         if (document.pages() == null || document.pages().isEmpty()) {
-            throw error("pages", "is empty; declare at least one page");
+            throw error(listName, "is empty; declare at least one page");
         }
         String base = present(overrides.baseUrl()) ? overrides.baseUrl().strip() : document.baseUrl();
         String gateDefaults = present(overrides.gateDefaults()) ? overrides.gateDefaults() : document.gateDefaults();
@@ -108,7 +126,7 @@ public final class PageFile {
         Set<String> names = new HashSet<>();
         for (int i = 0; i < document.pages().size(); i++) {
             Page page = document.pages().get(i);
-            String at = "pages[" + i + "]";
+            String at = listName + "[" + i + "]";
             if (page == null || !present(page.name())) {
                 throw error(at + ".name", "is missing; every page needs a unique name");
             }

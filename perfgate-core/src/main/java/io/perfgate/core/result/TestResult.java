@@ -43,7 +43,7 @@ public record TestResult(
         ImportSource imported) {
 
     /** A load result from a scenario file is named after the file, kept whole: {@code shop.yaml#peak}. */
-    private static final java.util.regex.Pattern SCENARIO_FILE = java.util.regex.Pattern.compile("\\.(ya?ml|json)$");
+    private static final java.util.regex.Pattern SCENARIO_FILE = java.util.regex.Pattern.compile("\\.(ya?ml|json|xml)$");
 
     public static final String SCHEMA_VERSION = "1.0";
     public static final int SCHEMA_MAJOR = 1;

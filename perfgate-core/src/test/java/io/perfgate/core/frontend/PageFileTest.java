@@ -83,6 +83,33 @@ class PageFileTest {
                 "needs exactly one of path, url or lhr");
     }
 
+    @Test
+    void pagesDeclaredInThePomAreCheckedAsAFilesAreAndNamedAfterThePom() {
+        Path pom = dir.resolve("pom.xml");
+        PageFile.Page home = new PageFile.Page("home", "/index.html", null, null, null, null, null, null,
+                Map.of("lcp", "2.5s", "level", "WARNING"));
+        PageFile.Page saved = new PageFile.Page("saved", null, null, List.of("lhr/saved.json"), null, null, null, null,
+                null);
+        List<PageDefinition> pages = PageFile.inline(pom, List.of(home, saved),
+                new PageFile.Overrides("http://127.0.0.1:8080", null, 1, "desktop", null));
+
+        assertEquals("pom.xml", pages.get(0).file());
+        assertEquals("http://127.0.0.1:8080/index.html", pages.get(0).url().toString());
+        assertEquals(1, pages.get(0).runs());
+        assertEquals(FormFactor.DESKTOP, pages.get(0).formFactor());
+        assertEquals(Map.of("lcp", "2.5s"), pages.get(0).gates().get(0).bounds());
+        assertEquals("WARNING", pages.get(0).gates().get(0).level().name());
+        assertEquals(List.of(dir.toAbsolutePath().resolve("lhr/saved.json")), pages.get(1).imported());
+
+        PageFile.Page badBound = new PageFile.Page("home", "/", null, null, null, null, null, null, Map.of("cls", "10%"));
+        FrontendConfigurationException e = assertThrows(FrontendConfigurationException.class, () -> PageFile.inline(pom,
+                List.of(badBound), new PageFile.Overrides("http://127.0.0.1:8080", null, null, null, null)));
+        assertTrue(e.getMessage().startsWith("pom.xml inlinePages[0].gates.cls: cannot read '10%'"), e.getMessage());
+        e = assertThrows(FrontendConfigurationException.class, () -> PageFile.inline(pom, List.of(),
+                PageFile.Overrides.NONE));
+        assertEquals("pom.xml inlinePages: is empty; declare at least one page", e.getMessage());
+    }
+
     private void assertError(String yaml, String expected) throws IOException {
         Path file = write(yaml);
         FrontendConfigurationException e = assertThrows(FrontendConfigurationException.class,
