@@ -1,11 +1,16 @@
 package io.perfgate.core.importer;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.result.Json;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,12 +20,18 @@ import java.util.TreeMap;
 
 /**
  * Reads files that hold only an engine's own statistics, no request-level data: k6's end-of-test summary
- * ({@code --summary-export}, or {@code handleSummary}'s JSON) and Gatling's report statistics ({@code js/stats.json};
- * Gatling 3.12+ writes its {@code simulation.log} in a binary format only Gatling reads). Percentiles cannot be
+ * ({@code --summary-export}, or {@code handleSummary}'s JSON) and Gatling's report statistics ({@code js/stats.js},
+ * which Gatling 3.12+ writes as a script assigning one object literal with some keys unquoted, or the
+ * {@code js/stats.json} of earlier versions; Gatling 3.12+ writes its {@code simulation.log} in a binary format only
+ * Gatling reads). Percentiles cannot be
  * merged or re-computed from these: perfgate gates exactly the percentiles the engine reports, as a distribution
  * whose quantiles at those points are the engine's figures, and refuses gates on any other latency figure.
  */
 final class ReportedStatistics {
+    /** Object literals of a script, as Gatling's {@code stats.js} holds: names may be unquoted. */
+    private static final JsonFactory SCRIPT_OBJECTS = JsonFactory.builder()
+            .enable(JsonReadFeature.ALLOW_UNQUOTED_FIELD_NAMES).build();
+
     private ReportedStatistics() {
     }
 
@@ -52,7 +63,7 @@ final class ReportedStatistics {
     }
 
     static FileRecording readGatlingStats(Path file) {
-        JsonNode root = tree(file);
+        JsonNode root = gatlingTree(file);
         JsonNode stats = root.path("stats");
         if (stats.isMissingNode() || !stats.has("numberOfRequests")) {
             throw new ImportException(file + ": not Gatling's js/stats.json (no stats.numberOfRequests)");
@@ -147,6 +158,38 @@ final class ReportedStatistics {
     /** k6's summary export has a metric's figures at its top; handleSummary's data nests them under values. */
     private static JsonNode values(JsonNode metric) {
         return metric.has("values") ? metric.path("values") : metric;
+    }
+
+    /**
+     * Gatling's statistics: {@code js/stats.json} is JSON; {@code js/stats.js} (all Gatling 3.12+ writes) is
+     * {@code var stats = { type: "GROUP", ..., contents: {...} }} followed by a {@code fillStats} function: the object
+     * literal is read with unquoted names allowed, and what follows it is ignored.
+     */
+    private static JsonNode gatlingTree(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new ImportException(file + ": cannot read: " + e.getMessage(), e);
+        }
+        int start = text.indexOf('{');
+        if (start < 0) {
+            throw new ImportException(file + ": not Gatling's js/stats.js or js/stats.json (no object in it)");
+        }
+        String prefix = text.substring(0, start);
+        int line = (int) prefix.chars().filter(c -> c == '\n').count();
+        try (JsonParser parser = SCRIPT_OBJECTS.createParser(text.substring(start))) {
+            JsonNode root = Json.mapper().readTree(parser);
+            if (root == null) {
+                throw new ImportException(file + ": not Gatling's js/stats.js or js/stats.json (no object in it)");
+            }
+            return root;
+        } catch (JacksonException e) {
+            throw ImportException.at(file, e.getLocation() == null ? 0 : e.getLocation().getLineNr() + line,
+                    "not valid statistics (a truncated file?): " + e.getOriginalMessage(), e);
+        } catch (IOException e) {
+            throw new ImportException(file + ": cannot read: " + e.getMessage(), e);
+        }
     }
 
     private static JsonNode tree(Path file) {
