@@ -323,6 +323,15 @@ class ImporterTest {
     }
 
     @Test
+    void aRequestNamesGateOnAFigureGatlingDoesNotReportFails() throws IOException {
+        write("stats.js", gatlingStatsJs("GET health", 600, 0, 1, 2, 33, 94));
+        Importer.Outcome outcome = Importer.run(definition(
+                "  - {name: g, files: stats.js, endpoints: {GET health: {latency: {p90: 1s}}}}\n"), dir);
+        assertNotNull(outcome.failure());
+        assertTrue(outcome.failure().contains("report [max, p50, p95, p99] but not p90"), outcome.failure());
+    }
+
+    @Test
     void aTruncatedGatlingStatsJsNamesTheFileAndLine() throws IOException {
         String whole = gatlingStatsJs("GET health", 600, 0, 1, 2, 33, 94);
         Path file = write("stats.js", whole.substring(0, whole.indexOf("\"percentiles3\"")));
