@@ -331,6 +331,40 @@ class ImporterTest {
         assertTrue(outcome.failure().contains("report [max, p50, p95, p99] but not p90"), outcome.failure());
     }
 
+    /** The column heads of Gatling's index.html, the only place its report names the percentiles it computed. */
+    static String gatlingIndex(String... ranks) {
+        StringBuilder html = new StringBuilder("<html><table><tr><th id=\"col-1\" class=\"header sortable\"><span>Total</span></th>\n");
+        for (int i = 0; i < ranks.length; i++) {
+            html.append("<th id=\"col-").append(8 + i).append("\" class=\"header sortable\"><span>").append(ranks[i])
+                    .append("th pct</span></th>\n");
+        }
+        return html.append("</tr></table></html>\n").toString();
+    }
+
+    @Test
+    void gatlingsPercentilesAreTheOnesItsReportNames() throws IOException {
+        // gatling.charting.indicators set to 50, 90, 95, 99.9: percentiles2 is p90 and percentiles4 no perfgate metric
+        write("run/js/stats.js", gatlingStatsJs("GET health", 600, 0, 1, 20, 33, 94));
+        write("run/index.html", gatlingIndex("50", "90", "95", "99.9"));
+        Importer.Outcome outcome = Importer.run(definition(
+                "  - {name: g, files: run/js/stats.js, gates: {latency: {p90: 21ms}}}\n"), dir);
+        assertNull(outcome.failure());
+        LatencyHistogram latency = LatencyHistogram.decode(outcome.result().measurement().latencyHistogram());
+        assertEquals(20e6, latency.valueAtQuantile(0.90), 0.05e6);
+        assertEquals(94e6, latency.valueAtQuantile(0.999), 0.1e6);
+        assertEquals(Verdict.PASS, judge(outcome.result()).verdict());
+        assertTrue(outcome.result().imported().note().contains("percentiles 50, 90, 95, 99.9"), outcome.result().imported().note());
+        Importer.Outcome p99 = Importer.run(definition("  - {name: g, files: run/js/stats.js, gates: {latency: {p99: 1s}}}\n"), dir);
+        assertTrue(p99.failure().contains("report [max, p50, p90, p95] but not p99"), p99.failure());
+
+        // without the page: Gatling's defaults, and the note says they could not be confirmed
+        write("bare/stats.js", gatlingStatsJs("GET health", 600, 0, 1, 20, 33, 94));
+        Importer.Outcome bare = Importer.run(definition("  - {name: g, files: bare/stats.js, gates: {latency: {p95: 1s}}}\n"), dir);
+        assertNull(bare.failure());
+        assertTrue(bare.result().imported().note().contains("percentiles 50, 75, 95, 99 of successful requests"));
+        assertTrue(bare.result().imported().note().contains("no index.html beside js/ to confirm them"));
+    }
+
     @Test
     void aTruncatedGatlingStatsJsNamesTheFileAndLine() throws IOException {
         String whole = gatlingStatsJs("GET health", 600, 0, 1, 2, 33, 94);
