@@ -70,6 +70,9 @@ public enum ImportFormat {
                 || compactLine.startsWith("{\"metric\":")) {
             return K6_JSON;
         }
+        if (head.startsWith("var stats") && head.replaceAll("\\s", "").contains("\"numberOfRequests\"")) {
+            return GATLING_STATS; // js/stats.js, all Gatling 3.12+ writes
+        }
         if (head.startsWith("{")) {
             String compact = head.replaceAll("\\s", "");
             if (compact.contains("\"numberOfRequests\"")) {
@@ -81,7 +84,7 @@ public enum ImportFormat {
         }
         throw new ImportException(file + ": not a format perfgate imports (its first line: '"
                 + abbreviate(firstLine) + "'); expected a JMeter JTL (CSV with header, or XML), an HdrHistogram interval"
-                + " log, k6's --out json stream or summary export, or Gatling's js/stats.json; or set format");
+                + " log, k6's --out json stream or summary export, or Gatling's js/stats.js (js/stats.json before 3.12); or set format");
     }
 
     private static String abbreviate(String text) {

@@ -72,7 +72,9 @@ public final class Importer {
             TestResult result = declared.completed(merge.overall(), merge.labels())
                     .importedFrom(new ImportSource(String.join(" + ", engines), names(files),
                             notes.isEmpty() ? null : String.join("; ", notes)));
-            return new Outcome(result, files, null, summary(definition, merge));
+            FileRecording only = recordings.size() == 1 ? recordings.get(0) : null;
+            return new Outcome(result, files, null, summary(definition, merge,
+                    only != null && only.aggregated() ? only : null));
         } catch (ImportException e) {
             TestResult result = declared.unmeasured("import '" + definition.name() + "': " + e.getMessage())
                     .importedFrom(new ImportSource(null, names(files), null));
@@ -153,25 +155,44 @@ public final class Importer {
         return files.stream().map(Path::toString).toList();
     }
 
-    /** Per label and overall: count, errors, mean, p90, p95, p99 (the figures JMeter's dashboard shows too). */
-    private static String summary(ImportDefinition definition, ImportMerge merge) {
+    /**
+     * Per label and overall: count, errors, mean, p90, p95, p99 (the figures JMeter's dashboard shows too); for a file
+     * of an engine's own statistics, only the figures it reports, so no line shows a figure the engine did not give.
+     */
+    private static String summary(ImportDefinition definition, ImportMerge merge, FileRecording aggregated) {
         StringBuilder text = new StringBuilder("import '" + definition.name() + "': "
                 + QuantityKind.RATE.format(merge.throughput()) + " ok\n");
-        line(text, "overall", merge.overall());
+        line(text, "overall", merge.overall(), aggregated);
         for (Map.Entry<String, Measurement> label : merge.labels().entrySet()) {
-            line(text, label.getKey(), label.getValue());
+            line(text, label.getKey(), label.getValue(), aggregated);
         }
         return text.toString().stripTrailing();
     }
 
-    private static void line(StringBuilder text, String name, Measurement measurement) {
+    private static void line(StringBuilder text, String name, Measurement measurement, FileRecording aggregated) {
         text.append(String.format(Locale.ROOT, "  %s: %d samples, %d errors %s", name, measurement.invocations(),
                 measurement.errors(), measurement.errorsByKind()));
         if (measurement.latencyHistogram() != null) {
             LatencyHistogram latency = LatencyHistogram.decode(measurement.latencyHistogram());
-            text.append(String.format(Locale.ROOT, "; mean %.3f ms, p90 %.3f ms, p95 %.3f ms, p99 %.3f ms",
-                    latency.mean() / 1e6, latency.valueAtQuantile(0.90) / 1e6, latency.valueAtQuantile(0.95) / 1e6,
-                    latency.valueAtQuantile(0.99) / 1e6));
+            if (aggregated == null) {
+                text.append(String.format(Locale.ROOT, "; mean %.3f ms, p90 %.3f ms, p95 %.3f ms, p99 %.3f ms",
+                        latency.mean() / 1e6, latency.valueAtQuantile(0.90) / 1e6, latency.valueAtQuantile(0.95) / 1e6,
+                        latency.valueAtQuantile(0.99) / 1e6));
+            } else {
+                StringBuilder figures = new StringBuilder();
+                for (String attribute : List.of("p50", "p90", "p95", "p99")) {
+                    if (aggregated.reported().contains(attribute)) {
+                        double quantile = Integer.parseInt(attribute.substring(1)) / 100.0;
+                        figures.append(String.format(Locale.ROOT, ", %s %.3f ms", attribute,
+                                latency.valueAtQuantile(quantile) / 1e6));
+                    }
+                }
+                if (aggregated.reported().contains("max")) {
+                    figures.append(String.format(Locale.ROOT, ", max %.3f ms", latency.max() / 1e6));
+                }
+                text.append(';').append(figures.substring(1)).append(" (").append(aggregated.engine())
+                        .append("'s own figures)");
+            }
         }
         text.append('\n');
     }

@@ -237,6 +237,144 @@ class ImporterTest {
         assertEquals(20.0, outcome.result().measurement().durationNanos() / 1e9, 0.01); // 1,200 requests at 60/s
     }
 
+    /** Gatling 3.12+ (here 3.13.5) writes no stats.json: js/stats.js assigns the same object, some names unquoted. */
+    static String gatlingStatsJs(String request, int total, int ko, int p50, int p75, int p95, int p99) {
+        String stats = """
+                stats: {
+                    "name": "%s",
+                    "numberOfRequests": {
+                        "total": "%d",
+                        "ok": "%d",
+                        "ko": "%d"
+                    },
+                    "minResponseTime": {
+                        "total": "0",
+                        "ok": "0",
+                        "ko": "1"
+                    },
+                    "maxResponseTime": {
+                        "total": "486",
+                        "ok": "486",
+                        "ko": "12"
+                    },
+                    "percentiles1": {
+                        "total": "%d",
+                        "ok": "%d",
+                        "ko": "-"
+                    },
+                    "percentiles2": {
+                        "total": "%d",
+                        "ok": "%d",
+                        "ko": "-"
+                    },
+                    "percentiles3": {
+                        "total": "%d",
+                        "ok": "%d",
+                        "ko": "-"
+                    },
+                    "percentiles4": {
+                        "total": "%d",
+                        "ok": "%d",
+                        "ko": "-"
+                    },
+                    "group1": {
+                    "name": "t < 800 ms",
+                    "htmlName": "t < 800 ms",
+                    "count": 0,
+                    "percentage": 0.0
+                },
+                    "meanNumberOfRequestsPerSecond": {
+                        "total": "150",
+                        "ok": "100",
+                        "ko": "50"
+                    }
+                }""";
+        return "var stats = {\n    type: \"GROUP\",\nname: \"All Requests\",\npath: \"\",\n"
+                + "pathFormatted: \"group_missing-name--1146707516\",\n"
+                + stats.formatted("All Requests", total, total - ko, ko, p50, p50, p75, p75, p95, p95, p99, p99)
+                + ",\ncontents: {\n\"req_get-health-548368006\": {\n        type: \"REQUEST\",\n        name: \"" + request
+                + "\",\npath: \"" + request + "\",\npathFormatted: \"req_get-health-548368006\",\n"
+                + stats.formatted(request, total, total - ko, ko, p50, p50, p75, p75, p95, p95, p99, p99)
+                + "\n    }\n}\n\n}\n\nfunction fillStats(stat){\n    $(\"#numberOfRequests\").append(stat.numberOfRequests.total);\n}\n";
+    }
+
+    @Test
+    void gatlingStatsJsOfGatling3_12AndLaterIsRead() throws IOException {
+        write("gatling/usersapisimulation-20261130172923631/js/stats.js",
+                gatlingStatsJs("GET health", 600, 200, 1, 2, 33, 94));
+        Importer.Outcome outcome = Importer.run(definition(
+                "  - {name: g, files: 'gatling/*/js/stats.js', gates: {latency: {p95: 40ms}, errorRate: {max: 40%}}}\n"), dir);
+        assertNull(outcome.failure());
+        assertEquals("Gatling", outcome.result().imported().engine());
+        Measurement overall = outcome.result().measurement();
+        assertEquals(600, overall.invocations());
+        assertEquals(200, overall.errors());
+        LatencyHistogram health = LatencyHistogram.decode(outcome.result().endpoints().get("GET health").latencyHistogram());
+        assertEquals(400, health.count());
+        assertEquals(33e6, health.valueAtQuantile(0.95), 0.05e6);
+        assertEquals(94e6, health.valueAtQuantile(0.99), 0.1e6);
+        assertEquals(1e6, health.valueAtQuantile(0.50), 0.01e6);
+        assertEquals(Verdict.PASS, judge(outcome.result()).verdict());
+        assertTrue(outcome.result().imported().note().contains("Gatling's own report statistics"));
+        // the log shows Gatling's figures only: no mean or p90, which Gatling's statistics do not give
+        String line = outcome.summary().lines().filter(text -> text.contains("GET health:")).findFirst().orElseThrow();
+        assertTrue(line.matches(" *GET health: 600 samples, 200 errors \\{KO=200}; p50 1\\.\\d+ ms, p95 33\\.\\d+ ms,"
+                + " p99 9[34]\\.\\d+ ms, max 48[67]\\.\\d+ ms \\(Gatling's own figures\\)"), line);
+    }
+
+    @Test
+    void aRequestNamesGateOnAFigureGatlingDoesNotReportFails() throws IOException {
+        write("stats.js", gatlingStatsJs("GET health", 600, 0, 1, 2, 33, 94));
+        Importer.Outcome outcome = Importer.run(definition(
+                "  - {name: g, files: stats.js, endpoints: {GET health: {latency: {p90: 1s}}}}\n"), dir);
+        assertNotNull(outcome.failure());
+        assertTrue(outcome.failure().contains("report [max, p50, p95, p99] but not p90"), outcome.failure());
+    }
+
+    /** The column heads of Gatling's index.html, the only place its report names the percentiles it computed. */
+    static String gatlingIndex(String... ranks) {
+        StringBuilder html = new StringBuilder("<html><table><tr><th id=\"col-1\" class=\"header sortable\"><span>Total</span></th>\n");
+        for (int i = 0; i < ranks.length; i++) {
+            html.append("<th id=\"col-").append(8 + i).append("\" class=\"header sortable\"><span>").append(ranks[i])
+                    .append("th pct</span></th>\n");
+        }
+        return html.append("</tr></table></html>\n").toString();
+    }
+
+    @Test
+    void gatlingsPercentilesAreTheOnesItsReportNames() throws IOException {
+        // gatling.charting.indicators set to 50, 90, 95, 99.9: percentiles2 is p90 and percentiles4 no perfgate metric
+        write("run/js/stats.js", gatlingStatsJs("GET health", 600, 0, 1, 20, 33, 94));
+        write("run/index.html", gatlingIndex("50", "90", "95", "99.9"));
+        Importer.Outcome outcome = Importer.run(definition(
+                "  - {name: g, files: run/js/stats.js, gates: {latency: {p90: 21ms}}}\n"), dir);
+        assertNull(outcome.failure());
+        LatencyHistogram latency = LatencyHistogram.decode(outcome.result().measurement().latencyHistogram());
+        assertEquals(20e6, latency.valueAtQuantile(0.90), 0.05e6);
+        assertEquals(94e6, latency.valueAtQuantile(0.999), 0.1e6);
+        assertEquals(Verdict.PASS, judge(outcome.result()).verdict());
+        assertTrue(outcome.result().imported().note().contains("percentiles 50, 90, 95, 99.9"), outcome.result().imported().note());
+        Importer.Outcome p99 = Importer.run(definition("  - {name: g, files: run/js/stats.js, gates: {latency: {p99: 1s}}}\n"), dir);
+        assertTrue(p99.failure().contains("report [max, p50, p90, p95] but not p99"), p99.failure());
+
+        // without the page: Gatling's defaults, and the note says they could not be confirmed
+        write("bare/stats.js", gatlingStatsJs("GET health", 600, 0, 1, 20, 33, 94));
+        Importer.Outcome bare = Importer.run(definition("  - {name: g, files: bare/stats.js, gates: {latency: {p95: 1s}}}\n"), dir);
+        assertNull(bare.failure());
+        assertTrue(bare.result().imported().note().contains("percentiles 50, 75, 95, 99 of successful requests"));
+        assertTrue(bare.result().imported().note().contains("no index.html beside js/ to confirm them"));
+    }
+
+    @Test
+    void aTruncatedGatlingStatsJsNamesTheFileAndLine() throws IOException {
+        String whole = gatlingStatsJs("GET health", 600, 0, 1, 2, 33, 94);
+        Path file = write("stats.js", whole.substring(0, whole.indexOf("\"percentiles3\"")));
+        Importer.Outcome outcome = Importer.run(definition("  - {name: g, files: stats.js, gates: {latency: {p95: 1s}}}\n"), dir);
+        assertNotNull(outcome.failure());
+        assertTrue(outcome.failure().matches("(?s).*" + java.util.regex.Pattern.quote(file.toString()) + ":\\d+: not valid statistics.*"),
+                outcome.failure());
+    }
+
     @Test
     void throughputIsTheSumOverTheWindowTheFilesShare() throws IOException {
         // two generators, each 100 requests/s for 11 s; the second starts 5 s later: 6 s shared
