@@ -12,6 +12,23 @@ import io.perfgate.core.gate.Verdict;
  */
 final class Wording {
     static final String RAISE_WORKLOAD = ": raise invocations or duration in @PerfTest, or set allowInconclusive = true";
+    private static final String RAISE_LOAD = ": run the scenario longer or at a higher rate (its duration or rate),"
+            + " or set allowInconclusive: true on the gate";
+    private static final String RAISE_IMPORTED = ": run the engine's scenario longer so it records more requests, or"
+            + " set allowInconclusive: true on the gate";
+    private static final String RAISE_RUNS = ": raise the page's runs, or set allowInconclusive: true on the gate";
+
+    /** What gives the subject more samples: @PerfTest for a JUnit test, the scenario for a load run or an import. */
+    static String raiseWorkload(Subject subject) {
+        if (subject.result().imported() != null) {
+            return RAISE_IMPORTED;
+        }
+        return switch (subject.result().kind()) {
+            case LOAD -> RAISE_LOAD;
+            case LIGHTHOUSE -> RAISE_RUNS;
+            case JUNIT, JMH -> RAISE_WORKLOAD;
+        };
+    }
 
     private Wording() {
     }
@@ -79,7 +96,7 @@ final class Wording {
                                        long required, String what) {
         return outcome(metric, bound, Verdict.INCONCLUSIVE, value, count, null, null,
                 metric.label() + " needs at least " + QuantityKind.grouped(required) + " " + what + ", got "
-                        + QuantityKind.grouped(count) + subject.context(count) + RAISE_WORKLOAD);
+                        + QuantityKind.grouped(count) + subject.context(count) + raiseWorkload(subject));
     }
 
     /** INCONCLUSIVE: a rate within its bound from fewer trials than ten events beyond it take. */
@@ -88,7 +105,7 @@ final class Wording {
         return outcome(metric, bound, Verdict.INCONCLUSIVE, rate, trials, null, null,
                 metric.label() + " " + metric.kind().format(rate) + " rests on " + QuantityKind.grouped(trials) + " "
                         + what + "; a bound of " + bound.text() + " needs at least " + QuantityKind.grouped(required)
-                        + subject.context(trials) + RAISE_WORKLOAD);
+                        + subject.context(trials) + raiseWorkload(subject));
     }
 
     /** FAIL from few samples: even the 95 % lower confidence limit of the percentile is beyond the threshold. */

@@ -184,6 +184,22 @@ class GateEvaluatorTest {
     }
 
     @Test
+    void tooFewSamplesOfAnImportOrALoadRunAskForALongerScenarioNotForPerfTest() {
+        Measurement few = measurement(TestData.repeat(new LatencyHistogram(), ms(1), 50), 0, null, 1_000_000_000L);
+        TestResult imported = completed(few, gate("LatencyGate", "p99", "5ms"))
+                .importedFrom(new io.perfgate.core.result.ImportSource("JMeter", List.of("run.jtl"), null));
+        String message = only(evaluator.evaluate(imported), "LatencyGate").violationMessages().get(0);
+        assertTrue(message.endsWith(": run the engine's scenario longer so it records more requests, or set"
+                + " allowInconclusive: true on the gate"), message);
+
+        TestResult load = TestResult.declared(io.perfgate.core.result.ResultKind.LOAD, "shop.yaml#browse", "shop.yaml",
+                "browse", "browse", List.of(gate("LatencyGate", "p99", "5ms")), TestData.WORKLOAD).completed(few);
+        message = only(evaluator.evaluate(load), "LatencyGate").violationMessages().get(0);
+        assertTrue(message.endsWith(": run the scenario longer or at a higher rate (its duration or rate), or set"
+                + " allowInconclusive: true on the gate"), message);
+    }
+
+    @Test
     void memoryMetricsThatWereNotMeasuredFail() {
         GateOutcome none = only(evaluator.evaluate(completed(ordersOverTwoSeconds(),
                 gate("MemoryGate", "heapAfterGc", "64MB"))), "MemoryGate");
