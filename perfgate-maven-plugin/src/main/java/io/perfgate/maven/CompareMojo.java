@@ -57,9 +57,16 @@ public class CompareMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.compare.pairs")
     private Integer pairs;
 
-    /** How much each fork measures a test: {@code smoke}, {@code standard} or {@code comprehensive}. */
+    /** Sets the default number of pairs: 6 (smoke), 10 (standard) or 20 (comprehensive). */
     @Parameter(property = "perfgate.profile", defaultValue = "standard")
     private String profile;
+
+    /**
+     * How much each fork measures a test. Short by default: a pair is one replicate, and more pairs narrow the
+     * interval more than longer forks do (the spread between JVMs dominates).
+     */
+    @Parameter(property = "perfgate.compare.forkProfile", defaultValue = "smoke")
+    private String forkProfile;
 
     /** Extra JVM options of every fork, split at spaces ({@code -Xmx512m -XX:+UseParallelGC}). */
     @Parameter(property = "perfgate.compare.jvmArgs")
@@ -112,7 +119,8 @@ public class CompareMojo extends AbstractPerfgateMojo {
         Path directory = output().directory().resolve("compare");
         Path logs = directory.resolve("logs");
         List<TestResult> gated = gatedTests();
-        Profile checkedProfile = profile();
+        Profile checkedProfile = profile(profile, "perfgate.profile");
+        Profile measuring = profile(forkProfile, "perfgate.compare.forkProfile");
         int pairCount = pairs != null ? pairs : defaultPairs(checkedProfile);
         PairedComparator comparator = comparator();
         Path basedir = project().getBasedir().toPath();
@@ -122,7 +130,7 @@ public class CompareMojo extends AbstractPerfgateMojo {
             Path top = BaseCommit.topLevel(basedir, logs);
             BaseCommit base = BaseCommit.resolve(basedir, against, logs);
             getLog().info("perfgate: comparing " + gated.size() + " gated test(s) with " + base.describe() + " in "
-                    + pairCount + " pairs of forks (" + checkedProfile.id() + " profile)");
+                    + pairCount + " pairs of forks (each measuring with the " + measuring.id() + " profile)");
             BaseCheckout checkout = BaseCheckout.add(top, base, directory.resolve("base"), logs);
             try {
                 BaseCheckout.BuiltBase built = checkout.build(maven(), top.toRealPath().relativize(basedir.toRealPath()));
@@ -132,7 +140,7 @@ public class CompareMojo extends AbstractPerfgateMojo {
                 InterleavedRuns.Version headVersion = new InterleavedRuns.Version(InterleavedRuns.Side.HEAD,
                         String.join(File.pathSeparator, project().getTestClasspathElements()) + extra, basedir);
                 InterleavedRuns.Settings settings = new InterleavedRuns.Settings(JvmFork.currentJava(),
-                        jvmArguments(), results -> ForkArguments.record(results, checkedProfile, false), pairCount,
+                        jvmArguments(), results -> ForkArguments.record(results, measuring, false), pairCount,
                         Duration.ofMinutes(forkTimeoutMinutes), Duration.ofMinutes(timeoutMinutes));
                 InterleavedRuns.Runs runs = InterleavedRuns.run(gated.stream().map(TestResult::id).toList(),
                         baseVersion, headVersion, settings, directory.resolve("forks"), getLog()::info);
@@ -192,11 +200,11 @@ public class CompareMojo extends AbstractPerfgateMojo {
         return gated;
     }
 
-    private Profile profile() throws MojoExecutionException {
+    private static Profile profile(String name, String property) throws MojoExecutionException {
         try {
-            return Profile.of(profile);
+            return Profile.of(name);
         } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("perfgate:compare: " + e.getMessage(), e);
+            throw new MojoExecutionException("perfgate:compare: " + property + ": " + e.getMessage(), e);
         }
     }
 
