@@ -3,7 +3,7 @@ import groovy.json.JsonSlurper
 def log = new File(basedir, 'build.log').text
 assert log.contains('perfgate: comparing 2 gated test(s) with ')
 assert log =~ /\[INFO\] \[NEW\] PricingPerfTest#discounted: new in head: the base [0-9a-f]{10} \(main: base\) has no such test/
-assert log =~ /Compared 1 of 2 gated tests with [0-9a-f]{10} \(main: base\) in 5 pairs: 1 metrics, .*; new: 1, base failed: 0, head failed: 0/
+assert log =~ /Compared 1 of 2 gated tests with [0-9a-f]{10} \(main: base\) in 5 pairs: 1 metric, .*; new: 1, base failed: 0, head failed: 0/
 assert !log.contains('[REGRESSED]')
 assert log.contains('BUILD SUCCESS')
 

@@ -61,7 +61,7 @@ public record CompareReport(BaseCommit base, int pairsPlanned, int pairsRun, Str
         Map<ComparedTest.Status, Integer> statuses = countsByStatus();
         return "Compared " + statuses.get(ComparedTest.Status.COMPARED) + " of " + tests.size() + " gated tests with "
                 + base.describe() + " in " + pairsRun + (pairsRun == 1 ? " pair" : " pairs") + ": "
-                + comparisons().size() + " metrics, Regressed: " + outcomes.get(RegressionOutcome.REGRESSED)
+                + comparisons().size() + (comparisons().size() == 1 ? " metric" : " metrics") + ", Regressed: " + outcomes.get(RegressionOutcome.REGRESSED)
                 + ", Unchanged: " + outcomes.get(RegressionOutcome.UNCHANGED)
                 + ", Improved: " + outcomes.get(RegressionOutcome.IMPROVED)
                 + ", Inconclusive: " + outcomes.get(RegressionOutcome.INCONCLUSIVE)
