@@ -50,7 +50,7 @@ public record AllowedChange(double fraction) {
     }
 
     /** The shift on the badness scale (log, larger is worse) at which a change stops being allowed. */
-    double badnessBoundary(Direction direction) {
+    public double badnessBoundary(Direction direction) {
         return direction == Direction.LOWER_IS_BETTER ? Math.log1p(fraction) : -Math.log1p(-fraction);
     }
 

@@ -3,12 +3,12 @@ package io.perfgate.core.regression;
 import java.util.Locale;
 
 /** Formats relative changes the same way in every message and locale: {@code +31%}, {@code -4.2%}. */
-final class ChangeText {
+public final class ChangeText {
     private ChangeText() {
     }
 
     /** A ratio current / baseline as a signed percentage: 1.31 is {@code +31%}. */
-    static String ofRatio(double ratio) {
+    public static String ofRatio(double ratio) {
         double percent = (ratio - 1) * 100;
         String number = number(Math.abs(percent));
         if (number.equals("0")) {
@@ -26,7 +26,7 @@ final class ChangeText {
      * An interval of ratios; an end that would print like the allowed change ({@code +20%}) while lying on
      * one side of it gets a decimal ({@code +20.3%}), so the interval visibly clears or straddles it.
      */
-    static String interval(double lowerRatio, double upperRatio, double allowedRatio) {
+    public static String interval(double lowerRatio, double upperRatio, double allowedRatio) {
         return "[" + near(lowerRatio, allowedRatio) + ", " + near(upperRatio, allowedRatio) + "]";
     }
 
@@ -41,7 +41,7 @@ final class ChangeText {
     }
 
     /** One decimal below 10, whole numbers from there (cheap: messages are built for every comparison). */
-    static String number(double value) {
+    public static String number(double value) {
         if (value >= 9.95) {
             return Long.toString(Math.round(value));
         }
@@ -50,7 +50,7 @@ final class ChangeText {
     }
 
     /** A p-value with four decimals, or in scientific notation below 0.0001. */
-    static String pValue(double p) {
+    public static String pValue(double p) {
         if (Double.isNaN(p)) {
             return "n/a";
         }

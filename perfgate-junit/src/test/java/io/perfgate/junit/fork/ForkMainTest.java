@@ -50,4 +50,24 @@ class ForkMainTest {
         assertEquals(ForkMain.NOTHING_SELECTED, run("io.perfgate.junit.fork.NoSuchTest#gone"));
         assertTrue(err.toString(StandardCharsets.UTF_8).contains("no test matched io.perfgate.junit.fork.NoSuchTest#gone"), err.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void withTheUnmatchedOptionMissingTestsAreListedAndTheRestRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path unmatched = dir.resolve("unmatched.txt");
+        String missingMethod = Selected.class.getName() + "#addedInHead";
+        String missingClass = "io.perfgate.junit.fork.NoSuchTest#gone";
+        assertEquals(ForkMain.SUCCEEDED, run(ForkMain.UNMATCHED_OPTION + unmatched, missingClass,
+                Selected.class.getName() + "#passes", missingMethod));
+        assertEquals(java.util.List.of(missingClass, missingMethod), java.nio.file.Files.readAllLines(unmatched));
+        assertTrue(out.toString(StandardCharsets.UTF_8).contains("1 tests successful"), out.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void withTheUnmatchedOptionNothingMatchingIsStillNotASuccess(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+            throws java.io.IOException {
+        java.nio.file.Path unmatched = dir.resolve("unmatched.txt");
+        assertEquals(ForkMain.NOTHING_SELECTED, run(ForkMain.UNMATCHED_OPTION + unmatched, "io.perfgate.junit.fork.NoSuchTest"));
+        assertEquals(java.util.List.of("io.perfgate.junit.fork.NoSuchTest"), java.nio.file.Files.readAllLines(unmatched));
+    }
 }

@@ -1,0 +1,168 @@
+package io.perfgate.core.compare;
+
+import io.perfgate.core.gate.GateType;
+import io.perfgate.core.gate.Level;
+import io.perfgate.core.gate.Metric;
+import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.result.TestResult;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Turns the forks' records into a {@link CompareReport}: which tests are new, which a fork failed, and for the
+ * rest the metrics their gates name, compared pair by pair with one suite-wide correction.
+ */
+public final class CompareAnalysis {
+
+    private CompareAnalysis() {
+    }
+
+    /**
+     * @param gatedTests head's gated tests as its test phase recorded them (their gates say what is compared)
+     */
+    public static CompareReport of(BaseCommit base, List<TestResult> gatedTests, InterleavedRuns.Runs runs,
+                                   PairedComparator comparator, String forkLogs) {
+        List<Pair> pairs = pairs(runs);
+        List<PairedComparator.Input> inputs = new ArrayList<>();
+        List<ComparedTest> notCompared = new ArrayList<>();
+        List<TestResult> compared = new ArrayList<>();
+        for (TestResult test : gatedTests) {
+            String id = test.id();
+            if (runs.missingInBase().contains(id)) {
+                notCompared.add(new ComparedTest(id, test.label(), ComparedTest.Status.NEW, "new in head: the base "
+                        + base.describe() + " has no such test, so there is nothing to compare it with", List.of()));
+                continue;
+            }
+            String baseFailure = failure(pairs, id, InterleavedRuns.Side.BASE);
+            String headFailure = baseFailure == null ? failure(pairs, id, InterleavedRuns.Side.HEAD) : null;
+            if (baseFailure != null || headFailure != null) {
+                notCompared.add(new ComparedTest(id, test.label(), baseFailure != null
+                        ? ComparedTest.Status.BASE_FAILED : ComparedTest.Status.HEAD_FAILED,
+                        baseFailure != null ? baseFailure : headFailure, List.of()));
+                continue;
+            }
+            if (pairs.isEmpty()) {
+                notCompared.add(new ComparedTest(id, test.label(), ComparedTest.Status.BASE_FAILED,
+                        "no pair ran: " + runs.stoppedEarly(), List.of()));
+                continue;
+            }
+            compared.add(test);
+            for (PairedMetric metric : metrics(test, pairs)) {
+                inputs.add(input(test, metric, pairs));
+            }
+        }
+        Map<String, List<PairedComparison>> byTest = comparator.compare(inputs).stream()
+                .collect(Collectors.groupingBy(PairedComparison::testId));
+        List<ComparedTest> tests = new ArrayList<>();
+        for (TestResult test : compared) {
+            tests.add(new ComparedTest(test.id(), test.label(), ComparedTest.Status.COMPARED, null,
+                    byTest.getOrDefault(test.id(), List.of())));
+        }
+        tests.addAll(notCompared);
+        return new CompareReport(base, runs.pairsPlanned(), pairs.size(), runs.stoppedEarly(),
+                comparator.policy().correction().displayName(), tests, forkLogs);
+    }
+
+    /** A pair whose two forks both ran. */
+    private record Pair(int index, InterleavedRuns.Fork base, InterleavedRuns.Fork head) {
+        InterleavedRuns.Fork side(InterleavedRuns.Side side) {
+            return side == InterleavedRuns.Side.BASE ? base : head;
+        }
+    }
+
+    private static List<Pair> pairs(InterleavedRuns.Runs runs) {
+        List<Pair> pairs = new ArrayList<>();
+        for (int index = 0; index < runs.pairsPlanned(); index++) {
+            InterleavedRuns.Fork base = fork(runs, index, InterleavedRuns.Side.BASE);
+            InterleavedRuns.Fork head = fork(runs, index, InterleavedRuns.Side.HEAD);
+            if (base != null && head != null) {
+                pairs.add(new Pair(index, base, head));
+            }
+        }
+        return pairs;
+    }
+
+    private static InterleavedRuns.Fork fork(InterleavedRuns.Runs runs, int pair, InterleavedRuns.Side side) {
+        return runs.forks().stream().filter(fork -> fork.pair() == pair && fork.side() == side).findFirst().orElse(null);
+    }
+
+    /** Why a side recorded no measurement of the test in some pair; null when it did in every pair. */
+    private static String failure(List<Pair> pairs, String id, InterleavedRuns.Side side) {
+        for (Pair pair : pairs) {
+            InterleavedRuns.Fork fork = pair.side(side);
+            if (fork.completed(id) == null) {
+                TestResult partial = fork.results().get(id);
+                return "the " + side.label() + " run of pair " + (pair.index() + 1) + " " + fork.exit().describe()
+                        + " and recorded no measurement of it" + (partial != null && partial.statusReason() != null
+                        ? " (" + partial.statusReason() + ")" : "") + "; log: " + fork.exit().log();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The latency figures the test's latency gate names (p50, p90, p95, p99, mean; its mean when it names none
+     * of them), and allocation per invocation when a memory gate names it or every fork recorded it.
+     */
+    private static List<PairedMetric> metrics(TestResult test, List<Pair> pairs) {
+        Set<PairedMetric> metrics = new LinkedHashSet<>();
+        boolean allocationGated = false;
+        for (GateDeclaration gate : test.gates()) {
+            if (gate.scope() != null) {
+                continue;
+            }
+            if (gate.is(GateType.LATENCY)) {
+                gate.bounds().keySet().stream().map(PairedMetric::ofLatencyAttribute)
+                        .filter(java.util.Objects::nonNull).sorted().forEach(metrics::add);
+            }
+            if (gate.is(GateType.MEMORY) && gate.bounds().containsKey(Metric.ALLOCATION_PER_INVOCATION.attribute())) {
+                allocationGated = true;
+            }
+        }
+        if (metrics.isEmpty()) {
+            metrics.add(PairedMetric.MEAN);
+        }
+        if (allocationGated || allocationEverywhere(test.id(), pairs)) {
+            metrics.add(PairedMetric.ALLOCATION);
+        }
+        return List.copyOf(metrics);
+    }
+
+    private static boolean allocationEverywhere(String id, List<Pair> pairs) {
+        return !pairs.isEmpty() && pairs.stream().allMatch(pair -> Arrays.stream(
+                new InterleavedRuns.Fork[] {pair.base(), pair.head()})
+                .allMatch(fork -> PairedMetric.ALLOCATION.of(fork.completed(id)).present()));
+    }
+
+    private static PairedComparator.Input input(TestResult test, PairedMetric metric, List<Pair> pairs) {
+        double[] base = new double[pairs.size()];
+        double[] head = new double[pairs.size()];
+        String problem = null;
+        for (int i = 0; i < pairs.size(); i++) {
+            Pair pair = pairs.get(i);
+            PairedMetric.Figure b = metric.of(pair.base().completed(test.id()));
+            PairedMetric.Figure h = metric.of(pair.head().completed(test.id()));
+            base[i] = b.value();
+            head[i] = h.value();
+            if (problem == null && !(b.present() && h.present())) {
+                problem = "pair " + (pair.index() + 1) + ", " + (b.present() ? "head" : "base") + ": "
+                        + (b.present() ? h.problem() : b.problem());
+            }
+        }
+        return new PairedComparator.Input(test.id(), test.label(), metric, levelOf(test, metric), base, head, problem);
+    }
+
+    /** The level of the test's gate of the metric's type; else its first gate's; BLOCKING without any. */
+    private static Level levelOf(TestResult test, PairedMetric metric) {
+        Function<GateDeclaration, Level> level = GateDeclaration::level;
+        return test.gates().stream().filter(gate -> gate.scope() == null && gate.is(metric.gateType())).map(level)
+                .findFirst().orElse(test.gates().isEmpty() ? Level.BLOCKING : test.gates().get(0).level());
+    }
+}

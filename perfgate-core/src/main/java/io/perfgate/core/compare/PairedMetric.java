@@ -1,0 +1,119 @@
+package io.perfgate.core.compare;
+
+import io.perfgate.core.gate.Direction;
+import io.perfgate.core.gate.GateType;
+import io.perfgate.core.gate.QuantityKind;
+import io.perfgate.core.latency.LatencyHistogram;
+import io.perfgate.core.latency.PercentileInterval;
+import io.perfgate.core.regression.AllowedChange;
+import io.perfgate.core.regression.RegressionMetric;
+import io.perfgate.core.regression.RegressionPolicy;
+import io.perfgate.core.result.Measurement;
+import io.perfgate.core.result.TestResult;
+
+/**
+ * A figure compared between base and head pair by pair: one value per forked JVM. Latency figures are read
+ * from the fork's whole histogram and take their allowed change from the regression policy, as {@code check}
+ * does; allocation per invocation is compared when the fork recorded it.
+ */
+public enum PairedMetric {
+    P50(RegressionMetric.P50),
+    P90(RegressionMetric.P90),
+    P95(RegressionMetric.P95),
+    P99(RegressionMetric.P99),
+    MEAN(RegressionMetric.MEAN),
+    /** Bytes allocated per invocation; nearly deterministic, so a small change is visible. */
+    ALLOCATION(null);
+
+    /** Allocation may grow by this much unless configured otherwise ({@code allocation=+5%}). */
+    static final double DEFAULT_ALLOCATION_CHANGE = 0.10;
+
+    private final RegressionMetric regressionMetric;
+
+    PairedMetric(RegressionMetric regressionMetric) {
+        this.regressionMetric = regressionMetric;
+    }
+
+    /** {@code p95}, {@code allocation}. */
+    public String label() {
+        return regressionMetric == null ? "allocation" : regressionMetric.label();
+    }
+
+    public QuantityKind kind() {
+        return regressionMetric == null ? QuantityKind.SIZE : regressionMetric.kind();
+    }
+
+    /** Every compared figure gets worse when it rises. */
+    public Direction direction() {
+        return Direction.LOWER_IS_BETTER;
+    }
+
+    /** The gate type whose declared level a regression of this metric takes. */
+    public GateType gateType() {
+        return regressionMetric == null ? GateType.MEMORY : GateType.LATENCY;
+    }
+
+    /** The allowed change: the policy's for latency (with per-test overrides), else the allocation setting. */
+    AllowedChange allowed(RegressionPolicy policy, String testLabel, AllowedChange allocation) {
+        return regressionMetric == null ? allocation : policy.allowedFor(testLabel, regressionMetric);
+    }
+
+    /** The latency metric a gate attribute names; null for attributes not compared ({@code max}). */
+    static PairedMetric ofLatencyAttribute(String attribute) {
+        for (PairedMetric metric : values()) {
+            if (metric.regressionMetric != null && metric.label().equalsIgnoreCase(attribute)) {
+                return metric;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * This metric's value in one fork's result, or the reason there is none.
+     *
+     * @return a {@link Figure} with either a positive value or a problem
+     */
+    Figure of(TestResult result) {
+        Measurement measurement = result == null ? null : result.measurement();
+        if (measurement == null) {
+            return Figure.missing("no measurement was recorded");
+        }
+        if (this == ALLOCATION) {
+            Double bytes = measurement.memory() == null ? null : measurement.memory().allocatedBytesPerInvocation();
+            return bytes == null || !(bytes > 0) || bytes.isInfinite()
+                    ? Figure.missing("no allocation per invocation was recorded") : Figure.of(bytes);
+        }
+        if (measurement.latencyHistogram() == null) {
+            return Figure.missing("no latency histogram was recorded");
+        }
+        LatencyHistogram histogram = LatencyHistogram.decode(measurement.latencyHistogram());
+        if (histogram.count() == 0) {
+            return Figure.missing("no invocation succeeded");
+        }
+        if (this == MEAN) {
+            return Figure.of(histogram.mean());
+        }
+        double quantile = regressionMetric.quantile().orElseThrow();
+        long required = PercentileInterval.requiredSamples(quantile);
+        if (histogram.count() < required) {
+            return Figure.missing(histogram.count() + " samples; a " + label() + " needs at least " + required
+                    + " (raise @PerfTest invocations or duration)");
+        }
+        return Figure.of(Math.max(1, histogram.valueAtQuantile(quantile)));
+    }
+
+    /** One fork's value of a metric, or why it has none. */
+    record Figure(double value, String problem) {
+        static Figure of(double value) {
+            return new Figure(value, null);
+        }
+
+        static Figure missing(String problem) {
+            return new Figure(Double.NaN, problem);
+        }
+
+        boolean present() {
+            return problem == null;
+        }
+    }
+}

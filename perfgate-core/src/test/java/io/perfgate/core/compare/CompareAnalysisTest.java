@@ -1,0 +1,99 @@
+package io.perfgate.core.compare;
+
+import io.perfgate.core.gate.Level;
+import io.perfgate.core.regression.RegressionOutcome;
+import io.perfgate.core.result.TestResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CompareAnalysisTest {
+
+    private final TestResult slower = CompareFixture.gated("slower", Level.BLOCKING);
+    private final TestResult same = CompareFixture.gated("same", Level.BLOCKING);
+
+    private CompareReport analyse(InterleavedRuns.Runs runs, TestResult... tests) {
+        return CompareAnalysis.of(CompareFixture.BASE, List.of(tests), runs, CompareFixture.comparator(), "forks");
+    }
+
+    @Test
+    void aSlowerHeadRegressesAndTheSameCodeIsUnchangedOnADriftingMachine() {
+        Map<TestResult, Double> factors = new LinkedHashMap<>();
+        factors.put(slower, 1.5);
+        factors.put(same, 1.0);
+        CompareReport report = analyse(CompareFixture.runs(10, factors, Set.of()), slower, same);
+
+        assertEquals(10, report.pairsRun());
+        PairedComparison regressed = report.tests().get(0).metrics().get(0);
+        assertEquals(PairedMetric.P95, regressed.metric());
+        assertEquals(RegressionOutcome.REGRESSED, regressed.outcome(), regressed.message());
+        assertEquals(10, regressed.pairs());
+        assertEquals(List.of(regressed), report.blocking());
+        PairedComparison unchanged = report.tests().get(1).metrics().get(0);
+        assertTrue(unchanged.outcome() == RegressionOutcome.UNCHANGED, unchanged.message());
+        assertTrue(report.counts().startsWith("Compared 2 of 2 gated tests with 1a2b3c4d5e (origin/main: Add the order"
+                + " cache) in 10 pairs: 2 metrics, Regressed: 1, Unchanged: 1"), report.counts());
+    }
+
+    @Test
+    void aTestTheBaseLacksIsNewNeitherPassedNorFailed() {
+        CompareReport report = analyse(CompareFixture.runs(6, Map.of(same, 1.0), Set.of(slower.id())), same, slower);
+        ComparedTest added = report.tests().stream().filter(test -> test.testId().equals(slower.id())).findFirst()
+                .orElseThrow();
+        assertEquals(ComparedTest.Status.NEW, added.status());
+        assertTrue(added.metrics().isEmpty());
+        assertEquals("new in head: the base 1a2b3c4d5e (origin/main: Add the order cache) has no such test, so there"
+                + " is nothing to compare it with", added.reason());
+        assertTrue(report.blocking().isEmpty());
+    }
+
+    @Test
+    void aBaseForkThatRecordedNothingIsReportedAsSuchNeverAsAPass() {
+        InterleavedRuns.Runs good = CompareFixture.runs(6, Map.of(slower, 3.0), Set.of());
+        List<InterleavedRuns.Fork> forks = new ArrayList<>(good.forks());
+        // pair 4's base fork failed: the test failed there and left only its declaration
+        int index = forks.indexOf(forks.stream().filter(fork -> fork.pair() == 3
+                && fork.side() == InterleavedRuns.Side.BASE).findFirst().orElseThrow());
+        forks.set(index, CompareFixture.fork(3, InterleavedRuns.Side.BASE, forks.get(index).sequence(), 1,
+                Map.of(slower.id(), slower.unmeasured("the test threw IllegalStateException: no stock"))));
+        CompareReport report = analyse(new InterleavedRuns.Runs(forks, Set.of(), 6, null), slower);
+
+        ComparedTest test = report.tests().get(0);
+        assertEquals(ComparedTest.Status.BASE_FAILED, test.status());
+        assertEquals("the base run of pair 4 exited with 1 and recorded no measurement of it (the test threw"
+                + " IllegalStateException: no stock); log: target/perfgate/compare/forks/pair-04-base/fork.log",
+                test.reason());
+        assertTrue(report.comparisons().isEmpty(), "a failed base is no comparison, and so no pass");
+    }
+
+    @Test
+    void aPercentileWithTooFewSamplesInAForkIsInconclusiveWithTheReason() {
+        InterleavedRuns.Runs good = CompareFixture.runs(6, Map.of(slower, 1.0), Set.of());
+        List<InterleavedRuns.Fork> forks = new ArrayList<>(good.forks());
+        InterleavedRuns.Fork first = forks.get(0);
+        forks.set(0, CompareFixture.fork(0, first.side(), 0, 0, Map.of(slower.id(), slower.completed(
+                io.perfgate.core.TestData.measurement(io.perfgate.core.TestData.histogram(1_000_000, 2_000_000), 0,
+                        null, 1_000_000L)))));
+        CompareReport report = analyse(new InterleavedRuns.Runs(forks, Set.of(), 6, null), slower);
+        PairedComparison p95 = report.comparisons().get(0);
+        assertEquals(RegressionOutcome.INCONCLUSIVE, p95.outcome());
+        assertEquals("p95 cannot be compared with the base: pair 1, base: 2 samples; a p95 needs at least 200 (raise"
+                + " @PerfTest invocations or duration) (OrderApiPerfTest#slower)", p95.message());
+    }
+
+    @Test
+    void theSidesAlternateInAbbaOrder() {
+        assertEquals(InterleavedRuns.Side.BASE, InterleavedRuns.first(0));
+        assertEquals(InterleavedRuns.Side.HEAD, InterleavedRuns.first(1));
+        assertEquals(InterleavedRuns.Side.BASE, InterleavedRuns.first(2));
+        assertNull(CompareFixture.runs(2, Map.of(same, 1.0), Set.of()).stoppedEarly());
+    }
+}

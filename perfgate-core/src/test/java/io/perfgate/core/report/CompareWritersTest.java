@@ -1,0 +1,67 @@
+package io.perfgate.core.report;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.perfgate.core.compare.CompareAnalysis;
+import io.perfgate.core.compare.CompareFixture;
+import io.perfgate.core.compare.CompareReport;
+import io.perfgate.core.gate.Level;
+import io.perfgate.core.result.Json;
+import io.perfgate.core.result.TestResult;
+import org.junit.jupiter.api.Test;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class CompareWritersTest {
+
+    private final TestResult slower = CompareFixture.gated("slower", Level.BLOCKING);
+    private final TestResult added = CompareFixture.gated("added<script>", Level.BLOCKING);
+
+    private CompareReport report() {
+        Map<TestResult, Double> factors = new LinkedHashMap<>();
+        factors.put(slower, 1.5);
+        return CompareAnalysis.of(CompareFixture.BASE, List.of(slower, added),
+                CompareFixture.runs(8, factors, Set.of(added.id())), CompareFixture.comparator(), "target/forks");
+    }
+
+    @Test
+    void jsonHoldsEachPairAndTheOutcome() throws Exception {
+        JsonNode root = Json.mapper().readTree(new CompareJsonWriter().render(report()));
+        assertEquals("1a2b3c4d5e6f7a8b9c0d1a2b3c4d5e6f7a8b9c0d", root.get("base").get("commit").asText());
+        assertEquals(8, root.get("pairsRun").asInt());
+        assertTrue(root.get("blocking").asBoolean());
+        JsonNode metric = root.get("tests").get(0).get("metrics").get(0);
+        assertEquals("p95", metric.get("metric").asText());
+        assertEquals("ns", metric.get("unit").asText());
+        assertEquals("REGRESSED", metric.get("outcome").asText());
+        assertEquals(8, metric.get("pairs").size());
+        assertTrue(metric.get("pairs").get(0).get("head").asDouble() > metric.get("pairs").get(0).get("base").asDouble());
+        assertEquals("NEW", root.get("tests").get(1).get("status").asText());
+    }
+
+    @Test
+    void markdownReadsAsAPullRequestComment() {
+        String markdown = new CompareMarkdownWriter().render(report());
+        assertTrue(markdown.startsWith("## perfgate compare: ❌ regressed\n\n"), markdown);
+        assertTrue(markdown.contains("| OrderApiPerfTest#slower | p95 | "), markdown);
+        assertTrue(markdown.contains(" | +10% | ❌ REGRESSED |") || markdown.contains(" | +20% | ❌ REGRESSED |"), markdown);
+        assertTrue(markdown.contains("- **OrderApiPerfTest#added&lt;script&gt;**: 🆕 new in head"), markdown);
+    }
+
+    @Test
+    void htmlDrawsBothSidesPairByPairAndEscapesNames() {
+        String html = new CompareHtmlWriter().render(report());
+        assertTrue(html.contains("<div class=\"status s-FAILED\">Blocking regression</div>"), html);
+        assertTrue(html.contains("<svg class=\"pairs\""), html);
+        assertEquals(2, html.split("<polyline", -1).length - 1, "one line per side");
+        assertEquals(16, html.split("<circle", -1).length - 1, "a dot per fork");
+        assertFalse(html.contains("added<script>"));
+        assertTrue(html.contains("added&lt;script&gt;"));
+    }
+}

@@ -1,0 +1,279 @@
+package io.perfgate.maven;
+
+import io.perfgate.core.compare.BaseCheckout;
+import io.perfgate.core.compare.BaseCommit;
+import io.perfgate.core.compare.CompareAnalysis;
+import io.perfgate.core.compare.CompareException;
+import io.perfgate.core.compare.CompareReport;
+import io.perfgate.core.compare.InterleavedRuns;
+import io.perfgate.core.compare.PairedComparator;
+import io.perfgate.core.gate.Direction;
+import io.perfgate.core.gate.InvalidGateException;
+import io.perfgate.core.measure.Profile;
+import io.perfgate.core.regression.AllowedChange;
+import io.perfgate.core.regression.Correction;
+import io.perfgate.core.regression.RegressionPolicy;
+import io.perfgate.core.report.CompareWriter;
+import io.perfgate.core.result.AtomicFiles;
+import io.perfgate.core.result.ResultFileException;
+import io.perfgate.core.result.ResultFiles;
+import io.perfgate.core.result.ResultKind;
+import io.perfgate.core.result.ResultStatus;
+import io.perfgate.core.result.TestResult;
+import io.perfgate.core.fork.JvmFork;
+import org.apache.maven.artifact.DependencyResolutionRequiredException;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Component;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.eclipse.aether.RepositorySystem;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Compares this build's gated JUnit tests with a base commit measured in the same build: checks the base out in
+ * a git worktree, builds it, runs both versions in alternating forked JVMs (ABBA) and judges pair by pair. Run
+ * after the tests: {@code mvn verify perfgate:compare -Dperfgate.against=origin/main}.
+ */
+@Mojo(name = "compare", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = false)
+public class CompareMojo extends AbstractPerfgateMojo {
+
+    /** The branch (its merge base with HEAD is compared), tag or commit to compare with. */
+    @Parameter(property = "perfgate.against", defaultValue = BaseCommit.DEFAULT_REF)
+    private String against;
+
+    /** Pairs of forks (one base JVM and one head JVM each); by default 6, 10 or 20 by profile. */
+    @Parameter(property = "perfgate.compare.pairs")
+    private Integer pairs;
+
+    /** Sets the default number of pairs: 6 (smoke), 10 (standard) or 20 (comprehensive). */
+    @Parameter(property = "perfgate.profile", defaultValue = "standard")
+    private String profile;
+
+    /**
+     * How much each fork measures a test. Short by default: a pair is one replicate, and more pairs narrow the
+     * interval more than longer forks do (the spread between JVMs dominates).
+     */
+    @Parameter(property = "perfgate.compare.forkProfile", defaultValue = "smoke")
+    private String forkProfile;
+
+    /** Extra JVM options of every fork, split at spaces ({@code -Xmx512m -XX:+UseParallelGC}). */
+    @Parameter(property = "perfgate.compare.jvmArgs")
+    private String jvmArgs;
+
+    /** Time limit of one fork. */
+    @Parameter(property = "perfgate.compare.forkTimeoutMinutes", defaultValue = "10")
+    private int forkTimeoutMinutes;
+
+    /** No pair starts after this many minutes; fewer pairs give wider intervals, and the report says so. */
+    @Parameter(property = "perfgate.compare.timeoutMinutes", defaultValue = "60")
+    private int timeoutMinutes;
+
+    /** Time limit of the base's build. */
+    @Parameter(property = "perfgate.compare.buildTimeoutMinutes", defaultValue = "20")
+    private int buildTimeoutMinutes;
+
+    /** Allowed changes, as for {@code check}: {@code p95=+10%, OrderTest#create:p99=+30%}. */
+    @Parameter(property = "perfgate.regression.allowed")
+    private String regressionAllowed;
+
+    /** Allowed growth of allocation per invocation. */
+    @Parameter(property = "perfgate.compare.allowedAllocation", defaultValue = "+10%")
+    private String allowedAllocation;
+
+    @Parameter(property = "perfgate.regression.correction", defaultValue = "HOLM")
+    private String regressionCorrection;
+
+    /** Fail the build on a blocking regression; false only reports. */
+    @Parameter(property = "perfgate.failOnViolation", defaultValue = "true")
+    private boolean failOnViolation;
+
+    /** Keep the base's worktree (target/perfgate/compare/base) to look into it. */
+    @Parameter(property = "perfgate.compare.keepBase", defaultValue = "false")
+    private boolean keepBase;
+
+    /** The goal that writes the base's test classpath. */
+    @Parameter(property = "perfgate.compare.dependencyPlugin",
+            defaultValue = "org.apache.maven.plugins:maven-dependency-plugin:3.6.1")
+    private String dependencyPlugin;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Component
+    private RepositorySystem repositorySystem;
+
+    @Override
+    protected void doExecute() throws MojoExecutionException, MojoFailureException {
+        Path directory = output().directory().resolve("compare");
+        Path logs = directory.resolve("logs");
+        List<TestResult> gated = gatedTests();
+        Profile checkedProfile = profile(profile, "perfgate.profile");
+        Profile measuring = profile(forkProfile, "perfgate.compare.forkProfile");
+        int pairCount = pairs != null ? pairs : defaultPairs(checkedProfile);
+        PairedComparator comparator = comparator();
+        Path basedir = project().getBasedir().toPath();
+        CompareReport report;
+        try {
+            Files.createDirectories(logs);
+            Path top = BaseCommit.topLevel(basedir, logs);
+            BaseCommit base = BaseCommit.resolve(basedir, against, logs);
+            getLog().info("perfgate: comparing " + gated.size() + " gated test(s) with " + base.describe() + " in "
+                    + pairCount + " pairs of forks (each measuring with the " + measuring.id() + " profile)");
+            BaseCheckout checkout = BaseCheckout.add(top, base, directory.resolve("base"), logs);
+            try {
+                BaseCheckout.BuiltBase built = checkout.build(maven(), top.toRealPath().relativize(basedir.toRealPath()));
+                String extra = new ForkLauncher(project(), session, repositorySystem).missingEntries();
+                InterleavedRuns.Version baseVersion = new InterleavedRuns.Version(InterleavedRuns.Side.BASE,
+                        built.testClasspath() + extra, built.moduleDirectory());
+                InterleavedRuns.Version headVersion = new InterleavedRuns.Version(InterleavedRuns.Side.HEAD,
+                        String.join(File.pathSeparator, project().getTestClasspathElements()) + extra, basedir);
+                InterleavedRuns.Settings settings = new InterleavedRuns.Settings(JvmFork.currentJava(),
+                        jvmArguments(), results -> ForkArguments.record(results, measuring, false), pairCount,
+                        Duration.ofMinutes(forkTimeoutMinutes), Duration.ofMinutes(timeoutMinutes));
+                InterleavedRuns.Runs runs = InterleavedRuns.run(gated.stream().map(TestResult::id).toList(),
+                        baseVersion, headVersion, settings, directory.resolve("forks"), getLog()::info);
+                report = CompareAnalysis.of(base, gated, runs, comparator, directory.resolve("forks").toString());
+            } finally {
+                if (keepBase) {
+                    getLog().info("perfgate: the base worktree is kept in " + checkout.worktree()
+                            + " (git worktree remove --force it when done)");
+                } else {
+                    checkout.close();
+                }
+            }
+        } catch (CompareException e) {
+            throw new MojoFailureException(e.getMessage(), e);
+        } catch (IOException | DependencyResolutionRequiredException | ResultFileException e) {
+            throw new MojoExecutionException("perfgate:compare: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("perfgate:compare: interrupted", e);
+        }
+        writeReports(report);
+        CompareSummary summary = new CompareSummary(report, output().directory().resolve("compare.html").toString());
+        summary.lines().forEach(line -> log(line));
+        if (!report.blocking().isEmpty()) {
+            if (failOnViolation) {
+                throw new MojoFailureException(summary.failureMessage());
+            }
+            getLog().warn("perfgate: blocking regressions reported only (perfgate.failOnViolation=false)");
+        }
+    }
+
+    private void log(CheckSummary.Line line) {
+        switch (line.severity()) {
+            case ERROR -> getLog().error(line.text());
+            case WARN -> getLog().warn(line.text());
+            case INFO -> getLog().info(line.text());
+        }
+    }
+
+    /** Head's gated JUnit tests, as this build's test phase recorded them. */
+    private List<TestResult> gatedTests() throws MojoExecutionException {
+        List<TestResult> results;
+        try {
+            results = ResultFiles.readAll(output().results());
+        } catch (ResultFileException e) {
+            throw new MojoExecutionException("perfgate:compare: " + e.getMessage(), e);
+        }
+        List<TestResult> gated = results.stream()
+                .filter(result -> result.kind() == ResultKind.JUNIT && result.status() != ResultStatus.SKIPPED
+                        && !result.gates().isEmpty())
+                .toList();
+        if (gated.isEmpty()) {
+            throw new MojoExecutionException("perfgate:compare: no gated JUnit test recorded a result in "
+                    + output().results() + "; compare runs the tests this build's test phase measured: run it after"
+                    + " them (mvn verify perfgate:compare), with perfgate:prepare configured");
+        }
+        return gated;
+    }
+
+    private static Profile profile(String name, String property) throws MojoExecutionException {
+        try {
+            return Profile.of(name);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("perfgate:compare: " + property + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Enough pairs for significance over a few metrics with Holm: 6 reach 1/64; 10 and 20 give narrower intervals. */
+    static int defaultPairs(Profile profile) {
+        return switch (profile) {
+            case SMOKE -> 6;
+            case STANDARD -> 10;
+            case COMPREHENSIVE -> 20;
+        };
+    }
+
+    private PairedComparator comparator() throws MojoExecutionException {
+        try {
+            RegressionPolicy policy = RegressionPolicy.defaults()
+                    .withAllowed(regressionAllowed, "perfgate.regression.allowed")
+                    .withCorrection(Correction.valueOf(regressionCorrection.strip().toUpperCase(Locale.ROOT)));
+            return new PairedComparator(policy, AllowedChange.parse(allowedAllocation, Direction.LOWER_IS_BETTER,
+                    "perfgate.compare.allowedAllocation"));
+        } catch (InvalidGateException e) {
+            throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("perfgate: perfgate.regression.correction = '" + regressionCorrection
+                    + "' is not one of " + Arrays.toString(Correction.values()), e);
+        }
+    }
+
+    /** The Maven running this build, on the same JDK, offline if it is, with its settings and local repository. */
+    private BaseCheckout.MavenInvocation maven() throws MojoExecutionException {
+        String home = System.getProperty("maven.home");
+        if (home == null) {
+            throw new MojoExecutionException("perfgate:compare: maven.home is not set, so the base cannot be built"
+                    + " with this Maven");
+        }
+        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
+        Path executable = Path.of(home, "bin", windows ? "mvn.cmd" : "mvn");
+        List<String> options = new ArrayList<>();
+        if (session.isOffline()) {
+            options.add("-o");
+        }
+        File settings = session.getRequest().getUserSettingsFile();
+        if (settings != null && settings.isFile()) {
+            options.addAll(List.of("-s", settings.getAbsolutePath()));
+        }
+        File globalSettings = session.getRequest().getGlobalSettingsFile();
+        if (globalSettings != null && globalSettings.isFile()) {
+            options.addAll(List.of("-gs", globalSettings.getAbsolutePath()));
+        }
+        options.add("-Dmaven.repo.local=" + session.getRepositorySession().getLocalRepository().getBasedir()
+                .getAbsolutePath());
+        if (!session.getRequest().getActiveProfiles().isEmpty()) {
+            options.add("-P" + String.join(",", session.getRequest().getActiveProfiles()));
+        }
+        return new BaseCheckout.MavenInvocation(executable, Path.of(System.getProperty("java.home")), options,
+                dependencyPlugin, Duration.ofMinutes(buildTimeoutMinutes));
+    }
+
+    private List<String> jvmArguments() {
+        return jvmArgs == null || jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.strip().split("\\s+"));
+    }
+
+    private void writeReports(CompareReport report) throws MojoExecutionException {
+        for (CompareWriter writer : CompareWriter.all()) {
+            Path file = output().directory().resolve(writer.fileName());
+            try {
+                AtomicFiles.write(file, writer.render(report));
+            } catch (RuntimeException e) {
+                throw new MojoExecutionException("perfgate:compare: cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}
