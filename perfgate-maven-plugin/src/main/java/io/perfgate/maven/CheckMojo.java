@@ -16,6 +16,10 @@ import io.perfgate.core.report.ReportWriters;
 import io.perfgate.core.result.ResultFileException;
 import io.perfgate.core.result.ResultFiles;
 import io.perfgate.core.result.TestResult;
+import io.perfgate.core.waiver.Waiver;
+import io.perfgate.core.waiver.WaiverFile;
+import io.perfgate.core.waiver.WaiverFileException;
+import io.perfgate.core.waiver.Waivers;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -30,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -115,6 +120,13 @@ public class CheckMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.profile")
     private String profile;
 
+    /**
+     * Approved exceptions: each names a test (and gate or metric), a reason, an approver and an expiry date. A
+     * waived violation is reported as WAIVED and does not fail the build.
+     */
+    @Parameter(property = "perfgate.waivers", defaultValue = "${project.basedir}/.perfgate/waivers.yaml")
+    private File waiversFile;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
@@ -144,8 +156,9 @@ public class CheckMojo extends AbstractPerfgateMojo {
             if (comparison != null) {
                 report = report.withBaseline(comparison);
             }
+            report = applyWaivers(report);
             written = ReportWriters.writeAll(report, output.directory());
-        } catch (ResultFileException | InvalidGateException e) {
+        } catch (ResultFileException | InvalidGateException | WaiverFileException e) {
             throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
         }
         appendStepSummary(written, report, output);
@@ -166,6 +179,25 @@ public class CheckMojo extends AbstractPerfgateMojo {
             getLog().warn("perfgate: " + report.blockingMessages().size()
                     + " blocking violation(s) do not fail the build: perfgate.failOnViolation is false");
         }
+    }
+
+    /** The report with the project's waivers applied; a waiver that met no blocking violation is a warning. */
+    private CheckReport applyWaivers(CheckReport report) {
+        Path file = waiversFile.toPath();
+        List<Waiver> waivers = WaiverFile.read(file, shownPath(file));
+        Waivers.Applied applied = Waivers.apply(report, waivers, LocalDate.now());
+        for (Waiver stale : applied.unmatched()) {
+            getLog().warn("perfgate: the waiver for " + stale.target() + " (" + stale.source() + ") matches no"
+                    + " blocking violation: delete it, or correct its test, gate or metric");
+        }
+        return applied.report();
+    }
+
+    /** A file as messages name it: relative to the project when inside it. */
+    private String shownPath(Path file) {
+        Path base = project().getBasedir().toPath().toAbsolutePath();
+        Path absolute = file.toAbsolutePath();
+        return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
     }
 
     /**

@@ -84,6 +84,11 @@ public record CheckReport(String projectName, Instant generatedAt, String report
                 .filter(gate -> gate.violated() && !gate.blocks()).toList();
     }
 
+    /** Every waiver met by a violation, applied or expired, in report order. */
+    public List<Waived> waivers() {
+        return tests.stream().flatMap(test -> test.gates().stream()).flatMap(gate -> gate.waivers().stream()).toList();
+    }
+
     /** Whether the build fails: a blocking gate violation, a blocking regression, or an unusable baseline. */
     public boolean hasBlockingViolations() {
         return !blockingViolations().isEmpty() || (baseline != null && baseline.hasBlocking());

@@ -49,6 +49,7 @@ public final class HtmlReportWriter implements ReportWriter {
                     .append(". Compare such results only with results taken the same way.</p>\n");
         }
         violations(out, report);
+        waivers(out, report);
         BaselineSection.render(out, report);
         classTable(out, report);
         benchmarkTable(out, report);
@@ -84,6 +85,25 @@ public final class HtmlReportWriter implements ReportWriter {
             out.append("<h2 id=\"non-blocking\">Warnings and other non-blocking violations</h2>\n");
             violationList(out, others);
         }
+    }
+
+    /** Every waiver a violation met: applied ones excuse it, expired ones are why it still fails. */
+    private static void waivers(StringBuilder out, CheckReport report) {
+        if (report.waivers().isEmpty()) {
+            return;
+        }
+        out.append("<h2 id=\"waivers\">Waivers</h2>\n<table class=\"waivers\">\n<tr><th>Status</th><th>Test</th>"
+                + "<th>Gate</th><th>Metric</th><th>Judged</th><th>Approver</th><th>Expires</th><th>Reason</th>"
+                + "<th>Written at</th></tr>\n");
+        for (io.perfgate.core.check.Waived waived : report.waivers()) {
+            out.append("<tr><td class=\"verdict v-").append(waived.expired() ? "FAIL\">EXPIRED" : "WAIVED\">WAIVED")
+                    .append("</td><td>").append(escape(waived.test())).append("</td><td>")
+                    .append(escape(waived.gateTitle())).append("</td><td>").append(escape(waived.metric().label()))
+                    .append("</td><td>").append(waived.judged()).append("</td><td>").append(escape(waived.approver()))
+                    .append("</td><td>").append(waived.expires()).append("</td><td>").append(escape(waived.reason()))
+                    .append("</td><td>").append(escape(waived.source())).append("</td></tr>\n");
+        }
+        out.append("</table>\n");
     }
 
     private static void violationList(StringBuilder out, List<ReportRow> rows) {

@@ -54,6 +54,7 @@ public final class MarkdownSummaryWriter implements ReportWriter {
                         row.metricLabel(), row.measured(), row.bound(), row.message());
             }
         }
+        waivers(out, report);
         out.append("\n### All gates\n\n");
         // a pull-request comment holds at most 65,536 characters: a long table is folded and cut
         boolean large = report.tests().size() > CompactTests.FULL_UP_TO;
@@ -75,6 +76,20 @@ public final class MarkdownSummaryWriter implements ReportWriter {
         benchmarks(out, report);
         baseline(out, report.baseline());
         return out.toString();
+    }
+
+    /** Waivers the violations met, applied or expired. */
+    private static void waivers(StringBuilder out, CheckReport report) {
+        if (report.waivers().isEmpty()) {
+            return;
+        }
+        out.append("\n### Waivers\n\n| Status | Test | Gate | Metric | Judged | Approver | Expires | Reason | Written at |\n")
+                .append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (io.perfgate.core.check.Waived waived : report.waivers()) {
+            row(out, waived.expired() ? "EXPIRED" : "WAIVED", waived.test(), waived.gateTitle(), waived.metric().label(),
+                    waived.judged().name(), waived.approver(), waived.expires().toString(), waived.reason(),
+                    waived.source());
+        }
     }
 
     /** JMH benchmarks with JMH's own figures, gated or not. */
