@@ -4,6 +4,9 @@ import io.perfgate.core.baseline.BaselineComparator;
 import io.perfgate.core.baseline.BaselineComparison;
 import io.perfgate.core.baseline.BaselineStore;
 import io.perfgate.core.baseline.SourceVersion;
+import io.perfgate.core.certificate.Certificate;
+import io.perfgate.core.certificate.CertificateIssuer;
+import io.perfgate.core.certificate.CertificateWriters;
 import io.perfgate.core.check.CheckReport;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.plan.PlanCheck;
@@ -29,6 +32,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -157,8 +161,11 @@ public class CheckMojo extends AbstractPerfgateMojo {
                 report = report.withBaseline(comparison);
             }
             report = applyWaivers(report);
-            written = ReportWriters.writeAll(report, output.directory());
+            written = new ArrayList<>(ReportWriters.writeAll(report, output.directory()));
+            written.addAll(issueCertificate(report, output));
         } catch (ResultFileException | InvalidGateException | WaiverFileException e) {
+            throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
             throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
         }
         appendStepSummary(written, report, output);
@@ -191,6 +198,19 @@ public class CheckMojo extends AbstractPerfgateMojo {
                     + " blocking violation: delete it, or correct its test, gate or metric");
         }
         return applied.report();
+    }
+
+    /** certificate.json and certificate.md, for passing and failing builds alike. */
+    private List<Path> issueCertificate(CheckReport report, OutputDirectory output) {
+        Certificate certificate = CertificateIssuer.issue(report, new CertificateIssuer.Inputs(
+                new Certificate.Project(projectName(), project().getGroupId(), project().getArtifactId(),
+                        project().getVersion()),
+                project().getBasedir().toPath(), output.results(), baselineDirectory.toPath(), waiversFile.toPath(),
+                profile, report.generatedAt()));
+        List<Path> files = CertificateWriters.writeAll(certificate, output.directory());
+        getLog().info("perfgate: certificate (" + certificate.status() + ", " + certificate.files().size()
+                + " files digested): " + files.get(1));
+        return files;
     }
 
     /** A file as messages name it: relative to the project when inside it. */
