@@ -15,6 +15,7 @@ import io.perfgate.core.regression.Correction;
 import io.perfgate.core.regression.RegressionMetric;
 import io.perfgate.core.regression.RegressionPolicy;
 import io.perfgate.core.gate.InvalidGateException;
+import io.perfgate.core.recommend.Recommender;
 import io.perfgate.core.report.ReportWriters;
 import io.perfgate.core.result.ResultFileException;
 import io.perfgate.core.result.ResultFiles;
@@ -161,6 +162,7 @@ public class CheckMojo extends AbstractPerfgateMojo {
                 report = report.withBaseline(comparison);
             }
             report = applyWaivers(report);
+            report = report.withRecommendations(Recommender.defaults().recommend(report));
             written = new ArrayList<>(ReportWriters.writeAll(report, output.directory()));
             written.addAll(issueCertificate(report, output));
         } catch (ResultFileException | InvalidGateException | WaiverFileException e) {

@@ -50,6 +50,7 @@ public final class HtmlReportWriter implements ReportWriter {
         }
         violations(out, report);
         waivers(out, report);
+        recommendations(out, report);
         BaselineSection.render(out, report);
         classTable(out, report);
         benchmarkTable(out, report);
@@ -104,6 +105,21 @@ public final class HtmlReportWriter implements ReportWriter {
                     .append("</td><td>").append(escape(waived.source())).append("</td></tr>\n");
         }
         out.append("</table>\n");
+    }
+
+    /** The ranked recommendations, each with the evidence that triggered it. */
+    private static void recommendations(StringBuilder out, CheckReport report) {
+        if (report.recommendations().isEmpty()) {
+            return;
+        }
+        out.append("<h2 id=\"recommendations\">Recommendations</h2>\n<ol class=\"recommendations\">\n");
+        for (io.perfgate.core.recommend.Recommendation r : report.recommendations()) {
+            out.append("<li><strong>").append(escape(r.title())).append("</strong> in ").append(escape(r.test()))
+                    .append(": ").append(escape(r.evidence().describe())).append(". <em>")
+                    .append(escape(r.advice())).append("</em> <span class=\"meta\">(rule ").append(escape(r.rule()))
+                    .append(")</span></li>\n");
+        }
+        out.append("</ol>\n");
     }
 
     private static void violationList(StringBuilder out, List<ReportRow> rows) {

@@ -39,6 +39,7 @@ public final class MarkdownSummaryWriter implements ReportWriter {
         if (rows.isEmpty()) {
             benchmarks(out, report);
             baseline(out, report.baseline());
+            recommendations(out, report);
             return out.toString();
         }
         List<ReportRow> violations = new ArrayList<>(rows.stream().filter(ReportRow::blocks).toList());
@@ -75,7 +76,20 @@ public final class MarkdownSummaryWriter implements ReportWriter {
         }
         benchmarks(out, report);
         baseline(out, report.baseline());
+        recommendations(out, report);
         return out.toString();
+    }
+
+    /** The ranked recommendations with their evidence. */
+    private static void recommendations(StringBuilder out, CheckReport report) {
+        if (report.recommendations().isEmpty()) {
+            return;
+        }
+        out.append("\n### Recommendations\n\n| Rank | Test | Recommendation | Evidence | Advice |\n")
+                .append("| ---: | --- | --- | --- | --- |\n");
+        for (io.perfgate.core.recommend.Recommendation r : report.recommendations()) {
+            row(out, Integer.toString(r.rank()), r.test(), r.title(), r.evidence().describe(), r.advice());
+        }
     }
 
     /** Waivers the violations met, applied or expired. */

@@ -51,7 +51,7 @@ public final class Waivers {
         }
         List<Waiver> unmatched = waivers.stream().filter(waiver -> !matched.contains(waiver)).toList();
         CheckReport waived = new CheckReport(report.projectName(), report.generatedAt(), report.reportLocation(),
-                tests, report.baseline());
+                tests, report.baseline(), report.recommendations());
         return new Applied(waived, List.copyOf(used), unmatched);
     }
 
