@@ -127,9 +127,10 @@ public class CheckMojo extends AbstractPerfgateMojo {
 
     /**
      * Approved exceptions: each names a test (and gate or metric), a reason, an approver and an expiry date. A
-     * waived violation is reported as WAIVED and does not fail the build.
+     * waived violation is reported as WAIVED and does not fail the build. Default: {@code waivers.yaml} in the
+     * baseline directory ({@code .perfgate/}), so a multi-module build that keeps one store keeps one file.
      */
-    @Parameter(property = "perfgate.waivers", defaultValue = "${project.basedir}/.perfgate/waivers.yaml")
+    @Parameter(property = "perfgate.waivers")
     private File waiversFile;
 
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
@@ -192,7 +193,7 @@ public class CheckMojo extends AbstractPerfgateMojo {
 
     /** The report with the project's waivers applied; a waiver that met no blocking violation is a warning. */
     private CheckReport applyWaivers(CheckReport report) {
-        Path file = waiversFile.toPath();
+        Path file = waiversFile().toPath();
         List<Waiver> waivers = WaiverFile.read(file, shownPath(file));
         Waivers.Applied applied = Waivers.apply(report, waivers, LocalDate.now());
         for (Waiver stale : applied.unmatched()) {
@@ -207,12 +208,16 @@ public class CheckMojo extends AbstractPerfgateMojo {
         Certificate certificate = CertificateIssuer.issue(report, new CertificateIssuer.Inputs(
                 new Certificate.Project(projectName(), project().getGroupId(), project().getArtifactId(),
                         project().getVersion()),
-                project().getBasedir().toPath(), output.results(), baselineDirectory.toPath(), waiversFile.toPath(),
+                project().getBasedir().toPath(), output.results(), baselineDirectory.toPath(), waiversFile().toPath(),
                 profile, report.generatedAt()));
         List<Path> files = CertificateWriters.writeAll(certificate, output.directory());
         getLog().info("perfgate: certificate (" + certificate.status() + ", " + certificate.files().size()
                 + " files digested): " + files.get(1));
         return files;
+    }
+
+    private File waiversFile() {
+        return waiversFile != null ? waiversFile : new File(baselineDirectory, WaiverFile.DEFAULT_NAME);
     }
 
     /** A file as messages name it: relative to the project when inside it. */
