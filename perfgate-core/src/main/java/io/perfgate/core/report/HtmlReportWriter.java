@@ -66,9 +66,14 @@ public final class HtmlReportWriter implements ReportWriter {
         out.append("<h2 id=\"summary\">Summary</h2>\n<table class=\"summary\">\n<tr><th class=\"num\">Tests</th>"
                 + "<th class=\"num\">Passed</th><th class=\"num\">Warned</th><th class=\"num\">Failed</th>"
                 + "<th class=\"num\">Inconclusive</th><th class=\"num\">Skipped</th>"
+                + (summary.waived() > 0 ? "<th class=\"num\">Waived</th>" : "")
                 + "<th class=\"num\">Blocking violations</th></tr>\n<tr>");
-        for (int count : new int[] {summary.tests(), summary.passed(), summary.warned(), summary.failed(),
-                summary.inconclusive(), summary.skipped(), summary.blockingViolations()}) {
+        int[] counts = summary.waived() > 0
+                ? new int[] {summary.tests(), summary.passed(), summary.warned(), summary.failed(),
+                        summary.inconclusive(), summary.skipped(), summary.waived(), summary.blockingViolations()}
+                : new int[] {summary.tests(), summary.passed(), summary.warned(), summary.failed(),
+                        summary.inconclusive(), summary.skipped(), summary.blockingViolations()};
+        for (int count : counts) {
             out.append("<td class=\"num\">").append(QuantityKind.grouped(count)).append("</td>");
         }
         out.append("</tr>\n</table>\n");

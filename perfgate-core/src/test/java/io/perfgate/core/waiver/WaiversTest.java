@@ -167,6 +167,10 @@ class WaiversTest {
         assertTrue(html.contains("<h2 id=\"waivers\">Waivers</h2>"), "waiver table");
         assertTrue(html.contains("<td>alice</td><td>2026-06-01</td><td>pricing rewrite, PRJ-42</td>"), html);
         assertTrue(html.contains("perfgate: PASSED - 2 non-blocking violations"), "headline");
+        assertTrue(html.contains("<th class=\"num\">Waived</th><th class=\"num\">Blocking violations</th></tr>\n"
+                + "<tr><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td>"
+                + "<td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">0</td>"),
+                "summary counts");
 
         String markdown = files.get("summary.md");
         assertTrue(markdown.contains("| WAIVED | no | OrderTest#create | `@LatencyGate` | p95 |"), markdown);
