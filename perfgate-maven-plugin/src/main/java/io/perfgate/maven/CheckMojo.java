@@ -4,6 +4,9 @@ import io.perfgate.core.baseline.BaselineComparator;
 import io.perfgate.core.baseline.BaselineComparison;
 import io.perfgate.core.baseline.BaselineStore;
 import io.perfgate.core.baseline.SourceVersion;
+import io.perfgate.core.certificate.Certificate;
+import io.perfgate.core.certificate.CertificateIssuer;
+import io.perfgate.core.certificate.CertificateWriters;
 import io.perfgate.core.check.CheckReport;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.plan.PlanCheck;
@@ -12,10 +15,15 @@ import io.perfgate.core.regression.Correction;
 import io.perfgate.core.regression.RegressionMetric;
 import io.perfgate.core.regression.RegressionPolicy;
 import io.perfgate.core.gate.InvalidGateException;
+import io.perfgate.core.recommend.Recommender;
 import io.perfgate.core.report.ReportWriters;
 import io.perfgate.core.result.ResultFileException;
 import io.perfgate.core.result.ResultFiles;
 import io.perfgate.core.result.TestResult;
+import io.perfgate.core.waiver.Waiver;
+import io.perfgate.core.waiver.WaiverFile;
+import io.perfgate.core.waiver.WaiverFileException;
+import io.perfgate.core.waiver.Waivers;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -25,11 +33,13 @@ import org.apache.maven.plugins.annotations.Parameter;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -115,6 +125,14 @@ public class CheckMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.profile")
     private String profile;
 
+    /**
+     * Approved exceptions: each names a test (and gate or metric), a reason, an approver and an expiry date. A
+     * waived violation is reported as WAIVED and does not fail the build. Default: {@code waivers.yaml} in the
+     * baseline directory ({@code .perfgate/}), so a multi-module build that keeps one store keeps one file.
+     */
+    @Parameter(property = "perfgate.waivers")
+    private File waiversFile;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
@@ -144,8 +162,13 @@ public class CheckMojo extends AbstractPerfgateMojo {
             if (comparison != null) {
                 report = report.withBaseline(comparison);
             }
-            written = ReportWriters.writeAll(report, output.directory());
-        } catch (ResultFileException | InvalidGateException e) {
+            report = applyWaivers(report);
+            report = report.withRecommendations(Recommender.defaults().recommend(report));
+            written = new ArrayList<>(ReportWriters.writeAll(report, output.directory()));
+            written.addAll(issueCertificate(report, output));
+        } catch (ResultFileException | InvalidGateException | WaiverFileException e) {
+            throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
+        } catch (UncheckedIOException e) {
             throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
         }
         appendStepSummary(written, report, output);
@@ -166,6 +189,42 @@ public class CheckMojo extends AbstractPerfgateMojo {
             getLog().warn("perfgate: " + report.blockingMessages().size()
                     + " blocking violation(s) do not fail the build: perfgate.failOnViolation is false");
         }
+    }
+
+    /** The report with the project's waivers applied; a waiver that met no blocking violation is a warning. */
+    private CheckReport applyWaivers(CheckReport report) {
+        Path file = waiversFile().toPath();
+        List<Waiver> waivers = WaiverFile.read(file, shownPath(file));
+        Waivers.Applied applied = Waivers.apply(report, waivers, LocalDate.now());
+        for (Waiver stale : applied.unmatched()) {
+            getLog().warn("perfgate: the waiver for " + stale.target() + " (" + stale.source() + ") matches no"
+                    + " blocking violation: delete it, or correct its test, gate or metric");
+        }
+        return applied.report();
+    }
+
+    /** certificate.json and certificate.md, for passing and failing builds alike. */
+    private List<Path> issueCertificate(CheckReport report, OutputDirectory output) {
+        Certificate certificate = CertificateIssuer.issue(report, new CertificateIssuer.Inputs(
+                new Certificate.Project(projectName(), project().getGroupId(), project().getArtifactId(),
+                        project().getVersion()),
+                project().getBasedir().toPath(), output.results(), baselineDirectory.toPath(), waiversFile().toPath(),
+                profile, report.generatedAt()));
+        List<Path> files = CertificateWriters.writeAll(certificate, output.directory());
+        getLog().info("perfgate: certificate (" + certificate.status() + ", " + certificate.files().size()
+                + " files digested): " + files.get(1));
+        return files;
+    }
+
+    private File waiversFile() {
+        return waiversFile != null ? waiversFile : new File(baselineDirectory, WaiverFile.DEFAULT_NAME);
+    }
+
+    /** A file as messages name it: relative to the project when inside it. */
+    private String shownPath(Path file) {
+        Path base = project().getBasedir().toPath().toAbsolutePath();
+        Path absolute = file.toAbsolutePath();
+        return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
     }
 
     /**

@@ -66,6 +66,7 @@ final class CheckSummary {
                 + ", Failed: " + counts.get(Verdict.FAIL)
                 + ", Inconclusive: " + counts.get(Verdict.INCONCLUSIVE)
                 + ", Skipped: " + counts.get(Verdict.SKIPPED)
+                + (counts.get(Verdict.WAIVED) > 0 ? ", Waived: " + counts.get(Verdict.WAIVED) : "")
                 + ", Blocking violations: " + report.blockingViolations().size();
     }
 

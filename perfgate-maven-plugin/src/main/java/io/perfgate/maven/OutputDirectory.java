@@ -1,6 +1,7 @@
 package io.perfgate.maven;
 
 import io.perfgate.core.plan.TestPlanFiles;
+import io.perfgate.core.certificate.CertificateWriters;
 import io.perfgate.core.report.ReportWriter;
 import io.perfgate.core.report.ReportWriters;
 
@@ -68,8 +69,10 @@ record OutputDirectory(Path directory) {
         List<Path> removed = new ArrayList<>();
         clearDirectory(results(), removed);
         clearDirectory(plans(), removed);
-        for (ReportWriter writer : ReportWriters.all()) {
-            Path report = directory.resolve(writer.fileName());
+        List<String> reports = new ArrayList<>(ReportWriters.all().stream().map(ReportWriter::fileName).toList());
+        reports.addAll(List.of(CertificateWriters.JSON, CertificateWriters.MARKDOWN)); // never certify stale files
+        for (String name : reports) {
+            Path report = directory.resolve(name);
             if (Files.deleteIfExists(report)) {
                 removed.add(report);
             }

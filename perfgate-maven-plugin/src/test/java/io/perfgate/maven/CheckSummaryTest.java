@@ -9,7 +9,11 @@ import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.TestResult;
+import io.perfgate.core.waiver.Waiver;
+import io.perfgate.core.waiver.Waivers;
 import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
 
 import java.util.List;
 import java.util.Map;
@@ -40,6 +44,32 @@ class CheckSummaryTest {
 
     private static CheckSummary summaryOf(TestResult... results) {
         return new CheckSummary(CheckReport.of("app", REPORT, List.of(results)), "/abs/app/" + REPORT, false);
+    }
+
+    @Test
+    void aWaivedViolationIsAWarningCountedAsWaivedAndAnExpiredOneFailsNamingTheWaiver() {
+        CheckReport report = CheckReport.of("app", REPORT, List.of(measured("slow", 1000, 5,
+                latency(Level.BLOCKING, "1ms"))));
+        Waiver waiver = new Waiver("OrderTest#slow", null, "p95", "PRJ-42", "alice", LocalDate.of(2026, 6, 30),
+                ".perfgate/waivers.yaml line 2");
+
+        CheckSummary waived = new CheckSummary(Waivers.apply(report, List.of(waiver), LocalDate.of(2026, 6, 30))
+                .report(), "/abs/app/" + REPORT, false);
+        List<CheckSummary.Line> lines = waived.lines();
+        assertEquals("Perf tests: 1, Passed: 0, Warned: 0, Failed: 0, Inconclusive: 0, Skipped: 0, Waived: 1,"
+                + " Blocking violations: 0", lines.get(0).text());
+        CheckSummary.Line line = lines.get(1);
+        assertEquals(CheckSummary.Severity.WARN, line.severity());
+        assertTrue(line.text().startsWith("[WAIVED] @LatencyGate: p95 = 5 ms exceeds the threshold 1 ms"), line.text());
+        assertTrue(line.text().endsWith("; waived by alice until 2026-06-30 (.perfgate/waivers.yaml line 2): PRJ-42"),
+                line.text());
+
+        CheckSummary expired = new CheckSummary(Waivers.apply(report, List.of(waiver), LocalDate.of(2026, 7, 1))
+                .report(), "/abs/app/" + REPORT, false);
+        String failure = expired.failureMessage();
+        assertTrue(failure.startsWith("perfgate: 1 blocking gate violation:"), failure);
+        assertTrue(failure.contains("the waiver approved by alice (.perfgate/waivers.yaml line 2) expired on 2026-06-30"
+                + " and no longer applies"), failure);
     }
 
     @Test

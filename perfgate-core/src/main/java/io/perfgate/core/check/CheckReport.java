@@ -2,6 +2,7 @@ package io.perfgate.core.check;
 
 import io.perfgate.core.baseline.BaselineComparison;
 import io.perfgate.core.gate.Verdict;
+import io.perfgate.core.recommend.Recommendation;
 
 import java.time.Instant;
 import java.util.EnumMap;
@@ -14,9 +15,10 @@ import java.util.Map;
  * @param projectName    shown in report titles
  * @param reportLocation where the HTML report is written, named in messages
  * @param baseline       the comparison with the project's baseline store; null when none was made
+ * @param recommendations ranked suggestions from the results' evidence; they decide nothing
  */
 public record CheckReport(String projectName, Instant generatedAt, String reportLocation, List<TestOutcome> tests,
-                          BaselineComparison baseline) {
+                          BaselineComparison baseline, List<Recommendation> recommendations) {
 
     public CheckReport {
         tests = tests.stream()
@@ -25,6 +27,13 @@ public record CheckReport(String projectName, Instant generatedAt, String report
                     return byClass != 0 ? byClass : a.label().compareTo(b.label());
                 })
                 .toList();
+        recommendations = recommendations == null ? List.of() : List.copyOf(recommendations);
+    }
+
+    /** A report without recommendations. */
+    public CheckReport(String projectName, Instant generatedAt, String reportLocation, List<TestOutcome> tests,
+                       BaselineComparison baseline) {
+        this(projectName, generatedAt, reportLocation, tests, baseline, List.of());
     }
 
     /** A report without a baseline comparison. */
@@ -34,7 +43,12 @@ public record CheckReport(String projectName, Instant generatedAt, String report
 
     /** This report with the comparison against the baseline store. */
     public CheckReport withBaseline(BaselineComparison comparison) {
-        return new CheckReport(projectName, generatedAt, reportLocation, tests, comparison);
+        return new CheckReport(projectName, generatedAt, reportLocation, tests, comparison, recommendations);
+    }
+
+    /** This report with the recommendations its evidence gives. */
+    public CheckReport withRecommendations(List<Recommendation> ranked) {
+        return new CheckReport(projectName, generatedAt, reportLocation, tests, baseline, ranked);
     }
 
     /** Judges every result with one evaluator, failing on INCONCLUSIVE where a gate does not allow it. */
@@ -83,6 +97,11 @@ public record CheckReport(String projectName, Instant generatedAt, String report
     public List<GateOutcome> nonBlockingViolations() {
         return tests.stream().flatMap(test -> test.gates().stream())
                 .filter(gate -> gate.violated() && !gate.blocks()).toList();
+    }
+
+    /** Every waiver met by a violation, applied or expired, in report order. */
+    public List<Waived> waivers() {
+        return tests.stream().flatMap(test -> test.gates().stream()).flatMap(gate -> gate.waivers().stream()).toList();
     }
 
     /** Whether the build fails: a blocking gate violation, a blocking regression, or an unusable baseline. */

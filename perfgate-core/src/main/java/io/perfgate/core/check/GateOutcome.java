@@ -15,6 +15,7 @@ import java.util.List;
  * @param inconclusiveAllowed whether INCONCLUSIVE passes: declared {@code allowInconclusive}, or the evaluator's
  *                            {@code failOnInconclusive = false}
  * @param problem  why the gate could not be judged at all (an invalid bound, a missing result); null otherwise
+ * @param waivers  the waivers that excused (or, expired, no longer excuse) a violation of this gate's metrics
  */
 public record GateOutcome(
         GateDeclaration declaration,
@@ -22,10 +23,18 @@ public record GateOutcome(
         boolean inconclusiveAllowed,
         Verdict verdict,
         List<MetricOutcome> metrics,
-        String problem) {
+        String problem,
+        List<Waived> waivers) {
 
     public GateOutcome {
         metrics = List.copyOf(metrics);
+        waivers = waivers == null ? List.of() : List.copyOf(waivers);
+    }
+
+    /** An outcome no waiver has touched. */
+    public GateOutcome(GateDeclaration declaration, boolean implicit, boolean inconclusiveAllowed, Verdict verdict,
+                       List<MetricOutcome> metrics, String problem) {
+        this(declaration, implicit, inconclusiveAllowed, verdict, metrics, problem, List.of());
     }
 
     public Level level() {

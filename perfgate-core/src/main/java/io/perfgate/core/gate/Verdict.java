@@ -9,6 +9,11 @@ public enum Verdict {
     PASS,
     /** Beyond the target but within the threshold. */
     WARN,
+    /**
+     * Beyond the threshold (or without a verdict), but excused by an approved, unexpired waiver: reported
+     * with the measured value and the waiver, never failing the build.
+     */
+    WAIVED,
     /** The data cannot support a verdict (too few samples, a generator that fell behind). */
     INCONCLUSIVE,
     /** Beyond the threshold, or a declared metric that was not measured. */
@@ -16,7 +21,7 @@ public enum Verdict {
 
     /** Whether this is to be reported as a violation: beyond a target or threshold, or without a verdict. */
     public boolean isViolation() {
-        return this == WARN || this == FAIL || this == INCONCLUSIVE;
+        return this == WARN || this == WAIVED || this == FAIL || this == INCONCLUSIVE;
     }
 
     public Verdict worse(Verdict other) {

@@ -49,6 +49,8 @@ public final class HtmlReportWriter implements ReportWriter {
                     .append(". Compare such results only with results taken the same way.</p>\n");
         }
         violations(out, report);
+        waivers(out, report);
+        recommendations(out, report);
         BaselineSection.render(out, report);
         classTable(out, report);
         benchmarkTable(out, report);
@@ -64,9 +66,14 @@ public final class HtmlReportWriter implements ReportWriter {
         out.append("<h2 id=\"summary\">Summary</h2>\n<table class=\"summary\">\n<tr><th class=\"num\">Tests</th>"
                 + "<th class=\"num\">Passed</th><th class=\"num\">Warned</th><th class=\"num\">Failed</th>"
                 + "<th class=\"num\">Inconclusive</th><th class=\"num\">Skipped</th>"
+                + (summary.waived() > 0 ? "<th class=\"num\">Waived</th>" : "")
                 + "<th class=\"num\">Blocking violations</th></tr>\n<tr>");
-        for (int count : new int[] {summary.tests(), summary.passed(), summary.warned(), summary.failed(),
-                summary.inconclusive(), summary.skipped(), summary.blockingViolations()}) {
+        int[] counts = summary.waived() > 0
+                ? new int[] {summary.tests(), summary.passed(), summary.warned(), summary.failed(),
+                        summary.inconclusive(), summary.skipped(), summary.waived(), summary.blockingViolations()}
+                : new int[] {summary.tests(), summary.passed(), summary.warned(), summary.failed(),
+                        summary.inconclusive(), summary.skipped(), summary.blockingViolations()};
+        for (int count : counts) {
             out.append("<td class=\"num\">").append(QuantityKind.grouped(count)).append("</td>");
         }
         out.append("</tr>\n</table>\n");
@@ -84,6 +91,40 @@ public final class HtmlReportWriter implements ReportWriter {
             out.append("<h2 id=\"non-blocking\">Warnings and other non-blocking violations</h2>\n");
             violationList(out, others);
         }
+    }
+
+    /** Every waiver a violation met: applied ones excuse it, expired ones are why it still fails. */
+    private static void waivers(StringBuilder out, CheckReport report) {
+        if (report.waivers().isEmpty()) {
+            return;
+        }
+        out.append("<h2 id=\"waivers\">Waivers</h2>\n<table class=\"waivers\">\n<tr><th>Status</th><th>Test</th>"
+                + "<th>Gate</th><th>Metric</th><th>Judged</th><th>Approver</th><th>Expires</th><th>Reason</th>"
+                + "<th>Written at</th></tr>\n");
+        for (io.perfgate.core.check.Waived waived : report.waivers()) {
+            out.append("<tr><td class=\"verdict v-").append(waived.expired() ? "FAIL\">EXPIRED" : "WAIVED\">WAIVED")
+                    .append("</td><td>").append(escape(waived.test())).append("</td><td>")
+                    .append(escape(waived.gateTitle())).append("</td><td>").append(escape(waived.metric().label()))
+                    .append("</td><td>").append(waived.judged()).append("</td><td>").append(escape(waived.approver()))
+                    .append("</td><td>").append(waived.expires()).append("</td><td>").append(escape(waived.reason()))
+                    .append("</td><td>").append(escape(waived.source())).append("</td></tr>\n");
+        }
+        out.append("</table>\n");
+    }
+
+    /** The ranked recommendations, each with the evidence that triggered it. */
+    private static void recommendations(StringBuilder out, CheckReport report) {
+        if (report.recommendations().isEmpty()) {
+            return;
+        }
+        out.append("<h2 id=\"recommendations\">Recommendations</h2>\n<ol class=\"recommendations\">\n");
+        for (io.perfgate.core.recommend.Recommendation r : report.recommendations()) {
+            out.append("<li><strong>").append(escape(r.title())).append("</strong> in ").append(escape(r.test()))
+                    .append(": ").append(escape(r.evidence().describe())).append(". <em>")
+                    .append(escape(r.advice())).append("</em> <span class=\"meta\">(rule ").append(escape(r.rule()))
+                    .append(")</span></li>\n");
+        }
+        out.append("</ol>\n");
     }
 
     private static void violationList(StringBuilder out, List<ReportRow> rows) {

@@ -29,12 +29,14 @@ final class HtmlStyle {
             .v-PASS{color:#1a7f37}
             .v-WARN{color:#9a6700}
             .v-FAIL{color:#cf222e}
+            .v-WAIVED{color:#0969da}
             .v-INCONCLUSIVE{color:#8250df}
             .v-SKIPPED{color:#6e7781}
             .badge{display:inline-block;min-width:5.5em;text-align:center;padding:1px 8px;border-radius:10px;color:#fff;font-size:12px;font-weight:600;vertical-align:1px}
             .b-PASS{background:#1a7f37}
             .b-WARN{background:#bf8700}
             .b-FAIL{background:#cf222e}
+            .b-WAIVED{background:#0969da}
             .b-INCONCLUSIVE{background:#8250df}
             .b-SKIPPED{background:#6e7781}
             .blocking{color:#cf222e;font-size:12px;font-weight:600;margin-left:6px}

@@ -57,6 +57,7 @@ public final class JsonSummaryWriter implements ReportWriter {
         counts.put("skipped", summary.skipped());
         counts.put("blockingViolations", summary.blockingViolations());
         counts.put("nonBlockingViolations", summary.nonBlockingViolations());
+        counts.put("waived", summary.waived());
         ArrayNode violations = root.putArray("blockingViolations");
         for (ReportRow row : ReportRow.of(report)) {
             if (row.blocks()) {
@@ -66,6 +67,19 @@ public final class JsonSummaryWriter implements ReportWriter {
                 violation.put("metric", row.metricLabel());
                 violation.put("message", row.message());
             }
+        }
+        ArrayNode waivers = root.putArray("waivers");
+        for (io.perfgate.core.check.Waived waived : report.waivers()) {
+            ObjectNode item = waivers.addObject();
+            item.put("status", waived.expired() ? "EXPIRED" : "WAIVED");
+            item.put("test", waived.test());
+            item.put("gate", waived.gateTitle());
+            item.put("metric", waived.metric().label());
+            item.put("judged", waived.judged().name());
+            item.put("approver", waived.approver());
+            item.put("expires", waived.expires().toString());
+            item.put("reason", waived.reason());
+            item.put("source", waived.source());
         }
         ArrayNode tests = root.putArray("tests");
         for (TestOutcome test : report.tests()) {

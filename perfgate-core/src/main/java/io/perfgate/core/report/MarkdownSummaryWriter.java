@@ -39,6 +39,7 @@ public final class MarkdownSummaryWriter implements ReportWriter {
         if (rows.isEmpty()) {
             benchmarks(out, report);
             baseline(out, report.baseline());
+            recommendations(out, report);
             return out.toString();
         }
         List<ReportRow> violations = new ArrayList<>(rows.stream().filter(ReportRow::blocks).toList());
@@ -54,6 +55,7 @@ public final class MarkdownSummaryWriter implements ReportWriter {
                         row.metricLabel(), row.measured(), row.bound(), row.message());
             }
         }
+        waivers(out, report);
         out.append("\n### All gates\n\n");
         // a pull-request comment holds at most 65,536 characters: a long table is folded and cut
         boolean large = report.tests().size() > CompactTests.FULL_UP_TO;
@@ -74,7 +76,34 @@ public final class MarkdownSummaryWriter implements ReportWriter {
         }
         benchmarks(out, report);
         baseline(out, report.baseline());
+        recommendations(out, report);
         return out.toString();
+    }
+
+    /** The ranked recommendations with their evidence. */
+    private static void recommendations(StringBuilder out, CheckReport report) {
+        if (report.recommendations().isEmpty()) {
+            return;
+        }
+        out.append("\n### Recommendations\n\n| Rank | Test | Recommendation | Evidence | Advice |\n")
+                .append("| ---: | --- | --- | --- | --- |\n");
+        for (io.perfgate.core.recommend.Recommendation r : report.recommendations()) {
+            row(out, Integer.toString(r.rank()), r.test(), r.title(), r.evidence().describe(), r.advice());
+        }
+    }
+
+    /** Waivers the violations met, applied or expired. */
+    private static void waivers(StringBuilder out, CheckReport report) {
+        if (report.waivers().isEmpty()) {
+            return;
+        }
+        out.append("\n### Waivers\n\n| Status | Test | Gate | Metric | Judged | Approver | Expires | Reason | Written at |\n")
+                .append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
+        for (io.perfgate.core.check.Waived waived : report.waivers()) {
+            row(out, waived.expired() ? "EXPIRED" : "WAIVED", waived.test(), waived.gateTitle(), waived.metric().label(),
+                    waived.judged().name(), waived.approver(), waived.expires().toString(), waived.reason(),
+                    waived.source());
+        }
     }
 
     /** JMH benchmarks with JMH's own figures, gated or not. */

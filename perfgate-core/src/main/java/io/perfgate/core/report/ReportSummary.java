@@ -13,7 +13,7 @@ import java.util.Map;
  * without a verdict), or one gate that could not be judged: one row of the reports' violation tables.
  */
 record ReportSummary(int tests, int passed, int warned, int failed, int inconclusive, int skipped,
-                     int blockingViolations, int nonBlockingViolations) {
+                     int blockingViolations, int nonBlockingViolations, int waived) {
 
     static ReportSummary of(CheckReport report) {
         Map<Verdict, Integer> counts = report.countsByVerdict();
@@ -21,7 +21,7 @@ record ReportSummary(int tests, int passed, int warned, int failed, int inconclu
         return new ReportSummary(report.tests().size(), counts.get(Verdict.PASS), counts.get(Verdict.WARN),
                 counts.get(Verdict.FAIL), counts.get(Verdict.INCONCLUSIVE), counts.get(Verdict.SKIPPED),
                 report.blockingMessages().size(),
-                (int) rows.stream().filter(row -> row.violated() && !row.blocks()).count());
+                (int) rows.stream().filter(row -> row.violated() && !row.blocks()).count(), counts.get(Verdict.WAIVED));
     }
 
     /** FAILED when a violation blocks the build, SKIPPED when no gated test left a result, else PASSED. */
@@ -47,10 +47,10 @@ record ReportSummary(int tests, int passed, int warned, int failed, int inconclu
         return headline;
     }
 
-    /** {@code 6 tests: 1 passed, 1 warned, 3 failed, 0 inconclusive, 1 skipped}. */
+    /** {@code 6 tests: 1 passed, 1 warned, 3 failed, 0 inconclusive, 1 skipped}, and {@code , 1 waived} when any is. */
     String countsLine() {
         return count(tests, "test") + ": " + passed + " passed, " + warned + " warned, " + failed + " failed, "
-                + inconclusive + " inconclusive, " + skipped + " skipped";
+                + inconclusive + " inconclusive, " + skipped + " skipped" + (waived > 0 ? ", " + waived + " waived" : "");
     }
 
     static String count(long count, String noun) {

@@ -11,10 +11,10 @@ public final class ReportWriters {
     private ReportWriters() {
     }
 
-    /** One writer per format: HTML, JSON summary, Markdown summary, JUnit XML. */
+    /** One writer per format: HTML, JSON summary, Markdown summary, JUnit XML, and the recommendations. */
     public static List<ReportWriter> all() {
         return List.of(new HtmlReportWriter(), new JsonSummaryWriter(), new MarkdownSummaryWriter(),
-                new JUnitXmlWriter());
+                new JUnitXmlWriter(), new RecommendationsJsonWriter());
     }
 
     /** Renders every format and writes each file atomically; returns the files written. */

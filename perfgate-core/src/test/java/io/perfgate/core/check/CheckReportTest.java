@@ -37,7 +37,7 @@ class CheckReportTest {
 
         Map<Verdict, Integer> counts = report.countsByVerdict();
         assertEquals(Map.of(Verdict.PASS, 1, Verdict.WARN, 1, Verdict.FAIL, 3, Verdict.INCONCLUSIVE, 0,
-                Verdict.SKIPPED, 1), counts);
+                Verdict.SKIPPED, 1, Verdict.WAIVED, 0), counts);
         assertEquals(List.of("AlphaTest#advises", "AlphaTest#fails", "AlphaTest#warns", "BetaTest#crashed",
                         "BetaTest#skipped", "ZetaTest#passes"),
                 report.tests().stream().map(TestOutcome::label).toList(), "sorted by class, then label");

@@ -43,14 +43,15 @@ class SummaryWritersTest {
     @Test
     void everyFormatIsListedOnceAndWrittenAtomically(@TempDir Path directory) throws IOException {
         List<String> names = ReportWriters.all().stream().map(ReportWriter::fileName).toList();
-        assertEquals(List.of("index.html", "summary.json", "summary.md", "TEST-perfgate.xml"), names);
+        assertEquals(List.of("index.html", "summary.json", "summary.md", "TEST-perfgate.xml", "recommendations.json"),
+                names);
         List<Path> written = ReportWriters.writeAll(report, directory.resolve("perfgate"));
-        assertEquals(4, written.size());
+        assertEquals(5, written.size());
         for (int i = 0; i < written.size(); i++) {
             assertEquals(ReportWriters.all().get(i).render(report), Files.readString(written.get(i)));
         }
         try (Stream<Path> files = Files.list(directory.resolve("perfgate"))) {
-            assertEquals(4, files.count(), "no temporary files left");
+            assertEquals(5, files.count(), "no temporary files left");
         }
     }
 
