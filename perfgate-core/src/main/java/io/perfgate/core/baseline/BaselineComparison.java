@@ -1,6 +1,7 @@
 package io.perfgate.core.baseline;
 
 import io.perfgate.core.gate.Level;
+import io.perfgate.core.profile.ProfileDiff;
 import io.perfgate.core.regression.DetectionLimit;
 import io.perfgate.core.regression.MetricComparison;
 import io.perfgate.core.regression.RegressionOutcome;
@@ -44,8 +45,24 @@ public record BaselineComparison(
         historyProblems = List.copyOf(historyProblems);
     }
 
-    /** A comparison and the level of the gate it belongs to. */
-    public record Compared(MetricComparison comparison, Level level) {
+    /**
+     * A comparison, the level of the gate it belongs to, and for a regression of a profiled test the change of its
+     * profile against the baseline's (null otherwise).
+     */
+    public record Compared(MetricComparison comparison, Level level, ProfileDiff profileDiff) {
+
+        public Compared(MetricComparison comparison, Level level) {
+            this(comparison, level, null);
+        }
+
+        /**
+         * The comparison's sentence; for a regression whose profile shows where the time went, followed by
+         * {@code : most of the added time is in OrderPricing.applyDiscounts (+31 % of samples)}.
+         */
+        public String message() {
+            String explanation = profileDiff == null ? null : profileDiff.explanation().orElse(null);
+            return explanation == null ? comparison.message() : comparison.message() + ": " + explanation;
+        }
 
         /** A regression of a BLOCKING metric fails the build; nothing else here does. */
         public boolean blocks() {
@@ -72,7 +89,7 @@ public record BaselineComparison(
         List<Finding> findings = new java.util.ArrayList<>();
         problems.forEach(problem -> findings.add(new Finding(FindingKind.BASELINE, problem)));
         comparisons.stream().filter(Compared::blocks)
-                .forEach(c -> findings.add(new Finding(FindingKind.REGRESSED, c.comparison().message())));
+                .forEach(c -> findings.add(new Finding(FindingKind.REGRESSED, c.message())));
         if (trendLevel == Level.BLOCKING) {
             trends.forEach(trend -> trend.alerts().forEach(alert -> findings.add(new Finding(FindingKind.TREND, alert))));
         }
@@ -87,7 +104,7 @@ public record BaselineComparison(
     /** Messages to print as warnings: non-blocking regressions, undecided comparisons, trend alerts at WARNING. */
     public List<String> warningMessages() {
         List<String> messages = new java.util.ArrayList<>();
-        comparisons.stream().filter(Compared::warns).map(c -> c.comparison().message()).forEach(messages::add);
+        comparisons.stream().filter(Compared::warns).map(Compared::message).forEach(messages::add);
         if (trendLevel == Level.WARNING) {
             trends.forEach(trend -> messages.addAll(trend.alerts()));
         }

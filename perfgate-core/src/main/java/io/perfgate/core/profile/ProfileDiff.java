@@ -1,0 +1,98 @@
+package io.perfgate.core.profile;
+
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * How a test's profile changed against the profile its baseline was recorded with: per method, the change of its
+ * share of the samples (in percentage points), largest change first.
+ */
+public record ProfileDiff(ProfileSummary baseline, ProfileSummary current, List<MethodChange> changes) {
+
+    /** Below this growth (of the share of samples) no method is named as the cause: it is within sampling noise. */
+    static final double NOTABLE_GROWTH = 0.02;
+    /** Methods grown within this fraction of the largest growth are the same growth seen at caller and callee. */
+    private static final double SAME_GROWTH = 0.9;
+
+    public ProfileDiff {
+        changes = List.copyOf(changes);
+    }
+
+    /** One method's shares (0..1) then and now. */
+    public record MethodChange(String method, double baselineTotal, double currentTotal, double baselineSelf,
+                               double currentSelf) {
+        public double totalChange() {
+            return currentTotal - baselineTotal;
+        }
+
+        public double selfChange() {
+            return currentSelf - baselineSelf;
+        }
+
+        public String shortName() {
+            return MethodNames.shortName(method);
+        }
+    }
+
+    /** The differential of two profiles; empty when either is missing or has no samples. */
+    public static Optional<ProfileDiff> of(ProfileSummary baseline, ProfileSummary current) {
+        if (baseline == null || current == null || baseline.executionSamples() == 0 || current.executionSamples() == 0) {
+            return Optional.empty();
+        }
+        Map<String, HotMethods.MethodShare> then = byName(HotMethods.of(baseline));
+        Map<String, HotMethods.MethodShare> now = byName(HotMethods.of(current));
+        Set<String> methods = new HashSet<>(then.keySet());
+        methods.addAll(now.keySet());
+        List<MethodChange> changes = methods.stream()
+                .map(method -> {
+                    HotMethods.MethodShare before = then.get(method);
+                    HotMethods.MethodShare after = now.get(method);
+                    return new MethodChange(method, before == null ? 0 : before.totalShare(),
+                            after == null ? 0 : after.totalShare(), before == null ? 0 : before.selfShare(),
+                            after == null ? 0 : after.selfShare());
+                })
+                .sorted(Comparator.comparingDouble((MethodChange change) -> -Math.abs(change.totalChange()))
+                        .thenComparing(MethodChange::method))
+                .toList();
+        return Optional.of(new ProfileDiff(baseline, current, changes));
+    }
+
+    private static Map<String, HotMethods.MethodShare> byName(List<HotMethods.MethodShare> shares) {
+        Map<String, HotMethods.MethodShare> named = new HashMap<>();
+        shares.forEach(share -> named.put(share.method(), share));
+        return named;
+    }
+
+    /**
+     * The method whose share of the samples grew most. A growth shows in the changed method and in the callees
+     * doing the added work alike; of those grown about as much, the outermost (the largest share now) is named,
+     * since it is where the added calls are made. Empty when nothing grew beyond sampling noise.
+     */
+    public Optional<MethodChange> grewMost() {
+        double most = changes.stream().mapToDouble(MethodChange::totalChange).max().orElse(0);
+        if (most < NOTABLE_GROWTH) {
+            return Optional.empty();
+        }
+        return changes.stream()
+                .filter(change -> change.totalChange() >= most * SAME_GROWTH)
+                .max(Comparator.comparingDouble(MethodChange::currentTotal)
+                        .thenComparing(MethodChange::totalChange));
+    }
+
+    /** {@code most of the added time is in OrderPricing.applyDiscounts (+31 % of samples)}; empty when none grew. */
+    public Optional<String> explanation() {
+        return grewMost().map(change -> "most of the added time is in " + change.shortName() + " ("
+                + points(change.totalChange()) + " of samples)");
+    }
+
+    /** A change of share as signed percent: {@code +31 %}. */
+    public static String points(double change) {
+        return String.format(Locale.ROOT, "%+.0f %%", change * 100);
+    }
+}
