@@ -4,6 +4,7 @@ import io.perfgate.core.gate.Level;
 import io.perfgate.core.profile.ProfileDiff;
 import io.perfgate.core.regression.DetectionLimit;
 import io.perfgate.core.regression.MetricComparison;
+import io.perfgate.core.regression.RegressionDetector;
 import io.perfgate.core.regression.RegressionOutcome;
 import io.perfgate.core.trend.TrendFinding;
 
@@ -56,12 +57,18 @@ public record BaselineComparison(
         }
 
         /**
-         * The comparison's sentence; for a regression whose profile shows where the time went, followed by
-         * {@code : most of the added time is in OrderPricing.applyDiscounts (+31 % of samples)}.
+         * The comparison's sentence; for a regression whose profile shows where the time went, the change is followed
+         * by {@code : most of the added time is in OrderPricing.applyDiscounts (+31 % of samples)}.
          */
         public String message() {
             String explanation = profileDiff == null ? null : profileDiff.explanation().orElse(null);
-            return explanation == null ? comparison.message() : comparison.message() + ": " + explanation;
+            if (explanation == null) {
+                return comparison.message();
+            }
+            String message = comparison.message();
+            int hint = message.indexOf(RegressionDetector.ACCEPT_HINT);
+            return hint < 0 ? message + ": " + explanation
+                    : message.substring(0, hint) + ": " + explanation + message.substring(hint);
         }
 
         /** A regression of a BLOCKING metric fails the build; nothing else here does. */

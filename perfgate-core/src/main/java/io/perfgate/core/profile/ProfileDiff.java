@@ -72,14 +72,17 @@ public record ProfileDiff(ProfileSummary baseline, ProfileSummary current, List<
     /**
      * The method whose share of the samples grew most. A growth shows in the changed method and in the callees
      * doing the added work alike; of those grown about as much, the outermost (the largest share now) is named,
-     * since it is where the added calls are made. Empty when nothing grew beyond sampling noise.
+     * since it is where the added calls are made. Perfgate's own loop is never named. Empty when nothing grew beyond
+     * sampling noise.
      */
     public Optional<MethodChange> grewMost() {
-        double most = changes.stream().mapToDouble(MethodChange::totalChange).max().orElse(0);
+        List<MethodChange> tests = changes.stream()
+                .filter(change -> !change.method().equals(ProfileReader.MEASURING_LOOP)).toList();
+        double most = tests.stream().mapToDouble(MethodChange::totalChange).max().orElse(0);
         if (most < NOTABLE_GROWTH) {
             return Optional.empty();
         }
-        return changes.stream()
+        return tests.stream()
                 .filter(change -> change.totalChange() >= most * SAME_GROWTH)
                 .max(Comparator.comparingDouble(MethodChange::currentTotal)
                         .thenComparing(MethodChange::totalChange));

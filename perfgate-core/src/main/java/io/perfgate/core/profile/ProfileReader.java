@@ -29,6 +29,13 @@ public final class ProfileReader {
     static final int MAX_SITES = 10;
     /** The package whose frames call the test body: everything below them is perfgate's loop and JUnit. */
     private static final String LOOP_PACKAGE = "io.perfgate.core.measure.";
+    /** What the loop itself calls between invocations: its clock, its histograms, its allocation counters. */
+    private static final List<String> LOOP_OWN = List.of("io.perfgate.core.latency.", "io.perfgate.shaded.",
+            "org.HdrHistogram.", "java.lang.System.", "jdk.internal.misc.", "sun.management.", "com.sun.management.");
+    /** The frame standing for the loop's own work in a profile: it is perfgate's, not the test's. */
+    public static final String MEASURING_LOOP = "perfgate.measuringLoop";
+    /** The cause JFR gives the full collections the loop runs between rounds. */
+    private static final String SEPARATING_GC = "System.gc()";
 
     private ProfileReader() {
     }
@@ -55,9 +62,14 @@ public final class ProfileReader {
                             samples++;
                         }
                     }
-                    case JfrProfiler.ALLOCATION_SAMPLE -> allocations.merge(
-                            List.of(site(event.getStackTrace()), className(event.getClass("objectClass"))),
-                            event.getLong("weight"), Long::sum);
+                    case JfrProfiler.ALLOCATION_SAMPLE -> {
+                        List<String> stack = event.getStackTrace() == null ? null
+                                : fromBody(leafFirst(event.getStackTrace()));
+                        if (stack != null && !stack.equals(List.of(MEASURING_LOOP))) { // not perfgate's own histograms
+                            allocations.merge(List.of(site(stack), className(event.getClass("objectClass"))),
+                                    event.getLong("weight"), Long::sum);
+                        }
+                    }
                     case JfrProfiler.MONITOR_ENTER -> waited(contention, "monitor",
                             event.getClass("monitorClass"), event);
                     case JfrProfiler.THREAD_PARK -> {
@@ -66,9 +78,12 @@ public final class ProfileReader {
                         }
                     }
                     case JfrProfiler.GARBAGE_COLLECTION -> {
-                        Duration pauses = event.getDuration("sumOfPauses");
-                        gcPause += pauses == null ? 0 : pauses.toNanos();
-                        gcCount++;
+                        // the loop's own full collections between rounds are outside every round
+                        if (!SEPARATING_GC.equals(event.getString("cause"))) {
+                            Duration pauses = event.getDuration("sumOfPauses");
+                            gcPause += pauses == null ? 0 : pauses.toNanos();
+                            gcCount++;
+                        }
                     }
                     default -> {
                     }
@@ -121,16 +136,23 @@ public final class ProfileReader {
         if (trace == null || thread != null && thread.getJavaName() != null && thread.getJavaName().startsWith("JFR ")) {
             return null;
         }
+        return fromBody(leafFirst(trace));
+    }
+
+    private static List<String> leafFirst(RecordedStackTrace trace) {
         List<String> leafFirst = new ArrayList<>();
         for (RecordedFrame frame : trace.getFrames()) {
             if (frame.isJavaFrame() && frame.getMethod() != null) {
                 leafFirst.add(name(frame));
             }
         }
-        return fromBody(leafFirst);
+        return leafFirst;
     }
 
-    /** Root first, below the loop's frames and the plumbing that calls the body; at most MAX_DEPTH frames. */
+    /**
+     * Root first, below the loop's frames and the plumbing that calls the body; at most MAX_DEPTH frames. A sample
+     * in the loop's own work (timing, recording a latency) is the single frame {@link #MEASURING_LOOP}.
+     */
     static List<String> fromBody(List<String> leafFirst) {
         int end = leafFirst.size();
         for (int i = 0; i < leafFirst.size(); i++) {
@@ -139,8 +161,12 @@ public final class ProfileReader {
                 break;
             }
         }
+        boolean inLoop = end < leafFirst.size();
         while (end > 0 && plumbing(leafFirst.get(end - 1))) {
             end--;
+        }
+        if (inLoop && (end == 0 || LOOP_OWN.stream().anyMatch(leafFirst.get(end - 1)::startsWith))) {
+            return List.of(MEASURING_LOOP);
         }
         List<String> rootFirst = new ArrayList<>(Math.min(end, MAX_DEPTH));
         for (int i = Math.min(end, MAX_DEPTH) - 1; i >= 0; i--) {
@@ -151,7 +177,7 @@ public final class ProfileReader {
 
     /** Frames between the loop and the test method: the extension's call, reflection, generated lambdas. */
     private static boolean plumbing(String frame) {
-        return frame.startsWith("io.perfgate.junit.") || frame.startsWith("jdk.internal.reflect.")
+        return frame.startsWith("io.perfgate.junit.PerfGateExtension.") || frame.startsWith("jdk.internal.reflect.")
                 || frame.startsWith("java.lang.reflect.") || frame.startsWith("java.lang.invoke.")
                 || frame.contains("$$Lambda");
     }
@@ -169,6 +195,17 @@ public final class ProfileReader {
         String site = site(trace);
         return site.startsWith("io.perfgate.") || site.startsWith("org.junit.")
                 || site.startsWith("org.apache.maven.surefire.");
+    }
+
+    /** The first frame outside the JDK, from the sample's end of a root-first stack; else that end's frame. */
+    private static String site(List<String> rootFirst) {
+        for (int i = rootFirst.size() - 1; i >= 0; i--) {
+            String frame = rootFirst.get(i);
+            if (!jdk(frame)) {
+                return frame;
+            }
+        }
+        return rootFirst.get(rootFirst.size() - 1);
     }
 
     /** The first frame outside the JDK: where the test's code asked for it. */

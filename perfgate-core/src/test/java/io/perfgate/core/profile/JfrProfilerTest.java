@@ -99,6 +99,18 @@ class JfrProfilerTest {
     }
 
     @Test
+    void samplesOfTheLoopsOwnWorkAreCountedAsTheLoopNotAsTheTest() {
+        assertEquals(List.of(ProfileReader.MEASURING_LOOP), ProfileReader.fromBody(List.of(
+                "io.perfgate.shaded.hdrhistogram.AbstractHistogram.recordValue", "io.perfgate.core.latency.LatencyHistogram.record",
+                "io.perfgate.core.measure.Worker.run", "java.lang.Thread.run")));
+        assertEquals(List.of("shop.Cart.total", "java.util.ArrayList.add"), ProfileReader.fromBody(List.of(
+                "java.util.ArrayList.add", "shop.Cart.total", "io.perfgate.junit.PerfGateExtension.lambda$reflective$1",
+                "io.perfgate.core.measure.Worker.run", "java.lang.Thread.run")));
+        assertEquals(List.of("java.lang.Thread.run", "shop.Pool.work"), ProfileReader.fromBody(List.of(
+                "shop.Pool.work", "java.lang.Thread.run")), "a thread of the test's own keeps its whole stack");
+    }
+
+    @Test
     void deepStacksKeepTheFramesNearestTheSample() {
         List<String> leafFirst = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {

@@ -97,6 +97,15 @@ class ProfileDiffTest {
     }
 
     @Test
+    void perfgatesOwnLoopIsNeverNamed() {
+        ProfileSummary loopGrew = profile(stacks(TEST + ";" + CART, 50, ProfileReader.MEASURING_LOOP, 50));
+        ProfileDiff diff = ProfileDiff.of(before, loopGrew).orElseThrow();
+
+        assertEquals(ProfileReader.MEASURING_LOOP, diff.changes().get(0).method());
+        assertTrue(diff.grewMost().isEmpty(), diff.changes().toString());
+    }
+
+    @Test
     void nothingIsNamedWhenNoShareGrewBeyondNoise() {
         ProfileDiff same = ProfileDiff.of(before, before).orElseThrow();
 
