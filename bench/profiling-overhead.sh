@@ -20,9 +20,9 @@ JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 rm -rf "$OUT" && mkdir -p "$OUT"
 
 echo "== installing perfgate (core, junit) into $REPO"
-(cd "$ROOT" && mvn -B -q -o -s "$SETTINGS" -Dmaven.repo.local="$REPO" install -DskipTests -pl perfgate-core,perfgate-junit -am)
+(cd "$ROOT" && mvn -B -q -s "$SETTINGS" -Dmaven.repo.local="$REPO" install -DskipTests -pl perfgate-core,perfgate-junit -am)
 echo "== building the bench"
-(cd "$BENCH" && mvn -B -q -o -s "$SETTINGS" -Dmaven.repo.local="$REPO" compile dependency:build-classpath \
+(cd "$BENCH" && mvn -B -q -s "$SETTINGS" -Dmaven.repo.local="$REPO" compile dependency:build-classpath \
     -Dmdep.outputFile=target/classpath.txt)
 CLASSPATH_BENCH=$BENCH/target/classes:$(cat "$BENCH/target/classpath.txt")
 JVM_OPTS=(-Xms1g -Xmx1g -XX:+UseG1GC)

@@ -23,7 +23,7 @@ public final class JfrProfiler implements MeasuringListener {
     static final String MONITOR_ENTER = "jdk.JavaMonitorEnter";
     static final String THREAD_PARK = "jdk.ThreadPark";
     static final String GARBAGE_COLLECTION = "jdk.GarbageCollection";
-    static final int PERIOD_MILLIS = 10;
+    static final int PERIOD_MILLIS = 5;
     static final int MONITOR_THRESHOLD_MILLIS = 1;
     static final int PARK_THRESHOLD_MILLIS = 5;
 

@@ -17,6 +17,8 @@ public record ProfileDiff(ProfileSummary baseline, ProfileSummary current, List<
 
     /** Below this growth (of the share of samples) no method is named as the cause: it is within sampling noise. */
     static final double NOTABLE_GROWTH = 0.02;
+    /** A growth is named only beyond this many standard errors of sampling (about 2.5 % one-sided by chance). */
+    static final double NOISE_MULTIPLE = 2;
     /** Methods grown within this fraction of the largest growth are the same growth seen at caller and callee. */
     private static final double SAME_GROWTH = 0.9;
 
@@ -73,11 +75,13 @@ public record ProfileDiff(ProfileSummary baseline, ProfileSummary current, List<
      * The method whose share of the samples grew most. A growth shows in the changed method and in the callees
      * doing the added work alike; of those grown about as much, the outermost (the largest share now) is named,
      * since it is where the added calls are made. Perfgate's own loop is never named. Empty when nothing grew beyond
-     * sampling noise.
+     * sampling noise: two percentage points and two standard errors of the two sample counts.
      */
     public Optional<MethodChange> grewMost() {
         List<MethodChange> tests = changes.stream()
-                .filter(change -> !change.method().equals(ProfileReader.MEASURING_LOOP)).toList();
+                .filter(change -> !change.method().equals(ProfileReader.MEASURING_LOOP))
+                .filter(change -> change.totalChange() >= NOISE_MULTIPLE * standardError(change))
+                .toList();
         double most = tests.stream().mapToDouble(MethodChange::totalChange).max().orElse(0);
         if (most < NOTABLE_GROWTH) {
             return Optional.empty();
@@ -86,6 +90,14 @@ public record ProfileDiff(ProfileSummary baseline, ProfileSummary current, List<
                 .filter(change -> change.totalChange() >= most * SAME_GROWTH)
                 .max(Comparator.comparingDouble(MethodChange::currentTotal)
                         .thenComparing(MethodChange::totalChange));
+    }
+
+    /** The standard error of the change of a share between two independent sets of samples. */
+    private double standardError(MethodChange change) {
+        double before = change.baselineTotal();
+        double after = change.currentTotal();
+        return Math.sqrt(before * (1 - before) / baseline.executionSamples()
+                + after * (1 - after) / current.executionSamples());
     }
 
     /** {@code most of the added time is in OrderPricing.applyDiscounts (+31 % of samples)}; empty when none grew. */

@@ -1,5 +1,6 @@
 package io.perfgate.core.report;
 
+import io.perfgate.core.check.CheckReport;
 import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.profile.HotMethods;
 import io.perfgate.core.profile.MethodNames;
@@ -31,6 +32,12 @@ final class ProfileSection {
     private static final int DIFF_ROWS = 15;
 
     private ProfileSection() {
+    }
+
+    /** The section's styles, for a report with a profiled test; else nothing. */
+    static String css(CheckReport report) {
+        return report.tests().stream().anyMatch(test -> test.result().measurement() != null
+                && test.result().measurement().profile() != null) ? CSS : "";
     }
 
     static void render(StringBuilder out, String testLabel, ProfileSummary profile) {

@@ -112,6 +112,12 @@ class ProfileDiffTest {
         assertTrue(same.grewMost().isEmpty());
         assertTrue(same.explanation().isEmpty());
         assertTrue(ProfileDiff.of(before, profile(Map.of())).isEmpty(), "a profile without samples explains nothing");
+        // 1 of 5 samples, then 3 of 5: +40 points, but within two standard errors of so few samples
+        ProfileDiff few = ProfileDiff.of(profile(stacks(TEST + ";" + DISCOUNTS, 1, TEST + ";" + CART, 4)),
+                profile(stacks(TEST + ";" + DISCOUNTS, 3, TEST + ";" + CART, 2))).orElseThrow();
+        assertEquals(0.4, few.changes().stream().filter(change -> change.method().equals(DISCOUNTS)).findFirst()
+                .orElseThrow().totalChange(), 1e-9);
+        assertTrue(few.grewMost().isEmpty(), "too few samples to name a cause");
         assertTrue(ProfileDiff.of(null, after).isEmpty(), "a baseline recorded without a profile explains nothing");
     }
 
