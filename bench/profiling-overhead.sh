@@ -6,7 +6,10 @@
 # the gates judge) and of the whole busy span as seen from outside (BenchMain: includes the warmup, the pauses
 # between rounds and starting the recording); then, per body, the mean rates and on/off ratios.
 #
-# Usage: bench/profiling-overhead.sh [runs per setting, default 3]
+# Then the CPU time per invocation with the recording off and on (bench.ProfilingCpu): CPU time, unlike wall
+# time, is little moved by other processes on a shared machine.
+#
+# Usage: bench/profiling-overhead.sh [runs per setting, default 3]  (PAIRS=6: off/on pairs of the CPU-time part)
 # Installs perfgate into bench/target/m2 (never into ~/.m2). Run it on a quiet machine.
 set -euo pipefail
 
@@ -69,3 +72,7 @@ END {
             (span[on]/n[on]) / (span[off]/n[off]), 100 * ((span[on]/n[on]) / (span[off]/n[off]) - 1)
     }
 }' "$LINES"
+
+echo
+echo "== CPU time per invocation, recording off and on alternating in one warmed JVM (bench.ProfilingCpu)"
+"$JAVA" "${JVM_OPTS[@]}" -cp "$CLASSPATH_BENCH" bench.ProfilingCpu "${PAIRS:-6}" | tee "$OUT/cpu.txt"

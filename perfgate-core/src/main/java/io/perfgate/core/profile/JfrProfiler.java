@@ -32,9 +32,15 @@ public final class JfrProfiler implements MeasuringListener {
     private long startNanos;
     private long durationNanos = -1;
 
-    /** @param file where the recording is written when the rounds are over */
+    /**
+     * Sets up the flight recorder at once (its first use in a JVM loads and compiles much of JFR), so that cost
+     * falls before the warmup rather than on the first measured round.
+     *
+     * @param file where the recording is written when the rounds are over
+     */
     public JfrProfiler(Path file) {
         this.file = file;
+        FlightRecorder.getFlightRecorder();
     }
 
     /** Whether this JVM can record (a runtime without the jdk.jfr module, or with JFR disabled, cannot). */
