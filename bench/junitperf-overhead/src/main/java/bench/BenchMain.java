@@ -31,7 +31,8 @@ public final class BenchMain {
         Class<?> test = switch (tool) {
             case "perfgate" -> PerfgateEmptyBody.class;
             case "junitperf" -> JUnitPerfEmptyBody.class;
-            default -> throw new IllegalArgumentException("usage: BenchMain perfgate|junitperf");
+            case "perfgate-checkout" -> PerfgateCheckoutBody.class;
+            default -> throw new IllegalArgumentException("usage: BenchMain perfgate|junitperf|perfgate-checkout");
         };
         long heapBefore = heapAfterGc();
         Poller poller = new Poller();

@@ -116,10 +116,12 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
         long runStart = System.nanoTime();
         Invocable body = body(invocationContext);
         DatabaseRecording database = test.database() ? new DatabaseRecording(DatabaseRecorder.shared()) : null;
+        ProfileRecording profile = ProfileRecording.of(context, results).orElse(null);
+        MeasuringListener listener = database == null ? MeasuringListener.NONE : database;
         MeasuredRun run;
         try {
             run = new MeasuringLoop(plan, test.memory(), thrown -> thrown instanceof TestAbortedException,
-                    database == null ? MeasuringListener.NONE : database)
+                    profile == null ? listener : MeasuringListener.all(listener, profile.listener()))
                     .run(database == null ? body : database.marking(body), between);
         } catch (MeasurementAbortedException aborted) {
             write(context, results, declared.skipped("aborted: " + aborted.getCause().getMessage()));
@@ -129,6 +131,9 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
                     + SEE_FAILURE));
             throw setupFailed.getCause();
         } finally {
+            if (profile != null) {
+                profile.stopIfRunning(); // a run that failed or was aborted leaves no recording behind
+            }
             if (database != null) {
                 database.figures(); // never leave the JVM-wide recorder running
             }
@@ -145,6 +150,11 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
                 between.invoke();
                 measured.invoke();
             });
+        }
+        if (profile != null) {
+            // the .jfr is kept for a test that fails its gates here; check compares with the baseline later
+            boolean failed = new GateEvaluator(null).evaluate(declared.completed(measurement)).verdict() == Verdict.FAIL;
+            measurement = profile.attach(measurement, failed);
         }
         TestResult completed = declared.completed(measurement);
         write(context, results, completed);

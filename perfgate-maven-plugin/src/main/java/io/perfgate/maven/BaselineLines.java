@@ -60,7 +60,7 @@ final class BaselineLines {
         for (BaselineComparison.Compared compared : baseline.comparisons()) {
             RegressionOutcome outcome = compared.comparison().outcome();
             String text = "[" + outcome + "] " + (compared.level() == Level.BLOCKING ? ""
-                    : "(level " + compared.level() + ") ") + compared.comparison().message();
+                    : "(level " + compared.level() + ") ") + compared.message();
             if (compared.blocks()) {
                 lines.add(new Line(Severity.ERROR, text));
             } else if (outcome == RegressionOutcome.INCONCLUSIVE && compared.warns()) {

@@ -6,10 +6,14 @@ import io.perfgate.core.check.GateOutcome;
 import io.perfgate.core.check.TestOutcome;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.gate.Verdict;
+import io.perfgate.core.profile.HotMethods;
+import io.perfgate.core.result.Measurement;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * What {@code check} prints and throws, worked out from a {@link CheckReport} without any Maven type:
@@ -53,6 +57,7 @@ final class CheckSummary {
             }
         }
         lines.addAll(new BaselineLines(report.baseline(), regressionDetails).lines());
+        hotSpots().forEach(hotSpot -> lines.add(new Line(Severity.ERROR, hotSpot)));
         lines.add(new Line(Severity.INFO, "Report: " + reportPath));
         return lines;
     }
@@ -94,6 +99,9 @@ final class CheckSummary {
             message.append(System.lineSeparator()).append("  [").append(finding.kind()).append("] ")
                     .append(finding.message());
         }
+        for (String hotSpot : hotSpots()) {
+            message.append(System.lineSeparator()).append("  ").append(hotSpot);
+        }
         message.append(System.lineSeparator()).append("Report: ").append(reportPath).append(System.lineSeparator());
         if (!blocking.isEmpty()) {
             message.append("Make the code meet the bound, or change the gate's bound or level (WARNING or ADVISORY"
@@ -105,6 +113,30 @@ final class CheckSummary {
         }
         message.append(" -Dperfgate.failOnViolation=false reports without failing the build.");
         return message.toString();
+    }
+
+    /**
+     * {@code Hot spots of OrderTest#create: OrderPricing.applyDiscounts 41 %, ...}: the top three methods by self
+     * time of each test that fails the build (a blocking gate or a blocking regression) and was profiled.
+     */
+    List<String> hotSpots() {
+        Set<String> failing = new HashSet<>();
+        report.tests().stream().filter(TestOutcome::blocks).forEach(test -> failing.add(test.result().id()));
+        if (report.baseline() != null) {
+            report.baseline().comparisons().stream().filter(BaselineComparison.Compared::blocks)
+                    .forEach(compared -> failing.add(compared.comparison().testId()));
+        }
+        List<String> lines = new ArrayList<>();
+        for (TestOutcome test : report.tests()) {
+            Measurement measurement = test.result().measurement();
+            if (failing.contains(test.result().id()) && measurement != null && measurement.profile() != null) {
+                String top = HotMethods.topLine(measurement.profile(), 3);
+                if (!top.isEmpty()) {
+                    lines.add("Hot spots of " + test.result().label() + ": " + top);
+                }
+            }
+        }
+        return lines;
     }
 
     /** The gate's violation lines, as {@link GateOutcome#violationLines()} words them for IDE runs too. */

@@ -3,6 +3,7 @@ package io.perfgate.core.baseline;
 import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Level;
+import io.perfgate.core.profile.ProfileDiff;
 import io.perfgate.core.regression.ComparisonInput;
 import io.perfgate.core.regression.DetectionLimit;
 import io.perfgate.core.regression.MetricComparison;
@@ -122,6 +123,7 @@ public final class BaselineComparator {
             TestBaseline baseline = baselines.byTestId().get(result.id());
             List<String> unfair = baseline == null ? List.of() : unfairness(current, baseline.fingerprint());
             List<HistoryRun> comparable = comparableRuns(history.runs(), current);
+            ProfileDiff profileDiff = baseline == null ? null : profileDiff(baseline, result);
             boolean noted = false;
             for (ComparedUnit unit : ComparedUnit.of(result, labels.apply(result))) {
                 Map<RegressionMetric, Replicates> replicates = MetricSelection.replicates(result, unit.measurement(),
@@ -149,7 +151,8 @@ public final class BaselineComparator {
                         String why = GatedMetrics.whyNotComparable(metric, base, baseline, unit.scope(), measured);
                         slots.add(new Slot(-1, detector.notComparable(unit.id(), unit.label(), metric,
                                 base == null ? 0 : base.values().size(), measured.values().length,
-                                describe(base, baseline.fingerprint()), why), levelOf(result, unit.scope(), metric)));
+                                describe(base, baseline.fingerprint()), why), levelOf(result, unit.scope(), metric),
+                                null));
                         continue;
                     }
                     if (!(compared(metric, result) || gated.contains(metric)) || base == null) {
@@ -169,7 +172,8 @@ public final class BaselineComparator {
                     double runToRun = RunToRunNoise.logSd(earlier);
                     inputs.add(new ComparisonInput(unit.id(), unit.label(), metric, base.array(), pooled,
                             describe(base, baseline.fingerprint()), unfair, atCap, runToRun));
-                    slots.add(new Slot(inputs.size() - 1, null, levelOf(result, unit.scope(), metric)));
+                    slots.add(new Slot(inputs.size() - 1, null, levelOf(result, unit.scope(), metric),
+                            unit.scope() == null ? profileDiff : null));
                     if (measured.usable() && unfair.isEmpty()) {
                         trendJobs.add(new TrendJob(unit, metric, comparable, currentValues, base, now, version));
                     }
@@ -188,7 +192,8 @@ public final class BaselineComparator {
         for (Slot slot : slots) {
             MetricComparison comparison = slot.input() >= 0 ? detected.get(slot.input()) : slot.fixed();
             compared.add(comparison);
-            leveled.add(new BaselineComparison.Compared(comparison, slot.level()));
+            leveled.add(new BaselineComparison.Compared(comparison, slot.level(),
+                    comparison.outcome() == RegressionOutcome.REGRESSED ? slot.profileDiff() : null));
         }
         TrendAnalyzer analyzer = TrendAnalyzer.defaults(settings.policy());
         List<TrendFinding> trends = new ArrayList<>();
@@ -213,8 +218,19 @@ public final class BaselineComparator {
                 history.problems(), written, DetectionLimit.of(compared, detector).orElse(null));
     }
 
-    /** A comparison's place in the output: made by the detector (its input's index) or fixed beforehand. */
-    private record Slot(int input, MetricComparison fixed, Level level) {
+    /**
+     * A comparison's place in the output: made by the detector (its input's index) or fixed beforehand; with the
+     * test's profile against its baseline's, to explain a regression.
+     */
+    private record Slot(int input, MetricComparison fixed, Level level, ProfileDiff profileDiff) {
+    }
+
+    /** The test's profile against the one its baseline was recorded with; null when either has none. */
+    private static ProfileDiff profileDiff(TestBaseline baseline, TestResult result) {
+        if (baseline.result() == null || baseline.result().measurement() == null || result.measurement() == null) {
+            return null;
+        }
+        return ProfileDiff.of(baseline.result().measurement().profile(), result.measurement().profile()).orElse(null);
     }
 
     private boolean compared(RegressionMetric metric, TestResult result) {

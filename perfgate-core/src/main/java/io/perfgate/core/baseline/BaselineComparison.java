@@ -1,8 +1,10 @@
 package io.perfgate.core.baseline;
 
 import io.perfgate.core.gate.Level;
+import io.perfgate.core.profile.ProfileDiff;
 import io.perfgate.core.regression.DetectionLimit;
 import io.perfgate.core.regression.MetricComparison;
+import io.perfgate.core.regression.RegressionDetector;
 import io.perfgate.core.regression.RegressionOutcome;
 import io.perfgate.core.trend.TrendFinding;
 
@@ -44,8 +46,30 @@ public record BaselineComparison(
         historyProblems = List.copyOf(historyProblems);
     }
 
-    /** A comparison and the level of the gate it belongs to. */
-    public record Compared(MetricComparison comparison, Level level) {
+    /**
+     * A comparison, the level of the gate it belongs to, and for a regression of a profiled test the change of its
+     * profile against the baseline's (null otherwise).
+     */
+    public record Compared(MetricComparison comparison, Level level, ProfileDiff profileDiff) {
+
+        public Compared(MetricComparison comparison, Level level) {
+            this(comparison, level, null);
+        }
+
+        /**
+         * The comparison's sentence; for a regression whose profile shows where the time went, the change is followed
+         * by {@code : most of the added time is in OrderPricing.applyDiscounts (+31 % of samples)}.
+         */
+        public String message() {
+            String explanation = profileDiff == null ? null : profileDiff.explanation().orElse(null);
+            if (explanation == null) {
+                return comparison.message();
+            }
+            String message = comparison.message();
+            int hint = message.indexOf(RegressionDetector.ACCEPT_HINT);
+            return hint < 0 ? message + ": " + explanation
+                    : message.substring(0, hint) + ": " + explanation + message.substring(hint);
+        }
 
         /** A regression of a BLOCKING metric fails the build; nothing else here does. */
         public boolean blocks() {
@@ -72,7 +96,7 @@ public record BaselineComparison(
         List<Finding> findings = new java.util.ArrayList<>();
         problems.forEach(problem -> findings.add(new Finding(FindingKind.BASELINE, problem)));
         comparisons.stream().filter(Compared::blocks)
-                .forEach(c -> findings.add(new Finding(FindingKind.REGRESSED, c.comparison().message())));
+                .forEach(c -> findings.add(new Finding(FindingKind.REGRESSED, c.message())));
         if (trendLevel == Level.BLOCKING) {
             trends.forEach(trend -> trend.alerts().forEach(alert -> findings.add(new Finding(FindingKind.TREND, alert))));
         }
@@ -87,7 +111,7 @@ public record BaselineComparison(
     /** Messages to print as warnings: non-blocking regressions, undecided comparisons, trend alerts at WARNING. */
     public List<String> warningMessages() {
         List<String> messages = new java.util.ArrayList<>();
-        comparisons.stream().filter(Compared::warns).map(c -> c.comparison().message()).forEach(messages::add);
+        comparisons.stream().filter(Compared::warns).map(Compared::message).forEach(messages::add);
         if (trendLevel == Level.WARNING) {
             trends.forEach(trend -> messages.addAll(trend.alerts()));
         }

@@ -18,6 +18,23 @@ public interface MeasuringListener {
         }
     };
 
+    /** Tells each listener in turn; the ends in reverse order, so the first started is the last to end. */
+    static MeasuringListener all(MeasuringListener first, MeasuringListener second) {
+        return new MeasuringListener() {
+            @Override
+            public void measuringStarted() {
+                first.measuringStarted();
+                second.measuringStarted();
+            }
+
+            @Override
+            public void measuringEnded() {
+                second.measuringEnded();
+                first.measuringEnded();
+            }
+        };
+    }
+
     /** The warmup is over; the first round is about to start. */
     void measuringStarted();
 

@@ -18,6 +18,9 @@ import java.util.List;
  * it the other way); INCONCLUSIVE otherwise, with the replicates a side likely to settle it.
  */
 public final class RegressionDetector {
+    /** Where a regression's sentence turns to the way out; what explains the regression goes before it. */
+    public static final String ACCEPT_HINT = "; if intended, accept it";
+
     private static final NormalDistribution NORMAL = NormalDistribution.of(0, 1);
     private final RegressionPolicy policy;
 
@@ -141,7 +144,7 @@ public final class RegressionDetector {
         boolean significant = adjusted <= policy.significance();
         if (shift.lower() > boundary && significant) {
             String message = change + " exceeds the allowed " + allowedText + statistics
-                    + "; if intended, accept it: mvn perfgate:baseline -Dperfgate.accept=" + input.testLabel()
+                    + ACCEPT_HINT + ": mvn perfgate:baseline -Dperfgate.accept=" + input.testLabel()
                     + ":" + metric.label() + " -Dperfgate.reason=\"...\"";
             return result(input, allowed, RegressionOutcome.REGRESSED, baselineValue, currentValue,
                     ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, null, message);

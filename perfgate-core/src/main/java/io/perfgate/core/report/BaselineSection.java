@@ -87,6 +87,8 @@ final class BaselineSection {
                 row(out, compared, trendOf(baseline, compared.comparison()));
             }
             out.append("</table>\n");
+            entry.getValue().stream().map(BaselineComparison.Compared::profileDiff).filter(Objects::nonNull).findFirst()
+                    .ifPresent(diff -> ProfileSection.renderDiff(out, entry.getKey(), diff));
         }
         if (!baseline.notes().isEmpty()) {
             out.append("<details><summary>Notes (").append(baseline.notes().size()).append(")</summary>\n<ul>\n");
@@ -124,7 +126,7 @@ final class BaselineSection {
         } else {
             out.append("-");
         }
-        out.append("</td><td class=\"msg\">").append(escape(c.message())).append("</td></tr>\n");
+        out.append("</td><td class=\"msg\">").append(escape(compared.message())).append("</td></tr>\n");
     }
 
     private static String format(MetricComparison c, double value) {

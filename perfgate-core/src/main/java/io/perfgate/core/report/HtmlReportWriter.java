@@ -36,7 +36,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
                 .append("<title>perfgate report").append(project.isEmpty() ? "" : " - " + escape(project))
                 .append("</title>\n<style>\n").append(HtmlStyle.CSS)
-                .append(report.baseline() == null ? "" : BaselineSection.CSS).append("</style>\n</head>\n<body>\n");
+                .append(report.baseline() == null ? "" : BaselineSection.CSS).append(ProfileSection.css(report)).append("</style>\n</head>\n<body>\n");
         out.append("<header>\n<h1>perfgate report").append(project.isEmpty() ? "" : ": " + escape(project))
                 .append("</h1>\n<p class=\"meta\">Generated ").append(escape(ReportSummary.time(report.generatedAt())))
                 .append("</p>\n<p class=\"status s-").append(summary.status()).append("\">")

@@ -115,10 +115,10 @@ public final class JUnitXmlWriter implements ReportWriter {
         out.append("  <testcase classname=\"").append(escapeAttribute(r.className())).append("\" name=\"")
                 .append(escapeAttribute(r.name())).append("\" time=\"0.000\"");
         List<String> blocking = r.compared().stream().filter(BaselineComparison.Compared::blocks)
-                .map(c -> c.comparison().message()).toList();
+                .map(BaselineComparison.Compared::message).toList();
         List<String> others = r.compared().stream().filter(c -> !c.blocks()
                         && c.comparison().outcome() != RegressionOutcome.UNCHANGED)
-                .map(c -> c.comparison().outcome() + " (" + c.level() + "): " + c.comparison().message()).toList();
+                .map(c -> c.comparison().outcome() + " (" + c.level() + "): " + c.message()).toList();
         if (blocking.isEmpty() && others.isEmpty()) {
             out.append("/>\n");
             return;

@@ -130,7 +130,7 @@ public final class JsonSummaryWriter implements ReportWriter {
             item.put("baselineReplicates", c.baselineReplicates());
             item.put("currentReplicates", c.currentReplicates());
             putNumber(item, "pValue", c.adjustedPValue());
-            item.put("message", c.message());
+            item.put("message", compared.message());
         }
         ArrayNode alerts = node.putArray("trendAlerts");
         baseline.trends().forEach(trend -> trend.alerts().forEach(alerts::add));

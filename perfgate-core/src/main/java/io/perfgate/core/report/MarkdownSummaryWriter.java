@@ -146,7 +146,7 @@ public final class MarkdownSummaryWriter implements ReportWriter {
             for (BaselineComparison.Compared compared : shown) {
                 MetricComparison c = compared.comparison();
                 row(out, c.outcome().name(), compared.blocks() ? "yes" : "no", c.testLabel(), c.metric().label(),
-                        c.formattedChange(), c.formattedInterval(), c.formattedAllowed(), c.message());
+                        c.formattedChange(), c.formattedInterval(), c.formattedAllowed(), compared.message());
             }
         }
         List<String> alerts = new ArrayList<>();

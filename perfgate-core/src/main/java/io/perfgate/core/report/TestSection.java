@@ -54,6 +54,7 @@ final class TestSection {
         if (result.measurement() != null) {
             MemoryFigures.render(out, test, result.measurement().memory());
             DatabaseFigures.render(out, result.measurement().database());
+            ProfileSection.render(out, test.label(), result.measurement().profile());
         }
         out.append("</section>\n");
     }

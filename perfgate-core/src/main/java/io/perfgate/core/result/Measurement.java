@@ -1,6 +1,7 @@
 package io.perfgate.core.result;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.perfgate.core.profile.ProfileSummary;
 
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ import java.util.Map;
  * @param rounds           the replicates this measurement is made of, for regression detection; may be empty
  * @param database         statements, transactions and connections seen through wrapped DataSources when a
  *                         database gate asked for them; null otherwise
+ * @param profile          what a JFR profile of the measured rounds showed; null when not profiled
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Measurement(
@@ -32,7 +34,8 @@ public record Measurement(
         MemoryMeasurement memory,
         String behindSchedule,
         List<Round> rounds,
-        DatabaseMeasurement database) {
+        DatabaseMeasurement database,
+        ProfileSummary profile) {
 
     public Measurement {
         errorsByKind = errorsByKind == null ? Map.of() : Map.copyOf(errorsByKind);
@@ -44,19 +47,33 @@ public record Measurement(
                        long durationNanos, String latencyHistogram, MemoryMeasurement memory, String behindSchedule,
                        List<Round> rounds) {
         this(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory, behindSchedule,
-                rounds, null);
+                rounds, null, null);
+    }
+
+    /** A measurement without a profile. */
+    public Measurement(long invocations, long errors, Map<String, Long> errorsByKind, String firstError,
+                       long durationNanos, String latencyHistogram, MemoryMeasurement memory, String behindSchedule,
+                       List<Round> rounds, DatabaseMeasurement database) {
+        this(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory, behindSchedule,
+                rounds, database, null);
     }
 
     /** The same measurement with other memory figures. */
     public Measurement withMemory(MemoryMeasurement figures) {
         return new Measurement(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, figures,
-                behindSchedule, rounds, database);
+                behindSchedule, rounds, database, profile);
     }
 
     /** The same measurement with database figures attached. */
     public Measurement withDatabase(DatabaseMeasurement figures) {
         return new Measurement(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory,
-                behindSchedule, rounds, figures);
+                behindSchedule, rounds, figures, profile);
+    }
+
+    /** The same measurement with a profile of its rounds attached. */
+    public Measurement withProfile(ProfileSummary summary) {
+        return new Measurement(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory,
+                behindSchedule, rounds, database, summary);
     }
 
     public long successes() {

@@ -1,0 +1,107 @@
+package io.perfgate.core.profile;
+
+import io.perfgate.core.measure.MeasuringListener;
+import jdk.jfr.FlightRecorder;
+import jdk.jfr.Recording;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Records a JDK Flight Recorder profile of the measured rounds only: started when the warmup is over, stopped
+ * after the last round, and dumped to a file that {@link ProfileReader} summarises. Samples execution every
+ * {@value #PERIOD_MILLIS} ms, allocations (throttled), monitor waits above {@value #MONITOR_THRESHOLD_MILLIS} ms,
+ * parks above {@value #PARK_THRESHOLD_MILLIS} ms, and garbage collections.
+ */
+public final class JfrProfiler implements MeasuringListener {
+    static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
+    static final String ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
+    static final String MONITOR_ENTER = "jdk.JavaMonitorEnter";
+    static final String THREAD_PARK = "jdk.ThreadPark";
+    static final String GARBAGE_COLLECTION = "jdk.GarbageCollection";
+    static final int PERIOD_MILLIS = 5;
+    static final int MONITOR_THRESHOLD_MILLIS = 1;
+    static final int PARK_THRESHOLD_MILLIS = 5;
+
+    private final Path file;
+    private Recording recording;
+    private long startNanos;
+    private long durationNanos = -1;
+
+    /**
+     * Sets up the flight recorder at once (its first use in a JVM loads and compiles much of JFR), so that cost
+     * falls before the warmup rather than on the first measured round.
+     *
+     * @param file where the recording is written when the rounds are over
+     */
+    public JfrProfiler(Path file) {
+        this.file = file;
+        FlightRecorder.getFlightRecorder();
+    }
+
+    /** Whether this JVM can record (a runtime without the jdk.jfr module, or with JFR disabled, cannot). */
+    public static boolean available() {
+        try {
+            return FlightRecorder.isAvailable();
+        } catch (LinkageError missing) {
+            return false;
+        }
+    }
+
+    @Override
+    public void measuringStarted() {
+        Recording started = new Recording();
+        started.setName("perfgate");
+        started.enable(EXECUTION_SAMPLE).withPeriod(Duration.ofMillis(PERIOD_MILLIS));
+        started.enable(ALLOCATION_SAMPLE).with("throttle", "150/s");
+        started.enable(MONITOR_ENTER).withThreshold(Duration.ofMillis(MONITOR_THRESHOLD_MILLIS)).withStackTrace();
+        started.enable(THREAD_PARK).withThreshold(Duration.ofMillis(PARK_THRESHOLD_MILLIS)).withStackTrace();
+        started.enable(GARBAGE_COLLECTION);
+        started.start();
+        recording = started;
+        startNanos = System.nanoTime();
+    }
+
+    @Override
+    public void measuringEnded() {
+        durationNanos = System.nanoTime() - startNanos;
+        try (Recording stopping = recording) {
+            stopping.stop();
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            stopping.dump(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("perfgate could not write the profile " + file, e);
+        } finally {
+            recording = null;
+        }
+    }
+
+    /** The summary of the recorded rounds; empty when the rounds did not end (a failed or aborted run). */
+    public Optional<ProfileSummary> summary() throws IOException {
+        if (durationNanos < 0 || !Files.exists(file)) {
+            return Optional.empty();
+        }
+        return Optional.of(ProfileReader.read(file, durationNanos, PERIOD_MILLIS));
+    }
+
+    /** Stops a recording the loop left running, so no recording outlives its test. */
+    public void close() {
+        if (recording != null) {
+            recording.close();
+            recording = null;
+        }
+    }
+
+    /** Whether a recording was started and has not ended. */
+    public boolean running() {
+        return recording != null;
+    }
+
+    public Path file() {
+        return file;
+    }
+}
