@@ -22,7 +22,7 @@ public final class Recommender {
     /** The rules whose evidence results carry today. */
     public static Recommender defaults() {
         return new Recommender(List.of(new NPlusOneRule(), new GcShareRule(), new LeakSlopeRule(),
-                new PoolWaitRule()));
+                new PoolWaitRule(), new AllocationHotSpotRule(), new LockContentionRule()));
     }
 
     public List<Recommendation> recommend(CheckReport report) {

@@ -3,6 +3,7 @@ package io.perfgate.core.recommend;
 import io.perfgate.core.TestData;
 import io.perfgate.core.check.CheckReport;
 import io.perfgate.core.latency.LatencyHistogram;
+import io.perfgate.core.profile.ProfileSummary;
 import io.perfgate.core.report.ReportWriters;
 import io.perfgate.core.result.DatabaseMeasurement;
 import io.perfgate.core.result.DatabaseMeasurement.StatementCount;
@@ -124,6 +125,45 @@ class RecommenderTest {
         assertEquals(new Evidence("getConnection calls waiting over 1 ms", "50%", "20%", "150 of 300 calls"),
                 r.evidence());
         assertEquals(List.of(), recommend(test("fine", withDatabase(plain(), database(1, 250)))), "17% waited");
+    }
+
+    private static Measurement profiled(List<ProfileSummary.AllocationSite> allocations,
+                                        List<ProfileSummary.ContendedMonitor> contention) {
+        return plain().withProfile(new ProfileSummary(TEN_SECONDS, 5, 2000, List.of("shop.Cart.add"), List.of(),
+                allocations, contention, 0, 0, null));
+    }
+
+    @Test
+    void allocationHotSpotFiresOnOneSiteBehindMostBytesAndEnoughOfThemPerInvocation() {
+        // 1,000 invocations: 200 MB at one site is 200 KB each, 80% of what was sampled
+        Measurement loop = profiled(List.of(new ProfileSummary.AllocationSite("shop.Cart.total", "java.lang.Long", 200_000_000),
+                new ProfileSummary.AllocationSite("shop.Cart.add", "byte[]", 50_000_000)), List.of());
+        Recommendation r = recommend(test("total", loop)).get(0);
+        assertEquals("allocation-hot-spot", r.rule());
+        assertEquals("One allocation site dominates: shop.Cart.total", r.title());
+        assertEquals("bytes allocated per invocation at shop.Cart.total", r.evidence().figure());
+        assertEquals("64 KB", r.evidence().threshold());
+        assertTrue(r.evidence().detail().startsWith("java.lang.Long objects, 80% of the sampled"), r.evidence().detail());
+
+        Measurement spread = profiled(List.of(new ProfileSummary.AllocationSite("shop.A.a", "byte[]", 100_000_000),
+                new ProfileSummary.AllocationSite("shop.B.b", "byte[]", 100_000_000)), List.of());
+        assertEquals(List.of(), recommend(test("spread", spread)), "no site has most of the bytes");
+        Measurement small = profiled(List.of(new ProfileSummary.AllocationSite("shop.A.a", "byte[]", 10_000_000)), List.of());
+        assertEquals(List.of(), recommend(test("small", small)), "10 KB an invocation");
+    }
+
+    @Test
+    void lockContentionFiresWhenTheMeasuringThreadsWaitOnOneLockForATenthOfTheirTime() {
+        Measurement contended = profiled(List.of(), List.of(new ProfileSummary.ContendedMonitor("monitor",
+                "shop.Inventory", "shop.Inventory.reserve", 4_000, 3_000_000_000L)));
+        Recommendation r = recommend(test("reserve", contended)).get(0);
+        assertEquals("lock-contention", r.rule());
+        assertEquals(new Evidence("time waiting on monitor shop.Inventory", "30%", "10%",
+                "3 s of waits in 4,000 events at shop.Inventory.reserve, over 1 thread measured for 10 s (JFR)"),
+                r.evidence());
+        Measurement calm = profiled(List.of(), List.of(new ProfileSummary.ContendedMonitor("park",
+                "java.util.concurrent.locks.ReentrantLock$NonfairSync", "shop.Inventory.reserve", 40, 300_000_000L)));
+        assertEquals(List.of(), recommend(test("calm", calm)), "3% of the time");
     }
 
     @Test
