@@ -20,6 +20,9 @@ import java.util.Map;
  * @param rounds           the replicates this measurement is made of, for regression detection; may be empty
  * @param database         statements, transactions and connections seen through wrapped DataSources when a
  *                         database gate asked for them; null otherwise
+ * @param contention       how long the measuring threads waited for a CPU, and the rounds discarded for it; null
+ *                         for results not measured in-process (load, JMH, imports)
+ * @param cpu              the measuring threads' CPU time; null when not measured
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Measurement(
@@ -32,11 +35,21 @@ public record Measurement(
         MemoryMeasurement memory,
         String behindSchedule,
         List<Round> rounds,
-        DatabaseMeasurement database) {
+        DatabaseMeasurement database,
+        Contention contention,
+        CpuTime cpu) {
 
     public Measurement {
         errorsByKind = errorsByKind == null ? Map.of() : Map.copyOf(errorsByKind);
         rounds = rounds == null ? List.of() : List.copyOf(rounds);
+    }
+
+    /** A measurement without contention or CPU figures. */
+    public Measurement(long invocations, long errors, Map<String, Long> errorsByKind, String firstError,
+                       long durationNanos, String latencyHistogram, MemoryMeasurement memory, String behindSchedule,
+                       List<Round> rounds, DatabaseMeasurement database) {
+        this(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory, behindSchedule,
+                rounds, database, null, null);
     }
 
     /** A measurement without database figures. */
@@ -50,13 +63,25 @@ public record Measurement(
     /** The same measurement with other memory figures. */
     public Measurement withMemory(MemoryMeasurement figures) {
         return new Measurement(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, figures,
-                behindSchedule, rounds, database);
+                behindSchedule, rounds, database, contention, cpu);
     }
 
     /** The same measurement with database figures attached. */
     public Measurement withDatabase(DatabaseMeasurement figures) {
         return new Measurement(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory,
-                behindSchedule, rounds, figures);
+                behindSchedule, rounds, figures, contention, cpu);
+    }
+
+    /** The same measurement with another latency histogram (the judged one together with the discarded rounds'). */
+    public Measurement withLatencyHistogram(String encoded) {
+        return new Measurement(invocations, errors, errorsByKind, firstError, durationNanos, encoded, memory,
+                behindSchedule, rounds, database, contention, cpu);
+    }
+
+    /** The same measurement with contention and CPU figures attached. */
+    public Measurement withContention(Contention figures, CpuTime cpuTime) {
+        return new Measurement(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory,
+                behindSchedule, rounds, database, figures, cpuTime);
     }
 
     public long successes() {
