@@ -22,6 +22,9 @@ public final class ContentionRule {
     /** Discarded rounds allowed per planned round, so a machine that stays busy does not hold every test to its cap. */
     public static final int REPEATS_PER_ROUND = 2;
 
+    /** Keeps every round, however long it waited (tests of the loop itself, and -Dperfgate.maxCpuWait=100%). */
+    public static final ContentionRule NEVER = new ContentionRule(1.0);
+
     private final double maxWaitShare;
 
     public ContentionRule(double maxWaitShare) {

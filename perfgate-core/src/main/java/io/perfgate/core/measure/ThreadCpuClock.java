@@ -1,7 +1,10 @@
 package io.perfgate.core.measure;
 
+import io.perfgate.core.spec.GateSpec;
+
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
+import java.util.Collection;
 
 /**
  * The calling thread's CPU time ({@link ThreadMXBean#getCurrentThreadCpuTime()}). A read cost 1.5 us on the
@@ -12,6 +15,12 @@ public final class ThreadCpuClock {
     private static final ThreadMXBean BEAN = lookUp();
 
     private ThreadCpuClock() {
+    }
+
+    /** Whether the gates bound a CPU percentile, which needs each invocation's CPU time (the mean needs only rounds). */
+    public static boolean neededPerInvocation(Collection<GateSpec> gates) {
+        return gates.stream().flatMap(gate -> gate.bounds().keySet().stream())
+                .anyMatch(metric -> metric.cpuTime() && metric.quantile().isPresent());
     }
 
     /** Whether this JVM measures thread CPU time. */

@@ -54,6 +54,10 @@ final class TestSection {
         if (result.measurement() != null) {
             MemoryFigures.render(out, test, result.measurement().memory());
             DatabaseFigures.render(out, result.measurement().database());
+            List<String[]> contention = ContentionFigures.rows(result.measurement());
+            if (!contention.isEmpty()) {
+                figureTable(out, "CPU and contention", contention);
+            }
         }
         out.append("</section>\n");
     }
