@@ -57,7 +57,7 @@ final class ContentionReview {
             message.append(Wording.measured(metric, onAll.value())).append(" with the distorted rounds");
         }
         message.append(" against ").append(bound.text()).append(" has no verdict: ").append(contention.waitText())
-                .append(", and the cap ran out before the planned rounds were measured cleanly; ").append(FIX);
+                .append("; ").append(FIX);
         return Wording.outcome(metric, bound, Verdict.INCONCLUSIVE, judged.value() != null ? judged.value()
                         : onAll.value(), onAll.samples(), judged.lower(), judged.upper(),
                 message + subject.context(onAll.samples()));

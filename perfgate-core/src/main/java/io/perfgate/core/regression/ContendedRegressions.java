@@ -64,8 +64,7 @@ public final class ContendedRegressions {
         String change = comparison.metric().label() + " " + comparison.formattedChange() + " "
                 + comparison.formattedInterval() + " vs baseline";
         if (contention.unresolved()) {
-            return inconclusive(comparison, change + " cannot be trusted: " + contention.waitText()
-                    + ", and the cap ran out before the planned rounds were measured cleanly; " + FIX);
+            return inconclusive(comparison, change + " cannot be trusted: " + contention.waitText() + "; " + FIX);
         }
         CpuChange cpu = cpuByTest.get(comparison.testId());
         boolean busy = contention.reportedWaitShare() >= HIGH_WAIT_SHARE || contention.discardedRounds() > 0;

@@ -62,7 +62,7 @@ public record Contention(
         if (discardedRounds > 0) {
             text += " in " + discardedRounds + (discardedRounds == 1 ? " round" : " rounds") + " (beyond the "
                     + percent(maxWaitShare) + " allowed; " + keptRounds + " of " + plannedRounds
-                    + " planned rounds measured cleanly)";
+                    + " planned rounds measured cleanly" + (unresolved() ? " before the cap" : "") + ")";
         }
         if (loadPerCore != null) {
             text += String.format(java.util.Locale.ROOT, ", machine load %.1f per core", loadPerCore);
