@@ -6,8 +6,10 @@ import java.util.concurrent.TimeUnit;
 /**
  * When a round is too distorted by a busy machine to be judged: its measuring threads waited for a CPU (runnable,
  * no core free) beyond {@link #maxWaitShare()} of their measured time. Such a round is discarded and measured
- * again after a {@link #PAUSE_NANOS} pause, within the test's cap and at most {@link #REPEATS_PER_ROUND} times the
- * planned rounds in all. Its samples never reach the histograms gates judge. Only rounds whose wait the kernel
+ * again after a {@link #PAUSE_NANOS} pause, within the test's cap. After {@link #REPEATS_PER_ROUND} times the
+ * planned rounds were discarded the machine is taken to stay busy and measuring stops. Either way a discarded
+ * round's samples never reach the histograms gates judge, and a run left short of clean rounds makes its FAILs and
+ * REGRESSIONs INCONCLUSIVE at judgement. Only rounds whose wait the kernel
  * reported are discarded (the CPU-time estimate counts blocking as waiting), and never a round in which the body
  * threw: an error is the code's finding, whatever the machine did. The thresholds are justified with measurements
  * in docs/contention.md.
@@ -19,7 +21,8 @@ public final class ContentionRule {
     public static final String PROPERTY = "perfgate.maxCpuWait";
     /** The pause before a discarded round is measured again, so a short burst of other work can pass. */
     public static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
-    /** Discarded rounds allowed per planned round, so a machine that stays busy does not hold every test to its cap. */
+    /** Discarded rounds per planned round after which measuring stops, so a machine that stays busy does not hold
+     *  every test to its cap. */
     public static final int REPEATS_PER_ROUND = 2;
 
     /** Keeps every round, however long it waited (tests of the loop itself, and -Dperfgate.maxCpuWait=100%). */
@@ -57,14 +60,13 @@ public final class ContentionRule {
         return maxWaitShare;
     }
 
-    /**
-     * Whether a measured round is measured again instead of kept.
-     *
-     * @param discardedSoFar rounds of this run already discarded
-     * @param plannedRounds  the rounds the plan asks for
-     */
-    boolean discards(RoundTally round, int discardedSoFar, int plannedRounds) {
-        return round.waitFromSchedstat() && round.errors == 0 && round.waitShare() > maxWaitShare
-                && discardedSoFar < (long) REPEATS_PER_ROUND * plannedRounds;
+    /** Whether a measured round is discarded instead of kept. */
+    boolean discards(RoundTally round) {
+        return round.waitFromSchedstat() && round.errors == 0 && round.waitShare() > maxWaitShare;
+    }
+
+    /** Whether so many rounds were discarded that measuring stops: the machine stays busy. */
+    static boolean givesUp(int discarded, int plannedRounds) {
+        return discarded >= (long) REPEATS_PER_ROUND * plannedRounds;
     }
 }

@@ -27,13 +27,13 @@ final class ContentionTally {
     }
 
     /** Whether the round is discarded; counts it either way. */
-    boolean discards(RoundTally round, int plannedRounds) {
+    boolean discards(RoundTally round) {
         allFromSchedstat &= round.waitFromSchedstat();
         double share = round.waitShare();
         if (!Double.isNaN(share)) {
             worstShare = Math.max(worstShare, share);
         }
-        if (rule.discards(round, discarded, plannedRounds)) {
+        if (rule.discards(round)) {
             discarded++;
             discardedWait += round.waitedNanos();
             discardedThreadNanos += round.threadNanos;

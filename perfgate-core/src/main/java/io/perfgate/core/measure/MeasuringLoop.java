@@ -174,8 +174,12 @@ public final class MeasuringLoop {
                     continue;
                 }
                 capped |= tally.hitHardStop && !plan.fixedDuration();
-                if (contention.discards(tally, planned)) {
-                    // a busy machine, not the code: measure this round again after a pause (see ContentionRule)
+                if (contention.discards(tally)) {
+                    // a busy machine, not the code: measure this round again after a pause (see ContentionRule),
+                    // unless the machine stays busy; then the verdicts say why
+                    if (ContentionRule.givesUp(contention.discarded(), planned)) {
+                        break;
+                    }
                     round--;
                     pause(Math.min(ContentionRule.PAUSE_NANOS, capDeadline - System.nanoTime()));
                     continue;

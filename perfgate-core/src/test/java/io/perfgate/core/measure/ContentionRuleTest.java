@@ -31,14 +31,14 @@ class ContentionRuleTest {
 
     @Test
     void aRoundWaitingBeyondTheShareIsDiscardedAndOneWithinItKept() {
-        assertTrue(TEN_PERCENT.discards(round(11, 0, 10, 1000), 0, 10));
-        assertFalse(TEN_PERCENT.discards(round(10, 0, 10, 1000), 0, 10));
-        assertFalse(TEN_PERCENT.discards(round(0, 0, 10, 1000), 0, 10));
+        assertTrue(TEN_PERCENT.discards(round(11, 0, 10, 1000)));
+        assertFalse(TEN_PERCENT.discards(round(10, 0, 10, 1000)));
+        assertFalse(TEN_PERCENT.discards(round(0, 0, 10, 1000)));
     }
 
     @Test
     void aRoundInWhichTheBodyThrewIsNeverDiscarded() {
-        assertFalse(TEN_PERCENT.discards(round(60, 1, 10, 1000), 0, 10));
+        assertFalse(TEN_PERCENT.discards(round(60, 1, 10, 1000)));
     }
 
     @Test
@@ -46,14 +46,14 @@ class ContentionRuleTest {
         RoundTally estimated = round(60, 0, 10, 1000);
         estimated.waitMeasured = false;
         assertEquals(0.6, estimated.waitShare(), 1e-9, "wall time not spent on a CPU");
-        assertFalse(TEN_PERCENT.discards(estimated, 0, 10));
+        assertFalse(TEN_PERCENT.discards(estimated));
     }
 
     @Test
-    void discardsStopAtTwiceThePlannedRounds() {
-        assertTrue(TEN_PERCENT.discards(round(50, 0, 10, 1000), 19, 10));
-        assertFalse(TEN_PERCENT.discards(round(50, 0, 10, 1000), 20, 10));
-        assertFalse(ContentionRule.NEVER.discards(round(100, 0, 10, 1000), 0, 10));
+    void measuringStopsAfterTwiceThePlannedRoundsWereDiscarded() {
+        assertFalse(ContentionRule.givesUp(19, 10));
+        assertTrue(ContentionRule.givesUp(20, 10));
+        assertFalse(ContentionRule.NEVER.discards(round(100, 0, 10, 1000)));
     }
 
     @Test
@@ -70,9 +70,9 @@ class ContentionRuleTest {
     @Test
     void theTallyKeepsDiscardedSamplesApartAndCountsTheirWait() {
         ContentionTally tally = new ContentionTally(TEN_PERCENT);
-        assertFalse(tally.discards(round(2, 0, 100, 1_000), 3));
-        assertTrue(tally.discards(round(40, 0, 50, 9_000), 3));
-        assertFalse(tally.discards(round(4, 0, 100, 1_000), 3));
+        assertFalse(tally.discards(round(2, 0, 100, 1_000)));
+        assertTrue(tally.discards(round(40, 0, 50, 9_000)));
+        assertFalse(tally.discards(round(4, 0, 100, 1_000)));
 
         Contention contention = tally.contention(3);
         assertEquals(Contention.SCHEDSTAT, contention.source());
@@ -92,9 +92,9 @@ class ContentionRuleTest {
     @Test
     void aRunWithEveryPlannedRoundCleanIsResolvedWhateverWasDiscarded() {
         ContentionTally tally = new ContentionTally(TEN_PERCENT);
-        tally.discards(round(40, 0, 10, 1_000), 2);
-        tally.discards(round(1, 0, 10, 1_000), 2);
-        tally.discards(round(1, 0, 10, 1_000), 2);
+        tally.discards(round(40, 0, 10, 1_000));
+        tally.discards(round(1, 0, 10, 1_000));
+        tally.discards(round(1, 0, 10, 1_000));
         Contention contention = tally.contention(2);
         assertFalse(contention.unresolved());
         assertEquals("the measuring thread waited for a CPU 40% of the time in 1 round (beyond the 10% allowed;"
