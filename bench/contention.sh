@@ -33,33 +33,39 @@ for hogs in $HOGS; do
   done
   sleep 1
   echo "== $hogs hogs (load average $(cut -d' ' -f1-3 /proc/loadavg))"
-  java -DbodyKb="$BODY_KB" -cp "$CP" bench/ContentionBench.java rounds "hogs=$hogs" | tee -a "$OUT/lines.txt" | grep '^RUN'
-  java -DbodyKb="$BODY_KB" -cp "$CP" bench/ContentionBench.java rule "hogs=$hogs" | tee -a "$OUT/lines.txt" | grep '^RUN'
+  java -DbodyKb="$BODY_KB" -cp "$CP" bench/ContentionBench.java rounds "hogs$hogs" | tee -a "$OUT/lines.txt" | grep '^RUN'
+  java -DbodyKb="$BODY_KB" -cp "$CP" bench/ContentionBench.java rule "hogs$hogs" | tee -a "$OUT/lines.txt" | grep '^RUN'
   stop_hogs
 done
 
 echo
-echo "== rounds by CPU wait share: p50 and mean against the 0-hog run's median round (body ${BODY_KB} KB)"
+echo "== rounds by CPU wait share (body ${BODY_KB} KB): p50 and mean against the 0-hog run's median round; the mean"
+echo "   wall time over the mean CPU time, against 1 / (1 - wait), the inflation waiting alone explains"
 awk '
 function field(name,   i, kv) { for (i = 2; i <= NF; i++) { split($i, kv, "="); if (kv[1] == name) return kv[2] } return "" }
-/^ROUND/ && field("label") == "hogs=0" { quiet[++q] = field("p50_ns"); quietMean[++qm] = field("mean_ns") }
+function median(values, n,   i, j, t) {
+  for (i = 2; i <= n; i++) { t = values[i]; for (j = i - 1; j >= 1 && values[j] > t; j--) values[j + 1] = values[j]; values[j + 1] = t }
+  return (n % 2) ? values[(n + 1) / 2] : (values[n / 2] + values[n / 2 + 1]) / 2
+}
+/^ROUND/ && field("label") == "hogs0" { quiet[++q] = field("p50_ns") + 0; quietMean[q] = field("mean_ns") + 0 }
 /^ROUND/ { rounds[++r] = $0 }
 END {
-  n = asort(quiet); base = (n % 2) ? quiet[(n + 1) / 2] : (quiet[n / 2] + quiet[n / 2 + 1]) / 2
-  n = asort(quietMean); baseMean = (n % 2) ? quietMean[(n + 1) / 2] : (quietMean[n / 2] + quietMean[n / 2 + 1]) / 2
-  split("0 0.02 0.05 0.10 0.20 0.40 1.01", edge, " ")
-  printf "%-14s %7s %15s %14s %16s\n", "wait share", "rounds", "mean p50 ratio", "max p50 ratio", "mean mean ratio"
-  for (b = 1; b < 7; b++) {
-    count = 0; sum = 0; max = 0; sumMean = 0
+  base = median(quiet, q); baseMean = median(quietMean, q)
+  split("0 0.02 0.05 0.10 0.20 0.40 0.70 1.01", edge, " ")
+  printf "%-12s %6s %10s %10s %11s %12s %10s\n", "wait share", "rounds", "p50 ratio", "max p50", "mean ratio", "wall/CPU", "1/(1-w)"
+  for (b = 1; b < 8; b++) {
+    count = 0; sum = 0; max = 0; sumMean = 0; sumWallCpu = 0; sumModel = 0
     for (i = 1; i <= r; i++) {
       $0 = rounds[i]; w = field("wait") + 0; ratio = field("p50_ns") / base
       if (w >= edge[b] && w < edge[b + 1]) {
-        count++; sum += ratio; sumMean += field("mean_ns") / baseMean; if (ratio > max) max = ratio
+        count++; sum += ratio; if (ratio > max) max = ratio
+        sumMean += field("mean_ns") / baseMean; sumWallCpu += field("mean_ns") / field("cpu_ns")
+        sumModel += (w < 0.999) ? 1 / (1 - w) : 1000
       }
     }
-    printf "[%4.0f%%, %3.0f%%) %7d %15s %14s %16s\n", edge[b] * 100, edge[b + 1] * 100, count,
-      count ? sprintf("%.3f", sum / count) : "-", count ? sprintf("%.3f", max) : "-",
-      count ? sprintf("%.3f", sumMean / count) : "-"
+    if (count == 0) { printf "[%3.0f%%,%4.0f%%) %6d\n", edge[b] * 100, edge[b + 1] * 100, 0; continue }
+    printf "[%3.0f%%,%4.0f%%) %6d %10.3f %10.3f %11.3f %12.3f %10.3f\n", edge[b] * 100, edge[b + 1] * 100, count,
+      sum / count, max, sumMean / count, sumWallCpu / count, sumModel / count
   }
 }' "$OUT/lines.txt"
 echo "(per-round lines: $OUT/lines.txt)"

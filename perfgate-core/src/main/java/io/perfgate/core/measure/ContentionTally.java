@@ -14,6 +14,7 @@ final class ContentionTally {
     private long keptThreadNanos;
     private long discardedWait;
     private long discardedThreadNanos;
+    private long discardedDuration;
     private double worstShare;
     private int kept;
     private int discarded;
@@ -37,6 +38,7 @@ final class ContentionTally {
             discarded++;
             discardedWait += round.waitedNanos();
             discardedThreadNanos += round.threadNanos;
+            discardedDuration += round.durationNanos();
             discardedLatency.add(round.histogram);
             return true;
         }
@@ -61,7 +63,7 @@ final class ContentionTally {
     Contention contention(int plannedRounds) {
         return new Contention(allFromSchedstat ? Contention.SCHEDSTAT : Contention.CPU_TIME,
                 share(keptWait, keptThreadNanos), worstShare, rule.maxWaitShare(), kept, discarded, plannedRounds,
-                discarded == 0 ? null : share(discardedWait, discardedThreadNanos),
+                discarded == 0 ? null : share(discardedWait, discardedThreadNanos), discardedDuration,
                 discarded == 0 ? null : discardedLatency.encode(), loadPerCore());
     }
 

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param discardedRounds         rounds discarded for waiting beyond {@code maxWaitShare}
  * @param plannedRounds           the rounds the plan asked for
  * @param discardedWaitShare      the discarded rounds' wait share together; null when none was discarded
+ * @param discardedDurationNanos  the discarded rounds' wall time together (their invocations all succeeded: a round
+ *                                in which the body threw is never discarded)
  * @param discardedLatencyHistogram the discarded rounds' successful-invocation latency, an encoded HdrHistogram
  *                                (never judged alone: a PASS on short clean data must hold on this too); null
  *                                when none was discarded
@@ -34,6 +36,7 @@ public record Contention(
         int discardedRounds,
         int plannedRounds,
         Double discardedWaitShare,
+        long discardedDurationNanos,
         String discardedLatencyHistogram,
         Double loadPerCore) {
 
@@ -62,7 +65,7 @@ public record Contention(
         if (discardedRounds > 0) {
             text += " in " + discardedRounds + (discardedRounds == 1 ? " round" : " rounds") + " (beyond the "
                     + percent(maxWaitShare) + " allowed; " + keptRounds + " of " + plannedRounds
-                    + " planned rounds measured cleanly" + (unresolved() ? " before the cap" : "") + ")";
+                    + " planned rounds measured cleanly" + (unresolved() ? " before measuring stopped" : "") + ")";
         }
         if (loadPerCore != null) {
             text += String.format(java.util.Locale.ROOT, ", machine load %.1f per core", loadPerCore);

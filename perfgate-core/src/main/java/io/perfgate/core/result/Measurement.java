@@ -72,12 +72,6 @@ public record Measurement(
                 behindSchedule, rounds, figures, contention, cpu);
     }
 
-    /** The same measurement with another latency histogram (the judged one together with the discarded rounds'). */
-    public Measurement withLatencyHistogram(String encoded) {
-        return new Measurement(invocations, errors, errorsByKind, firstError, durationNanos, encoded, memory,
-                behindSchedule, rounds, database, contention, cpu);
-    }
-
     /** The same measurement with contention and CPU figures attached. */
     public Measurement withContention(Contention figures, CpuTime cpuTime) {
         return new Measurement(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory,

@@ -22,7 +22,7 @@ class ContentionVerdictTest {
         LatencyHistogram clean = TestData.repeat(new LatencyHistogram(), ms(cleanMs), 400);
         LatencyHistogram distorted = TestData.repeat(new LatencyHistogram(), ms(distortedMs), 600);
         Contention contention = new Contention(Contention.SCHEDSTAT, 0.04, 0.55, 0.10, 4, 6, planned, 0.41,
-                distorted.encode(), 2.0);
+                600 * ms(distortedMs), distorted.encode(), 2.0);
         return TestData.measurement(clean, 0, null, 400 * ms(cleanMs)).withContention(contention,
                 new CpuTime(400 * ms(cleanMs * 0.9), null));
     }
@@ -39,7 +39,7 @@ class ContentionVerdictTest {
         assertEquals(Verdict.INCONCLUSIVE, outcome.verdict());
         assertEquals("p95 = 3 ms on the clean rounds against 2ms has no verdict: the measuring thread waited for a"
                 + " CPU 41% of the time in 6 rounds (beyond the 10% allowed; 4 of 10 planned rounds measured cleanly"
-                + " before the cap), machine load 2.0 per core; rerun on a quieter machine, or compare against the base commit in one build"
+                + " before measuring stopped), machine load 2.0 per core; rerun on a quieter machine, or compare against the base commit in one build"
                 + " (mvn verify perfgate:compare) (OrderApiPerfTest#createOrder, 1,000 samples,"
                 + " report: target/perfgate/index.html)", outcome.message());
     }
@@ -52,6 +52,32 @@ class ContentionVerdictTest {
         assertEquals(Verdict.INCONCLUSIVE, onlyClean.verdict());
         assertTrue(onlyClean.message().startsWith("p95 = 1 ms on the clean rounds and 9 ms with the distorted"
                 + " ones against 5ms has no verdict: the measuring thread waited for a CPU 41%"), onlyClean.message());
+    }
+
+    /** Every round discarded: nothing clean was kept, 600 samples of {@code distortedMs} from discarded rounds. */
+    private static Measurement nothingClean(double distortedMs) {
+        LatencyHistogram distorted = TestData.repeat(new LatencyHistogram(), ms(distortedMs), 600);
+        Contention contention = new Contention(Contention.SCHEDSTAT, 0, 0.9, 0.10, 0, 20, 10, 0.85,
+                600 * ms(distortedMs), distorted.encode(), 11.0);
+        return TestData.measurement(new LatencyHistogram(), 0, null, 0).withContention(contention, null);
+    }
+
+    @Test
+    void withNoCleanRoundAtAllTheDistortedDataCanPassButNeverFail() {
+        TestResult passing = TestData.completed(nothingClean(1), TestData.gate("LatencyGate", "p95", "5ms",
+                "mean", "5ms"), TestData.gate("ThroughputGate", "min", "100/s"));
+        TestOutcome outcome = EVALUATOR.evaluate(passing);
+        assertEquals(Verdict.PASS, outcome.verdict(), outcome.gates().toString());
+        assertEquals(3, outcome.gates().size(), "latency, throughput and the implicit no-errors gate");
+        MetricOutcome p95 = outcome.gates().get(0).metrics().get(0);
+        assertTrue(p95.message().startsWith("p95 = 1 ms is within 5ms on rounds a busy machine distorted (the"
+                + " measuring thread waited for a CPU 85% of the time in 20 rounds"), p95.message());
+
+        TestOutcome failing = EVALUATOR.evaluate(TestData.completed(nothingClean(9),
+                TestData.gate("LatencyGate", "p95", "5ms"), TestData.gate("ThroughputGate", "min", "200/s")));
+        assertEquals(Verdict.INCONCLUSIVE, failing.verdict(), failing.gates().toString());
+        assertTrue(failing.gates().get(0).metrics().get(0).message().startsWith("p95 = 9 ms with the distorted"
+                + " rounds against 5ms has no verdict: the measuring thread waited for a CPU 85%"));
     }
 
     @Test
