@@ -62,7 +62,7 @@ public class ContentionBench {
                         + " worst_wait=%.4f p50_ns=%d cpu_ns=%.0f load_per_core=%.2f seconds=%.1f%n", label,
                 contention.source(), contention.keptRounds(), contention.discardedRounds(), contention.plannedRounds(),
                 contention.keptWaitShare(), contention.worstWaitShare(), kept.valueAtQuantile(0.5),
-                (double) measurement.cpu().totalNanos() / Math.max(1, measurement.invocations()),
+                measurement.cpu().perInvocation(),
                 contention.loadPerCore() == null ? Double.NaN : contention.loadPerCore(),
                 measurement.durationNanos() / 1e9);
     }

@@ -12,7 +12,8 @@ assert test.verdict == 'PASS'
 def metrics = test.gates.find { it.gate == 'LatencyGate' }.metrics
 assert metrics*.label as Set == ['CPU mean', 'CPU p95'] as Set
 assert metrics.every { it.verdict == 'PASS' && it.value < 1_000_000 }
-assert test.measurement.latencyNanos.p50 >= 5_000_000 : 'wall time holds the sleep'
+// wall time holds the sleep (unless a very busy machine left no clean round to show it)
+assert test.measurement.contention.keptRounds == 0 || test.measurement.latencyNanos.p50 >= 5_000_000
 assert test.measurement.cpuNanosPerInvocation < 1_000_000
 
 // how busy the machine was: per test, and once for the run

@@ -36,8 +36,9 @@ final class LatencyJudge implements GateJudge {
     }
 
     /**
-     * Thread CPU time: the mean from the kept rounds' CPU time over their invocations, percentiles from each
-     * invocation's CPU time (recorded only when a CPU percentile is gated).
+     * Thread CPU time, from every measured round (discarded ones too: waiting uses no CPU): the mean from the
+     * rounds' CPU time over their invocations, percentiles from each invocation's CPU time (recorded only when a
+     * CPU percentile is gated).
      */
     private static MetricOutcome cpuTime(Subject subject, Metric metric, Bound bound, Measurement measurement) {
         CpuTime cpu = measurement.cpu();
@@ -47,11 +48,10 @@ final class LatencyJudge implements GateJudge {
                     + " not record it; gate wall time (p50, mean) instead");
         }
         if (metric == Metric.CPU_MEAN) {
-            if (measurement.invocations() == 0) {
+            if (cpu.invocations() == 0) {
                 return Wording.notMeasured(subject, metric, bound, 0, "no invocation was measured");
             }
-            return Wording.judged(subject, metric, bound, (double) cpu.totalNanos() / measurement.invocations(),
-                    measurement.invocations(), null, null);
+            return Wording.judged(subject, metric, bound, cpu.perInvocation(), cpu.invocations(), null, null);
         }
         if (cpu.perInvocationHistogram() == null) {
             return Wording.notMeasured(subject, metric, bound, 0, "each invocation's CPU time was not recorded"

@@ -6,7 +6,10 @@ import io.perfgate.core.result.CpuTime;
 
 import java.lang.management.ManagementFactory;
 
-/** Adds up, over a run's rounds, the CPU wait of kept and discarded rounds and the kept rounds' CPU time. */
+/**
+ * Adds up, over a run's rounds, the CPU wait of kept and discarded rounds, and the CPU time of all of them (waiting
+ * for a CPU uses none, so a discarded round's CPU time is as good as a kept one's).
+ */
 final class ContentionTally {
     private final ContentionRule rule;
     private boolean allFromSchedstat = true;
@@ -20,6 +23,7 @@ final class ContentionTally {
     private int discarded;
     private final LatencyHistogram discardedLatency = new LatencyHistogram();
     private long cpuNanos;
+    private long cpuInvocations;
     private boolean cpuMeasured = true;
     private LatencyHistogram cpuHistogram;
 
@@ -34,6 +38,15 @@ final class ContentionTally {
         if (!Double.isNaN(share)) {
             worstShare = Math.max(worstShare, share);
         }
+        cpuMeasured &= round.cpuMeasured;
+        cpuNanos += round.cpuNanos;
+        cpuInvocations += round.invocations;
+        if (round.cpuHistogram != null) {
+            if (cpuHistogram == null) {
+                cpuHistogram = new LatencyHistogram();
+            }
+            cpuHistogram.add(round.cpuHistogram);
+        }
         if (rule.discards(round)) {
             discarded++;
             discardedWait += round.waitedNanos();
@@ -45,14 +58,6 @@ final class ContentionTally {
         kept++;
         keptWait += round.waitedNanos();
         keptThreadNanos += round.threadNanos;
-        cpuMeasured &= round.cpuMeasured;
-        cpuNanos += round.cpuNanos;
-        if (round.cpuHistogram != null) {
-            if (cpuHistogram == null) {
-                cpuHistogram = new LatencyHistogram();
-            }
-            cpuHistogram.add(round.cpuHistogram);
-        }
         return false;
     }
 
@@ -67,10 +72,10 @@ final class ContentionTally {
                 discarded == 0 ? null : discardedLatency.encode(), loadPerCore());
     }
 
-    /** The kept rounds' CPU time; null when the JVM does not measure it. */
+    /** Every measured round's CPU time; null when the JVM does not measure it. */
     CpuTime cpuTime() {
         return cpuMeasured && ThreadCpuClock.supported()
-                ? new CpuTime(cpuNanos, cpuHistogram == null ? null : cpuHistogram.encode()) : null;
+                ? new CpuTime(cpuNanos, cpuInvocations, cpuHistogram == null ? null : cpuHistogram.encode()) : null;
     }
 
     private static double share(long part, long whole) {

@@ -99,9 +99,8 @@ record ContentionFigures(int tests, double meanWaitShare, double worstWaitShare,
             }
         }
         CpuTime cpu = measurement.cpu();
-        if (cpu != null && measurement.invocations() > 0) {
-            rows.add(new String[] {"CPU time per invocation",
-                    QuantityKind.DURATION.format((double) cpu.totalNanos() / measurement.invocations())});
+        if (cpu != null && cpu.invocations() > 0) {
+            rows.add(new String[] {"CPU time per invocation", QuantityKind.DURATION.format(cpu.perInvocation())});
         }
         return rows;
     }

@@ -247,9 +247,8 @@ public final class JsonSummaryWriter implements ReportWriter {
                 putNumber(figures, "loadPerCore", contention.loadPerCore());
             }
         }
-        if (measurement.cpu() != null && measurement.invocations() > 0) {
-            node.put("cpuNanosPerInvocation", Math.round((double) measurement.cpu().totalNanos()
-                    / measurement.invocations()));
+        if (measurement.cpu() != null && measurement.cpu().invocations() > 0) {
+            node.put("cpuNanosPerInvocation", Math.round(measurement.cpu().perInvocation()));
         }
         if (measurement.latencyHistogram() != null) {
             try {

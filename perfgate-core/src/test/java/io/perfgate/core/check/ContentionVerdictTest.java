@@ -24,7 +24,7 @@ class ContentionVerdictTest {
         Contention contention = new Contention(Contention.SCHEDSTAT, 0.04, 0.55, 0.10, 4, 6, planned, 0.41,
                 600 * ms(distortedMs), distorted.encode(), 2.0);
         return TestData.measurement(clean, 0, null, 400 * ms(cleanMs)).withContention(contention,
-                new CpuTime(400 * ms(cleanMs * 0.9), null));
+                new CpuTime(400 * ms(cleanMs * 0.9), 400, null));
     }
 
     private static MetricOutcome judge(Measurement measurement, String... bounds) {
@@ -104,7 +104,7 @@ class ContentionVerdictTest {
         LatencyHistogram wall = TestData.repeat(new LatencyHistogram(), ms(5), 300);
         LatencyHistogram cpu = TestData.repeat(new LatencyHistogram(), ms(1), 300);
         Measurement measurement = TestData.measurement(wall, 0, null, 300 * ms(5))
-                .withContention(null, new CpuTime(300 * ms(1), cpu.encode()));
+                .withContention(null, new CpuTime(300 * ms(1), 300, cpu.encode()));
 
         MetricOutcome p95 = judge(measurement, "cpuP95", "2ms");
         assertEquals(Verdict.PASS, p95.verdict());
@@ -121,7 +121,7 @@ class ContentionVerdictTest {
         assertTrue(outcome.message().startsWith("CPU mean was declared but not measured: this JVM does not measure"
                 + " thread CPU time"), outcome.message());
 
-        MetricOutcome percentile = judge(wallOnly.withContention(null, new CpuTime(300 * ms(1), null)), "cpuP95", "2ms");
+        MetricOutcome percentile = judge(wallOnly.withContention(null, new CpuTime(300 * ms(1), 300, null)), "cpuP95", "2ms");
         assertEquals(Verdict.FAIL, percentile.verdict());
         assertTrue(percentile.message().contains("each invocation's CPU time was not recorded"), percentile.message());
     }

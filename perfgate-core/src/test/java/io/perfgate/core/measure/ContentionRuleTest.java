@@ -85,7 +85,8 @@ class ContentionRuleTest {
         LatencyHistogram discarded = LatencyHistogram.decode(contention.discardedLatencyHistogram());
         assertEquals(50, discarded.count());
         CpuTime cpu = tally.cpuTime();
-        assertEquals(98_000_000L + 96_000_000L, cpu.totalNanos(), "kept rounds only");
+        assertEquals(98_000_000L + 60_000_000L + 96_000_000L, cpu.totalNanos(), "every round: waiting uses no CPU");
+        assertEquals(250, cpu.invocations());
         assertNull(cpu.perInvocationHistogram());
     }
 

@@ -28,12 +28,12 @@ class ContentionReportTest {
         LatencyHistogram quiet = TestData.repeat(new LatencyHistogram(), ms(1), 400);
         Measurement quietRun = TestData.measurement(quiet, 0, null, 400 * ms(1)).withContention(
                 new Contention(Contention.SCHEDSTAT, 0.02, 0.06, 0.10, 10, 0, 10, null, 0, null, 0.75),
-                new CpuTime(400 * ms(0.9), null));
+                new CpuTime(400 * ms(0.9), 400, null));
         LatencyHistogram busy = TestData.repeat(new LatencyHistogram(), ms(2), 400);
         Measurement busyRun = TestData.measurement(busy, 0, null, 400 * ms(2)).withContention(
                 new Contention(Contention.SCHEDSTAT, 0.08, 0.61, 0.10, 4, 20, 10, 0.41, 100 * ms(5),
                         TestData.repeat(new LatencyHistogram(), ms(5), 100).encode(), 2.5),
-                new CpuTime(400 * ms(1.5), null));
+                new CpuTime(400 * ms(1.5), 400, null));
         List<TestResult> results = List.of(
                 TestData.completed("HashTest", "md5", "md5()", quietRun, TestData.gate("LatencyGate", "p50", "5ms")),
                 TestData.completed("HashTest", "sha256", "sha256()", busyRun,
