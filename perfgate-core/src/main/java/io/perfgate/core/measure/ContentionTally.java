@@ -67,7 +67,7 @@ final class ContentionTally {
 
     Contention contention(int plannedRounds) {
         return new Contention(allFromSchedstat ? Contention.SCHEDSTAT : Contention.CPU_TIME,
-                share(keptWait, keptThreadNanos), worstShare, rule.maxWaitShare(), kept, discarded, plannedRounds,
+                share(keptWait + discardedWait, keptThreadNanos + discardedThreadNanos), share(keptWait, keptThreadNanos), worstShare, rule.maxWaitShare(), kept, discarded, plannedRounds,
                 discarded == 0 ? null : share(discardedWait, discardedThreadNanos), discardedDuration,
                 discarded == 0 ? null : discardedLatency.encode(), loadPerCore());
     }

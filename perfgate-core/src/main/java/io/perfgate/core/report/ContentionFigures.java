@@ -17,7 +17,7 @@ import java.util.Optional;
  * from the results ({@link Contention}); nothing here decides a verdict.
  *
  * @param tests           tests measured in-process with contention figures
- * @param meanWaitShare   the kept rounds' wait share, averaged over those tests
+ * @param meanWaitShare   each test's wait share over all its measured rounds, averaged over those tests
  * @param worstWaitShare  the highest wait share of any round of any test, kept or discarded
  * @param discardedRounds rounds discarded for waiting and measured again, all tests together
  * @param shortTests      tests whose cap ran out before their planned rounds were measured cleanly
@@ -42,7 +42,7 @@ record ContentionFigures(int tests, double meanWaitShare, double worstWaitShare,
                 continue;
             }
             tests++;
-            waitSum += contention.keptWaitShare();
+            waitSum += contention.measuredWaitShare();
             worst = Math.max(worst, contention.worstWaitShare());
             discarded += contention.discardedRounds();
             shortTests += contention.unresolved() ? 1 : 0;
@@ -71,7 +71,7 @@ record ContentionFigures(int tests, double meanWaitShare, double worstWaitShare,
         }
         if (shortTests > 0) {
             text.append("; ").append(ReportSummary.count(shortTests, "test")).append(" ran out of time before ")
-                    .append(shortTests == 1 ? "its" : "their").append(" rounds were clean (their violations are"
+                    .append(shortTests == 1 ? "its" : "their").append(" rounds were clean (wall-time violations there are"
                             + " INCONCLUSIVE)");
         }
         if (maxLoadPerCore != null) {
@@ -88,8 +88,9 @@ record ContentionFigures(int tests, double meanWaitShare, double worstWaitShare,
         }
         Contention contention = measurement.contention();
         if (contention != null) {
-            rows.add(new String[] {"CPU wait (kept rounds)", Contention.percent(contention.keptWaitShare())
+            rows.add(new String[] {"CPU wait (all rounds)", Contention.percent(contention.measuredWaitShare())
                     + (Contention.CPU_TIME.equals(contention.source()) ? " (estimated from CPU time)" : "")});
+            rows.add(new String[] {"CPU wait (kept rounds)", Contention.percent(contention.keptWaitShare())});
             rows.add(new String[] {"CPU wait (worst round)", Contention.percent(contention.worstWaitShare())});
             rows.add(new String[] {"rounds kept / planned / discarded", contention.keptRounds() + " / "
                     + contention.plannedRounds() + " / " + contention.discardedRounds()

@@ -233,7 +233,8 @@ public final class JsonSummaryWriter implements ReportWriter {
             Contention contention = measurement.contention();
             ObjectNode figures = node.putObject("contention");
             figures.put("source", contention.source());
-            putNumber(figures, "waitShare", contention.keptWaitShare());
+            putNumber(figures, "waitShare", contention.measuredWaitShare());
+            putNumber(figures, "keptWaitShare", contention.keptWaitShare());
             putNumber(figures, "worstWaitShare", contention.worstWaitShare());
             putNumber(figures, "maxWaitShare", contention.maxWaitShare());
             figures.put("keptRounds", contention.keptRounds());

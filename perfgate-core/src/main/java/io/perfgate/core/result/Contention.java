@@ -11,6 +11,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * @param source                  {@value #SCHEDSTAT} when the wait was read from the kernel's per-thread run-queue
  *                                time, {@value #CPU_TIME} when estimated as wall time minus thread CPU time (an upper
  *                                bound: blocking counts as waiting, so such rounds are reported but never discarded)
+ * @param measuredWaitShare       every measured round's CPU wait over its threads' time, kept and discarded rounds
+ *                                together: how busy the machine was for this test
  * @param keptWaitShare           the kept rounds' CPU wait over their wall time, all measuring threads together
  * @param worstWaitShare          the highest wait share of any measured round, kept or discarded
  * @param maxWaitShare            the share beyond which a round was discarded
@@ -29,6 +31,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Contention(
         String source,
+        double measuredWaitShare,
         double keptWaitShare,
         double worstWaitShare,
         double maxWaitShare,

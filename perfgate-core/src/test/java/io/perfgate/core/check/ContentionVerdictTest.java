@@ -21,7 +21,7 @@ class ContentionVerdictTest {
     private static Measurement contended(double cleanMs, double distortedMs, int planned) {
         LatencyHistogram clean = TestData.repeat(new LatencyHistogram(), ms(cleanMs), 400);
         LatencyHistogram distorted = TestData.repeat(new LatencyHistogram(), ms(distortedMs), 600);
-        Contention contention = new Contention(Contention.SCHEDSTAT, 0.04, 0.55, 0.10, 4, 6, planned, 0.41,
+        Contention contention = new Contention(Contention.SCHEDSTAT, 0.26, 0.04, 0.55, 0.10, 4, 6, planned, 0.41,
                 600 * ms(distortedMs), distorted.encode(), 2.0);
         return TestData.measurement(clean, 0, null, 400 * ms(cleanMs)).withContention(contention,
                 new CpuTime(400 * ms(cleanMs * 0.9), 400, null));
@@ -57,7 +57,7 @@ class ContentionVerdictTest {
     /** Every round discarded: nothing clean was kept, 600 samples of {@code distortedMs} from discarded rounds. */
     private static Measurement nothingClean(double distortedMs) {
         LatencyHistogram distorted = TestData.repeat(new LatencyHistogram(), ms(distortedMs), 600);
-        Contention contention = new Contention(Contention.SCHEDSTAT, 0, 0.9, 0.10, 0, 20, 10, 0.85,
+        Contention contention = new Contention(Contention.SCHEDSTAT, 0.85, 0, 0.9, 0.10, 0, 20, 10, 0.85,
                 600 * ms(distortedMs), distorted.encode(), 11.0);
         return TestData.measurement(new LatencyHistogram(), 0, null, 0).withContention(contention, null);
     }

@@ -79,6 +79,7 @@ class ContentionRuleTest {
         assertEquals(2, contention.keptRounds());
         assertEquals(1, contention.discardedRounds());
         assertEquals(0.03, contention.keptWaitShare(), 1e-9);
+        assertEquals(0.46 / 3, contention.measuredWaitShare(), 1e-9);
         assertEquals(0.40, contention.worstWaitShare(), 1e-9);
         assertEquals(0.40, contention.discardedWaitShare(), 1e-9);
         assertTrue(contention.unresolved(), "2 clean rounds of 3 planned, one discarded");

@@ -30,7 +30,7 @@ class ContendedRegressionsTest {
     }
 
     private static Measurement measured(double keptWait, int kept, int discarded, int planned) {
-        Contention contention = new Contention(Contention.SCHEDSTAT, keptWait, 0.6, 0.10, kept, discarded, planned,
+        Contention contention = new Contention(Contention.SCHEDSTAT, keptWait, keptWait, 0.6, 0.10, kept, discarded, planned,
                 discarded == 0 ? null : 0.41, 0, discarded == 0 ? null : new LatencyHistogram().encode(), 2.5);
         return TestData.measurement(TestData.histogram(1000, 2000), 0, null, 1_000_000).withContention(contention, null);
     }

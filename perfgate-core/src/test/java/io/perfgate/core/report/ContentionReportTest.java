@@ -27,11 +27,11 @@ class ContentionReportTest {
     private static CheckReport report() {
         LatencyHistogram quiet = TestData.repeat(new LatencyHistogram(), ms(1), 400);
         Measurement quietRun = TestData.measurement(quiet, 0, null, 400 * ms(1)).withContention(
-                new Contention(Contention.SCHEDSTAT, 0.02, 0.06, 0.10, 10, 0, 10, null, 0, null, 0.75),
+                new Contention(Contention.SCHEDSTAT, 0.02, 0.02, 0.06, 0.10, 10, 0, 10, null, 0, null, 0.75),
                 new CpuTime(400 * ms(0.9), 400, null));
         LatencyHistogram busy = TestData.repeat(new LatencyHistogram(), ms(2), 400);
         Measurement busyRun = TestData.measurement(busy, 0, null, 400 * ms(2)).withContention(
-                new Contention(Contention.SCHEDSTAT, 0.08, 0.61, 0.10, 4, 20, 10, 0.41, 100 * ms(5),
+                new Contention(Contention.SCHEDSTAT, 0.30, 0.08, 0.61, 0.10, 4, 20, 10, 0.41, 100 * ms(5),
                         TestData.repeat(new LatencyHistogram(), ms(5), 100).encode(), 2.5),
                 new CpuTime(400 * ms(1.5), 400, null));
         List<TestResult> results = List.of(
@@ -43,9 +43,9 @@ class ContentionReportTest {
                 results.stream().map(evaluator::evaluate).toList());
     }
 
-    private static final String RUN_LINE = "CPU wait: the measuring threads waited for a CPU 5% of the time on average"
+    private static final String RUN_LINE = "CPU wait: the measuring threads waited for a CPU 16% of the time on average"
             + " (worst round 61%); 20 rounds waited beyond 10% and were measured again; 1 test ran out of time before"
-            + " its rounds were clean (their violations are INCONCLUSIVE); machine load up to 2.50 per core.";
+            + " its rounds were clean (wall-time violations there are INCONCLUSIVE); machine load up to 2.50 per core.";
 
     @Test
     void theHtmlReportShowsTheRunsCpuWaitOnceAtTheTopAndEachTestsFigures() {
@@ -55,6 +55,7 @@ class ContentionReportTest {
         assertEquals(top, html.lastIndexOf("<p class=\"meta contention\">"), "once for the whole run");
         assertTrue(top < html.indexOf("id=\"tests\""), "at the top, before the tests");
         assertTrue(html.contains("<tr><th colspan=\"2\">CPU and contention</th></tr>\n"
+                + "<tr><td>CPU wait (all rounds)</td><td class=\"num\">30%</td></tr>\n"
                 + "<tr><td>CPU wait (kept rounds)</td><td class=\"num\">8%</td></tr>\n"
                 + "<tr><td>CPU wait (worst round)</td><td class=\"num\">61%</td></tr>\n"
                 + "<tr><td>rounds kept / planned / discarded</td><td class=\"num\">4 / 10 / 20 (cap reached before"
@@ -69,7 +70,7 @@ class ContentionReportTest {
         JsonNode root = Json.mapper().readTree(new JsonSummaryWriter().render(report));
         JsonNode run = root.get("contention");
         assertEquals(2, run.get("tests").asInt());
-        assertEquals(0.05, run.get("meanWaitShare").asDouble(), 1e-9);
+        assertEquals(0.16, run.get("meanWaitShare").asDouble(), 1e-9);
         assertEquals(0.61, run.get("worstWaitShare").asDouble(), 1e-9);
         assertEquals(20, run.get("discardedRounds").asInt());
         assertEquals(1, run.get("testsShortOfCleanRounds").asInt());
@@ -81,7 +82,8 @@ class ContentionReportTest {
         assertEquals("INCONCLUSIVE", sha.get("verdict").asText(), "p50 2 ms beyond 1 ms, but on short distorted data");
         JsonNode contention = sha.get("measurement").get("contention");
         assertEquals("schedstat", contention.get("source").asText());
-        assertEquals(0.08, contention.get("waitShare").asDouble(), 1e-9);
+        assertEquals(0.30, contention.get("waitShare").asDouble(), 1e-9);
+        assertEquals(0.08, contention.get("keptWaitShare").asDouble(), 1e-9);
         assertEquals(0.41, contention.get("discardedWaitShare").asDouble(), 1e-9);
         assertEquals(4, contention.get("keptRounds").asInt());
         assertEquals(20, contention.get("discardedRounds").asInt());
