@@ -7,9 +7,9 @@ import java.lang.management.ThreadMXBean;
 import java.util.Collection;
 
 /**
- * The calling thread's CPU time ({@link ThreadMXBean#getCurrentThreadCpuTime()}). A read cost 1.5 us on the
- * project's 2-core test machine against 30 ns for {@code System.nanoTime()} (bench/cpu-time-cost.sh), so it is
- * read per round on every run and per invocation only when a gate bounds a CPU percentile.
+ * The calling thread's CPU time ({@link ThreadMXBean#getCurrentThreadCpuTime()}). A read cost 1.5 to 4 us on the
+ * project's 2-core test machine against 30 to 110 ns for {@code System.nanoTime()} (bench/cpu-time-cost.sh), so it
+ * is read per round on every run and per invocation only when a gate bounds a CPU percentile.
  */
 public final class ThreadCpuClock {
     private static final ThreadMXBean BEAN = lookUp();
