@@ -94,7 +94,7 @@ record ContentionFigures(int tests, double meanWaitShare, double worstWaitShare,
             rows.add(new String[] {"CPU wait (worst round)", Contention.percent(contention.worstWaitShare())});
             rows.add(new String[] {"rounds kept / planned / discarded", contention.keptRounds() + " / "
                     + contention.plannedRounds() + " / " + contention.discardedRounds()
-                    + (contention.unresolved() ? " (cap reached before enough clean rounds)" : "")});
+                    + (contention.unresolved() ? " (measuring stopped before enough clean rounds)" : "")});
             if (contention.loadPerCore() != null) {
                 rows.add(new String[] {"machine load per core", load(contention.loadPerCore())});
             }

@@ -58,7 +58,7 @@ class ContentionReportTest {
                 + "<tr><td>CPU wait (all rounds)</td><td class=\"num\">30%</td></tr>\n"
                 + "<tr><td>CPU wait (kept rounds)</td><td class=\"num\">8%</td></tr>\n"
                 + "<tr><td>CPU wait (worst round)</td><td class=\"num\">61%</td></tr>\n"
-                + "<tr><td>rounds kept / planned / discarded</td><td class=\"num\">4 / 10 / 20 (cap reached before"
+                + "<tr><td>rounds kept / planned / discarded</td><td class=\"num\">4 / 10 / 20 (measuring stopped before"
                 + " enough clean rounds)</td></tr>\n"
                 + "<tr><td>machine load per core</td><td class=\"num\">2.50</td></tr>\n"
                 + "<tr><td>CPU time per invocation</td><td class=\"num\">1.5 ms</td></tr>"), html);
