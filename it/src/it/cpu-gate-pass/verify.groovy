@@ -28,6 +28,7 @@ def html = new File(perfgate, 'index.html').text
 assert html.contains('<p class="meta contention">CPU wait: the measuring threads waited for a CPU ')
 assert html.contains('<th colspan="2">CPU and contention</th>')
 assert html.contains('<td>CPU time per invocation</td>')
+assert !html.contains('CPU p95 threshold') : 'CPU bounds are not drawn on the wall-time chart'
 
 // the result file keeps each round's CPU wait and CPU time
 def results = new File(basedir, 'target/perfgate/results').listFiles().findAll { it.name.endsWith('.json') }

@@ -191,6 +191,9 @@ final class TestSection {
             }
             // an invalid bound is a FAIL of the whole gate, with no metric outcomes, and draws no line
             for (MetricOutcome metric : gate.metrics()) {
+                if (metric.metric().cpuTime()) {
+                    continue; // a CPU-time bound is no line on the wall-time chart
+                }
                 Bound bound = metric.bound();
                 bound.target().ifPresent(target ->
                         lines.add(new PercentileChart.BoundLine(metric.metric().label() + " target", target, false)));
