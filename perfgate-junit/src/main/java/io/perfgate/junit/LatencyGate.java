@@ -40,6 +40,22 @@ public @interface LatencyGate {
 
     String mean() default "";
 
+    /**
+     * Thread CPU time per invocation, averaged: the code's own cost, which a busy machine does not inflate the way
+     * it inflates wall time. Measured per round on every run, so it costs nothing per invocation.
+     */
+    String cpuMean() default "";
+
+    /**
+     * Median thread CPU time of an invocation. CPU percentiles time each invocation's CPU time, which costs about
+     * 1.5 us per invocation on a Linux VM (see docs/contention.md): gate {@link #cpuMean()} for very short bodies.
+     */
+    String cpuP50() default "";
+
+    String cpuP95() default "";
+
+    String cpuP99() default "";
+
     Level level() default Level.BLOCKING;
 
     /** Accept an INCONCLUSIVE verdict (too few samples) instead of failing a BLOCKING gate. */

@@ -17,6 +17,7 @@ import io.perfgate.core.measure.MeasuredRun;
 import io.perfgate.core.measure.MeasurementAbortedException;
 import io.perfgate.core.measure.MeasuringListener;
 import io.perfgate.core.measure.MeasuringLoop;
+import io.perfgate.core.measure.ThreadCpuClock;
 import io.perfgate.core.measure.SampleRequirement;
 import io.perfgate.core.measure.WorkloadPlan;
 import io.perfgate.core.memory.LeakSampler;
@@ -122,6 +123,7 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
         try {
             run = new MeasuringLoop(plan, test.memory(), thrown -> thrown instanceof TestAbortedException,
                     profile == null ? listener : MeasuringListener.all(listener, profile.listener()))
+                    .withCpuPerInvocation(ThreadCpuClock.neededPerInvocation(test.specs()))
                     .run(database == null ? body : database.marking(body), between);
         } catch (MeasurementAbortedException aborted) {
             write(context, results, declared.skipped("aborted: " + aborted.getCause().getMessage()));

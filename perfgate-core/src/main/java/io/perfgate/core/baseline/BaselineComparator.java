@@ -7,6 +7,7 @@ import io.perfgate.core.profile.ProfileDiff;
 import io.perfgate.core.regression.ComparisonInput;
 import io.perfgate.core.regression.DetectionLimit;
 import io.perfgate.core.regression.MetricComparison;
+import io.perfgate.core.regression.ContendedRegressions;
 import io.perfgate.core.regression.MetricSelection;
 import io.perfgate.core.regression.RegressionDetector;
 import io.perfgate.core.regression.RegressionMetric;
@@ -114,6 +115,7 @@ public final class BaselineComparator {
         List<HistoryRun.Test> thisRun = new ArrayList<>();
         Fingerprint runFingerprint = null;
         Function<TestResult, String> labels = TestLabels.distinct(results);
+        ContendedRegressions contended = new ContendedRegressions();
         for (TestResult result : results) {
             if (result.status() != ResultStatus.COMPLETED) {
                 continue;
@@ -141,6 +143,9 @@ public final class BaselineComparator {
                     continue;
                 }
                 Map<String, BaselineMetric> baseMetrics = baseline.metricsOf(unit.scope());
+                BaselineMetric baseCpu = baseMetrics.get(RegressionMetric.CPU_MEAN.label());
+                contended.note(unit.id(), unit.measurement(), baseCpu == null ? null : baseCpu.array(),
+                        replicates.get(RegressionMetric.CPU_MEAN));
                 Set<RegressionMetric> gated = MetricSelection.gated(result, unit.scope());
                 for (Map.Entry<RegressionMetric, Replicates> entry : replicates.entrySet()) {
                     RegressionMetric metric = entry.getKey();
@@ -190,7 +195,8 @@ public final class BaselineComparator {
         List<MetricComparison> compared = new ArrayList<>();
         List<BaselineComparison.Compared> leveled = new ArrayList<>();
         for (Slot slot : slots) {
-            MetricComparison comparison = slot.input() >= 0 ? detected.get(slot.input()) : slot.fixed();
+            MetricComparison comparison = contended.review(
+                    slot.input() >= 0 ? detected.get(slot.input()) : slot.fixed());
             compared.add(comparison);
             leveled.add(new BaselineComparison.Compared(comparison, slot.level(),
                     comparison.outcome() == RegressionOutcome.REGRESSED ? slot.profileDiff() : null));

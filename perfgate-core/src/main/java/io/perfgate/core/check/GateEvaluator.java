@@ -149,7 +149,7 @@ public final class GateEvaluator {
             case DATABASE -> DATABASE;
             case FRONTEND -> FRONTEND;
         };
-        return judge.judge(subject, metric, bound);
+        return ContentionReview.review(subject, metric, bound, judge.judge(subject, metric, bound), judge);
     }
 
     /**

@@ -7,6 +7,7 @@ import io.perfgate.core.gate.SampleRule;
 import io.perfgate.core.gate.Verdict;
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.latency.PercentileInterval;
+import io.perfgate.core.result.CpuTime;
 import io.perfgate.core.result.Measurement;
 
 import java.util.Optional;
@@ -18,6 +19,9 @@ final class LatencyJudge implements GateJudge {
     @Override
     public MetricOutcome judge(Subject subject, Metric metric, Bound bound) {
         Measurement measurement = subject.measurement();
+        if (metric.cpuTime()) {
+            return cpuTime(subject, metric, bound, measurement);
+        }
         LatencyHistogram histogram = subject.histogram(measurement.latencyHistogram(), "latency");
         long samples = histogram.count();
         if (samples == 0) {
@@ -29,6 +33,35 @@ final class LatencyJudge implements GateJudge {
         }
         double value = metric == Metric.LATENCY_MAX ? histogram.max() : histogram.mean();
         return Wording.judged(subject, metric, bound, value, samples, null, null);
+    }
+
+    /**
+     * Thread CPU time, from every measured round (discarded ones too: waiting uses no CPU): the mean from the
+     * rounds' CPU time over their invocations, percentiles from each invocation's CPU time (recorded only when a
+     * CPU percentile is gated).
+     */
+    private static MetricOutcome cpuTime(Subject subject, Metric metric, Bound bound, Measurement measurement) {
+        CpuTime cpu = measurement.cpu();
+        if (cpu == null) {
+            return Wording.notMeasured(subject, metric, bound, 0, "this JVM does not measure thread CPU time"
+                    + " (ThreadMXBean.isCurrentThreadCpuTimeSupported() is false), or the result's recorder does"
+                    + " not record it; gate wall time (p50, mean) instead");
+        }
+        if (metric == Metric.CPU_MEAN) {
+            if (cpu.invocations() == 0) {
+                return Wording.notMeasured(subject, metric, bound, 0, "no invocation was measured");
+            }
+            return Wording.judged(subject, metric, bound, cpu.perInvocation(), cpu.invocations(), null, null);
+        }
+        if (cpu.perInvocationHistogram() == null) {
+            return Wording.notMeasured(subject, metric, bound, 0, "each invocation's CPU time was not recorded"
+                    + " (recorders time it per invocation only when a CPU percentile is gated; rerun the test)");
+        }
+        LatencyHistogram histogram = subject.histogram(cpu.perInvocationHistogram(), "CPU time");
+        if (histogram.count() == 0) {
+            return Wording.notMeasured(subject, metric, bound, 0, "no successful invocation was recorded");
+        }
+        return percentile(subject, metric, bound, histogram, histogram.count(), "samples", "");
     }
 
     /**

@@ -15,6 +15,15 @@ public enum Metric {
     LATENCY_P99(GateType.LATENCY, "p99", "p99", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, 0.99),
     LATENCY_MAX(GateType.LATENCY, "max", "max", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, Double.NaN),
     LATENCY_MEAN(GateType.LATENCY, "mean", "mean", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, Double.NaN),
+    /**
+     * Thread CPU time per invocation, the kept rounds' CPU time over their invocations: measured on every run at
+     * the cost of two reads a round. Unlike wall time it does not grow while the thread waits for a CPU.
+     */
+    CPU_MEAN(GateType.LATENCY, "cpuMean", "CPU mean", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, Double.NaN),
+    /** Percentiles of each invocation's thread CPU time: timed per invocation only when gated (about 1.5 us each). */
+    CPU_P50(GateType.LATENCY, "cpuP50", "CPU p50", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, 0.50),
+    CPU_P95(GateType.LATENCY, "cpuP95", "CPU p95", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, 0.95),
+    CPU_P99(GateType.LATENCY, "cpuP99", "CPU p99", QuantityKind.DURATION, Direction.LOWER_IS_BETTER, 0.99),
     THROUGHPUT(GateType.THROUGHPUT, "min", "throughput", QuantityKind.RATE, Direction.HIGHER_IS_BETTER, Double.NaN),
     ERROR_RATE(GateType.ERROR_RATE, "max", "error rate", QuantityKind.PERCENT, Direction.LOWER_IS_BETTER, Double.NaN),
     HEAP_AFTER_GC(GateType.MEMORY, "heapAfterGc", "heap after GC", QuantityKind.SIZE, Direction.LOWER_IS_BETTER, Double.NaN),
@@ -101,6 +110,11 @@ public enum Metric {
 
     public Direction direction() {
         return direction;
+    }
+
+    /** A figure of thread CPU time rather than wall time. */
+    public boolean cpuTime() {
+        return this == CPU_MEAN || this == CPU_P50 || this == CPU_P95 || this == CPU_P99;
     }
 
     /** The quantile (0.95 for p95) for percentile metrics. */

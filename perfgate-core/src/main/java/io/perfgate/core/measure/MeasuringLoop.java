@@ -14,6 +14,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
@@ -50,6 +51,8 @@ public final class MeasuringLoop {
     private final boolean measureMemory;
     private final Predicate<Throwable> abortsRun;
     private final MeasuringListener listener;
+    private final ContentionRule contentionRule;
+    private final boolean cpuPerInvocation;
 
     /**
      * @param measureMemory whether to measure allocation, GC pauses and heap (only when a memory gate asks)
@@ -63,10 +66,27 @@ public final class MeasuringLoop {
     /** @param listener told when the measured phase starts and ends (to record alongside it) */
     public MeasuringLoop(WorkloadPlan plan, boolean measureMemory, Predicate<Throwable> abortsRun,
                          MeasuringListener listener) {
+        this(plan, measureMemory, abortsRun, listener, ContentionRule.fromSystemProperties(), false);
+    }
+
+    /**
+     * @param contentionRule   when a round is too distorted by a busy machine to keep
+     * @param cpuPerInvocation time each invocation's thread CPU time too (a gate bounds a CPU percentile); costly,
+     *                         see {@link ThreadCpuClock}
+     */
+    public MeasuringLoop(WorkloadPlan plan, boolean measureMemory, Predicate<Throwable> abortsRun,
+                         MeasuringListener listener, ContentionRule contentionRule, boolean cpuPerInvocation) {
         this.plan = plan;
         this.measureMemory = measureMemory;
         this.abortsRun = abortsRun;
         this.listener = listener;
+        this.contentionRule = contentionRule;
+        this.cpuPerInvocation = cpuPerInvocation;
+    }
+
+    /** The same loop, timing each invocation's CPU time as well when {@code perInvocation} is true. */
+    public MeasuringLoop withCpuPerInvocation(boolean perInvocation) {
+        return new MeasuringLoop(plan, measureMemory, abortsRun, listener, contentionRule, perInvocation);
     }
 
     /**
@@ -96,7 +116,8 @@ public final class MeasuringLoop {
         AtomicBoolean anySucceeded = new AtomicBoolean();
         for (int i = 0; i < threads; i++) {
             // allocation is counted on every run (two reads a round): it decides whether a round needs a GC first
-            workers[i] = new Worker(body, between, abortsRun, ThreadAllocation.supported(), anySucceeded);
+            workers[i] = new Worker(body, between, abortsRun, ThreadAllocation.supported(), anySucceeded,
+                    cpuPerInvocation);
         }
         ExecutorService pool = threads == 1 ? null : Executors.newFixedThreadPool(threads, new WorkerThreads());
         GcPauseMonitor gc = null;
@@ -120,6 +141,7 @@ public final class MeasuringLoop {
             boolean capped = false;
             boolean allFailed = false;
             int planned = plan.rounds();
+            ContentionTally contention = new ContentionTally(contentionRule);
             for (int round = 0; round < planned; round++) {
                 // separate replicates (and the warmup) by a full collection where garbage could otherwise set one off
                 // inside the round (see RoundSeparation)
@@ -147,41 +169,32 @@ public final class MeasuringLoop {
                 separation.allocated(allocatedBy(slices));
                 throwIfAborted(workers);
 
-                LatencyHistogram roundHistogram = new LatencyHistogram();
-                long roundInvocations = 0;
-                long roundErrors = 0;
-                long roundStart = Long.MAX_VALUE;
-                long roundEnd = Long.MIN_VALUE;
-                boolean anyRan = false;
-                boolean stoppedFailing = false;
-                for (Worker.Slice slice : slices) {
-                    if (slice == null) {
-                        continue;
-                    }
-                    anyRan = true;
-                    roundHistogram.add(slice.histogram());
-                    roundInvocations += slice.invocations();
-                    roundErrors += slice.errors();
-                    roundStart = Math.min(roundStart, slice.startNanos());
-                    roundEnd = Math.max(roundEnd, slice.endNanos());
-                    if (slice.allocatedBytes() >= 0) {
-                        allocated += slice.allocatedBytes();
-                    } else {
-                        allocationKnown = false;
-                    }
-                    capped |= slice.stop() == Worker.Stop.HARD_STOP && !plan.fixedDuration();
-                    stoppedFailing |= slice.stop() == Worker.Stop.ALL_FAILED;
-                }
-                if (!anyRan) {
+                RoundTally tally = RoundTally.of(slices);
+                if (!tally.anyRan) {
                     continue;
                 }
-                long roundDuration = roundEnd - roundStart;
-                rounds.add(new Round(roundInvocations, roundErrors, roundDuration, roundHistogram.encode(), null));
-                total.add(roundHistogram);
-                invocations += roundInvocations;
-                errors += roundErrors;
-                durationNanos += roundDuration;
-                if (stoppedFailing && errors == invocations) {
+                capped |= tally.hitHardStop && !plan.fixedDuration();
+                if (contention.discards(tally)) {
+                    // a busy machine, not the code: measure this round again after a pause (see ContentionRule),
+                    // unless the machine stays busy; then the verdicts say why
+                    if (ContentionRule.givesUp(contention.discarded(), planned)) {
+                        break;
+                    }
+                    round--;
+                    pause(Math.min(ContentionRule.PAUSE_NANOS, capDeadline - System.nanoTime()));
+                    continue;
+                }
+                if (tally.allocatedBytes >= 0) {
+                    allocated += tally.allocatedBytes;
+                } else {
+                    allocationKnown = false;
+                }
+                rounds.add(tally.toRound());
+                total.add(tally.histogram);
+                invocations += tally.invocations;
+                errors += tally.errors;
+                durationNanos += tally.durationNanos();
+                if (tally.stoppedFailing && errors == invocations) {
                     allFailed = true;
                     break;
                 }
@@ -204,7 +217,8 @@ public final class MeasuringLoop {
             Throwable firstError = firstError(workers);
             Measurement measurement = new Measurement(invocations, errors, errorsByKind(workers),
                     firstError == null ? null : String.valueOf(firstError),
-                    durationNanos, total.encode(), memory, null, rounds);
+                    durationNanos, total.encode(), memory, null, rounds)
+                    .withContention(contention.contention(planned), contention.cpuTime());
             return new MeasuredRun(measurement, capped, measurementEnd, heapByRound, firstError, allFailed);
         } finally {
             if (gc != null) {
@@ -345,6 +359,18 @@ public final class MeasuringLoop {
             }
         }
         return first == null ? null : first.firstError();
+    }
+
+    private static void pause(long nanos) {
+        if (nanos <= 0) {
+            return;
+        }
+        try {
+            TimeUnit.NANOSECONDS.sleep(nanos);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while measuring");
+        }
     }
 
     private static long gcAndContinue() {

@@ -25,9 +25,13 @@ final class Worker {
      * @param endNanos       {@code System.nanoTime()} after the last one
      * @param allocatedBytes bytes this thread allocated during the slice; -1 when not measured
      * @param histogram      successful invocations' latency, a copy detached from the worker
+     * @param cpuNanos       thread CPU time this thread spent in the slice; -1 when not measured
+     * @param waitNanos      time this thread was runnable but waiting for a CPU during the slice (schedstat);
+     *                       -1 where the system does not say
+     * @param cpuHistogram   successful invocations' thread CPU time, a detached copy; null unless timed per invocation
      */
     record Slice(long invocations, long errors, long startNanos, long endNanos, long allocatedBytes,
-                 LatencyHistogram histogram, Stop stop) {
+                 LatencyHistogram histogram, Stop stop, long cpuNanos, long waitNanos, LatencyHistogram cpuHistogram) {
 
         long elapsedNanos() {
             return endNanos - startNanos;
@@ -41,6 +45,8 @@ final class Worker {
     private final Predicate<Throwable> abortsRun;
     private final boolean measureAllocation;
     private final LatencyHistogram histogram = new LatencyHistogram();
+    /** Each invocation's thread CPU time; null unless a gate bounds a CPU percentile (a read costs ~1.5 us). */
+    private final LatencyHistogram cpuHistogram;
     private final Map<String, long[]> errorsByKind = new HashMap<>();
     /** Set by the first worker whose measured invocation succeeds; shared by the workers of one run. */
     private final AtomicBoolean anySucceeded;
@@ -56,6 +62,13 @@ final class Worker {
     /** @param between run before every invocation but the first, unmeasured; what it throws ends the run */
     Worker(Invocable body, Invocable between, Predicate<Throwable> abortsRun, boolean measureAllocation,
            AtomicBoolean anySucceeded) {
+        this(body, between, abortsRun, measureAllocation, anySucceeded, false);
+    }
+
+    /** @param cpuPerInvocation also time each invocation's thread CPU time (costly: see {@link ThreadCpuClock}) */
+    Worker(Invocable body, Invocable between, Predicate<Throwable> abortsRun, boolean measureAllocation,
+           AtomicBoolean anySucceeded, boolean cpuPerInvocation) {
+        this.cpuHistogram = cpuPerInvocation && ThreadCpuClock.supported() ? new LatencyHistogram() : null;
         this.body = body;
         this.between = between;
         this.abortsRun = abortsRun;
@@ -77,7 +90,13 @@ final class Worker {
         final Invocable between = this.between;
         long betweenNanos = 0;
         final LatencyHistogram histogram = this.histogram;
+        final LatencyHistogram cpuHistogram = this.cpuHistogram;
+        final boolean timeCpu = cpuHistogram != null;
+        // per round, from the thread itself: how long it waited for a CPU, and the CPU it used
+        long waitBefore = SchedStat.currentThreadWaitNanos();
+        long cpuBefore = ThreadCpuClock.currentThreadCpuNanos();
         long allocatedBefore = measureAllocation ? ThreadAllocation.currentThreadAllocatedBytes() : -1;
+        long cpuStart = timeCpu ? ThreadCpuClock.currentThreadCpuNanos() : 0;
         final long sliceStart = System.nanoTime();
         long start = sliceStart;
         long invocations = 0;
@@ -93,6 +112,9 @@ final class Worker {
                         between.invoke();
                     } catch (Throwable thrown) {
                         throw new BetweenInvocationsException(thrown);
+                    }
+                    if (timeCpu) {
+                        cpuStart = ThreadCpuClock.currentThreadCpuNanos();
                     }
                     long resumed = System.nanoTime();
                     betweenNanos += resumed - start;
@@ -114,6 +136,7 @@ final class Worker {
             }
             // chained timestamps: the end of one invocation is the start of the next, one nanoTime per invocation
             long now = System.nanoTime();
+            long cpuNow = timeCpu ? ThreadCpuClock.currentThreadCpuNanos() : 0;
             invocations++;
             if (failed) {
                 errors++;
@@ -124,6 +147,9 @@ final class Worker {
                 }
             } else {
                 histogram.record(now - start);
+                if (timeCpu) {
+                    cpuHistogram.record(Math.max(0, cpuNow - cpuStart));
+                }
                 if (watching) {
                     watching = false;
                     succeeded = true;
@@ -131,6 +157,12 @@ final class Worker {
                 }
             }
             start = now;
+            if (timeCpu) {
+                // the CPU-time read stays out of the wall time: the next invocation starts after it
+                cpuStart = cpuNow;
+                start = System.nanoTime();
+                betweenNanos += start - now;
+            }
             long elapsed = now - sliceStart;
             if (invocations >= maxInvocations) {
                 stop = Stop.COUNT_REACHED;
@@ -147,6 +179,8 @@ final class Worker {
         }
         long allocated = measureAllocation && allocatedBefore >= 0
                 ? ThreadAllocation.currentThreadAllocatedBytes() - allocatedBefore : -1;
+        long cpuAfter = ThreadCpuClock.currentThreadCpuNanos();
+        long waitAfter = SchedStat.currentThreadWaitNanos();
         if (invocations > 0) {
             started = true;
         }
@@ -155,7 +189,14 @@ final class Worker {
         }
         LatencyHistogram recorded = histogram.copy();
         histogram.reset();
-        return new Slice(invocations, errors, sliceStart + betweenNanos, start, allocated, recorded, stop);
+        LatencyHistogram cpuRecorded = null;
+        if (timeCpu) {
+            cpuRecorded = cpuHistogram.copy();
+            cpuHistogram.reset();
+        }
+        return new Slice(invocations, errors, sliceStart + betweenNanos, start, allocated, recorded, stop,
+                cpuBefore < 0 || cpuAfter < 0 ? -1 : cpuAfter - cpuBefore,
+                waitBefore < 0 || waitAfter < 0 ? -1 : waitAfter - waitBefore, cpuRecorded);
     }
 
     private void countError(Throwable thrown) {

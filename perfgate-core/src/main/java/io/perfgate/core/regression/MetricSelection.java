@@ -54,6 +54,9 @@ public final class MetricSelection {
             if (result.kind() != ResultKind.JMH) {
                 metrics.add(RegressionMetric.THROUGHPUT);
             }
+            if (measurement.rounds().stream().allMatch(round -> round.cpuPerInvocation() != null)) {
+                metrics.add(RegressionMetric.CPU_MEAN);
+            }
         }
         if (scores) {
             metrics.add(scoreMetric(result));
@@ -113,6 +116,10 @@ public final class MetricSelection {
                     if (gate.bounds().containsKey(metric.label())) {
                         named.add(metric);
                     }
+                }
+                // CPU percentiles are not kept per round: the rounds' CPU time per invocation stands in for them
+                if (gate.bounds().keySet().stream().anyMatch(attribute -> attribute.startsWith("cpu"))) {
+                    named.add(RegressionMetric.CPU_MEAN);
                 }
             } else if (gate.is(GateType.THROUGHPUT)) {
                 named.add(RegressionMetric.THROUGHPUT);

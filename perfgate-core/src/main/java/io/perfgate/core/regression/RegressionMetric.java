@@ -20,6 +20,8 @@ public enum RegressionMetric {
     P95(Metric.LATENCY_P95, 0.20),
     P99(Metric.LATENCY_P99, 0.50),
     MEAN(Metric.LATENCY_MEAN, 0.10),
+    /** Thread CPU time per invocation, per round: what the code costs, whatever the machine's other work. */
+    CPU_MEAN(Metric.CPU_MEAN, 0.10),
     THROUGHPUT(Metric.THROUGHPUT, 0.10),
     // A page's Lighthouse runs are its replicates. CLS and TBT are left out: they are often 0, where a relative
     // change means nothing; their bounds gate them absolutely.
@@ -125,7 +127,7 @@ public enum RegressionMetric {
                 .filter(metric -> metric.label.toLowerCase(Locale.ROOT).equals(wanted))
                 .findFirst()
                 .orElseThrow(() -> new InvalidGateException(source + ": no regression metric '" + label
-                        + "'; expected one of p50, p90, p95, p99, mean, throughput, score, fcp, lcp, speed index, tti,"
+                        + "'; expected one of p50, p90, p95, p99, mean, cpu mean, throughput, score, fcp, lcp, speed index, tti,"
                         + " performance score, total bytes, javascript bytes, requests"));
     }
 }

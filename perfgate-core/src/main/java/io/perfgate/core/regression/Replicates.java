@@ -75,7 +75,7 @@ public record Replicates(double[] values, String problem, int roundsPerValue) {
         }
         return switch (metric) {
             case P50, P90, P95, P99, MEAN -> latency(rounds, metric, mergeRounds);
-            case THROUGHPUT, SCORE_TIME, SCORE_RATE -> perRound(rounds, metric);
+            case THROUGHPUT, SCORE_TIME, SCORE_RATE, CPU_MEAN -> perRound(rounds, metric);
             case FCP, LCP, SPEED_INDEX, TTI, PERFORMANCE_SCORE, TOTAL_BYTES, SCRIPT_BYTES, REQUESTS ->
                     throw new IllegalArgumentException(metric + " is measured per Lighthouse run: ofFrontend");
         };
@@ -86,7 +86,12 @@ public record Replicates(double[] values, String problem, int roundsPerValue) {
         for (int i = 0; i < rounds.size(); i++) {
             Round round = rounds.get(i);
             String where = "round " + (i + 1) + " of " + rounds.size();
-            if (metric == RegressionMetric.THROUGHPUT) {
+            if (metric == RegressionMetric.CPU_MEAN) {
+                if (round.cpuPerInvocation() == null) {
+                    return new Replicates(null, where + " has no CPU time");
+                }
+                values[i] = round.cpuPerInvocation();
+            } else if (metric == RegressionMetric.THROUGHPUT) {
                 if (round.durationNanos() <= 0) {
                     return new Replicates(null, where + " has no duration");
                 }

@@ -14,6 +14,8 @@ public enum Undecided {
     STRADDLES("the interval straddles the allowed change"),
     /** The run-to-run variation alone spans the distance to the allowed change. */
     RUN_TO_RUN("run-to-run variation spans the allowed change"),
+    /** A wall-time regression a busy machine could explain (see {@link ContendedRegressions}). */
+    CONTENTION("the machine was too busy to tell the code's change from its own"),
     /** Still undecided with every confirmation run pooled. */
     AT_CAP("undecided at the replicate cap");
 

@@ -42,6 +42,8 @@ public final class HtmlReportWriter implements ReportWriter {
                 .append("</p>\n<p class=\"status s-").append(summary.status()).append("\">")
                 .append(escape(summary.headline())).append("</p>\n</header>\n");
         summaryTable(out, summary);
+        ContentionFigures.of(report).ifPresent(figures -> out.append("<p class=\"meta contention\">")
+                .append(escape(figures.line())).append("</p>\n"));
         List<String> shared = sharedDistortions(report);
         if (!shared.isEmpty()) {
             out.append("<p class=\"distortion\">Timing of every test is distorted by: ")

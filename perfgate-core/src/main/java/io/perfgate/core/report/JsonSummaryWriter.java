@@ -15,6 +15,7 @@ import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.latency.LatencySummary;
 import io.perfgate.core.regression.MetricComparison;
+import io.perfgate.core.result.Contention;
 import io.perfgate.core.result.Json;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.TestResult;
@@ -58,6 +59,19 @@ public final class JsonSummaryWriter implements ReportWriter {
         counts.put("blockingViolations", summary.blockingViolations());
         counts.put("nonBlockingViolations", summary.nonBlockingViolations());
         counts.put("waived", summary.waived());
+        ContentionFigures.of(report).ifPresent(figures -> {
+            ObjectNode contention = root.putObject("contention");
+            contention.put("tests", figures.tests());
+            putNumber(contention, "meanWaitShare", figures.meanWaitShare());
+            putNumber(contention, "worstWaitShare", figures.worstWaitShare());
+            putNumber(contention, "maxWaitShare", figures.maxWaitShare());
+            contention.put("discardedRounds", figures.discardedRounds());
+            contention.put("testsShortOfCleanRounds", figures.shortTests());
+            if (figures.maxLoadPerCore() != null) {
+                putNumber(contention, "maxLoadPerCore", figures.maxLoadPerCore());
+            }
+            contention.put("text", figures.line());
+        });
         ArrayNode violations = root.putArray("blockingViolations");
         for (ReportRow row : ReportRow.of(report)) {
             if (row.blocks()) {
@@ -228,6 +242,28 @@ public final class JsonSummaryWriter implements ReportWriter {
         }
         if (measurement.behindSchedule() != null) {
             node.put("behindSchedule", measurement.behindSchedule());
+        }
+        if (measurement.contention() != null) {
+            Contention contention = measurement.contention();
+            ObjectNode figures = node.putObject("contention");
+            figures.put("source", contention.source());
+            putNumber(figures, "waitShare", contention.measuredWaitShare());
+            putNumber(figures, "keptWaitShare", contention.keptWaitShare());
+            putNumber(figures, "worstWaitShare", contention.worstWaitShare());
+            putNumber(figures, "maxWaitShare", contention.maxWaitShare());
+            figures.put("keptRounds", contention.keptRounds());
+            figures.put("plannedRounds", contention.plannedRounds());
+            figures.put("discardedRounds", contention.discardedRounds());
+            if (contention.discardedWaitShare() != null) {
+                putNumber(figures, "discardedWaitShare", contention.discardedWaitShare());
+            }
+            figures.put("shortOfCleanRounds", contention.unresolved());
+            if (contention.loadPerCore() != null) {
+                putNumber(figures, "loadPerCore", contention.loadPerCore());
+            }
+        }
+        if (measurement.cpu() != null && measurement.cpu().invocations() > 0) {
+            node.put("cpuNanosPerInvocation", Math.round(measurement.cpu().perInvocation()));
         }
         if (measurement.latencyHistogram() != null) {
             try {

@@ -35,6 +35,8 @@ public final class MarkdownSummaryWriter implements ReportWriter {
             out.append(" Report: ").append(markdownCell(report.reportLocation())).append('.');
         }
         out.append(" Generated ").append(markdownCell(ReportSummary.time(report.generatedAt()))).append(".\n");
+        ContentionFigures.of(report).ifPresent(figures -> out.append('\n').append(markdownCell(figures.line()))
+                .append('\n'));
         List<ReportRow> rows = ReportRow.of(report);
         if (rows.isEmpty()) {
             benchmarks(out, report);

@@ -54,6 +54,10 @@ final class TestSection {
         if (result.measurement() != null) {
             MemoryFigures.render(out, test, result.measurement().memory());
             DatabaseFigures.render(out, result.measurement().database());
+            List<String[]> contention = ContentionFigures.rows(result.measurement());
+            if (!contention.isEmpty()) {
+                figureTable(out, "CPU and contention", contention);
+            }
             ProfileSection.render(out, test.label(), result.measurement().profile());
         }
         out.append("</section>\n");
@@ -188,6 +192,9 @@ final class TestSection {
             }
             // an invalid bound is a FAIL of the whole gate, with no metric outcomes, and draws no line
             for (MetricOutcome metric : gate.metrics()) {
+                if (metric.metric().cpuTime()) {
+                    continue; // a CPU-time bound is no line on the wall-time chart
+                }
                 Bound bound = metric.bound();
                 bound.target().ifPresent(target ->
                         lines.add(new PercentileChart.BoundLine(metric.metric().label() + " target", target, false)));

@@ -21,6 +21,9 @@ import java.util.Map;
  * @param rounds           the replicates this measurement is made of, for regression detection; may be empty
  * @param database         statements, transactions and connections seen through wrapped DataSources when a
  *                         database gate asked for them; null otherwise
+ * @param contention       how long the measuring threads waited for a CPU, and the rounds discarded for it; null
+ *                         for results not measured in-process (load, JMH, imports)
+ * @param cpu              the measuring threads' CPU time; null when not measured
  * @param profile          what a JFR profile of the measured rounds showed; null when not profiled
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -35,6 +38,8 @@ public record Measurement(
         String behindSchedule,
         List<Round> rounds,
         DatabaseMeasurement database,
+        Contention contention,
+        CpuTime cpu,
         ProfileSummary profile) {
 
     public Measurement {
@@ -42,38 +47,52 @@ public record Measurement(
         rounds = rounds == null ? List.of() : List.copyOf(rounds);
     }
 
+    /** A measurement without a profile. */
+    public Measurement(long invocations, long errors, Map<String, Long> errorsByKind, String firstError,
+                       long durationNanos, String latencyHistogram, MemoryMeasurement memory, String behindSchedule,
+                       List<Round> rounds, DatabaseMeasurement database, Contention contention, CpuTime cpu) {
+        this(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory, behindSchedule,
+                rounds, database, contention, cpu, null);
+    }
+
+    /** A measurement without contention, CPU or profile figures. */
+    public Measurement(long invocations, long errors, Map<String, Long> errorsByKind, String firstError,
+                       long durationNanos, String latencyHistogram, MemoryMeasurement memory, String behindSchedule,
+                       List<Round> rounds, DatabaseMeasurement database) {
+        this(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory, behindSchedule,
+                rounds, database, null, null, null);
+    }
+
     /** A measurement without database figures. */
     public Measurement(long invocations, long errors, Map<String, Long> errorsByKind, String firstError,
                        long durationNanos, String latencyHistogram, MemoryMeasurement memory, String behindSchedule,
                        List<Round> rounds) {
         this(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory, behindSchedule,
-                rounds, null, null);
-    }
-
-    /** A measurement without a profile. */
-    public Measurement(long invocations, long errors, Map<String, Long> errorsByKind, String firstError,
-                       long durationNanos, String latencyHistogram, MemoryMeasurement memory, String behindSchedule,
-                       List<Round> rounds, DatabaseMeasurement database) {
-        this(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory, behindSchedule,
-                rounds, database, null);
+                rounds, null);
     }
 
     /** The same measurement with other memory figures. */
     public Measurement withMemory(MemoryMeasurement figures) {
         return new Measurement(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, figures,
-                behindSchedule, rounds, database, profile);
+                behindSchedule, rounds, database, contention, cpu, profile);
     }
 
     /** The same measurement with database figures attached. */
     public Measurement withDatabase(DatabaseMeasurement figures) {
         return new Measurement(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory,
-                behindSchedule, rounds, figures, profile);
+                behindSchedule, rounds, figures, contention, cpu, profile);
     }
 
     /** The same measurement with a profile of its rounds attached. */
     public Measurement withProfile(ProfileSummary summary) {
         return new Measurement(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory,
-                behindSchedule, rounds, database, summary);
+                behindSchedule, rounds, database, contention, cpu, summary);
+    }
+
+    /** The same measurement with contention and CPU figures attached. */
+    public Measurement withContention(Contention figures, CpuTime cpuTime) {
+        return new Measurement(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory,
+                behindSchedule, rounds, database, figures, cpuTime, profile);
     }
 
     public long successes() {

@@ -9,7 +9,22 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param latencyHistogram the round's successful-invocation latency, an encoded HdrHistogram; null when not timed
  * @param score            a single figure for rounds without a histogram (a JMH fork's score), else null
+ * @param cpuNanos         thread CPU time the measuring threads spent in the round; null when not measured
+ * @param cpuWaitShare     the share of the round's wall time the measuring threads were runnable but waiting for a
+ *                         CPU (see {@link Contention}); null when not measured
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Round(long invocations, long errors, long durationNanos, String latencyHistogram, Double score) {
+public record Round(long invocations, long errors, long durationNanos, String latencyHistogram, Double score,
+                    Long cpuNanos, Double cpuWaitShare) {
+
+    /** A round without CPU figures (load slices, JMH forks, imports). */
+    public Round(long invocations, long errors, long durationNanos, String latencyHistogram, Double score) {
+        this(invocations, errors, durationNanos, latencyHistogram, score, null, null);
+    }
+
+    /** Thread CPU time per invocation in this round; null when not measured or nothing ran. */
+    @com.fasterxml.jackson.annotation.JsonIgnore
+    public Double cpuPerInvocation() {
+        return cpuNanos == null || invocations <= 0 ? null : (double) cpuNanos / invocations;
+    }
 }

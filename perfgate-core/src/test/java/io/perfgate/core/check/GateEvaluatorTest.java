@@ -351,7 +351,7 @@ class GateEvaluatorTest {
         GateOutcome p101 = only(evaluator.evaluate(completed(ordersOverTwoSeconds(),
                 gate("LatencyGate", "p101", "200ms", "p95", "1ms"))), "LatencyGate");
         assertEquals("@LatencyGate(p101 = \"200ms\") on method OrderApiPerfTest#createOrder: @LatencyGate has no metric"
-                + " 'p101'; expected one of [p50, p90, p95, p99, max, mean]", p101.problem());
+                + " 'p101'; expected one of [p50, p90, p95, p99, max, mean, cpuMean, cpuP50, cpuP95, cpuP99]", p101.problem());
 
         GateOutcome reversed = only(evaluator.evaluate(completed(ordersOverTwoSeconds(),
                 gate("LatencyGate", "p95", "200ms..100ms"))), "LatencyGate");
@@ -379,7 +379,7 @@ class GateEvaluatorTest {
                 "LatencyGate");
         assertEquals(Verdict.FAIL, empty.verdict());
         assertEquals("@LatencyGate on method OrderApiPerfTest#createOrder sets no bound; set at least one of"
-                + " [p50, p90, p95, p99, max, mean] (report: " + REPORT + ")", empty.problem());
+                + " [p50, p90, p95, p99, max, mean, cpuMean, cpuP50, cpuP95, cpuP99] (report: " + REPORT + ")", empty.problem());
     }
 
     @Test

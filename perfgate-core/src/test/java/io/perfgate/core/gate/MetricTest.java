@@ -24,7 +24,7 @@ class MetricTest {
     void anUnknownAttributeNamesTheValidOnes() {
         InvalidGateException error = assertThrows(InvalidGateException.class,
                 () -> Metric.of(GateType.LATENCY, "p101", SOURCE));
-        assertEquals(SOURCE + ": @LatencyGate has no metric 'p101'; expected one of [p50, p90, p95, p99, max, mean]",
+        assertEquals(SOURCE + ": @LatencyGate has no metric 'p101'; expected one of [p50, p90, p95, p99, max, mean, cpuMean, cpuP50, cpuP95, cpuP99]",
                 error.getMessage());
         assertEquals(SOURCE + ": @MemoryGate has no metric 'heap'; expected one of"
                         + " [heapAfterGc, allocationPerInvocation, gcPause, gcTime, leakPerInvocation, leakPerHour]",
@@ -42,7 +42,8 @@ class MetricTest {
     @Test
     void metricsOfAGateComeInDeclarationOrder() {
         assertEquals(List.of(Metric.LATENCY_P50, Metric.LATENCY_P90, Metric.LATENCY_P95, Metric.LATENCY_P99,
-                Metric.LATENCY_MAX, Metric.LATENCY_MEAN), Metric.of(GateType.LATENCY));
+                Metric.LATENCY_MAX, Metric.LATENCY_MEAN, Metric.CPU_MEAN, Metric.CPU_P50, Metric.CPU_P95, Metric.CPU_P99),
+                Metric.of(GateType.LATENCY));
         assertEquals(Direction.HIGHER_IS_BETTER, Metric.THROUGHPUT.direction());
         assertEquals(QuantityKind.PERCENT, Metric.ERROR_RATE.kind());
     }

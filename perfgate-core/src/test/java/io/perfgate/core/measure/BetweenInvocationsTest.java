@@ -20,7 +20,7 @@ class BetweenInvocationsTest {
     }
 
     private static MeasuringLoop loop(WorkloadPlan plan) {
-        return new MeasuringLoop(plan, false, thrown -> false);
+        return new MeasuringLoop(plan, false, thrown -> false, MeasuringListener.NONE, ContentionRule.NEVER, false);
     }
 
     @Test

@@ -40,6 +40,6 @@ class SampleRequirementTest {
         InvalidGateException error = assertThrows(InvalidGateException.class,
                 () -> SampleRequirement.of(List.of(gate("LatencyGate", Map.of("p42", "1ms")))));
         assertEquals("@LatencyGate(p42 = \"1ms\") on OrderTest#create: @LatencyGate has no metric 'p42'; "
-                + "expected one of [p50, p90, p95, p99, max, mean]", error.getMessage());
+                + "expected one of [p50, p90, p95, p99, max, mean, cpuMean, cpuP50, cpuP95, cpuP99]", error.getMessage());
     }
 }

@@ -1,0 +1,91 @@
+package io.perfgate.core.regression;
+
+import io.perfgate.core.gate.QuantityKind;
+import io.perfgate.core.result.Contention;
+import io.perfgate.core.result.Measurement;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Turns a REGRESSED wall-time comparison that a busy machine could explain into INCONCLUSIVE, naming the figures
+ * (docs/contention.md):
+ * <ul>
+ *   <li>when the test's cap ran out before its planned rounds were measured cleanly (its data is short and
+ *       distorted);</li>
+ *   <li>when its measuring threads waited for a CPU {@link #HIGH_WAIT_SHARE} or more of the time, or rounds were
+ *       discarded for it, and its CPU time per invocation did not regress: the code costs what it cost, the
+ *       machine was busier.</li>
+ * </ul>
+ * It never turns anything into a regression, and leaves CPU time's own comparison alone.
+ */
+public final class ContendedRegressions {
+    /** A wait share of the kept rounds from which wall-time changes of the allowed size (10 %) can be the machine's. */
+    public static final double HIGH_WAIT_SHARE = 0.05;
+    private static final Set<RegressionMetric> WALL_TIME = Set.of(RegressionMetric.P50, RegressionMetric.P90,
+            RegressionMetric.P95, RegressionMetric.P99, RegressionMetric.MEAN, RegressionMetric.THROUGHPUT);
+
+    private final Map<String, Contention> contentionByTest = new HashMap<>();
+    private final Map<String, CpuChange> cpuByTest = new HashMap<>();
+
+    /** CPU time per invocation, medians of the baseline's and this run's rounds. */
+    record CpuChange(double baseline, double current) {
+        double ratio() {
+            return current / baseline;
+        }
+    }
+
+    /**
+     * Notes what one compared unit measured.
+     *
+     * @param baselineCpu the baseline's CPU time per invocation per round; null or empty when it has none
+     * @param currentCpu  this run's; null when not measured
+     */
+    public void note(String testId, Measurement measurement, double[] baselineCpu, Replicates currentCpu) {
+        if (measurement != null && measurement.contention() != null) {
+            contentionByTest.put(testId, measurement.contention());
+        }
+        if (baselineCpu != null && baselineCpu.length > 0 && currentCpu != null && currentCpu.usable()) {
+            cpuByTest.put(testId, new CpuChange(RegressionDetector.median(baselineCpu),
+                    RegressionDetector.median(currentCpu.values())));
+        }
+    }
+
+    /** The comparison, or INCONCLUSIVE with the contention figures when the machine could explain its regression. */
+    public MetricComparison review(MetricComparison comparison) {
+        if (comparison.outcome() != RegressionOutcome.REGRESSED || !WALL_TIME.contains(comparison.metric())) {
+            return comparison;
+        }
+        Contention contention = contentionByTest.get(comparison.testId());
+        if (contention == null) {
+            return comparison;
+        }
+        String change = comparison.metric().label() + " " + comparison.formattedChange() + " "
+                + comparison.formattedInterval() + " vs baseline";
+        if (contention.unresolved()) {
+            return inconclusive(comparison, change + " cannot be trusted: " + contention.waitText() + "; " + FIX);
+        }
+        CpuChange cpu = cpuByTest.get(comparison.testId());
+        boolean busy = contention.reportedWaitShare() >= HIGH_WAIT_SHARE || contention.discardedRounds() > 0;
+        double allowed = RegressionMetric.CPU_MEAN.defaultAllowedChange().fraction();
+        if (!busy || cpu == null || !(cpu.ratio() <= 1 + allowed)) {
+            return comparison;
+        }
+        return inconclusive(comparison, change + ", but CPU time per invocation changed only "
+                + ChangeText.ofRatio(cpu.ratio()) + " (" + QuantityKind.DURATION.format(cpu.current()) + " vs "
+                + QuantityKind.DURATION.format(cpu.baseline()) + ") while " + contention.waitText()
+                + ": the busy machine, not the code, may explain it; " + FIX);
+    }
+
+    static final String FIX = "rerun on a quieter machine, or compare against the base commit in one build"
+            + " (mvn verify perfgate:compare)";
+
+    private static MetricComparison inconclusive(MetricComparison c, String message) {
+        return new MetricComparison(c.testId(), c.testLabel(), c.metric(), c.allowed(), RegressionOutcome.INCONCLUSIVE,
+                c.baselineReplicates(), c.currentReplicates(), c.baselineValue(), c.currentValue(), c.ratio(),
+                c.lowerRatio(), c.upperRatio(), c.pValue(), c.adjustedPValue(), c.comparisons(), c.baselineRef(),
+                c.unfairBecause(), c.runToRunSd(), c.suggestedReplicates(), Undecided.CONTENTION,
+                message + " (" + c.testLabel() + ")");
+    }
+}

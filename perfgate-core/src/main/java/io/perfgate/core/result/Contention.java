@@ -1,0 +1,83 @@
+package io.perfgate.core.result;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+
+/**
+ * How busy the machine was while a test was measured: how much of its rounds' wall time the measuring threads
+ * were runnable but waiting for a CPU, how many rounds were discarded for it and measured again, and the machine's
+ * load per core. See docs/contention.md for the rule.
+ *
+ * @param source                  {@value #SCHEDSTAT} when the wait was read from the kernel's per-thread run-queue
+ *                                time, {@value #CPU_TIME} when estimated as wall time minus thread CPU time (an upper
+ *                                bound: blocking counts as waiting, so such rounds are reported but never discarded)
+ * @param measuredWaitShare       every measured round's CPU wait over its threads' time, kept and discarded rounds
+ *                                together: how busy the machine was for this test
+ * @param keptWaitShare           the kept rounds' CPU wait over their wall time, all measuring threads together
+ * @param worstWaitShare          the highest wait share of any measured round, kept or discarded
+ * @param maxWaitShare            the share beyond which a round was discarded
+ * @param keptRounds              rounds whose samples the gates judge
+ * @param discardedRounds         rounds discarded for waiting beyond {@code maxWaitShare}
+ * @param plannedRounds           the rounds the plan asked for
+ * @param discardedWaitShare      the discarded rounds' wait share together; null when none was discarded
+ * @param discardedDurationNanos  the discarded rounds' wall time together (their invocations all succeeded: a round
+ *                                in which the body threw is never discarded)
+ * @param discardedLatencyHistogram the discarded rounds' successful-invocation latency, an encoded HdrHistogram
+ *                                (never judged alone: a PASS on short clean data must hold on this too); null
+ *                                when none was discarded
+ * @param loadPerCore             the 1-minute load average over the available processors at the end of measuring;
+ *                                null where the JVM cannot tell
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record Contention(
+        String source,
+        double measuredWaitShare,
+        double keptWaitShare,
+        double worstWaitShare,
+        double maxWaitShare,
+        int keptRounds,
+        int discardedRounds,
+        int plannedRounds,
+        Double discardedWaitShare,
+        long discardedDurationNanos,
+        String discardedLatencyHistogram,
+        Double loadPerCore) {
+
+    public static final String SCHEDSTAT = "schedstat";
+    public static final String CPU_TIME = "cpu-time";
+
+    /**
+     * Whether the cap ran out before the plan's rounds were measured cleanly while rounds were discarded: then the
+     * judged data is short and a FAIL or REGRESSED may be the machine's, not the code's.
+     */
+    @JsonIgnore
+    public boolean unresolved() {
+        return discardedRounds > 0 && keptRounds < plannedRounds;
+    }
+
+    /** The wait share to name for this measurement: the discarded rounds' when there are any, else the kept ones'. */
+    @JsonIgnore
+    public double reportedWaitShare() {
+        return discardedWaitShare != null ? Math.max(discardedWaitShare, keptWaitShare) : keptWaitShare;
+    }
+
+    /** "the measuring thread waited for a CPU 41% of the time (load 2.3 per core)". */
+    @JsonIgnore
+    public String waitText() {
+        String text = "the measuring thread waited for a CPU " + percent(reportedWaitShare()) + " of the time";
+        if (discardedRounds > 0) {
+            text += " in " + discardedRounds + (discardedRounds == 1 ? " round" : " rounds") + " (beyond the "
+                    + percent(maxWaitShare) + " allowed; " + keptRounds + " of " + plannedRounds
+                    + " planned rounds measured cleanly" + (unresolved() ? " before measuring stopped" : "") + ")";
+        }
+        if (loadPerCore != null) {
+            text += String.format(java.util.Locale.ROOT, ", machine load %.1f per core", loadPerCore);
+        }
+        return text;
+    }
+
+    /** A share as a whole percentage: {@code 41%}. */
+    public static String percent(double share) {
+        return Math.round(share * 100) + "%";
+    }
+}

@@ -1,0 +1,95 @@
+package io.perfgate.core.regression;
+
+import io.perfgate.core.TestData;
+import io.perfgate.core.latency.LatencyHistogram;
+import io.perfgate.core.result.Contention;
+import io.perfgate.core.result.Measurement;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ContendedRegressionsTest {
+    private final RegressionDetector detector = new RegressionDetector(RegressionPolicy.defaults());
+
+    private static double[] around(double center, int count) {
+        double[] values = new double[count];
+        for (int i = 0; i < count; i++) {
+            values[i] = center * (1 + 0.01 * (i - (count - 1) / 2.0));
+        }
+        return values;
+    }
+
+    /** p50 +34 % on ten replicates a side: REGRESSED on its own. */
+    private MetricComparison regressedP50() {
+        MetricComparison comparison = detector.compare(new ComparisonInput("id", "HashTest#sha256",
+                RegressionMetric.P50, around(100e3, 10), around(134e3, 10), "commit abc1234"));
+        assertEquals(RegressionOutcome.REGRESSED, comparison.outcome());
+        return comparison;
+    }
+
+    private static Measurement measured(double keptWait, int kept, int discarded, int planned) {
+        Contention contention = new Contention(Contention.SCHEDSTAT, keptWait, keptWait, 0.6, 0.10, kept, discarded, planned,
+                discarded == 0 ? null : 0.41, 0, discarded == 0 ? null : new LatencyHistogram().encode(), 2.5);
+        return TestData.measurement(TestData.histogram(1000, 2000), 0, null, 1_000_000).withContention(contention, null);
+    }
+
+    private static Replicates cpu(double center) {
+        return new Replicates(around(center, 10), null);
+    }
+
+    @Test
+    void wallTimeRegressedButCpuTimeNotOnABusyMachineIsInconclusiveNamingBoth() {
+        ContendedRegressions review = new ContendedRegressions();
+        review.note("id", measured(0.07, 10, 0, 10), around(80e3, 10), cpu(81e3));
+
+        MetricComparison reviewed = review.review(regressedP50());
+
+        assertEquals(RegressionOutcome.INCONCLUSIVE, reviewed.outcome());
+        assertEquals(Undecided.CONTENTION, reviewed.undecided());
+        assertEquals("p50 +34% [+30%, +38%] vs baseline, but CPU time per invocation changed only +1.2% (81 us vs"
+                + " 80 us) while the measuring thread waited for a CPU 7% of the time, machine load 2.5 per core:"
+                + " the busy machine, not the code, may explain it; rerun on a quieter machine, or compare against"
+                + " the base commit in one build (mvn verify perfgate:compare) (HashTest#sha256)", reviewed.message());
+    }
+
+    @Test
+    void whenCpuTimeRegressedTooTheRegressionStands() {
+        ContendedRegressions review = new ContendedRegressions();
+        review.note("id", measured(0.07, 10, 0, 10), around(80e3, 10), cpu(105e3));
+        MetricComparison comparison = regressedP50();
+        assertSame(comparison, review.review(comparison));
+    }
+
+    @Test
+    void onAQuietMachineTheRegressionStandsWhateverCpuTimeDid() {
+        ContendedRegressions review = new ContendedRegressions();
+        review.note("id", measured(0.01, 10, 0, 10), around(80e3, 10), cpu(80e3));
+        MetricComparison comparison = regressedP50();
+        assertSame(comparison, review.review(comparison));
+    }
+
+    @Test
+    void aRunShortOfCleanRoundsCannotRegressEvenWithoutCpuFigures() {
+        ContendedRegressions review = new ContendedRegressions();
+        review.note("id", measured(0.03, 4, 20, 10), null, null);
+
+        MetricComparison reviewed = review.review(regressedP50());
+
+        assertEquals(RegressionOutcome.INCONCLUSIVE, reviewed.outcome());
+        assertTrue(reviewed.message().startsWith("p50 +34% [+30%, +38%] vs baseline cannot be trusted: the measuring"
+                + " thread waited for a CPU 41% of the time in 20 rounds (beyond the 10% allowed; 4 of 10 planned"
+                + " rounds measured cleanly before measuring stopped)"), reviewed.message());
+    }
+
+    @Test
+    void cpuTimesOwnRegressionIsNeverExcused() {
+        ContendedRegressions review = new ContendedRegressions();
+        review.note("id", measured(0.03, 4, 20, 10), null, null);
+        MetricComparison cpuRegressed = detector.compare(new ComparisonInput("id", "HashTest#sha256",
+                RegressionMetric.CPU_MEAN, around(100e3, 10), around(134e3, 10), "commit abc1234"));
+        assertEquals(RegressionOutcome.REGRESSED, cpuRegressed.outcome());
+        assertSame(cpuRegressed, review.review(cpuRegressed));
+    }
+}
