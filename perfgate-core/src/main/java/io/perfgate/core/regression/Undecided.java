@@ -14,6 +14,8 @@ public enum Undecided {
     STRADDLES("the interval straddles the allowed change"),
     /** The run-to-run variation alone spans the distance to the allowed change. */
     RUN_TO_RUN("run-to-run variation spans the allowed change"),
+    /** The spread between the JVMs that measured the two sides spans the distance to the allowed change. */
+    JVM_SPREAD("the spread between JVMs spans the allowed change"),
     /** Still undecided with every confirmation run pooled. */
     AT_CAP("undecided at the replicate cap");
 

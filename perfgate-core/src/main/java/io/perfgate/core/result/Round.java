@@ -9,7 +9,25 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  *
  * @param latencyHistogram the round's successful-invocation latency, an encoded HdrHistogram; null when not timed
  * @param score            a single figure for rounds without a histogram (a JMH fork's score), else null
+ * @param jvm              which JVM measured the round (0 the test JVM, 1.. its forks) when a test was measured
+ *                         in several JVMs; null when one JVM measured them all
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record Round(long invocations, long errors, long durationNanos, String latencyHistogram, Double score) {
+public record Round(long invocations, long errors, long durationNanos, String latencyHistogram, Double score,
+                    Integer jvm) {
+
+    /** A round of a measurement made in one JVM. */
+    public Round(long invocations, long errors, long durationNanos, String latencyHistogram, Double score) {
+        this(invocations, errors, durationNanos, latencyHistogram, score, null);
+    }
+
+    /** The same round, marked as measured by JVM {@code index}. */
+    public Round inJvm(int index) {
+        return new Round(invocations, errors, durationNanos, latencyHistogram, score, index);
+    }
+
+    /** The JVM that measured it; 0 when unmarked. */
+    public int jvmIndex() {
+        return jvm == null ? 0 : jvm;
+    }
 }
