@@ -10,7 +10,12 @@ import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.TestResult;
 import io.perfgate.junit.fork.ForkMain;
 
+import org.junit.platform.launcher.core.LauncherFactory;
+
+import java.io.File;
 import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.util.Arrays;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -38,7 +43,7 @@ final class MoreJvms {
                         (a, b) -> a, TreeMap::new));
         TestForks forks = new TestForks(JvmFork.currentJava(),
                 TestForks.inheritedArguments(ManagementFactory.getRuntimeMXBean().getInputArguments(), properties),
-                System.getProperty("java.class.path"), ForkMain.class.getName(), Path.of("").toAbsolutePath(),
+                classpath(), ForkMain.class.getName(), Path.of("").toAbsolutePath(),
                 results.resolveSibling("forks"), Duration.ofNanos(plan.maxDurationNanos()).plus(START_UP));
         TestForks.Outcome outcome = forks.measure(declared.id(), declared.label(), own, settings.jvms(),
                 Map.of(io.perfgate.core.measure.Profile.PROPERTY, settings.profile().id()));
@@ -54,6 +59,24 @@ final class MoreJvms {
                 .map(MoreJvms::p50)
                 .collect(Collectors.joining(", ")));
         return declared.completed(merged);
+    }
+
+    /**
+     * The test class path plus the JUnit Platform launcher running this JVM's tests, which surefire keeps on a
+     * class path of its own (its provider's), not in {@code java.class.path}.
+     */
+    static String classpath() {
+        String classpath = System.getProperty("java.class.path", "");
+        try {
+            var source = LauncherFactory.class.getProtectionDomain().getCodeSource();
+            String launcher = source == null ? null : Path.of(source.getLocation().toURI()).toString();
+            if (launcher != null && !Arrays.asList(classpath.split(File.pathSeparator)).contains(launcher)) {
+                return classpath.isEmpty() ? launcher : classpath + File.pathSeparator + launcher;
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // the fork then fails to start, and says so in its log
+        }
+        return classpath;
     }
 
     private static String p50(LatencyHistogram histogram) {
