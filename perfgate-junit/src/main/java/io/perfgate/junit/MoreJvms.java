@@ -5,6 +5,7 @@ import io.perfgate.core.fork.JvmFork;
 import io.perfgate.core.fork.TestForks;
 import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.latency.LatencyHistogram;
+import io.perfgate.core.measure.Profile;
 import io.perfgate.core.measure.WorkloadPlan;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.TestResult;
@@ -46,7 +47,7 @@ final class MoreJvms {
                 classpath(), ForkMain.class.getName(), Path.of("").toAbsolutePath(),
                 results.resolveSibling("forks"), Duration.ofNanos(plan.maxDurationNanos()).plus(START_UP));
         TestForks.Outcome outcome = forks.measure(declared.id(), declared.label(), own, settings.jvms(),
-                Map.of(io.perfgate.core.measure.Profile.PROPERTY, settings.profile().id()));
+                Map.of(Profile.PROPERTY, settings.profile().id()));
         if (outcome.failed()) {
             System.err.println("[perfgate] " + declared.label() + ": " + outcome.failure());
             return declared.unmeasured("it was measured in the test JVM, but " + outcome.failure()

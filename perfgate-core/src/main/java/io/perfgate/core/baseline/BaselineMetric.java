@@ -1,8 +1,10 @@
 package io.perfgate.core.baseline;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.perfgate.core.regression.Replicates;
 
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,10 +28,10 @@ public record BaselineMetric(List<Double> values, Instant recordedAt, String com
     }
 
     /** The values of replicates, with the JVM of each when they came from several. */
-    static BaselineMetric of(io.perfgate.core.regression.Replicates replicates, Instant recordedAt, String commit) {
+    static BaselineMetric of(Replicates replicates, Instant recordedAt, String commit) {
         List<Integer> jvms = replicates.jvms().length == 0 ? null
-                : java.util.Arrays.stream(replicates.jvms()).boxed().toList();
-        return new BaselineMetric(java.util.Arrays.stream(replicates.values()).boxed().toList(), recordedAt, commit,
+                : Arrays.stream(replicates.jvms()).boxed().toList();
+        return new BaselineMetric(Arrays.stream(replicates.values()).boxed().toList(), recordedAt, commit,
                 jvms);
     }
 

@@ -11,9 +11,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * Measures one test again in further JVMs, one after another, so the spread between JVMs is part of its
@@ -112,7 +114,7 @@ public record TestForks(Path java, List<String> jvmArguments, String classpath, 
      */
     public static List<String> inheritedArguments(List<String> inputArguments, Map<String, String> systemProperties) {
         List<String> inherited = new ArrayList<>();
-        Set<String> given = new java.util.HashSet<>();
+        Set<String> given = new HashSet<>();
         for (String argument : inputArguments) {
             if (DEBUGGER.stream().anyMatch(argument::startsWith) || argument.startsWith("-Dperfgate.")) {
                 continue;
@@ -123,7 +125,7 @@ public record TestForks(Path java, List<String> jvmArguments, String classpath, 
                 given.add(equals < 0 ? argument.substring(2) : argument.substring(2, equals));
             }
         }
-        new java.util.TreeMap<>(systemProperties).forEach((key, value) -> {
+        new TreeMap<>(systemProperties).forEach((key, value) -> {
             if (!given.contains(key) && OWN_PREFIXES.stream().noneMatch(key::startsWith)
                     && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
                 inherited.add("-D" + key + "=" + value);

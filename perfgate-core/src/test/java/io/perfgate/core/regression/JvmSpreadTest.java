@@ -3,6 +3,7 @@ package io.perfgate.core.regression;
 import org.junit.jupiter.api.Test;
 
 import java.util.Arrays;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -33,6 +34,12 @@ class JvmSpreadTest {
 
     private static double[] exactly(double... levels) {
         return Arrays.stream(levels).flatMap(level -> Arrays.stream(new double[] {level, level})).toArray();
+    }
+
+    /** p50 of ten rounds in each of three JVMs a side, compared with the spread between the JVMs. */
+    private MetricComparison inThreeJvmsEach(double[] baseline, double[] current) {
+        return detector.compare(new ComparisonInput("id", "HashTest#sha256", RegressionMetric.P50, baseline, current,
+                "commit abc1234", List.of(), false, Double.NaN, JvmSpread.of(baseline, jvms(3), current, jvms(3))));
     }
 
     @Test
@@ -66,9 +73,7 @@ class JvmSpreadTest {
         assertEquals(RegressionOutcome.REGRESSED, roundsOnly.outcome(),
                 "rounds alone take JVM luck for a regression: " + roundsOnly.message());
 
-        MetricComparison withJvms = detector.compare(new ComparisonInput("id", "HashTest#sha256", RegressionMetric.P50,
-                baseline, current, "commit abc1234", java.util.List.of(), false, Double.NaN,
-                JvmSpread.of(baseline, jvms(3), current, jvms(3))));
+        MetricComparison withJvms = inThreeJvmsEach(baseline, current);
 
         assertEquals(RegressionOutcome.INCONCLUSIVE, withJvms.outcome(), withJvms.message());
         assertEquals(Undecided.JVM_SPREAD, withJvms.undecided());
@@ -84,11 +89,7 @@ class JvmSpreadTest {
 
     @Test
     void aRealSlowdownInAgreeingJvmsIsStillARegression() {
-        double[] baseline = rounds(200, 204, 208);
-        double[] current = rounds(260, 265.2, 270.4);
-        MetricComparison result = detector.compare(new ComparisonInput("id", "HashTest#sha256", RegressionMetric.P50,
-                baseline, current, "commit abc1234", java.util.List.of(), false, Double.NaN,
-                JvmSpread.of(baseline, jvms(3), current, jvms(3))));
+        MetricComparison result = inThreeJvmsEach(rounds(200, 204, 208), rounds(260, 265.2, 270.4));
 
         assertEquals(RegressionOutcome.REGRESSED, result.outcome(), result.message());
         assertTrue(result.message().startsWith("p50 +30% [+2"), result.message());
@@ -97,11 +98,7 @@ class JvmSpreadTest {
 
     @Test
     void agreeingJvmsOfUnchangedCodeAreUnchanged() {
-        double[] baseline = rounds(200, 204, 208);
-        double[] current = rounds(203, 207, 201);
-        MetricComparison result = detector.compare(new ComparisonInput("id", "HashTest#sha256", RegressionMetric.P50,
-                baseline, current, "commit abc1234", java.util.List.of(), false, Double.NaN,
-                JvmSpread.of(baseline, jvms(3), current, jvms(3))));
+        MetricComparison result = inThreeJvmsEach(rounds(200, 204, 208), rounds(203, 207, 201));
 
         assertEquals(RegressionOutcome.UNCHANGED, result.outcome(), result.message());
         assertFalse(result.message().contains("perfgate.forks"), result.message());
