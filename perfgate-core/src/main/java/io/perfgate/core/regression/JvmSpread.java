@@ -2,6 +2,8 @@ package io.perfgate.core.regression;
 
 import org.apache.commons.statistics.distribution.TDistribution;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -11,7 +13,7 @@ import java.util.TreeMap;
  * share its JIT decisions and heap layout, so their spread misses this variation; identical code has measured
  * p50 172 us in one JVM and 243-254 us in the next.
  *
- * <p>A JVM's level is the mean log value of its replicates. The spread is the pooled standard deviation of the
+ * <p>A JVM's level is the median log value of its replicates. The spread is the pooled standard deviation of the
  * levels around their side's mean (each side has its own mean, since a side may have regressed), on
  * {@code degreesOfFreedom = (baseline JVMs - 1) + (run JVMs - 1)}. It contains the rounds' own noise divided by
  * the rounds a JVM, so it is not the between-JVM variance component alone; that is what makes the interval it
@@ -58,20 +60,22 @@ public record JvmSpread(double logSd, int baselineJvms, int currentJvms, int deg
         return ChangeText.number(logSd * 100) + "% between " + baselineJvms + " + " + currentJvms + " JVMs";
     }
 
-    /** Each JVM's level (mean log value), keyed by JVM; every value one JVM when none are given. */
+    /**
+     * Each JVM's level, the median of its log values (a round distorted by a busy machine moves a mean, not a
+     * median), keyed by JVM; every value one JVM when none are given.
+     */
     private static Map<Integer, double[]> levels(double[] values, int[] jvms) {
-        Map<Integer, double[]> sums = new TreeMap<>();
+        Map<Integer, List<Double>> logs = new TreeMap<>();
         boolean marked = jvms != null && jvms.length == values.length && values.length > 0;
         for (int i = 0; i < values.length; i++) {
-            if (!(values[i] > 0)) {
-                continue;
+            if (values[i] > 0) {
+                logs.computeIfAbsent(marked ? jvms[i] : 0, jvm -> new ArrayList<>()).add(Math.log(values[i]));
             }
-            double[] sum = sums.computeIfAbsent(marked ? jvms[i] : 0, jvm -> new double[2]);
-            sum[0] += Math.log(values[i]);
-            sum[1]++;
         }
-        sums.values().forEach(sum -> sum[0] /= sum[1]);
-        return sums;
+        Map<Integer, double[]> levels = new TreeMap<>();
+        logs.forEach((jvm, ofJvm) -> levels.put(jvm, new double[] {RegressionDetector.median(
+                ofJvm.stream().mapToDouble(Double::doubleValue).toArray())}));
+        return levels;
     }
 
     private static double squaresAroundMean(Map<Integer, double[]> levels) {

@@ -97,6 +97,16 @@ class JvmSpreadTest {
     }
 
     @Test
+    void aRoundDistortedByABusyMachineDoesNotMoveItsJvmsLevel() {
+        double[] baseline = rounds(200, 204, 208);
+        baseline[3] = 2_000; // one round of the first JVM ten times slower: a busy machine, not the JVM
+        JvmSpread spread = JvmSpread.of(baseline, jvms(3), rounds(203, 207, 201), jvms(3));
+
+        assertTrue(spread.logSd() < 0.03, "the level is each JVM's median: " + spread.describe());
+        assertEquals(RegressionOutcome.UNCHANGED, inThreeJvmsEach(baseline, rounds(203, 207, 201)).outcome());
+    }
+
+    @Test
     void agreeingJvmsOfUnchangedCodeAreUnchanged() {
         MetricComparison result = inThreeJvmsEach(rounds(200, 204, 208), rounds(203, 207, 201));
 
