@@ -159,7 +159,14 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
             measurement = profile.attach(measurement, failed);
         }
         TestResult completed = declared.completed(measurement);
+        if (settings.jvms() > 1 && !run.allFailed() && (run.firstError() == null || errorsAllowed(test.gates()))) {
+            // the spread between JVMs is part of the result: the same test measured again in fresh JVMs
+            completed = MoreJvms.measure(declared, measurement, settings, plan);
+        }
         write(context, results, completed);
+        if (completed.measurement() == null) {
+            return; // a fork failed: recorded as unmeasured, so check fails its gates
+        }
         if (run.capped()) {
             System.err.println("[perfgate] " + completed.label() + " reached its cap of "
                     + QuantityKind.DURATION.format(plan.maxDurationNanos()) + " after "

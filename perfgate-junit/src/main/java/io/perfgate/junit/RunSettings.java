@@ -1,5 +1,7 @@
 package io.perfgate.junit;
 
+import io.perfgate.core.fork.ForkCount;
+import io.perfgate.core.fork.TestForks;
 import io.perfgate.core.measure.Profile;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -18,10 +20,14 @@ import java.util.function.Function;
  *       (an IDE run: measure, judge, fail the test on a blocking violation);</li>
  *   <li>{@code perfgate.skip=true}: the same as {@code perfgate.mode=off};</li>
  *   <li>{@code perfgate.resultsDirectory}: where result files go (required by {@code record});</li>
- *   <li>{@code perfgate.profile}: {@code smoke}, {@code standard} (default) or {@code comprehensive}.</li>
+ *   <li>{@code perfgate.profile}: {@code smoke}, {@code standard} (default) or {@code comprehensive};</li>
+ *   <li>{@code perfgate.forks}: how many JVMs measure each gated test in record mode (by profile: 1, 3, 5);</li>
+ *   <li>{@code perfgate.fork}: set in a fork itself, which then measures in its own JVM only.</li>
  * </ul>
+ *
+ * @param jvms how many JVMs measure each gated test, this one included: 1 outside record mode and in a fork
  */
-record RunSettings(Mode mode, Optional<Path> resultsDirectory, Profile profile) {
+record RunSettings(Mode mode, Optional<Path> resultsDirectory, Profile profile, int jvms) {
 
     static final String MODE = "perfgate.mode";
     static final String SKIP = "perfgate.skip";
@@ -56,7 +62,16 @@ record RunSettings(Mode mode, Optional<Path> resultsDirectory, Profile profile) 
         } catch (IllegalArgumentException e) {
             throw new ExtensionConfigurationException(e.getMessage(), e);
         }
-        return new RunSettings(mode, results, profile);
+        int jvms = 1;
+        boolean fork = parameters.apply(TestForks.FORK_PROPERTY).filter(value -> !value.isBlank()).isPresent();
+        if (mode == Mode.RECORD && !fork) {
+            try {
+                jvms = ForkCount.of(profile, parameters.apply(TestForks.FORKS_PROPERTY).orElse(null));
+            } catch (IllegalArgumentException e) {
+                throw new ExtensionConfigurationException(e.getMessage(), e);
+            }
+        }
+        return new RunSettings(mode, results, profile, jvms);
     }
 
     private static Mode mode(Function<String, Optional<String>> parameters) {

@@ -22,8 +22,10 @@ final class ForkArguments {
     static final String RESULTS_DIRECTORY = "perfgate.resultsDirectory";
     /** System property naming the workload profile. */
     static final String PROFILE = Profile.PROPERTY;
+    /** System property saying how many JVMs measure each gated test. */
+    static final String FORKS = io.perfgate.core.fork.TestForks.FORKS_PROPERTY;
 
-    private static final List<String> OWN_PROPERTIES = List.of(MODE, RESULTS_DIRECTORY, PROFILE);
+    private static final List<String> OWN_PROPERTIES = List.of(MODE, RESULTS_DIRECTORY, PROFILE, FORKS);
 
     private ForkArguments() {
     }
@@ -41,6 +43,18 @@ final class ForkArguments {
                 "-D" + RESULTS_DIRECTORY + "=" + resultsDirectory.toAbsolutePath().normalize()));
         if (!profileOnCommandLine) {
             arguments.add("-D" + PROFILE + "=" + profile.id());
+        }
+        return List.copyOf(arguments);
+    }
+
+    /**
+     * As {@link #record(Path, Profile, boolean)}, plus how many JVMs measure each gated test when the project
+     * sets it (null: the profile's default; given on the command line, surefire hands it over itself).
+     */
+    static List<String> record(Path resultsDirectory, Profile profile, boolean profileOnCommandLine, Integer jvms) {
+        List<String> arguments = new java.util.ArrayList<>(record(resultsDirectory, profile, profileOnCommandLine));
+        if (jvms != null) {
+            arguments.add("-D" + FORKS + "=" + jvms);
         }
         return List.copyOf(arguments);
     }

@@ -1,5 +1,6 @@
 package io.perfgate.maven;
 
+import io.perfgate.core.fork.ForkCount;
 import io.perfgate.core.measure.Profile;
 import io.perfgate.core.result.ResultFileException;
 import org.apache.maven.artifact.versioning.ComparableVersion;
@@ -43,14 +44,24 @@ public class PrepareMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.profile", defaultValue = "standard")
     private String profile;
 
+    /**
+     * How many JVMs measure each gated JUnit test (the test JVM and {@code forks - 1} more), so regression
+     * detection sees the spread between JVMs; unset: 1 for smoke, 3 for standard, 5 for comprehensive.
+     */
+    @Parameter(property = "perfgate.forks")
+    private String forks;
+
     @Parameter(defaultValue = "${session}", readonly = true, required = true)
     private MavenSession session;
 
     @Override
     protected void doExecute() throws MojoExecutionException {
         Profile checkedProfile;
+        Integer jvms;
         try {
             checkedProfile = Profile.of(profile);
+            boolean forksOnCommandLine = session.getUserProperties().getProperty(ForkArguments.FORKS) != null;
+            jvms = forks == null || forks.isBlank() || forksOnCommandLine ? null : ForkCount.of(checkedProfile, forks);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("perfgate:prepare: " + e.getMessage(), e);
         }
@@ -70,7 +81,7 @@ public class PrepareMojo extends AbstractPerfgateMojo {
         }
         String fromCommandLine = session.getUserProperties().getProperty(ForkArguments.PROFILE);
         setArguments(ForkArguments.record(output().results(), checkedProfile,
-                fromCommandLine != null && Profile.of(fromCommandLine) == checkedProfile));
+                fromCommandLine != null && Profile.of(fromCommandLine) == checkedProfile, jvms));
         warnAboutOverridingArgLines();
     }
 

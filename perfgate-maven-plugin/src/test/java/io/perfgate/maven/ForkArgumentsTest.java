@@ -28,6 +28,18 @@ class ForkArgumentsTest {
     }
 
     @Test
+    void aForkCountSetInTheProjectIsPassedOnAndReplacesAnEarlierOne() {
+        List<String> withForks = ForkArguments.record(Path.of("/work/app/target/perfgate/results"), Profile.STANDARD,
+                false, 5);
+        assertEquals("-Dperfgate.forks=5", withForks.get(withForks.size() - 1));
+        assertEquals(OURS, ForkArguments.record(Path.of("/work/app/target/perfgate/results"), Profile.STANDARD, false,
+                null), "unset: the profile's default applies in the test JVM");
+        assertEquals("-Xmx1g -Dperfgate.mode=record -Dperfgate.resultsDirectory=/r -Dperfgate.profile=standard"
+                + " -Dperfgate.forks=5", ForkArguments.merge("-Xmx1g -Dperfgate.forks=1",
+                ForkArguments.record(Path.of("/r"), Profile.STANDARD, false, 5)));
+    }
+
+    @Test
     void resultsDirectoryIsMadeAbsolute() {
         String directory = ForkArguments.record(Path.of("target/perfgate/results"), Profile.SMOKE, false).get(1);
         assertTrue(Path.of(directory.substring(directory.indexOf('=') + 1)).isAbsolute(), directory);

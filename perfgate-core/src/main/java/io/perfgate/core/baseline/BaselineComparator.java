@@ -6,6 +6,7 @@ import io.perfgate.core.gate.Level;
 import io.perfgate.core.profile.ProfileDiff;
 import io.perfgate.core.regression.ComparisonInput;
 import io.perfgate.core.regression.DetectionLimit;
+import io.perfgate.core.regression.JvmSpread;
 import io.perfgate.core.regression.MetricComparison;
 import io.perfgate.core.regression.ContendedRegressions;
 import io.perfgate.core.regression.MetricSelection;
@@ -175,8 +176,10 @@ public final class BaselineComparator {
                                 .filter(values -> values.length > 0).ifPresent(earlier::add);
                     }
                     double runToRun = RunToRunNoise.logSd(earlier);
+                    // from the values of this run alone: pooled reruns carry no JVM marks
+                    JvmSpread spread = JvmSpread.of(base.array(), base.jvmArray(), currentValues, measured.jvms());
                     inputs.add(new ComparisonInput(unit.id(), unit.label(), metric, base.array(), pooled,
-                            describe(base, baseline.fingerprint()), unfair, atCap, runToRun));
+                            describe(base, baseline.fingerprint()), unfair, atCap, runToRun, spread));
                     slots.add(new Slot(inputs.size() - 1, null, levelOf(result, unit.scope(), metric),
                             unit.scope() == null ? profileDiff : null));
                     if (measured.usable() && unfair.isEmpty()) {

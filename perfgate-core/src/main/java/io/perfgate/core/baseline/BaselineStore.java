@@ -160,8 +160,7 @@ public final class BaselineStore {
                 for (Map.Entry<RegressionMetric, Replicates> entry
                         : MetricSelection.replicates(result, unit.measurement(), unit.scope()).entrySet()) {
                     if (entry.getValue().usable()) {
-                        values.put(entry.getKey().label(), new BaselineMetric(
-                                Arrays.stream(entry.getValue().values()).boxed().toList(), now, version.commit()));
+                        values.put(entry.getKey().label(), BaselineMetric.of(entry.getValue(), now, version.commit()));
                     } else {
                         unusable.add((unit.scope() == null ? "" : "[" + unit.scope() + "] ") + entry.getKey().label()
                                 + " (" + entry.getValue().problem() + ")");
@@ -245,8 +244,7 @@ public final class BaselineStore {
         }
         Map<String, BaselineMetric> metrics = new LinkedHashMap<>(existing.metricsOf(unit.scope()));
         BaselineMetric previous = metrics.get(metricLabel);
-        BaselineMetric accepted = new BaselineMetric(Arrays.stream(replicates.values()).boxed().toList(), now,
-                version.commit());
+        BaselineMetric accepted = BaselineMetric.of(replicates, now, version.commit());
         metrics.put(metricLabel, accepted);
         List<Acceptance> acceptances = new ArrayList<>(existing.acceptances());
         String name = unit.scope() == null ? metricLabel : "[" + unit.scope() + "] " + metricLabel;

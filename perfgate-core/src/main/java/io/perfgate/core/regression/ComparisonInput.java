@@ -17,6 +17,8 @@ import java.util.List;
  * @param runToRunSd    the metric's run-to-run variation beyond its replicates, a standard deviation of log
  *                      values from the history ({@link RunToRunNoise}); 0 or NaN when unknown. It widens the
  *                      interval, since baseline and current run each carry their own run-level offset
+ * @param jvmSpread     the spread between the JVMs that measured the two sides, when one side had several
+ *                      ({@link JvmSpread}); null when each side came from one JVM
  */
 public record ComparisonInput(
         String testId,
@@ -27,12 +29,19 @@ public record ComparisonInput(
         String baselineRef,
         List<String> unfairBecause,
         boolean atCap,
-        double runToRunSd) {
+        double runToRunSd,
+        JvmSpread jvmSpread) {
 
     public ComparisonInput {
         baseline = baseline.clone();
         current = current.clone();
         unfairBecause = unfairBecause == null ? List.of() : List.copyOf(unfairBecause);
+    }
+
+    public ComparisonInput(String testId, String testLabel, RegressionMetric metric, double[] baseline,
+                           double[] current, String baselineRef, List<String> unfairBecause, boolean atCap,
+                           double runToRunSd) {
+        this(testId, testLabel, metric, baseline, current, baselineRef, unfairBecause, atCap, runToRunSd, null);
     }
 
     public ComparisonInput(String testId, String testLabel, RegressionMetric metric, double[] baseline,

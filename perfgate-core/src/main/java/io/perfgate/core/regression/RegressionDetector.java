@@ -45,7 +45,8 @@ public final class RegressionDetector {
                 double[] baseline = badness(input.metric(), input.baseline());
                 double[] current = badness(input.metric(), input.current());
                 pValues[i] = RankSumTest.pWorse(baseline, current);
-                shifts[i] = widen(ShiftEstimate.of(baseline, current, policy.confidence()), input.runToRunSd());
+                shifts[i] = widen(acrossJvms(ShiftEstimate.of(baseline, current, policy.confidence()),
+                        input.jvmSpread()), input.runToRunSd());
                 if (input.unfairBecause().isEmpty()) {
                     fair.add(i);
                 }
@@ -63,6 +64,20 @@ public final class RegressionDetector {
             results.add(judge(inputs.get(i), shifts[i], pValues[i], adjusted[i], fair.size()));
         }
         return results;
+    }
+
+    /**
+     * Each end of the interval at least as far out as the Student t interval of the JVMs' mean levels: with forks
+     * the JVM, not the round, is the unit that varies independently, so a shift smaller than the JVMs' spread
+     * explains is never claimed. Rounds alone keep the narrower Hodges–Lehmann interval when JVMs agree.
+     */
+    private ShiftEstimate acrossJvms(ShiftEstimate shift, JvmSpread spread) {
+        if (spread == null || !shift.bounded()) {
+            return shift;
+        }
+        double half = spread.halfWidth(policy.confidence());
+        return new ShiftEstimate(shift.estimate(), Math.min(shift.lower(), shift.estimate() - half),
+                Math.max(shift.upper(), shift.estimate() + half));
     }
 
     /**
@@ -98,7 +113,9 @@ public final class RegressionDetector {
         double baselineValue = median(input.baseline());
         double currentValue = median(input.current());
         boolean widened = input.runToRunSd() > 0;
+        JvmSpread spread = input.jvmSpread();
         String context = " (" + input.testLabel() + ", " + n + " vs " + m + " replicates"
+                + (spread == null ? "" : ", JVM spread " + spread.describe())
                 + (widened ? ", run-to-run variation " + ChangeText.number(input.runToRunSd() * 100) + "% from the history"
                 : "");
         String vs = " vs baseline" + (input.baselineRef() == null ? "" : " (" + input.baselineRef() + ")");
@@ -176,6 +193,15 @@ public final class RegressionDetector {
             return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
                     ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, Undecided.AT_CAP, message);
         }
+        double jvmHalf = spread == null ? 0 : spread.halfWidth(policy.confidence());
+        if (spread != null && jvmHalf >= Math.abs(shift.estimate() - boundary) && !(shift.lower() > boundary)) {
+            String message = change + why + statistics + "; the spread between JVMs alone (" + spread.describe()
+                    + ") spans the distance to the allowed change, so JVM luck could explain it: measure in more"
+                    + " JVMs, baseline and run alike (" + forksAdvice(spread, Math.abs(shift.estimate() - boundary))
+                    + "), or compare with the base commit in one build (mvn perfgate:compare)";
+            return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
+                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, Undecided.JVM_SPREAD, message);
+        }
         double extra = extraHalfWidth(input.runToRunSd());
         if (extra >= Math.abs(shift.estimate() - boundary) && !(shift.lower() > boundary)) {
             String message = change + why + statistics + "; the run-to-run variation alone spans the distance to"
@@ -215,6 +241,17 @@ public final class RegressionDetector {
             needed = wanted > policy.maxReplicates() ? policy.maxReplicates() : (int) Math.ceil(wanted);
         }
         return Math.max(have + 1, Math.min(policy.maxReplicates(), needed));
+    }
+
+    /** The forks a side that would likely resolve the distance at the same spread, or "more forks" beyond 20. */
+    private String forksAdvice(JvmSpread spread, double distance) {
+        for (int forks = Math.max(spread.baselineJvms(), spread.currentJvms()) + 1; forks <= 20; forks++) {
+            JvmSpread more = new JvmSpread(spread.logSd(), forks, forks, 2 * forks - 2);
+            if (more.halfWidth(policy.confidence()) < distance) {
+                return "about -Dperfgate.forks=" + forks;
+            }
+        }
+        return "many more forks: -Dperfgate.forks=20 would not settle it";
     }
 
     /** Fewest replicates a side whose most extreme exact p-value passes the corrected level. */

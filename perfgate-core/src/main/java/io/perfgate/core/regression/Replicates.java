@@ -9,7 +9,10 @@ import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.Round;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The replicate values of one metric in one measurement: one value per round (a JUnit round, a load
@@ -19,11 +22,17 @@ import java.util.List;
  * rounds merged until each group has enough: ten rounds of 100 samples give five p95 replicates of 200.
  * Fewer than {@link #MIN_GROUPS} such groups is no comparison, and the problem says what would make one.
  *
+ * <p>A test measured in several JVMs (forks) has rounds from each; rounds are merged only within one JVM, so
+ * every value belongs to one JVM and {@link JvmSpread} can tell the spread between JVMs from that within one.
+ * At the extreme a JVM's rounds pool into one histogram, one value per JVM (a p99 from 1,000 samples a JVM).
+ *
  * @param values          one value per replicate, in the metric's unit; empty when {@code problem} is set
  * @param problem         why the metric has no replicate values; null when it has
  * @param roundsPerValue  how many consecutive rounds each value was taken from (at least; 1 normally)
+ * @param jvms            the JVM that measured each value (parallel to {@code values}); empty when unknown
+ *                        (results from one JVM, Lighthouse runs)
  */
-public record Replicates(double[] values, String problem, int roundsPerValue) {
+public record Replicates(double[] values, String problem, int roundsPerValue, int[] jvms) {
 
     /** Fewest replicates of merged rounds worth comparing: below it no interval can hold at 95 %. */
     static final int MIN_GROUPS = 3;
@@ -31,10 +40,20 @@ public record Replicates(double[] values, String problem, int roundsPerValue) {
     public Replicates {
         values = values == null ? new double[0] : values.clone();
         roundsPerValue = Math.max(1, roundsPerValue);
+        jvms = jvms == null || jvms.length != values.length ? new int[0] : jvms.clone();
+    }
+
+    public Replicates(double[] values, String problem, int roundsPerValue) {
+        this(values, problem, roundsPerValue, null);
     }
 
     public Replicates(double[] values, String problem) {
         this(values, problem, 1);
+    }
+
+    /** How many JVMs measured the values: 1 when unknown. */
+    public int jvmCount() {
+        return (int) Math.max(1, Arrays.stream(jvms).distinct().count());
     }
 
     public boolean usable() {
@@ -83,8 +102,10 @@ public record Replicates(double[] values, String problem, int roundsPerValue) {
 
     private static Replicates perRound(List<Round> rounds, RegressionMetric metric) {
         double[] values = new double[rounds.size()];
+        int[] jvms = new int[rounds.size()];
         for (int i = 0; i < rounds.size(); i++) {
             Round round = rounds.get(i);
+            jvms[i] = round.jvmIndex();
             String where = "round " + (i + 1) + " of " + rounds.size();
             if (metric == RegressionMetric.CPU_MEAN) {
                 if (round.cpuPerInvocation() == null) {
@@ -103,7 +124,11 @@ public record Replicates(double[] values, String problem, int roundsPerValue) {
                 values[i] = round.score();
             }
         }
-        return new Replicates(values, null);
+        return new Replicates(values, null, 1, marked(rounds) ? jvms : null);
+    }
+
+    private static boolean marked(List<Round> rounds) {
+        return rounds.stream().anyMatch(round -> round.jvm() != null);
     }
 
     private static Replicates latency(List<Round> rounds, RegressionMetric metric, boolean mergeRounds) {
@@ -119,16 +144,19 @@ public record Replicates(double[] values, String problem, int roundsPerValue) {
                 return new Replicates(null, where + " has a corrupt latency histogram: " + e.getMessage());
             }
         }
+        boolean marked = marked(rounds);
         if (metric == RegressionMetric.MEAN) {
             double[] values = new double[histograms.size()];
+            int[] jvms = new int[histograms.size()];
             for (int i = 0; i < values.length; i++) {
                 if (histograms.get(i).count() == 0) {
                     return new Replicates(null, "round " + (i + 1) + " of " + rounds.size()
                             + " has no successful invocation");
                 }
                 values[i] = histograms.get(i).mean();
+                jvms[i] = rounds.get(i).jvmIndex();
             }
-            return new Replicates(values, null);
+            return new Replicates(values, null, 1, marked ? jvms : null);
         }
         double quantile = metric.quantile().orElseThrow();
         long required = PercentileInterval.requiredSamples(quantile);
@@ -141,7 +169,17 @@ public record Replicates(double[] values, String problem, int roundsPerValue) {
                 }
             }
         }
-        List<LatencyHistogram> groups = merge(histograms, required);
+        // rounds are merged within one JVM only: a value never mixes two JVMs
+        Map<Integer, List<LatencyHistogram>> byJvm = new TreeMap<>();
+        for (int i = 0; i < histograms.size(); i++) {
+            byJvm.computeIfAbsent(rounds.get(i).jvmIndex(), jvm -> new ArrayList<>()).add(histograms.get(i));
+        }
+        List<LatencyHistogram> groups = new ArrayList<>();
+        List<Integer> groupJvms = new ArrayList<>();
+        byJvm.forEach((jvm, ofJvm) -> merge(ofJvm, required).forEach(group -> {
+            groups.add(group);
+            groupJvms.add(jvm);
+        }));
         if (groups.size() < MIN_GROUPS) {
             return new Replicates(null, tooFew(histograms, metric, required));
         }
@@ -149,7 +187,8 @@ public record Replicates(double[] values, String problem, int roundsPerValue) {
         for (int i = 0; i < values.length; i++) {
             values[i] = groups.get(i).valueAtQuantile(quantile);
         }
-        return new Replicates(values, null, histograms.size() / groups.size());
+        return new Replicates(values, null, histograms.size() / groups.size(),
+                marked ? groupJvms.stream().mapToInt(Integer::intValue).toArray() : null);
     }
 
     /**

@@ -16,6 +16,8 @@ public enum Undecided {
     RUN_TO_RUN("run-to-run variation spans the allowed change"),
     /** A wall-time regression a busy machine could explain (see {@link ContendedRegressions}). */
     CONTENTION("the machine was too busy to tell the code's change from its own"),
+    /** The spread between the JVMs that measured the two sides spans the distance to the allowed change. */
+    JVM_SPREAD("the spread between JVMs spans the allowed change"),
     /** Still undecided with every confirmation run pooled. */
     AT_CAP("undecided at the replicate cap");
 

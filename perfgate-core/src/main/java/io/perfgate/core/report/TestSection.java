@@ -3,6 +3,7 @@ package io.perfgate.core.report;
 import io.perfgate.core.check.GateOutcome;
 import io.perfgate.core.check.MetricOutcome;
 import io.perfgate.core.check.TestOutcome;
+import io.perfgate.core.fork.ForkedMeasurement;
 import io.perfgate.core.gate.Bound;
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.QuantityKind;
@@ -15,6 +16,7 @@ import io.perfgate.core.result.Workload;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
@@ -86,6 +88,11 @@ final class TestSection {
         if (result.workload() != null) {
             text.append(" Workload: ").append(describe(result.workload())).append('.');
         }
+        Map<Integer, LatencyHistogram> byJvm = ForkedMeasurement.byJvm(measurement);
+        if (!byJvm.isEmpty()) { // the spread between JVMs, which regression detection weighs
+            text.append(" Measured in ").append(byJvm.size()).append(" JVMs: p50 ").append(perJvm(byJvm, 0.5))
+                    .append("; p95 ").append(perJvm(byJvm, 0.95)).append('.');
+        }
         if (result.imported() != null) { // measured by another engine: say which, and what its figures are
             text.append(" Imported from ").append(result.imported().engine()).append(": ")
                     .append(String.join(", ", result.imported().files())).append('.')
@@ -95,6 +102,11 @@ final class TestSection {
             text.append(" First error: ").append(measurement.firstError());
         }
         return text.toString();
+    }
+
+    private static String perJvm(Map<Integer, LatencyHistogram> byJvm, double quantile) {
+        return byJvm.values().stream().map(histogram -> QuantityKind.DURATION.format(histogram.valueAtQuantile(quantile)))
+                .collect(java.util.stream.Collectors.joining(", "));
     }
 
     private static String describe(Workload workload) {

@@ -1,0 +1,136 @@
+package io.perfgate.core.fork;
+
+import io.perfgate.core.result.Measurement;
+import io.perfgate.core.result.ResultFileException;
+import io.perfgate.core.result.ResultFiles;
+import io.perfgate.core.result.ResultStatus;
+import io.perfgate.core.result.TestResult;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Measures one test again in further JVMs, one after another, so the spread between JVMs is part of its
+ * result. Each fork runs the test (selected by its unique id) in record mode into a results directory of its
+ * own, {@code <forks>/<id hash>/jvm-<i>/results}, its output in {@code jvm-<i>/fork.log}; it is told by
+ * {@link #FORK_PROPERTY} that it is a fork, so it never forks again.
+ *
+ * <p>A fork that fails, is killed at its time limit, or leaves no completed result makes the whole outcome a
+ * {@link Outcome#failure()}: the caller records the test as not measured, so {@code check} fails its gates
+ * rather than judging the JVMs that happened to finish.
+ *
+ * @param java            the launcher
+ * @param jvmArguments    the test JVM's options, debugger agents and perfgate's own settings removed
+ *                        ({@link #inheritedArguments})
+ * @param classpath       the test classpath
+ * @param mainClass       the entry that runs selected tests (perfgate-junit's {@code ForkMain})
+ * @param workingDirectory where the forks run
+ * @param forksDirectory  where their results and logs go
+ * @param timeout         per fork
+ */
+public record TestForks(Path java, List<String> jvmArguments, String classpath, String mainClass,
+                        Path workingDirectory, Path forksDirectory, Duration timeout) {
+
+    /** Set in a fork to its number (1, 2, ...): a fork measures in its own JVM only. */
+    public static final String FORK_PROPERTY = "perfgate.fork";
+    /** How many JVMs measure a test, the test JVM included; see {@link ForkCount}. */
+    public static final String FORKS_PROPERTY = "perfgate.forks";
+
+    /** Every JVM's measurement (the test JVM's first), or why the forks did not all measure the test. */
+    public record Outcome(List<Measurement> measurements, String failure) {
+        public boolean failed() {
+            return failure != null;
+        }
+    }
+
+    /**
+     * Runs {@code forks - 1} further JVMs for the test and returns every measurement, the test JVM's first.
+     *
+     * @param settings the perfgate settings every fork gets as system properties ({@code perfgate.profile})
+     */
+    public Outcome measure(String testId, String label, Measurement own, int forks, Map<String, String> settings)
+            throws InterruptedException {
+        List<Measurement> measurements = new ArrayList<>();
+        measurements.add(own);
+        Path testDirectory = forksDirectory.resolve(ResultFiles.idHash(testId));
+        for (int fork = 1; fork < forks; fork++) {
+            Path jvmDirectory = testDirectory.resolve("jvm-" + fork);
+            Path results = jvmDirectory.resolve("results");
+            Path expected = ResultFiles.fileFor(results, testId);
+            List<String> arguments = new ArrayList<>(jvmArguments);
+            settings.forEach((key, value) -> arguments.add("-D" + key + "=" + value));
+            arguments.add("-Dperfgate.mode=record");
+            arguments.add("-Dperfgate.resultsDirectory=" + results.toAbsolutePath());
+            arguments.add("-D" + FORK_PROPERTY + "=" + fork);
+            String which = "fork " + fork + " of " + (forks - 1) + " (JVM " + (fork + 1) + " of " + forks
+                    + " measuring " + label + ")";
+            JvmFork.Exit exit;
+            try {
+                Files.deleteIfExists(expected);
+                exit = new JvmFork(java, arguments, classpath, mainClass, List.of(testId), workingDirectory,
+                        jvmDirectory.resolve("fork.log"), timeout).run();
+            } catch (IOException e) {
+                return new Outcome(measurements, which + " could not be started: " + e.getMessage());
+            }
+            if (!exit.succeeded()) {
+                return new Outcome(measurements, which + " " + exit.describe() + "; its log " + exit.log()
+                        + " ends:" + System.lineSeparator() + exit.tail(12));
+            }
+            TestResult result;
+            try {
+                result = Files.exists(expected) ? ResultFiles.read(expected) : null;
+            } catch (ResultFileException e) {
+                return new Outcome(measurements, which + " left an unreadable result " + expected + ": "
+                        + e.getMessage());
+            }
+            if (result == null || result.status() != ResultStatus.COMPLETED || result.measurement() == null) {
+                return new Outcome(measurements, which + " exited with 0 but recorded no measurement"
+                        + (result == null ? " (no " + expected + ")" : ": " + result.status()
+                        + (result.statusReason() == null ? "" : ", " + result.statusReason())) + "; its log: " + exit.log());
+            }
+            measurements.add(result.measurement());
+        }
+        return new Outcome(measurements, null);
+    }
+
+    /** Options that would break or distort a fork: a debugger agent would wait on the debugger's port. */
+    private static final List<String> DEBUGGER = List.of("-agentlib:jdwp", "-Xrunjdwp", "-Xdebug");
+    /** System properties a JVM sets for itself, never passed on. */
+    private static final List<String> OWN_PREFIXES = List.of("java.", "jdk.", "sun.", "os.", "user.", "file.",
+            "line.", "path.", "native.", "stdout.", "stderr.", "awt.", "surefire.", "perfgate.");
+
+    /**
+     * The options of the test JVM a fork inherits: its input arguments without debugger agents and without
+     * perfgate's own settings (the fork gets its own), plus the system properties set after start-up (by surefire,
+     * from {@code -Dkey=value} on Maven's command line) that the input arguments lack.
+     */
+    public static List<String> inheritedArguments(List<String> inputArguments, Map<String, String> systemProperties) {
+        List<String> inherited = new ArrayList<>();
+        Set<String> given = new HashSet<>();
+        for (String argument : inputArguments) {
+            if (DEBUGGER.stream().anyMatch(argument::startsWith) || argument.startsWith("-Dperfgate.")) {
+                continue;
+            }
+            inherited.add(argument);
+            if (argument.startsWith("-D")) {
+                int equals = argument.indexOf('=');
+                given.add(equals < 0 ? argument.substring(2) : argument.substring(2, equals));
+            }
+        }
+        new TreeMap<>(systemProperties).forEach((key, value) -> {
+            if (!given.contains(key) && OWN_PREFIXES.stream().noneMatch(key::startsWith)
+                    && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
+                inherited.add("-D" + key + "=" + value);
+            }
+        });
+        return inherited;
+    }
+}

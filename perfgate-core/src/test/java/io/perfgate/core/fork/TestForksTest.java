@@ -1,0 +1,93 @@
+package io.perfgate.core.fork;
+
+import io.perfgate.core.result.Measurement;
+import io.perfgate.core.result.ResultFiles;
+import io.perfgate.core.result.ResultKind;
+import io.perfgate.core.result.TestResult;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TestForksTest {
+    private static final String ID = "[engine:junit-jupiter]/[class:com.example.HashTest]/[method:sha256()]";
+
+    /** A fork's stand-in for ForkMain: records a measurement of 250 us, records nothing, or dies. */
+    public static final class Child {
+        public static void main(String[] args) {
+            String behaviour = System.getProperty("forktest.behaviour");
+            if (behaviour.equals("die")) {
+                System.out.println("java.lang.OutOfMemoryError: Java heap space");
+                System.exit(1);
+            }
+            if (behaviour.equals("measure")) {
+                Path results = Path.of(System.getProperty("perfgate.resultsDirectory"));
+                TestResult declared = TestResult.declared(ResultKind.JUNIT, args[0], "com.example.HashTest", "sha256",
+                        "sha256()", List.of(), null);
+                Measurement measurement = ForkedMeasurementTest.oneJvm(Long.parseLong(System.getProperty("perfgate.fork")) * 100 + 150, 0);
+                ResultFiles.write(results, declared.completed(measurement));
+            }
+            System.exit(0);
+        }
+    }
+
+    private static TestForks forks(Path dir) {
+        return new TestForks(JvmFork.currentJava(), List.of(), System.getProperty("java.class.path"),
+                Child.class.getName(), dir, dir.resolve("forks"), Duration.ofSeconds(60));
+    }
+
+    @Test
+    void everyForkMeasuresTheTestInItsOwnJvmAndResultsDirectory(@TempDir Path dir) throws Exception {
+        TestForks.Outcome outcome = forks(dir).measure(ID, "HashTest#sha256", ForkedMeasurementTest.oneJvm(172, 0), 3,
+                Map.of("forktest.behaviour", "measure"));
+
+        assertFalse(outcome.failed(), outcome.failure());
+        assertNull(outcome.failure());
+        assertEquals(3, outcome.measurements().size());
+        Measurement merged = ForkedMeasurement.merge(outcome.measurements());
+        assertEquals(List.of(172_000L, 250_000L, 350_000L), ForkedMeasurement.byJvm(merged).values().stream()
+                .map(histogram -> Math.round(histogram.valueAtQuantile(0.5) / 1000.0) * 1000).toList());
+        assertTrue(ResultFiles.fileFor(dir.resolve("forks").resolve(ResultFiles.idHash(ID)).resolve("jvm-2/results"), ID)
+                .toFile().isFile(), "each fork has a results directory of its own");
+    }
+
+    @Test
+    void aForkThatDiesIsAFailureWithItsExitAndLogNeverAMeasurement(@TempDir Path dir) throws Exception {
+        TestForks.Outcome outcome = forks(dir).measure(ID, "HashTest#sha256", ForkedMeasurementTest.oneJvm(172, 0), 3,
+                Map.of("forktest.behaviour", "die"));
+
+        assertTrue(outcome.failed());
+        assertTrue(outcome.failure().startsWith("fork 1 of 2 (JVM 2 of 3 measuring HashTest#sha256) exited with 1;"
+                + " its log " + dir.resolve("forks")), outcome.failure());
+        assertTrue(outcome.failure().contains("OutOfMemoryError: Java heap space"), outcome.failure());
+    }
+
+    @Test
+    void aForkThatExitsCleanlyWithoutAResultIsAFailureToo(@TempDir Path dir) throws Exception {
+        TestForks.Outcome outcome = forks(dir).measure(ID, "HashTest#sha256", ForkedMeasurementTest.oneJvm(172, 0), 2,
+                Map.of("forktest.behaviour", "silent"));
+
+        assertTrue(outcome.failed());
+        assertTrue(outcome.failure().startsWith("fork 1 of 1 (JVM 2 of 2 measuring HashTest#sha256) exited with 0 but"
+                + " recorded no measurement (no "), outcome.failure());
+    }
+
+    @Test
+    void aForkInheritsOptionsAndSetPropertiesButNoDebuggerAndNoPerfgateSettings() {
+        List<String> inherited = TestForks.inheritedArguments(
+                List.of("-Xmx512m", "-agentlib:jdwp=transport=dt_socket,server=y,address=5005", "-Dperfgate.mode=record",
+                        "-Dperfgate.resultsDirectory=/p/target/perfgate/results", "-Dfile.encoding=UTF-8", "-Dgiven=1"),
+                Map.of("given", "1", "shop.slowdown", "1.3", "java.version", "17", "user.dir", "/p",
+                        "perfgate.profile", "standard", "multi", "a\nb"));
+
+        assertEquals(List.of("-Xmx512m", "-Dfile.encoding=UTF-8", "-Dgiven=1", "-Dshop.slowdown=1.3"), inherited);
+    }
+}
