@@ -116,7 +116,7 @@ public record TestForks(Path java, List<String> jvmArguments, String classpath, 
         List<String> inherited = new ArrayList<>();
         Set<String> given = new HashSet<>();
         for (String argument : inputArguments) {
-            if (DEBUGGER.stream().anyMatch(argument::startsWith) || argument.startsWith("-Dperfgate.")) {
+            if (DEBUGGER.stream().anyMatch(argument::startsWith) || setByFork(argument)) {
                 continue;
             }
             inherited.add(argument);
@@ -126,11 +126,19 @@ public record TestForks(Path java, List<String> jvmArguments, String classpath, 
             }
         }
         new TreeMap<>(systemProperties).forEach((key, value) -> {
-            if (!given.contains(key) && OWN_PREFIXES.stream().noneMatch(key::startsWith)
+            if (!given.contains(key) && OWN_PREFIXES.stream().noneMatch(key::startsWith) && !SET_BY_FORK.contains(key)
                     && value.indexOf('\n') < 0 && value.indexOf('\r') < 0) {
                 inherited.add("-D" + key + "=" + value);
             }
         });
         return inherited;
+    }
+
+    private static boolean setByFork(String argument) {
+        if (!argument.startsWith("-D")) {
+            return false;
+        }
+        int equals = argument.indexOf('=');
+        return SET_BY_FORK.contains(equals < 0 ? argument.substring(2) : argument.substring(2, equals));
     }
 }

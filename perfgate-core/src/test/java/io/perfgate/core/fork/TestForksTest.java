@@ -84,10 +84,14 @@ class TestForksTest {
     void aForkInheritsOptionsAndSetPropertiesButNoDebuggerAndNoPerfgateSettings() {
         List<String> inherited = TestForks.inheritedArguments(
                 List.of("-Xmx512m", "-agentlib:jdwp=transport=dt_socket,server=y,address=5005", "-Dperfgate.mode=record",
-                        "-Dperfgate.resultsDirectory=/p/target/perfgate/results", "-Dfile.encoding=UTF-8", "-Dgiven=1"),
+                        "-Dperfgate.resultsDirectory=/p/target/perfgate/results", "-Dfile.encoding=UTF-8", "-Dgiven=1",
+                        "-Dperfgate.profiling=false", "-Dperfgate.forks=3"),
                 Map.of("given", "1", "shop.slowdown", "1.3", "java.version", "17", "user.dir", "/p",
-                        "perfgate.profile", "standard", "multi", "a\nb"));
+                        "perfgate.profile", "standard", "multi", "a\nb", "perfgate.maxCpuWait", "100%",
+                        "perfgate.fork", "1"));
 
-        assertEquals(List.of("-Xmx512m", "-Dfile.encoding=UTF-8", "-Dgiven=1", "-Dshop.slowdown=1.3"), inherited);
+        // perfgate's settings reach the forks, except those each fork gets its own value of
+        assertEquals(List.of("-Xmx512m", "-Dfile.encoding=UTF-8", "-Dgiven=1", "-Dperfgate.profiling=false",
+                "-Dperfgate.maxCpuWait=100%", "-Dshop.slowdown=1.3"), inherited);
     }
 }
