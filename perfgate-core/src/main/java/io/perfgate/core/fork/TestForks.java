@@ -105,7 +105,10 @@ public record TestForks(Path java, List<String> jvmArguments, String classpath, 
     private static final List<String> DEBUGGER = List.of("-agentlib:jdwp", "-Xrunjdwp", "-Xdebug");
     /** System properties a JVM sets for itself, never passed on. */
     private static final List<String> OWN_PREFIXES = List.of("java.", "jdk.", "sun.", "os.", "user.", "file.",
-            "line.", "path.", "native.", "stdout.", "stderr.", "awt.", "surefire.", "perfgate.");
+            "line.", "path.", "native.", "stdout.", "stderr.", "awt.", "surefire.");
+    /** perfgate's settings a fork gets its own value of; the others (maxCpuWait, profiling) it inherits. */
+    private static final Set<String> SET_BY_FORK = Set.of("perfgate.mode", "perfgate.resultsDirectory",
+            "perfgate.skip", "perfgate.profile", FORKS_PROPERTY, FORK_PROPERTY);
 
     /**
      * The options of the test JVM a fork inherits: its input arguments without debugger agents and without
