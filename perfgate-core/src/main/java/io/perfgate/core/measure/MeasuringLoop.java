@@ -44,7 +44,6 @@ import java.util.function.Predicate;
 public final class MeasuringLoop {
     /** How many measured invocations in a row, all failed and from the first one on, stop the run (per thread). */
     public static final int ALL_FAILED_STOP = 1_000;
-    private static final long NO_STOP = Long.MAX_VALUE;
     private static final long GC_NOTIFICATION_WAIT_MILLIS = 2_000;
 
     private final WorkloadPlan plan;
@@ -157,7 +156,7 @@ public final class MeasuringLoop {
                     capped = true;
                     break;
                 }
-                RoundPlan roundPlan = roundPlan(round, planned - round, remaining);
+                SliceSpec.RoundPlan roundPlan = SliceSpec.round(plan, round, planned - round, remaining);
                 capped |= roundPlan.shortened();
                 if (gc != null) {
                     gc.openWindow();
@@ -232,18 +231,11 @@ public final class MeasuringLoop {
 
     /** Runs the warmup and returns its slices (none when there is no warmup). */
     private List<Worker.Slice> warmUp(Worker[] workers, ExecutorService pool, long capDeadline) {
-        boolean byInvocations = plan.warmupInvocations() >= 0;
-        if (byInvocations ? plan.warmupInvocations() == 0 : plan.warmupNanos() <= 0) {
+        IntFunction<SliceSpec> specs = SliceSpec.warmup(plan, workers.length, Math.max(1, capDeadline - System.nanoTime()));
+        if (specs == null) {
             return List.of();
         }
-        long remaining = Math.max(1, capDeadline - System.nanoTime());
-        List<Worker.Slice> slices = runPhase(workers, pool, i -> {
-            if (byInvocations) {
-                long share = share(plan.warmupInvocations(), workers.length, i);
-                return share == 0 ? null : new SliceSpec(share, NO_STOP, remaining, 0, 0);
-            }
-            return new SliceSpec(NO_STOP, NO_STOP, Math.min(plan.warmupNanos(), remaining), 0, 0);
-        });
+        List<Worker.Slice> slices = runPhase(workers, pool, specs);
         throwIfAborted(workers);
         return slices;
     }
@@ -261,40 +253,6 @@ public final class MeasuringLoop {
             bytes += slice.allocatedBytes();
         }
         return bytes;
-    }
-
-    /** What each worker does in one round. */
-    private record SliceSpec(long maxInvocations, long softStopNanos, long hardStopNanos,
-                             long minInvocations, long minSuccesses) {
-    }
-
-    private record RoundPlan(IntFunction<SliceSpec> perWorker, boolean shortened) {
-        SliceSpec forWorker(int index) {
-            return perWorker.apply(index);
-        }
-    }
-
-    private RoundPlan roundPlan(int round, int roundsLeft, long remainingNanos) {
-        int threads = plan.threads();
-        int rounds = plan.rounds();
-        if (plan.fixedInvocations()) {
-            long roundShare = share(plan.invocations(), rounds, round);
-            long hard = remainingNanos / roundsLeft;
-            return new RoundPlan(i -> {
-                long share = share(roundShare, threads, i);
-                return share == 0 ? null : new SliceSpec(share, NO_STOP, hard, 0, 0);
-            }, false);
-        }
-        if (plan.fixedDuration()) {
-            long wanted = share(plan.durationNanos(), rounds, round);
-            long hard = Math.min(wanted, remainingNanos);
-            return new RoundPlan(i -> new SliceSpec(NO_STOP, NO_STOP, hard, 0, 0), hard < wanted);
-        }
-        long hard = remainingNanos / roundsLeft;
-        long soft = ceilDiv(plan.minDurationNanos(), rounds);
-        long minInvocations = ceilDiv(plan.minInvocations(), (long) rounds * threads);
-        long minSuccesses = ceilDiv(plan.minSuccesses(), (long) rounds * threads);
-        return new RoundPlan(i -> new SliceSpec(NO_STOP, soft, hard, minInvocations, minSuccesses), false);
     }
 
     /** Runs one slice on every worker (those whose spec is null sit out) and returns the slices in worker order. */
@@ -376,15 +334,6 @@ public final class MeasuringLoop {
     private static long gcAndContinue() {
         System.gc();
         return -1;
-    }
-
-    /** The index-th of {@code parts} near-equal shares of {@code total}; the first ones take the remainder. */
-    static long share(long total, long parts, long index) {
-        return total / parts + (index < total % parts ? 1 : 0);
-    }
-
-    private static long ceilDiv(long value, long divisor) {
-        return value <= 0 ? 0 : (value + divisor - 1) / divisor;
     }
 
     private static final class WorkerThreads implements java.util.concurrent.ThreadFactory {

@@ -273,10 +273,10 @@ class MeasuringLoopTest {
 
     @Test
     void sharesSplitATotalExactly() {
-        assertEquals(4, MeasuringLoop.share(10, 3, 0));
-        assertEquals(3, MeasuringLoop.share(10, 3, 1));
-        assertEquals(3, MeasuringLoop.share(10, 3, 2));
-        assertEquals(0, MeasuringLoop.share(2, 3, 2));
+        assertEquals(4, SliceSpec.share(10, 3, 0));
+        assertEquals(3, SliceSpec.share(10, 3, 1));
+        assertEquals(3, SliceSpec.share(10, 3, 2));
+        assertEquals(0, SliceSpec.share(2, 3, 2));
     }
 
     @Test
