@@ -59,13 +59,10 @@ final class Worker {
     private long measuredFailures;
     private Throwable abort;
 
-    /** @param between run before every invocation but the first, unmeasured; what it throws ends the run */
-    Worker(Invocable body, Invocable between, Predicate<Throwable> abortsRun, boolean measureAllocation,
-           AtomicBoolean anySucceeded) {
-        this(body, between, abortsRun, measureAllocation, anySucceeded, false);
-    }
-
-    /** @param cpuPerInvocation also time each invocation's thread CPU time (costly: see {@link ThreadCpuClock}) */
+    /**
+     * @param between          run before every invocation but the first, unmeasured; what it throws ends the run
+     * @param cpuPerInvocation also time each invocation's thread CPU time (costly: see {@link ThreadCpuClock})
+     */
     Worker(Invocable body, Invocable between, Predicate<Throwable> abortsRun, boolean measureAllocation,
            AtomicBoolean anySucceeded, boolean cpuPerInvocation) {
         this.cpuHistogram = cpuPerInvocation && ThreadCpuClock.supported() ? new LatencyHistogram() : null;
@@ -94,9 +91,9 @@ final class Worker {
         final boolean timeCpu = cpuHistogram != null;
         // per round, from the thread itself: how long it waited for a CPU, and the CPU it used
         long waitBefore = SchedStat.currentThreadWaitNanos();
-        long cpuBefore = ThreadCpuClock.currentThreadCpuNanos();
         long allocatedBefore = measureAllocation ? ThreadAllocation.currentThreadAllocatedBytes() : -1;
-        long cpuStart = timeCpu ? ThreadCpuClock.currentThreadCpuNanos() : 0;
+        long cpuBefore = ThreadCpuClock.currentThreadCpuNanos();
+        long cpuStart = cpuBefore; // read once: the round's CPU start is the first invocation's
         final long sliceStart = System.nanoTime();
         long start = sliceStart;
         long invocations = 0;
