@@ -46,14 +46,7 @@ public final class ForkedMeasurement {
             measurement.errorsByKind().forEach((kind, count) -> errorsByKind.merge(kind, count, Long::sum));
             firstError = firstError != null ? firstError : measurement.firstError();
             behind = behind != null ? behind : measurement.behindSchedule();
-            if (measurement.latencyHistogram() != null) {
-                LatencyHistogram histogram = LatencyHistogram.decode(measurement.latencyHistogram());
-                if (pooled == null) {
-                    pooled = histogram;
-                } else {
-                    pooled.add(histogram);
-                }
-            }
+            pooled = pool(pooled, measurement.latencyHistogram());
             for (Round round : measurement.rounds()) {
                 rounds.add(round.inJvm(jvm));
             }
@@ -96,14 +89,7 @@ public final class ForkedMeasurement {
             if (each.loadPerCore() != null) {
                 load = load == null ? each.loadPerCore() : Math.max(load, each.loadPerCore());
             }
-            if (each.discardedLatencyHistogram() != null) {
-                LatencyHistogram histogram = LatencyHistogram.decode(each.discardedLatencyHistogram());
-                if (discarded == null) {
-                    discarded = histogram;
-                } else {
-                    discarded.add(histogram);
-                }
-            }
+            discarded = pool(discarded, each.discardedLatencyHistogram());
         }
         return new Contention(first.source(), measured, kept, worst, first.maxWaitShare(), keptRounds, discardedRounds,
                 planned, discardedWait, discardedNanos, discarded == null ? null : discarded.encode(), load);
@@ -125,15 +111,23 @@ public final class ForkedMeasurement {
             if (cpu.perInvocationHistogram() == null) {
                 everyHistogram = false;
             } else if (everyHistogram) {
-                LatencyHistogram histogram = LatencyHistogram.decode(cpu.perInvocationHistogram());
-                if (perInvocation == null) {
-                    perInvocation = histogram;
-                } else {
-                    perInvocation.add(histogram);
-                }
+                perInvocation = pool(perInvocation, cpu.perInvocationHistogram());
             }
         }
         return new CpuTime(total, invocations, everyHistogram && perInvocation != null ? perInvocation.encode() : null);
+    }
+
+    /** {@code pooled} with the encoded histogram added (null: nothing pooled yet); as it was when there is none. */
+    private static LatencyHistogram pool(LatencyHistogram pooled, String encoded) {
+        if (encoded == null) {
+            return pooled;
+        }
+        LatencyHistogram histogram = LatencyHistogram.decode(encoded);
+        if (pooled == null) {
+            return histogram;
+        }
+        pooled.add(histogram);
+        return pooled;
     }
 
     /** How many JVMs measured the rounds: 1 for a measurement made in one. */
