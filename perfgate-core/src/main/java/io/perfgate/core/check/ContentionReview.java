@@ -48,7 +48,7 @@ final class ContentionReview {
                 measurement.errorsByKind(), measurement.firstError(),
                 measurement.durationNanos() + contention.discardedDurationNanos(), all.encode(), measurement.memory(),
                 measurement.behindSchedule(), measurement.rounds(), measurement.database(), contention,
-                measurement.cpu());
+                measurement.cpu(), measurement.profile());
     }
 
     /**

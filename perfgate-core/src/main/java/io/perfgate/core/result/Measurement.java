@@ -47,14 +47,6 @@ public record Measurement(
         rounds = rounds == null ? List.of() : List.copyOf(rounds);
     }
 
-    /** A measurement without a profile. */
-    public Measurement(long invocations, long errors, Map<String, Long> errorsByKind, String firstError,
-                       long durationNanos, String latencyHistogram, MemoryMeasurement memory, String behindSchedule,
-                       List<Round> rounds, DatabaseMeasurement database, Contention contention, CpuTime cpu) {
-        this(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory, behindSchedule,
-                rounds, database, contention, cpu, null);
-    }
-
     /** A measurement without contention, CPU or profile figures. */
     public Measurement(long invocations, long errors, Map<String, Long> errorsByKind, String firstError,
                        long durationNanos, String latencyHistogram, MemoryMeasurement memory, String behindSchedule,
@@ -63,12 +55,12 @@ public record Measurement(
                 rounds, database, null, null, null);
     }
 
-    /** A measurement without database figures. */
+    /** A measurement without database, contention, CPU or profile figures. */
     public Measurement(long invocations, long errors, Map<String, Long> errorsByKind, String firstError,
                        long durationNanos, String latencyHistogram, MemoryMeasurement memory, String behindSchedule,
                        List<Round> rounds) {
         this(invocations, errors, errorsByKind, firstError, durationNanos, latencyHistogram, memory, behindSchedule,
-                rounds, null);
+                rounds, null, null, null, null);
     }
 
     /** The same measurement with other memory figures. */
