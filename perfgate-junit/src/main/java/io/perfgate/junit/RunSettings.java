@@ -29,9 +29,9 @@ import java.util.function.Function;
  */
 record RunSettings(Mode mode, Optional<Path> resultsDirectory, Profile profile, int jvms) {
 
-    static final String MODE = "perfgate.mode";
+    static final String MODE = TestForks.MODE_PROPERTY;
     static final String SKIP = "perfgate.skip";
-    static final String RESULTS_DIRECTORY = "perfgate.resultsDirectory";
+    static final String RESULTS_DIRECTORY = TestForks.RESULTS_DIRECTORY_PROPERTY;
 
     enum Mode {
         /** Measure and record; the Maven plugin's {@code check} judges later. */

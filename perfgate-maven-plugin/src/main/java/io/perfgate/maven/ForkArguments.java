@@ -17,9 +17,9 @@ import java.util.Optional;
 final class ForkArguments {
 
     /** System property telling the JUnit extension whether to record (defer the verdict) or do nothing. */
-    static final String MODE = "perfgate.mode";
+    static final String MODE = io.perfgate.core.fork.TestForks.MODE_PROPERTY;
     /** System property naming the directory result files are written to. */
-    static final String RESULTS_DIRECTORY = "perfgate.resultsDirectory";
+    static final String RESULTS_DIRECTORY = io.perfgate.core.fork.TestForks.RESULTS_DIRECTORY_PROPERTY;
     /** System property naming the workload profile. */
     static final String PROFILE = Profile.PROPERTY;
     /** System property saying how many JVMs measure each gated test. */

@@ -1,5 +1,6 @@
 package io.perfgate.core.fork;
 
+import io.perfgate.core.measure.Profile;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.ResultFileException;
 import io.perfgate.core.result.ResultFiles;
@@ -41,6 +42,10 @@ public record TestForks(Path java, List<String> jvmArguments, String classpath, 
 
     /** Set in a fork to its number (1, 2, ...): a fork measures in its own JVM only. */
     public static final String FORK_PROPERTY = "perfgate.fork";
+    /** Whether a test JVM records, judges or does nothing (read by perfgate-junit, set by {@code perfgate:prepare}). */
+    public static final String MODE_PROPERTY = "perfgate.mode";
+    /** Where a recording JVM writes its result files. */
+    public static final String RESULTS_DIRECTORY_PROPERTY = "perfgate.resultsDirectory";
     /** How many JVMs measure a test, the test JVM included; see {@link ForkCount}. */
     public static final String FORKS_PROPERTY = "perfgate.forks";
 
@@ -67,8 +72,8 @@ public record TestForks(Path java, List<String> jvmArguments, String classpath, 
             Path expected = ResultFiles.fileFor(results, testId);
             List<String> arguments = new ArrayList<>(jvmArguments);
             settings.forEach((key, value) -> arguments.add("-D" + key + "=" + value));
-            arguments.add("-Dperfgate.mode=record");
-            arguments.add("-Dperfgate.resultsDirectory=" + results.toAbsolutePath());
+            arguments.add("-D" + MODE_PROPERTY + "=record");
+            arguments.add("-D" + RESULTS_DIRECTORY_PROPERTY + "=" + results.toAbsolutePath());
             arguments.add("-D" + FORK_PROPERTY + "=" + fork);
             String which = "fork " + fork + " of " + (forks - 1) + " (JVM " + (fork + 1) + " of " + forks
                     + " measuring " + label + ")";
@@ -107,8 +112,8 @@ public record TestForks(Path java, List<String> jvmArguments, String classpath, 
     private static final List<String> OWN_PREFIXES = List.of("java.", "jdk.", "sun.", "os.", "user.", "file.",
             "line.", "path.", "native.", "stdout.", "stderr.", "awt.", "surefire.");
     /** perfgate's settings a fork gets its own value of; the others (maxCpuWait, profiling) it inherits. */
-    private static final Set<String> SET_BY_FORK = Set.of("perfgate.mode", "perfgate.resultsDirectory",
-            "perfgate.skip", "perfgate.profile", FORKS_PROPERTY, FORK_PROPERTY);
+    private static final Set<String> SET_BY_FORK = Set.of(MODE_PROPERTY, RESULTS_DIRECTORY_PROPERTY,
+            "perfgate.skip", Profile.PROPERTY, FORKS_PROPERTY, FORK_PROPERTY);
 
     /**
      * The options of the test JVM a fork inherits: its input arguments without debugger agents and without
