@@ -3,6 +3,7 @@ package io.perfgate.core.regression;
 import org.apache.commons.statistics.distribution.TDistribution;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -35,14 +36,14 @@ public record JvmSpread(double logSd, int baselineJvms, int currentJvms, int deg
      * @param currentJvms  the JVM of each current value; empty when the values came from one JVM
      */
     public static JvmSpread of(double[] baseline, int[] baselineJvms, double[] current, int[] currentJvms) {
-        Map<Integer, double[]> baseLevels = levels(baseline, baselineJvms);
-        Map<Integer, double[]> currentLevels = levels(current, currentJvms);
-        int df = Math.max(0, baseLevels.size() - 1) + Math.max(0, currentLevels.size() - 1);
+        double[] baseLevels = levels(baseline, baselineJvms);
+        double[] currentLevels = levels(current, currentJvms);
+        int df = Math.max(0, baseLevels.length - 1) + Math.max(0, currentLevels.length - 1);
         if (df < 1) {
             return null;
         }
         double squares = squaresAroundMean(baseLevels) + squaresAroundMean(currentLevels);
-        return new JvmSpread(Math.sqrt(squares / df), Math.max(1, baseLevels.size()), Math.max(1, currentLevels.size()),
+        return new JvmSpread(Math.sqrt(squares / df), Math.max(1, baseLevels.length), Math.max(1, currentLevels.length),
                 df);
     }
 
@@ -62,9 +63,9 @@ public record JvmSpread(double logSd, int baselineJvms, int currentJvms, int deg
 
     /**
      * Each JVM's level, the median of its log values (a round distorted by a busy machine moves a mean, not a
-     * median), keyed by JVM; every value one JVM when none are given.
+     * median), in JVM order; every value one JVM when none are given.
      */
-    private static Map<Integer, double[]> levels(double[] values, int[] jvms) {
+    private static double[] levels(double[] values, int[] jvms) {
         Map<Integer, List<Double>> logs = new TreeMap<>();
         boolean marked = jvms != null && jvms.length == values.length && values.length > 0;
         for (int i = 0; i < values.length; i++) {
@@ -72,17 +73,16 @@ public record JvmSpread(double logSd, int baselineJvms, int currentJvms, int deg
                 logs.computeIfAbsent(marked ? jvms[i] : 0, jvm -> new ArrayList<>()).add(Math.log(values[i]));
             }
         }
-        Map<Integer, double[]> levels = new TreeMap<>();
-        logs.forEach((jvm, ofJvm) -> levels.put(jvm, new double[] {RegressionDetector.median(
-                ofJvm.stream().mapToDouble(Double::doubleValue).toArray())}));
-        return levels;
+        return logs.values().stream()
+                .mapToDouble(ofJvm -> RegressionDetector.median(ofJvm.stream().mapToDouble(Double::doubleValue).toArray()))
+                .toArray();
     }
 
-    private static double squaresAroundMean(Map<Integer, double[]> levels) {
-        if (levels.size() < 2) {
+    private static double squaresAroundMean(double[] levels) {
+        if (levels.length < 2) {
             return 0;
         }
-        double mean = levels.values().stream().mapToDouble(level -> level[0]).average().orElse(0);
-        return levels.values().stream().mapToDouble(level -> (level[0] - mean) * (level[0] - mean)).sum();
+        double mean = Arrays.stream(levels).average().orElse(0);
+        return Arrays.stream(levels).map(level -> (level - mean) * (level - mean)).sum();
     }
 }
