@@ -73,6 +73,20 @@ class ForkedMeasurementTest {
     }
 
     @Test
+    void perInvocationCpuTimeIsPooledOnlyWhenEveryJvmTimedIt() {
+        LatencyHistogram cpu = new LatencyHistogram();
+        cpu.record(80_000);
+        CpuTime timed = new CpuTime(1_000_000L, 200, cpu.encode());
+        Measurement merged = ForkedMeasurement.merge(List.of(oneJvm(172, 0).withContention(null, timed),
+                oneJvm(243, 0).withContention(null, timed)));
+
+        assertEquals(2, LatencyHistogram.decode(merged.cpu().perInvocationHistogram()).count());
+        assertNull(ForkedMeasurement.merge(List.of(oneJvm(172, 0).withContention(null, timed),
+                oneJvm(243, 0).withContention(null, new CpuTime(1_000_000L, 200, null)))).cpu().perInvocationHistogram(),
+                "a JVM without per-invocation figures leaves none for the test");
+    }
+
+    @Test
     void theFiguresOfEachJvmCanBeReadBack() {
         Map<Integer, LatencyHistogram> byJvm = ForkedMeasurement.byJvm(
                 ForkedMeasurement.merge(List.of(oneJvm(172, 0), oneJvm(243, 0), oneJvm(254, 0))));
