@@ -23,10 +23,6 @@ public record BaselineMetric(List<Double> values, Instant recordedAt, String com
         jvms = jvms == null || jvms.size() != values.size() ? null : List.copyOf(jvms);
     }
 
-    public BaselineMetric(List<Double> values, Instant recordedAt, String commit) {
-        this(values, recordedAt, commit, null);
-    }
-
     /** The values of replicates, with the JVM of each when they came from several. */
     static BaselineMetric of(Replicates replicates, Instant recordedAt, String commit) {
         List<Integer> jvms = replicates.jvms().length == 0 ? null
