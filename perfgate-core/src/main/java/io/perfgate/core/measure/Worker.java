@@ -45,7 +45,10 @@ final class Worker {
     private final Predicate<Throwable> abortsRun;
     private final boolean measureAllocation;
     private final LatencyHistogram histogram = new LatencyHistogram();
-    /** Each invocation's thread CPU time; null unless a gate bounds a CPU percentile (a read costs ~1.5 us). */
+    /**
+     * Each invocation's thread CPU time; null unless a gate bounds a CPU percentile (a read costs 1.5 to 4 us, see
+     * {@link ThreadCpuClock}).
+     */
     private final LatencyHistogram cpuHistogram;
     private final Map<String, long[]> errorsByKind = new HashMap<>();
     /** Set by the first worker whose measured invocation succeeds; shared by the workers of one run. */
