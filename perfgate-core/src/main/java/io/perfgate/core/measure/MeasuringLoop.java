@@ -231,7 +231,8 @@ public final class MeasuringLoop {
 
     /** Runs the warmup and returns its slices (none when there is no warmup). */
     private List<Worker.Slice> warmUp(Worker[] workers, ExecutorService pool, long capDeadline) {
-        IntFunction<SliceSpec> specs = SliceSpec.warmup(plan, workers.length, Math.max(1, capDeadline - System.nanoTime()));
+        long remaining = Math.max(1, capDeadline - System.nanoTime());
+        IntFunction<SliceSpec> specs = SliceSpec.warmup(plan, workers.length, remaining);
         if (specs == null) {
             return List.of();
         }

@@ -74,7 +74,8 @@ public record JvmSpread(double logSd, int baselineJvms, int currentJvms, int deg
             }
         }
         return logs.values().stream()
-                .mapToDouble(ofJvm -> RegressionDetector.median(ofJvm.stream().mapToDouble(Double::doubleValue).toArray()))
+                .map(ofJvm -> ofJvm.stream().mapToDouble(Double::doubleValue).toArray())
+                .mapToDouble(RegressionDetector::median)
                 .toArray();
     }
 
