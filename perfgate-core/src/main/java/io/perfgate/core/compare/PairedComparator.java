@@ -96,8 +96,8 @@ public final class PairedComparator {
         double lower = Math.exp(shift.lower());
         double upper = Math.exp(shift.upper());
         double boundary = allowed.badnessBoundary(metric.direction());
-        String change = label + " " + ChangeText.ofRatio(ratio) + " " + (shift.bounded()
-                ? ChangeText.interval(lower, upper, 1 + allowed.fraction()) : "[unbounded]") + " vs base ("
+        String change = label + " " + ChangeText.ofRatio(ratio) + " "
+                + ChangeText.interval(lower, upper, 1 + allowed.fraction()) + " vs base ("
                 + metric.kind().format(baseValue) + " -> " + metric.kind().format(headValue) + ")";
         String allowedText = allowed.format(metric.direction());
         String statistics = " (" + input.testLabel() + ", " + pairs + " pairs, p = " + ChangeText.pValue(adjusted)

@@ -135,7 +135,7 @@ public final class RegressionDetector {
         double upperRatio = Math.max(a, b);
         double allowedRatio = metric.ratioOfShift(allowed.badnessBoundary(metric.direction()));
         String change = metric.label() + " " + ChangeText.ofRatio(ratio) + " "
-                + (shift.bounded() ? ChangeText.interval(lowerRatio, upperRatio, allowedRatio) : "[unbounded]") + vs;
+                + ChangeText.interval(lowerRatio, upperRatio, allowedRatio) + vs;
         String allowedText = allowed.format(metric.direction());
         String statistics = context + ", p = " + ChangeText.pValue(adjusted) + (comparisons > 1
                 ? " after " + policy.correction().displayName() + " over " + comparisons + " comparisons" : "") + ")";
