@@ -58,12 +58,7 @@ public final class PairedComparator {
                 tested.add(i);
             }
         }
-        double[] adjustedTested = policy.correction().adjust(tested.stream().mapToDouble(i -> pValues[i]).toArray());
-        double[] adjusted = new double[count];
-        Arrays.fill(adjusted, Double.NaN);
-        for (int k = 0; k < tested.size(); k++) {
-            adjusted[tested.get(k)] = adjustedTested[k];
-        }
+        double[] adjusted = policy.correction().adjust(pValues, tested);
         List<PairedComparison> results = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             results.add(judge(inputs.get(i), shifts[i], pValues[i], adjusted[i], tested.size()));

@@ -52,13 +52,7 @@ public final class RegressionDetector {
                 }
             }
         }
-        double[] fairP = fair.stream().mapToDouble(i -> pValues[i]).toArray();
-        double[] fairAdjusted = policy.correction().adjust(fairP);
-        double[] adjusted = new double[count];
-        Arrays.fill(adjusted, Double.NaN);
-        for (int k = 0; k < fair.size(); k++) {
-            adjusted[fair.get(k)] = fairAdjusted[k];
-        }
+        double[] adjusted = policy.correction().adjust(pValues, fair);
         List<MetricComparison> results = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             results.add(judge(inputs.get(i), shifts[i], pValues[i], adjusted[i], fair.size()));
