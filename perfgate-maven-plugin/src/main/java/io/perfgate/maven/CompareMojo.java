@@ -37,7 +37,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -163,20 +162,12 @@ public class CompareMojo extends AbstractPerfgateMojo {
         }
         writeReports(report);
         CompareSummary summary = new CompareSummary(report, output().directory().resolve("compare.html").toString());
-        summary.lines().forEach(line -> log(line));
+        summary.lines().forEach(this::log);
         if (!report.blocking().isEmpty()) {
             if (failOnViolation) {
                 throw new MojoFailureException(summary.failureMessage());
             }
             getLog().warn("perfgate: blocking regressions reported only (perfgate.failOnViolation=false)");
-        }
-    }
-
-    private void log(CheckSummary.Line line) {
-        switch (line.severity()) {
-            case ERROR -> getLog().error(line.text());
-            case WARN -> getLog().warn(line.text());
-            case INFO -> getLog().info(line.text());
         }
     }
 
@@ -221,14 +212,12 @@ public class CompareMojo extends AbstractPerfgateMojo {
         try {
             RegressionPolicy policy = RegressionPolicy.defaults()
                     .withAllowed(regressionAllowed, "perfgate.regression.allowed")
-                    .withCorrection(Correction.valueOf(regressionCorrection.strip().toUpperCase(Locale.ROOT)));
+                    .withCorrection(CheckMojo.option(Correction.class, regressionCorrection,
+                            "perfgate.regression.correction"));
             return new PairedComparator(policy, AllowedChange.parse(allowedAllocation, Direction.LOWER_IS_BETTER,
                     "perfgate.compare.allowedAllocation"));
         } catch (InvalidGateException e) {
             throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("perfgate: perfgate.regression.correction = '" + regressionCorrection
-                    + "' is not one of " + Arrays.toString(Correction.values()), e);
         }
     }
 
