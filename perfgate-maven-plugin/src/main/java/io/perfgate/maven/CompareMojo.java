@@ -17,8 +17,6 @@ import io.perfgate.core.report.CompareWriter;
 import io.perfgate.core.result.AtomicFiles;
 import io.perfgate.core.result.ResultFileException;
 import io.perfgate.core.result.ResultFiles;
-import io.perfgate.core.result.ResultKind;
-import io.perfgate.core.result.ResultStatus;
 import io.perfgate.core.result.TestResult;
 import io.perfgate.core.fork.JvmFork;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -179,10 +177,7 @@ public class CompareMojo extends AbstractPerfgateMojo {
         } catch (ResultFileException e) {
             throw new MojoExecutionException("perfgate:compare: " + e.getMessage(), e);
         }
-        List<TestResult> gated = results.stream()
-                .filter(result -> result.kind() == ResultKind.JUNIT && result.status() != ResultStatus.SKIPPED
-                        && !result.gates().isEmpty())
-                .toList();
+        List<TestResult> gated = CompareAnalysis.gatedTests(results);
         if (gated.isEmpty()) {
             throw new MojoExecutionException("perfgate:compare: no gated JUnit test recorded a result in "
                     + output().results() + "; compare runs the tests this build's test phase measured: run it after"
