@@ -49,4 +49,13 @@ public abstract class AbstractPerfgateMojo extends AbstractMojo {
     OutputDirectory output() {
         return new OutputDirectory(outputDirectory.toPath());
     }
+
+    /** Prints a summary line ({@link CheckSummary}, {@link CompareSummary}) at its severity. */
+    void log(CheckSummary.Line line) {
+        switch (line.severity()) {
+            case ERROR -> getLog().error(line.text());
+            case WARN -> getLog().warn(line.text());
+            case INFO -> getLog().info(line.text());
+        }
+    }
 }

@@ -175,13 +175,7 @@ public class CheckMojo extends AbstractPerfgateMojo {
 
         CheckSummary summary = new CheckSummary(report, output.htmlReport().toAbsolutePath().toString(),
                 regressionDetails);
-        for (CheckSummary.Line line : summary.lines()) {
-            switch (line.severity()) {
-                case ERROR -> getLog().error(line.text());
-                case WARN -> getLog().warn(line.text());
-                case INFO -> getLog().info(line.text());
-            }
-        }
+        summary.lines().forEach(this::log);
         if (report.hasBlockingViolations()) {
             if (failOnViolation) {
                 throw new MojoFailureException(summary.failureMessage());
@@ -285,7 +279,8 @@ public class CheckMojo extends AbstractPerfgateMojo {
         return metrics;
     }
 
-    private static <E extends Enum<E>> E option(Class<E> type, String value, String property) {
+    /** An enum option as users type it (any case); an {@link InvalidGateException} naming the property otherwise. */
+    static <E extends Enum<E>> E option(Class<E> type, String value, String property) {
         try {
             return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException | NullPointerException e) {

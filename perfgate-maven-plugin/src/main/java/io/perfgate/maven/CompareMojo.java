@@ -17,8 +17,6 @@ import io.perfgate.core.report.CompareWriter;
 import io.perfgate.core.result.AtomicFiles;
 import io.perfgate.core.result.ResultFileException;
 import io.perfgate.core.result.ResultFiles;
-import io.perfgate.core.result.ResultKind;
-import io.perfgate.core.result.ResultStatus;
 import io.perfgate.core.result.TestResult;
 import io.perfgate.core.fork.JvmFork;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -37,7 +35,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -163,20 +160,12 @@ public class CompareMojo extends AbstractPerfgateMojo {
         }
         writeReports(report);
         CompareSummary summary = new CompareSummary(report, output().directory().resolve("compare.html").toString());
-        summary.lines().forEach(line -> log(line));
+        summary.lines().forEach(this::log);
         if (!report.blocking().isEmpty()) {
             if (failOnViolation) {
                 throw new MojoFailureException(summary.failureMessage());
             }
             getLog().warn("perfgate: blocking regressions reported only (perfgate.failOnViolation=false)");
-        }
-    }
-
-    private void log(CheckSummary.Line line) {
-        switch (line.severity()) {
-            case ERROR -> getLog().error(line.text());
-            case WARN -> getLog().warn(line.text());
-            case INFO -> getLog().info(line.text());
         }
     }
 
@@ -188,10 +177,7 @@ public class CompareMojo extends AbstractPerfgateMojo {
         } catch (ResultFileException e) {
             throw new MojoExecutionException("perfgate:compare: " + e.getMessage(), e);
         }
-        List<TestResult> gated = results.stream()
-                .filter(result -> result.kind() == ResultKind.JUNIT && result.status() != ResultStatus.SKIPPED
-                        && !result.gates().isEmpty())
-                .toList();
+        List<TestResult> gated = CompareAnalysis.gatedTests(results);
         if (gated.isEmpty()) {
             throw new MojoExecutionException("perfgate:compare: no gated JUnit test recorded a result in "
                     + output().results() + "; compare runs the tests this build's test phase measured: run it after"
@@ -221,14 +207,12 @@ public class CompareMojo extends AbstractPerfgateMojo {
         try {
             RegressionPolicy policy = RegressionPolicy.defaults()
                     .withAllowed(regressionAllowed, "perfgate.regression.allowed")
-                    .withCorrection(Correction.valueOf(regressionCorrection.strip().toUpperCase(Locale.ROOT)));
+                    .withCorrection(CheckMojo.option(Correction.class, regressionCorrection,
+                            "perfgate.regression.correction"));
             return new PairedComparator(policy, AllowedChange.parse(allowedAllocation, Direction.LOWER_IS_BETTER,
                     "perfgate.compare.allowedAllocation"));
         } catch (InvalidGateException e) {
             throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw new MojoExecutionException("perfgate: perfgate.regression.correction = '" + regressionCorrection
-                    + "' is not one of " + Arrays.toString(Correction.values()), e);
         }
     }
 

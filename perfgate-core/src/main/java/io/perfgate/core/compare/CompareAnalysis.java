@@ -4,6 +4,8 @@ import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.gate.Metric;
 import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.result.ResultKind;
+import io.perfgate.core.result.ResultStatus;
 import io.perfgate.core.result.TestResult;
 
 import java.util.ArrayList;
@@ -22,6 +24,14 @@ import java.util.stream.Collectors;
 public final class CompareAnalysis {
 
     private CompareAnalysis() {
+    }
+
+    /** The results compare runs again: JUnit tests with gates that were not skipped, in the order given. */
+    public static List<TestResult> gatedTests(List<TestResult> results) {
+        return results.stream()
+                .filter(result -> result.kind() == ResultKind.JUNIT && result.status() != ResultStatus.SKIPPED
+                        && !result.gates().isEmpty())
+                .toList();
     }
 
     /**

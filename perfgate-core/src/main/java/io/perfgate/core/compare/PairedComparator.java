@@ -58,12 +58,7 @@ public final class PairedComparator {
                 tested.add(i);
             }
         }
-        double[] adjustedTested = policy.correction().adjust(tested.stream().mapToDouble(i -> pValues[i]).toArray());
-        double[] adjusted = new double[count];
-        Arrays.fill(adjusted, Double.NaN);
-        for (int k = 0; k < tested.size(); k++) {
-            adjusted[tested.get(k)] = adjustedTested[k];
-        }
+        double[] adjusted = policy.correction().adjust(pValues, tested);
         List<PairedComparison> results = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             results.add(judge(inputs.get(i), shifts[i], pValues[i], adjusted[i], tested.size()));
@@ -96,8 +91,8 @@ public final class PairedComparator {
         double lower = Math.exp(shift.lower());
         double upper = Math.exp(shift.upper());
         double boundary = allowed.badnessBoundary(metric.direction());
-        String change = label + " " + ChangeText.ofRatio(ratio) + " " + (shift.bounded()
-                ? ChangeText.interval(lower, upper, 1 + allowed.fraction()) : "[unbounded]") + " vs base ("
+        String change = label + " " + ChangeText.ofRatio(ratio) + " "
+                + ChangeText.interval(lower, upper, 1 + allowed.fraction()) + " vs base ("
                 + metric.kind().format(baseValue) + " -> " + metric.kind().format(headValue) + ")";
         String allowedText = allowed.format(metric.direction());
         String statistics = " (" + input.testLabel() + ", " + pairs + " pairs, p = " + ChangeText.pValue(adjusted)

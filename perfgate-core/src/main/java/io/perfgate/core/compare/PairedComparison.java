@@ -60,10 +60,6 @@ public record PairedComparison(
 
     /** {@code [+24%, +38%]}, or {@code [unbounded]} with too few pairs. */
     public String formattedInterval() {
-        if (Double.isNaN(lowerRatio) || Double.isInfinite(lowerRatio) || Double.isInfinite(upperRatio)
-                || lowerRatio <= 0) {
-            return "[unbounded]";
-        }
         return ChangeText.interval(lowerRatio, upperRatio, 1 + allowed.fraction());
     }
 

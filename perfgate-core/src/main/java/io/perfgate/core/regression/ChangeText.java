@@ -4,6 +4,8 @@ import java.util.Locale;
 
 /** Formats relative changes the same way in every message and locale: {@code +31%}, {@code -4.2%}. */
 public final class ChangeText {
+    private static final String UNBOUNDED = "[unbounded]";
+
     private ChangeText() {
     }
 
@@ -17,17 +19,30 @@ public final class ChangeText {
         return (percent < 0 ? "-" : "+") + number + "%";
     }
 
-    /** An interval of ratios: {@code [+24%, +38%]}. */
+    /** An interval of ratios: {@code [+24%, +38%]}; {@code [unbounded]} when too few replicates bound it. */
     static String interval(double lowerRatio, double upperRatio) {
+        if (!bounded(lowerRatio, upperRatio)) {
+            return UNBOUNDED;
+        }
         return "[" + ofRatio(lowerRatio) + ", " + ofRatio(upperRatio) + "]";
     }
 
     /**
      * An interval of ratios; an end that would print like the allowed change ({@code +20%}) while lying on
      * one side of it gets a decimal ({@code +20.3%}), so the interval visibly clears or straddles it.
+     * {@code [unbounded]} when too few replicates bound it.
      */
     public static String interval(double lowerRatio, double upperRatio, double allowedRatio) {
+        if (!bounded(lowerRatio, upperRatio)) {
+            return UNBOUNDED;
+        }
         return "[" + near(lowerRatio, allowedRatio) + ", " + near(upperRatio, allowedRatio) + "]";
+    }
+
+    /** An interval without ends (NaN, zero or infinite ratios) is printed as {@link #UNBOUNDED}. */
+    private static boolean bounded(double lowerRatio, double upperRatio) {
+        return !Double.isNaN(lowerRatio) && !Double.isInfinite(lowerRatio) && !Double.isInfinite(upperRatio)
+                && lowerRatio > 0;
     }
 
     private static String near(double ratio, double allowedRatio) {

@@ -2,6 +2,7 @@ package io.perfgate.core.regression;
 
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.List;
 
 /**
  * How p-values are adjusted when a suite compares many metrics at once, so that noise in one of a
@@ -48,6 +49,20 @@ public enum Correction {
                 }
             }
             case NONE -> System.arraycopy(pValues, 0, adjusted, 0, m);
+        }
+        return adjusted;
+    }
+
+    /**
+     * The p-values at {@code included} adjusted together, each back at its position; NaN at every other
+     * position (a comparison that was not tested, or not fairly).
+     */
+    public double[] adjust(double[] pValues, List<Integer> included) {
+        double[] adjustedIncluded = adjust(included.stream().mapToDouble(i -> pValues[i]).toArray());
+        double[] adjusted = new double[pValues.length];
+        Arrays.fill(adjusted, Double.NaN);
+        for (int k = 0; k < included.size(); k++) {
+            adjusted[included.get(k)] = adjustedIncluded[k];
         }
         return adjusted;
     }

@@ -52,10 +52,6 @@ public record MetricComparison(
 
     /** The interval as text: {@code [+24%, +38%]}; {@code [unbounded]} when there were too few replicates. */
     public String formattedInterval() {
-        if (Double.isNaN(lowerRatio) || Double.isInfinite(lowerRatio) || Double.isInfinite(upperRatio)
-                || lowerRatio <= 0) {
-            return "[unbounded]";
-        }
         return ChangeText.interval(lowerRatio, upperRatio);
     }
 

@@ -52,13 +52,7 @@ public final class RegressionDetector {
                 }
             }
         }
-        double[] fairP = fair.stream().mapToDouble(i -> pValues[i]).toArray();
-        double[] fairAdjusted = policy.correction().adjust(fairP);
-        double[] adjusted = new double[count];
-        Arrays.fill(adjusted, Double.NaN);
-        for (int k = 0; k < fair.size(); k++) {
-            adjusted[fair.get(k)] = fairAdjusted[k];
-        }
+        double[] adjusted = policy.correction().adjust(pValues, fair);
         List<MetricComparison> results = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             results.add(judge(inputs.get(i), shifts[i], pValues[i], adjusted[i], fair.size()));
@@ -135,7 +129,7 @@ public final class RegressionDetector {
         double upperRatio = Math.max(a, b);
         double allowedRatio = metric.ratioOfShift(allowed.badnessBoundary(metric.direction()));
         String change = metric.label() + " " + ChangeText.ofRatio(ratio) + " "
-                + (shift.bounded() ? ChangeText.interval(lowerRatio, upperRatio, allowedRatio) : "[unbounded]") + vs;
+                + ChangeText.interval(lowerRatio, upperRatio, allowedRatio) + vs;
         String allowedText = allowed.format(metric.direction());
         String statistics = context + ", p = " + ChangeText.pValue(adjusted) + (comparisons > 1
                 ? " after " + policy.correction().displayName() + " over " + comparisons + " comparisons" : "") + ")";

@@ -2,6 +2,7 @@ package io.perfgate.core.compare;
 
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.regression.RegressionOutcome;
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.TestResult;
 import org.junit.jupiter.api.Test;
 
@@ -95,5 +96,15 @@ class CompareAnalysisTest {
         assertEquals(InterleavedRuns.Side.HEAD, InterleavedRuns.first(1));
         assertEquals(InterleavedRuns.Side.BASE, InterleavedRuns.first(2));
         assertNull(CompareFixture.runs(2, Map.of(same, 1.0), Set.of()).stoppedEarly());
+    }
+
+    @Test
+    void compareRunsOnlyGatedJUnitTestsThatWereNotSkipped() {
+        TestResult gated = CompareFixture.gated("gated", Level.BLOCKING);
+        TestResult skipped = CompareFixture.gated("skipped", Level.BLOCKING).skipped("@Disabled");
+        TestResult ungated = CompareFixture.gated("ungated", Level.BLOCKING).withGates(List.of());
+        TestResult load = TestResult.declared(ResultKind.LOAD, "load:shop.yaml:peak", "shop.yaml", "peak", "peak",
+                gated.gates(), null);
+        assertEquals(List.of(gated), CompareAnalysis.gatedTests(List.of(skipped, gated, ungated, load)));
     }
 }

@@ -70,6 +70,8 @@ class PairedComparatorTest {
         PairedComparison result = comparator.compare(List.of(drifting("OrderTest#create", 1.5, 5, 4))).get(0);
         assertEquals(RegressionOutcome.INCONCLUSIVE, result.outcome());
         assertTrue(result.message().contains("run at least 5 pairs (-Dperfgate.compare.pairs)"), result.message());
+        assertTrue(result.message().contains(" [unbounded] vs base ("), result.message());
+        assertEquals("[unbounded]", result.formattedInterval());
     }
 
     @Test
