@@ -13,6 +13,7 @@ import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.TestResult;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +80,22 @@ class WaiversTest {
         assertEquals(Verdict.FAIL, first.judged());
         assertFalse(first.expired());
         assertEquals(List.of(), applied.unmatched());
+    }
+
+    @Test
+    void aWaivedTestKeepsTheLabelThisRunGaveIt() {
+        TestOutcome judged = slowOrder().tests().stream().filter(t -> t.label().equals("OrderTest#create"))
+                .findFirst().orElseThrow();
+        String label = "shop.OrderTest#create"; // as TestLabels names one of two OrderTest classes in one run
+        CheckReport before = new CheckReport("shop", Instant.EPOCH, null,
+                List.of(new TestOutcome(judged.result(), label, judged.verdict(), judged.gates())), null);
+
+        CheckReport report = Waivers.apply(before, List.of(waiver("OrderTest#create", null, null, TODAY)), TODAY)
+                .report();
+
+        assertEquals(Verdict.WAIVED, report.tests().get(0).verdict());
+        assertEquals(label, report.tests().get(0).label());
+        assertEquals(label, report.waivers().get(0).test());
     }
 
     @Test
