@@ -125,6 +125,14 @@ class WaiversTest {
                 + " longer applies: make the code meet the bound, or renew the waiver with a new expiry and approval"),
                 message);
         assertTrue(report.waivers().stream().allMatch(Waived::expired));
+        assertEquals(List.of("EXPIRED", "EXPIRED"), report.waivers().stream().map(Waived::status).toList());
+        Map<String, String> files = ReportWriters.all().stream()
+                .collect(Collectors.toMap(w -> w.fileName(), w -> w.render(report)));
+        assertTrue(files.get("index.html").contains("<tr><td class=\"verdict v-FAIL\">EXPIRED</td><td>OrderTest#create"),
+                files.get("index.html"));
+        assertTrue(files.get("summary.md").contains("| EXPIRED | OrderTest#create | `@LatencyGate` | p95 | FAIL |"),
+                files.get("summary.md"));
+        assertTrue(files.get("summary.json").contains("\"status\" : \"EXPIRED\""), files.get("summary.json"));
         assertEquals(List.of(), applied.unmatched(), "an expired waiver that met its violation is not stale");
     }
 
