@@ -11,20 +11,12 @@ set -euo pipefail
 
 RUNS=${1:-3}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BENCH=$ROOT/bench/junitperf-overhead
-REPO=$ROOT/bench/target/m2
-SETTINGS=$ROOT/bench/settings.xml
+source "$ROOT/bench/classpath.sh"
 OUT=$ROOT/bench/target/junitperf-overhead
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 mkdir -p "$OUT"
 
-echo "== installing perfgate (core, junit) into $REPO"
-(cd "$ROOT" && mvn -B -q -s "$SETTINGS" -Dmaven.repo.local="$REPO" install -DskipTests -pl perfgate-core,perfgate-junit -am)
-
-echo "== building the bench"
-(cd "$BENCH" && mvn -B -q -s "$SETTINGS" -Dmaven.repo.local="$REPO" compile dependency:build-classpath \
-    -Dmdep.outputFile=target/classpath.txt)
-CLASSPATH_BENCH=$BENCH/target/classes:$(cat "$BENCH/target/classpath.txt")
+CLASSPATH_BENCH=$(junitperf_bench_classpath)
 
 # Same JVM settings for both: a fixed heap large enough for JUnitPerf's sample list, the default collector.
 JVM_OPTS=(-Xms4g -Xmx4g -XX:+UseG1GC)

@@ -15,19 +15,12 @@ set -euo pipefail
 
 RUNS=${1:-3}
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
-BENCH=$ROOT/bench/junitperf-overhead
-REPO=$ROOT/bench/target/m2
-SETTINGS=$ROOT/bench/settings.xml
+source "$ROOT/bench/classpath.sh"
 OUT=$ROOT/bench/target/profiling-overhead
 JAVA=${JAVA_HOME:+$JAVA_HOME/bin/}java
 rm -rf "$OUT" && mkdir -p "$OUT"
 
-echo "== installing perfgate (core, junit) into $REPO"
-(cd "$ROOT" && mvn -B -q -s "$SETTINGS" -Dmaven.repo.local="$REPO" install -DskipTests -pl perfgate-core,perfgate-junit -am)
-echo "== building the bench"
-(cd "$BENCH" && mvn -B -q -s "$SETTINGS" -Dmaven.repo.local="$REPO" compile dependency:build-classpath \
-    -Dmdep.outputFile=target/classpath.txt)
-CLASSPATH_BENCH=$BENCH/target/classes:$(cat "$BENCH/target/classpath.txt")
+CLASSPATH_BENCH=$(junitperf_bench_classpath)
 JVM_OPTS=(-Xms1g -Xmx1g -XX:+UseG1GC)
 
 "$JAVA" -version 2>&1 | head -1

@@ -166,9 +166,7 @@ public class CheckMojo extends AbstractPerfgateMojo {
             report = report.withRecommendations(Recommender.defaults().recommend(report));
             written = new ArrayList<>(ReportWriters.writeAll(report, output.directory()));
             written.addAll(issueCertificate(report, output));
-        } catch (ResultFileException | InvalidGateException | WaiverFileException e) {
-            throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
-        } catch (UncheckedIOException e) {
+        } catch (ResultFileException | InvalidGateException | WaiverFileException | UncheckedIOException e) {
             throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
         }
         appendStepSummary(written, report, output);
@@ -188,7 +186,7 @@ public class CheckMojo extends AbstractPerfgateMojo {
     /** The report with the project's waivers applied; a waiver that met no blocking violation is a warning. */
     private CheckReport applyWaivers(CheckReport report) {
         Path file = waiversFile().toPath();
-        List<Waiver> waivers = WaiverFile.read(file, shownPath(file));
+        List<Waiver> waivers = WaiverFile.read(file, OutputDirectory.shown(file, project().getBasedir().toPath()));
         Waivers.Applied applied = Waivers.apply(report, waivers, LocalDate.now());
         for (Waiver stale : applied.unmatched()) {
             getLog().warn("perfgate: the waiver for " + stale.target() + " (" + stale.source() + ") matches no"
@@ -212,13 +210,6 @@ public class CheckMojo extends AbstractPerfgateMojo {
 
     private File waiversFile() {
         return waiversFile != null ? waiversFile : new File(baselineDirectory, WaiverFile.DEFAULT_NAME);
-    }
-
-    /** A file as messages name it: relative to the project when inside it. */
-    private String shownPath(Path file) {
-        Path base = project().getBasedir().toPath().toAbsolutePath();
-        Path absolute = file.toAbsolutePath();
-        return absolute.startsWith(base) ? base.relativize(absolute).toString() : absolute.toString();
     }
 
     /**

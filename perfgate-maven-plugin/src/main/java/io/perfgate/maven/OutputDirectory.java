@@ -42,9 +42,14 @@ record OutputDirectory(Path directory) {
 
     /** The report as messages name it: relative to the project's base directory when inside it, with '/'. */
     String reportLocation(Path baseDirectory) {
-        Path report = htmlReport().toAbsolutePath().normalize();
+        return shown(htmlReport(), baseDirectory);
+    }
+
+    /** A file as messages name it: relative to the project's base directory when inside it, with '/'. */
+    static String shown(Path file, Path baseDirectory) {
+        Path absolute = file.toAbsolutePath().normalize();
         Path base = baseDirectory.toAbsolutePath().normalize();
-        Path shown = report.startsWith(base) ? base.relativize(report) : report;
+        Path shown = absolute.startsWith(base) ? base.relativize(absolute) : absolute;
         return shown.toString().replace('\\', '/');
     }
 

@@ -99,7 +99,7 @@ public final class CertificateIssuer {
 
     private static List<Certificate.AppliedWaiver> waivers(CheckReport report) {
         return report.waivers().stream().map((Waived w) -> new Certificate.AppliedWaiver(
-                w.expired() ? "EXPIRED" : "WAIVED", w.test(), w.gateTitle(), w.metric().label(), w.judged().name(),
+                w.status(), w.test(), w.gateTitle(), w.metric().label(), w.judged().name(),
                 w.approver(), w.expires(), w.reason(), w.source())).toList();
     }
 

@@ -18,6 +18,11 @@ import java.time.LocalDate;
 public record Waived(String test, String gateTitle, Metric metric, Verdict judged, String reason, String approver,
                      LocalDate expires, String source, boolean expired) {
 
+    /** How reports list this waiver: {@code WAIVED} when applied, {@code EXPIRED} when it no longer applies. */
+    public String status() {
+        return expired ? "EXPIRED" : Verdict.WAIVED.name();
+    }
+
     /** {@code waived by alice until 2026-12-31 (.perfgate/waivers.yaml line 4): reason}. */
     public String describe() {
         if (expired) {

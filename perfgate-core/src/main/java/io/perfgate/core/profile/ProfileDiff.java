@@ -33,10 +33,6 @@ public record ProfileDiff(ProfileSummary baseline, ProfileSummary current, List<
             return currentTotal - baselineTotal;
         }
 
-        public double selfChange() {
-            return currentSelf - baselineSelf;
-        }
-
         public String shortName() {
             return MethodNames.shortName(method);
         }

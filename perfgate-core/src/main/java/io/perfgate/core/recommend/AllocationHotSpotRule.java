@@ -26,7 +26,7 @@ public final class AllocationHotSpotRule implements RecommendationRule {
     @Override
     public Optional<Recommendation> apply(TestOutcome test) {
         Measurement measurement = test.result().measurement();
-        ProfileSummary profile = measurement == null ? null : measurement.profile();
+        ProfileSummary profile = measurement.profile();
         if (profile == null || profile.allocations().isEmpty() || measurement.invocations() <= 0) {
             return Optional.empty();
         }

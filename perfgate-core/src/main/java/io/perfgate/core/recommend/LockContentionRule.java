@@ -25,7 +25,7 @@ public final class LockContentionRule implements RecommendationRule {
     @Override
     public Optional<Recommendation> apply(TestOutcome test) {
         Measurement measurement = test.result().measurement();
-        ProfileSummary profile = measurement == null ? null : measurement.profile();
+        ProfileSummary profile = measurement.profile();
         if (profile == null || profile.contention().isEmpty() || profile.durationNanos() <= 0) {
             return Optional.empty();
         }

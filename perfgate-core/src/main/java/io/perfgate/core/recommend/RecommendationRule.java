@@ -6,8 +6,8 @@ import java.util.Optional;
 
 /**
  * A rule that fires only on its own evidence in one test's result: it reads the figures it needs from
- * {@code test.result()} and returns nothing when they are absent or within its threshold. Rules that need a
- * profile (allocation sites, contended monitors) read it from the result the same way once results carry it.
+ * {@code test.result()} (the {@link Recommender} calls it only for a measured result) and returns nothing when
+ * they are absent or within its threshold.
  */
 public interface RecommendationRule {
 

@@ -104,7 +104,7 @@ public final class HtmlReportWriter implements ReportWriter {
                 + "<th>Gate</th><th>Metric</th><th>Judged</th><th>Approver</th><th>Expires</th><th>Reason</th>"
                 + "<th>Written at</th></tr>\n");
         for (io.perfgate.core.check.Waived waived : report.waivers()) {
-            out.append("<tr><td class=\"verdict v-").append(waived.expired() ? "FAIL\">EXPIRED" : "WAIVED\">WAIVED")
+            out.append("<tr><td class=\"verdict v-").append(waived.expired() ? "FAIL" : "WAIVED").append("\">").append(waived.status())
                     .append("</td><td>").append(escape(waived.test())).append("</td><td>")
                     .append(escape(waived.gateTitle())).append("</td><td>").append(escape(waived.metric().label()))
                     .append("</td><td>").append(waived.judged()).append("</td><td>").append(escape(waived.approver()))

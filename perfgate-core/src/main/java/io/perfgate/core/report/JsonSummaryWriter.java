@@ -85,7 +85,7 @@ public final class JsonSummaryWriter implements ReportWriter {
         ArrayNode waivers = root.putArray("waivers");
         for (io.perfgate.core.check.Waived waived : report.waivers()) {
             ObjectNode item = waivers.addObject();
-            item.put("status", waived.expired() ? "EXPIRED" : "WAIVED");
+            item.put("status", waived.status());
             item.put("test", waived.test());
             item.put("gate", waived.gateTitle());
             item.put("metric", waived.metric().label());

@@ -102,7 +102,7 @@ public final class MarkdownSummaryWriter implements ReportWriter {
         out.append("\n### Waivers\n\n| Status | Test | Gate | Metric | Judged | Approver | Expires | Reason | Written at |\n")
                 .append("| --- | --- | --- | --- | --- | --- | --- | --- | --- |\n");
         for (io.perfgate.core.check.Waived waived : report.waivers()) {
-            row(out, waived.expired() ? "EXPIRED" : "WAIVED", waived.test(), waived.gateTitle(), waived.metric().label(),
+            row(out, waived.status(), waived.test(), waived.gateTitle(), waived.metric().label(),
                     waived.judged().name(), waived.approver(), waived.expires().toString(), waived.reason(),
                     waived.source());
         }

@@ -24,10 +24,10 @@ import java.util.Set;
 public final class Waivers {
 
     /**
-     * @param report    the report with waivers applied
+     * @param report    the report with waivers applied; {@link CheckReport#waivers()} lists those a violation met
      * @param unmatched waivers that met no blocking violation: stale ones to delete (a warning)
      */
-    public record Applied(CheckReport report, List<Waived> used, List<Waiver> unmatched) {
+    public record Applied(CheckReport report, List<Waiver> unmatched) {
     }
 
     private Waivers() {
@@ -35,28 +35,27 @@ public final class Waivers {
 
     public static Applied apply(CheckReport report, List<Waiver> waivers, LocalDate today) {
         if (waivers.isEmpty()) {
-            return new Applied(report, List.of(), List.of());
+            return new Applied(report, List.of());
         }
         Set<Waiver> matched = new LinkedHashSet<>();
-        List<Waived> used = new ArrayList<>();
         List<TestOutcome> tests = new ArrayList<>();
         for (TestOutcome test : report.tests()) {
             List<GateOutcome> gates = new ArrayList<>();
             for (GateOutcome gate : test.gates()) {
-                gates.add(gate(test, gate, waivers, today, matched, used));
+                gates.add(gate(test, gate, waivers, today, matched));
             }
             Verdict verdict = gates.isEmpty() ? test.verdict()
                     : Verdict.worst(gates.stream().map(GateOutcome::verdict).toList());
-            tests.add(new TestOutcome(test.result(), verdict, gates));
+            tests.add(new TestOutcome(test.result(), test.label(), verdict, gates));
         }
         List<Waiver> unmatched = waivers.stream().filter(waiver -> !matched.contains(waiver)).toList();
         CheckReport waived = new CheckReport(report.projectName(), report.generatedAt(), report.reportLocation(),
                 tests, report.baseline(), report.recommendations());
-        return new Applied(waived, List.copyOf(used), unmatched);
+        return new Applied(waived, unmatched);
     }
 
     private static GateOutcome gate(TestOutcome test, GateOutcome gate, List<Waiver> waivers, LocalDate today,
-                                    Set<Waiver> matched, List<Waived> used) {
+                                    Set<Waiver> matched) {
         if (gate.problem() != null || gate.metrics().isEmpty()) {
             return gate;
         }
@@ -75,7 +74,6 @@ public final class Waivers {
             Waived waived = new Waived(test.label(), gate.title(), metric.metric(), metric.verdict(), chosen.reason(),
                     chosen.approver(), chosen.expires(), chosen.source(), expired);
             gateWaivers.add(waived);
-            used.add(waived);
             metrics.add(new MetricOutcome(metric.metric(), metric.bound(), expired ? metric.verdict() : Verdict.WAIVED,
                     metric.value(), metric.samples(), metric.lower(), metric.upper(),
                     metric.message() + "; " + waived.describe()));

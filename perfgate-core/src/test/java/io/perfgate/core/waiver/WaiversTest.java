@@ -13,6 +13,7 @@ import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.TestResult;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -82,6 +83,22 @@ class WaiversTest {
     }
 
     @Test
+    void aWaivedTestKeepsTheLabelThisRunGaveIt() {
+        TestOutcome judged = slowOrder().tests().stream().filter(t -> t.label().equals("OrderTest#create"))
+                .findFirst().orElseThrow();
+        String label = "shop.OrderTest#create"; // as TestLabels names one of two OrderTest classes in one run
+        CheckReport before = new CheckReport("shop", Instant.EPOCH, null,
+                List.of(new TestOutcome(judged.result(), label, judged.verdict(), judged.gates())), null);
+
+        CheckReport report = Waivers.apply(before, List.of(waiver("OrderTest#create", null, null, TODAY)), TODAY)
+                .report();
+
+        assertEquals(Verdict.WAIVED, report.tests().get(0).verdict());
+        assertEquals(label, report.tests().get(0).label());
+        assertEquals(label, report.waivers().get(0).test());
+    }
+
+    @Test
     void aWaiverForOneMetricLeavesTheOthersFailing() {
         CheckReport report = Waivers.apply(slowOrder(), List.of(waiver("OrderTest#create", "@LatencyGate", "p95",
                 TODAY)), TODAY).report();
@@ -108,6 +125,14 @@ class WaiversTest {
                 + " longer applies: make the code meet the bound, or renew the waiver with a new expiry and approval"),
                 message);
         assertTrue(report.waivers().stream().allMatch(Waived::expired));
+        assertEquals(List.of("EXPIRED", "EXPIRED"), report.waivers().stream().map(Waived::status).toList());
+        Map<String, String> files = ReportWriters.all().stream()
+                .collect(Collectors.toMap(w -> w.fileName(), w -> w.render(report)));
+        assertTrue(files.get("index.html").contains("<tr><td class=\"verdict v-FAIL\">EXPIRED</td><td>OrderTest#create"),
+                files.get("index.html"));
+        assertTrue(files.get("summary.md").contains("| EXPIRED | OrderTest#create | `@LatencyGate` | p95 | FAIL |"),
+                files.get("summary.md"));
+        assertTrue(files.get("summary.json").contains("\"status\" : \"EXPIRED\""), files.get("summary.json"));
         assertEquals(List.of(), applied.unmatched(), "an expired waiver that met its violation is not stale");
     }
 
