@@ -47,7 +47,7 @@ public final class Waivers {
             }
             Verdict verdict = gates.isEmpty() ? test.verdict()
                     : Verdict.worst(gates.stream().map(GateOutcome::verdict).toList());
-            tests.add(new TestOutcome(test.result(), verdict, gates));
+            tests.add(new TestOutcome(test.result(), test.label(), verdict, gates));
         }
         List<Waiver> unmatched = waivers.stream().filter(waiver -> !matched.contains(waiver)).toList();
         CheckReport waived = new CheckReport(report.projectName(), report.generatedAt(), report.reportLocation(),
