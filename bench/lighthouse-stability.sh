@@ -8,17 +8,9 @@ cd "$(dirname "$0")/.."
 BUILDS=${1:-5}
 RUNS=${2:-3}
 PORT=${PORT:-39202}
-WEB=it/demo/src/main/resources/io/perfgate/demo/web
 WORK=target/bench-lighthouse-stability
-CHROME=${CHROME_PATH:-$(command -v chromium || command -v chromium-browser || command -v google-chrome)}
 rm -rf "$WORK" && mkdir -p "$WORK"
-python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$WEB" >/dev/null 2>&1 &
-server=$!
-trap 'kill $server' EXIT
-sleep 1
-source bench/classpath.sh
-CP="$(perfgate_classpath)"
-URL="http://127.0.0.1:$PORT/index.html"
+source bench/demo-page.sh
 echo "$(uptime)"
 for build in $(seq 1 "$BUILDS"); do
   CHROME_PATH="$CHROME" java -cp "$CP" bench/LighthouseRuns.java "$URL" "$RUNS" "$WORK/build-$build" 2>/dev/null \

@@ -9,19 +9,11 @@ cd "$(dirname "$0")/.."
 RUNS=${1:-3}
 ROUNDS=${2:-1}
 PORT=${PORT:-39201}
-WEB=it/demo/src/main/resources/io/perfgate/demo/web
 WORK=target/bench-lighthouse
 FLAGS="--headless=new --disable-gpu --disable-dev-shm-usage"
 [ "$(id -u)" -eq 0 ] && FLAGS="$FLAGS --no-sandbox"
-CHROME=${CHROME_PATH:-$(command -v chromium || command -v chromium-browser || command -v google-chrome)}
 mkdir -p "$WORK"
-python3 -m http.server "$PORT" --bind 127.0.0.1 --directory "$WEB" >/dev/null 2>&1 &
-server=$!
-trap 'kill $server' EXIT
-sleep 1
-source bench/classpath.sh
-CP="$(perfgate_classpath)"
-URL="http://127.0.0.1:$PORT/index.html"
+source bench/demo-page.sh
 for round in $(seq 1 "$ROUNDS"); do
   echo "== round $round: $RUNS runs each, $URL"
   CHROME_PATH="$CHROME" java -cp "$CP" bench/LighthouseRuns.java "$URL" "$RUNS" "$WORK/perfgate-$round" 2>/dev/null

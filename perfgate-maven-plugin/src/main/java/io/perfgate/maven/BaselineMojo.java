@@ -17,7 +17,6 @@ import org.apache.maven.plugins.annotations.Parameter;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -99,8 +98,7 @@ public class BaselineMojo extends AbstractPerfgateMojo {
             throw new MojoFailureException("perfgate: -Dperfgate.accept=" + accept + " needs a reason:"
                     + " -Dperfgate.reason=\"why the change is intended\"; it is kept in the baseline file");
         }
-        List<ComparedUnit> units = new ArrayList<>();
-        results.forEach(result -> units.addAll(ComparedUnit.of(result)));
+        List<ComparedUnit> units = ComparedUnit.ofAll(results);
         for (String item : accept.split("[,;]")) {
             String wanted = item.strip();
             if (wanted.isEmpty()) {

@@ -48,7 +48,7 @@ import java.util.stream.Stream;
  */
 @Mojo(name = "jmh", defaultPhase = LifecyclePhase.INTEGRATION_TEST,
         requiresDependencyResolution = ResolutionScope.TEST, threadSafe = true)
-public class JmhMojo extends AbstractPerfgateMojo {
+public class JmhMojo extends TestRunMojo {
     /**
      * Benchmarks of different modules must not measure at the same time ({@code mvn -T}): they would share the
      * CPUs and distort each other. One JMH run at a time per Maven JVM.
@@ -58,13 +58,6 @@ public class JmhMojo extends AbstractPerfgateMojo {
     /** Skips the benchmarks only. */
     @Parameter(property = "perfgate.jmh.skip", defaultValue = "false")
     private boolean skipJmh;
-
-    /** Benchmarks are tests: {@code -DskipTests} skips them too. */
-    @Parameter(property = "skipTests", defaultValue = "false")
-    private boolean skipTests;
-
-    @Parameter(property = "maven.test.skip", defaultValue = "false")
-    private boolean skipTestCompilation;
 
     /** How long JMH measures: {@code smoke} (seconds per benchmark), {@code standard} or {@code comprehensive}. */
     @Parameter(property = "perfgate.profile", defaultValue = "standard")
@@ -120,9 +113,9 @@ public class JmhMojo extends AbstractPerfgateMojo {
 
     @Override
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
-        if (skipJmh || skipTests || skipTestCompilation) {
-            getLog().info("perfgate: benchmarks skipped (" + (skipJmh ? "perfgate.jmh.skip" : skipTests ? "skipTests"
-                    : "maven.test.skip") + ")");
+        String skippedBy = skippedBy(skipJmh, "perfgate.jmh.skip");
+        if (skippedBy != null) {
+            getLog().info("perfgate: benchmarks skipped (" + skippedBy + ")");
             return;
         }
         Path testClasses = Path.of(project().getBuild().getTestOutputDirectory());

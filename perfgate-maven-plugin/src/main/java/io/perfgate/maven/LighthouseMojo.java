@@ -25,7 +25,7 @@ import java.util.stream.Collectors;
  * Chromium is a build error saying what to install; a page that cannot be measured is recorded as failed.
  */
 @Mojo(name = "lighthouse", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
-public class LighthouseMojo extends AbstractPerfgateMojo {
+public class LighthouseMojo extends TestRunMojo {
 
     /** The pages file. */
     @Parameter(property = "perfgate.lighthouse.pages",
@@ -82,18 +82,11 @@ public class LighthouseMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.lighthouse.skip", defaultValue = "false")
     private boolean skipGoal;
 
-    /** Page and load runs are tests: {@code -DskipTests} and {@code -Dmaven.test.skip} skip them too, as surefire's. */
-    @Parameter(property = "skipTests", defaultValue = "false")
-    private boolean skipTests;
-
-    @Parameter(property = "maven.test.skip", defaultValue = "false")
-    private boolean skipTestCompilation;
-
     @Override
     protected void doExecute() throws MojoExecutionException {
-        if (skipGoal || skipTests || skipTestCompilation) {
-            getLog().info("perfgate: no pages measured (" + (skipGoal ? "perfgate.lighthouse.skip" : skipTests ? "skipTests"
-                    : "maven.test.skip") + ")");
+        String skippedBy = skippedBy(skipGoal, "perfgate.lighthouse.skip");
+        if (skippedBy != null) {
+            getLog().info("perfgate: no pages measured (" + skippedBy + ")");
             return;
         }
         try {

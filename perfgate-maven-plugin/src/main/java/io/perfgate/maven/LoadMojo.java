@@ -32,7 +32,7 @@ import java.util.stream.Collectors;
  * service that cannot be reached is recorded as failed, so {@code check} fails the build: never a pass.
  */
 @Mojo(name = "load", defaultPhase = LifecyclePhase.INTEGRATION_TEST, threadSafe = true)
-public class LoadMojo extends AbstractPerfgateMojo {
+public class LoadMojo extends TestRunMojo {
 
     /** The scenario file. */
     @Parameter(property = "perfgate.load.scenarios", defaultValue = "${project.basedir}/src/test/perfgate/load.yaml")
@@ -53,18 +53,11 @@ public class LoadMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.load.skip", defaultValue = "false")
     private boolean skipGoal;
 
-    /** Page and load runs are tests: {@code -DskipTests} and {@code -Dmaven.test.skip} skip them too, as surefire's. */
-    @Parameter(property = "skipTests", defaultValue = "false")
-    private boolean skipTests;
-
-    @Parameter(property = "maven.test.skip", defaultValue = "false")
-    private boolean skipTestCompilation;
-
     @Override
     protected void doExecute() throws MojoExecutionException {
-        if (skipGoal || skipTests || skipTestCompilation) {
-            getLog().info("perfgate: no load scenarios run (" + (skipGoal ? "perfgate.load.skip" : skipTests ? "skipTests"
-                    : "maven.test.skip") + ")");
+        String skippedBy = skippedBy(skipGoal, "perfgate.load.skip");
+        if (skippedBy != null) {
+            getLog().info("perfgate: no load scenarios run (" + skippedBy + ")");
             return;
         }
         Path file = scenarios.toPath();

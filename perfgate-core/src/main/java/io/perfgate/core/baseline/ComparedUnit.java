@@ -1,11 +1,13 @@
 package io.perfgate.core.baseline;
 
 import io.perfgate.core.result.Measurement;
+import io.perfgate.core.result.TestLabels;
 import io.perfgate.core.result.TestResult;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * What is compared with a baseline as one: a test's measurement, or one endpoint of a load test.
@@ -15,6 +17,17 @@ import java.util.TreeMap;
  * @param scope       the endpoint's name; null for the test's own measurement
  */
 public record ComparedUnit(TestResult result, String id, String label, String scope, Measurement measurement) {
+
+    /**
+     * Every unit of these results, each test named as the run's messages name it ({@link TestLabels#distinct}), so
+     * a label copied from a message (a {@code perfgate.accept} hint) finds its unit.
+     */
+    public static List<ComparedUnit> ofAll(List<TestResult> results) {
+        Function<TestResult, String> labels = TestLabels.distinct(results);
+        List<ComparedUnit> units = new ArrayList<>();
+        results.forEach(result -> units.addAll(of(result, labels.apply(result))));
+        return units;
+    }
 
     /** The test's measurement first, then each endpoint's, by name. */
     public static List<ComparedUnit> of(TestResult result) {

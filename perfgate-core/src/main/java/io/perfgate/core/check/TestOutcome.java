@@ -16,11 +16,6 @@ public record TestOutcome(TestResult result, String label, Verdict verdict, List
         gates = List.copyOf(gates);
     }
 
-    /** An outcome labelled as the result labels itself (one result judged alone). */
-    public TestOutcome(TestResult result, Verdict verdict, List<GateOutcome> gates) {
-        this(result, result.label(), verdict, gates);
-    }
-
     public boolean blocks() {
         return gates.stream().anyMatch(GateOutcome::blocks);
     }

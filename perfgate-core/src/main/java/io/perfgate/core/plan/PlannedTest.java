@@ -21,9 +21,4 @@ public record PlannedTest(String id, String className, String methodName, boolea
     public PlannedTest {
         gates = gates == null ? List.of() : List.copyOf(gates);
     }
-
-    /** A planned test whose gates are not known. */
-    public PlannedTest(String id, String className, String methodName, boolean template) {
-        this(id, className, methodName, template, List.of());
-    }
 }

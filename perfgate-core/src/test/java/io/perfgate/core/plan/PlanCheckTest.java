@@ -40,8 +40,8 @@ class PlanCheckTest {
     @Test
     void aPlannedTestWithoutAResultFailsNamingTheTestTheJvmAndTheLikelyCause() {
         Path results = target.resolve("results");
-        TestPlan plan = plan("4242@ci", new PlannedTest(A, "shop.ATest", "a", false),
-                new PlannedTest(C, "shop.CTest", "c", false));
+        TestPlan plan = plan("4242@ci", new PlannedTest(A, "shop.ATest", "a", false, List.of()),
+                new PlannedTest(C, "shop.CTest", "c", false, List.of()));
 
         List<TestResult> missing = PlanCheck.missing(List.of(plan), List.of(result(A, ResultStatus.DECLARED)), results);
 
@@ -83,9 +83,9 @@ class PlanCheckTest {
     @Test
     void skippedAndDeclaredResultsAnswerThePlanAndATemplateIsAnsweredByAnyInvocation() throws Exception {
         Path results = Files.createDirectories(target.resolve("results"));
-        TestPlan plan = plan("1@h", new PlannedTest(A, "shop.ATest", "a", false),
-                new PlannedTest(SIZED, "shop.ATest", "sized", true),
-                new PlannedTest(C, "shop.CTest", "c", false));
+        TestPlan plan = plan("1@h", new PlannedTest(A, "shop.ATest", "a", false, List.of()),
+                new PlannedTest(SIZED, "shop.ATest", "sized", true, List.of()),
+                new PlannedTest(C, "shop.CTest", "c", false, List.of()));
         List<TestResult> recorded = List.of(result(A, ResultStatus.SKIPPED), result(C, ResultStatus.DECLARED),
                 result(SIZED + "/[test-template-invocation:#2]", ResultStatus.DECLARED));
 
@@ -95,7 +95,7 @@ class PlanCheckTest {
     @Test
     void aTemplateIsNotAnsweredByAnotherMethodWhoseIdStartsTheSame() throws Exception {
         Path results = Files.createDirectories(target.resolve("results"));
-        TestPlan plan = plan("1@h", new PlannedTest(SIZED, "shop.ATest", "sized", true));
+        TestPlan plan = plan("1@h", new PlannedTest(SIZED, "shop.ATest", "sized", true, List.of()));
         List<TestResult> recorded = List.of(result(SIZED.replace("sized(int)", "sized(int)x"), ResultStatus.DECLARED));
         assertEquals(1, PlanCheck.missing(List.of(plan), recorded, results).size());
     }
@@ -103,7 +103,7 @@ class PlanCheckTest {
     @Test
     void aTestPlannedByTwoJvmsIsDemandedOnceAndAFileInPlaceOfTheResultsDirectoryIsNamed() throws Exception {
         Path results = Files.writeString(target.resolve("results"), "full");
-        PlannedTest c = new PlannedTest(C, "shop.CTest", "c", false);
+        PlannedTest c = new PlannedTest(C, "shop.CTest", "c", false, List.of());
 
         List<TestResult> missing = PlanCheck.missing(List.of(plan("1@h", c), plan("2@h", c)), List.of(), results);
 
@@ -116,8 +116,8 @@ class PlanCheckTest {
     void plansRoundTripOneFilePerPlanAndABrokenPlanIsNamed() throws Exception {
         Path plans = TestPlanFiles.directoryFor(target.resolve("perfgate/results"));
         assertEquals(target.resolve("perfgate/plans").toAbsolutePath().normalize(), plans);
-        TestPlan first = plan("1@h", new PlannedTest(A, "shop.ATest", "a", false));
-        TestPlan second = plan("1@h", new PlannedTest(SIZED, "shop.ATest", "sized", true));
+        TestPlan first = plan("1@h", new PlannedTest(A, "shop.ATest", "a", false, List.of()));
+        TestPlan second = plan("1@h", new PlannedTest(SIZED, "shop.ATest", "sized", true, List.of()));
 
         Path one = TestPlanFiles.write(plans, first);
         Path two = TestPlanFiles.write(plans, second);

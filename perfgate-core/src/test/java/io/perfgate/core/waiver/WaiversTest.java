@@ -214,4 +214,22 @@ class WaiversTest {
         assertFalse(xml.contains("<failure"), xml);
         assertTrue(xml.contains("<system-out>WAIVED (BLOCKING): p95 = 10 ms exceeds the threshold 5 ms"), xml);
     }
+
+    @Test
+    void aWaivedReportKeepsTheLabelsThatTellTwoClassesOfOneSimpleNameApart() {
+        List<TestResult> results = List.of(
+                TestData.completed("billing.OrderTest", "create", "create()", tenMillis(),
+                        gate("LatencyGate", "p95", "5ms")),
+                TestData.completed("shipping.OrderTest", "create", "create()", tenMillis(),
+                        gate("LatencyGate", "p95", "20ms")));
+        CheckReport before = CheckReport.of("shop", "target/perfgate/index.html", results);
+
+        CheckReport report = Waivers.apply(before, List.of(waiver("billing.OrderTest#create", null, null,
+                LocalDate.of(2026, 12, 31))), TODAY).report();
+
+        assertEquals(List.of("billing.OrderTest#create", "shipping.OrderTest#create"),
+                before.tests().stream().map(TestOutcome::label).toList());
+        assertEquals(List.of("billing.OrderTest#create", "shipping.OrderTest#create"),
+                report.tests().stream().map(TestOutcome::label).toList());
+    }
 }
