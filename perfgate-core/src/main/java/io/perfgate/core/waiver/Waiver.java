@@ -32,9 +32,10 @@ public record Waiver(String test, String gate, String metric, String reason, Str
     }
 
     private boolean namesTest(TestOutcome outcome) {
-        String label = outcome.result().label();
+        // the run's label is what the report prints (TestLabels qualifies classes sharing a simple name)
         String qualified = outcome.result().className() + "#" + outcome.result().methodName();
-        return test.equals(label) || test.equals(qualified) || test.equals(outcome.result().id());
+        return test.equals(outcome.label()) || test.equals(outcome.result().label()) || test.equals(qualified)
+                || test.equals(outcome.result().id());
     }
 
     private static String gateName(GateOutcome gate) {
