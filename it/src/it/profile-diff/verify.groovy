@@ -10,7 +10,7 @@ assert record.contains('BUILD SUCCESS')
 def baselines = new File(basedir, '.perfgate/baselines').listFiles().findAll { it.name.endsWith('.json') }
 assert baselines.size() == 1
 def profile = new JsonSlurper().parse(baselines[0]).result.measurement.profile
-assert profile.executionSamples > 0 // JFR samples a 22 us body sparsely: 3 to 10 samples a second were seen on a quiet machine
+assert profile.executionSamples > 0 // JFR keeps few of its samples of a loop of short invocations: 30 to 45 a second were seen
 assert profile.frames.contains('shop.OrderPricing.applyDiscounts')
 assert profile.frames.contains('shop.Cart.subtotal')
 assert profile.stacks.size() <= 100
@@ -29,8 +29,9 @@ assert html.contains('aria-label="Flame graph of CheckoutTest#checkout"')
 assert html.contains('Where the time went, against the baseline')
 assert html =~ /Most of the added time is in OrderPricing\.applyDiscounts \(\+[0-9]+ % of samples\)/
 assert html.contains('aria-label="Differential flame graph of CheckoutTest#checkout"')
-// the table of changes starts with a method that grew, in red
-assert html =~ /<table class="profile-diff">\n<tr>.*<\/tr>\n<tr><td title="[^"]+">[^<]+<\/td><td class="num">[^<]+<\/td><td class="num">[^<]+<\/td><td class="num grew">\+/
+// the table of changes marks the method that grew in red, and the part that stayed the same lost share
+assert html =~ /<tr><td title="shop\.OrderPricing\.applyDiscounts">OrderPricing\.applyDiscounts<\/td><td class="num">[^<]+<\/td><td class="num">[^<]+<\/td><td class="num grew">\+/
+assert html =~ /<tr><td title="shop\.Cart\.subtotal">Cart\.subtotal<\/td><td class="num">[^<]+<\/td><td class="num">[^<]+<\/td><td class="num shrank">-/
 
 // the test passed its own gate, so only the summary is kept, not the .jfr
 def results = new File(basedir, 'target/perfgate/results')

@@ -1,20 +1,22 @@
 package shop;
 
 /**
- * Applies the discount rules to a subtotal. {@code -Dshop.discountRules=16} (default 2) stands for a change that
+ * Applies the discount rules to a subtotal. {@code -Dshop.discountRules=40} (default 2) stands for a change that
  * makes it evaluate many more rules: the extra work the profile must point at.
  */
 public final class OrderPricing {
-    static volatile double sink;
+    static volatile long seed;
     private static final int RULES = Integer.getInteger("shop.discountRules", 2);
 
     public double applyDiscounts(double subtotal) {
-        double price = subtotal;
-        for (int rule = 0; rule < RULES; rule++) {
+        long rule = seed;
+        for (int index = 0; index < RULES; index++) {
             for (int step = 1; step <= 400; step++) {
-                price -= Math.log(step + price * 1e-9 + sink) * 1e-6;
+                rule = rule * 0x9E3779B97F4A7C15L + step;
+                rule ^= rule >>> 29;
+                rule = Long.rotateLeft(rule, 7);
             }
         }
-        return price;
+        return subtotal - (rule & 0xFF) * 0.01;
     }
 }

@@ -10,7 +10,7 @@ class CheckoutTest {
 
     /** A generous absolute gate: only the comparison with the baseline catches the slower discounts. */
     @Test
-    @PerfTest(warmupInvocations = 5000, invocations = 30000)
+    @PerfTest(warmupInvocations = 5000, invocations = 60000)
     @LatencyGate(p95 = "50ms")
     void checkout() {
         double subtotal = new Cart().subtotal();
