@@ -25,8 +25,6 @@ final class ForkArguments {
     /** System property saying how many JVMs measure each gated test. */
     static final String FORKS = io.perfgate.core.fork.TestForks.FORKS_PROPERTY;
 
-    private static final List<String> OWN_PROPERTIES = List.of(MODE, RESULTS_DIRECTORY, PROFILE, FORKS);
-
     private ForkArguments() {
     }
 
@@ -65,9 +63,10 @@ final class ForkArguments {
     }
 
     /**
-     * Appends perfgate's arguments to an existing argLine. perfgate's own properties already in it (from an
-     * earlier {@code prepare} execution, or typed by hand) are replaced, so running {@code prepare} twice
-     * leaves one copy; everything else is kept as written.
+     * Appends perfgate's arguments to an existing argLine. A property perfgate sets that is already in it (from
+     * an earlier {@code prepare} execution, or typed by hand) is replaced, so running {@code prepare} twice leaves
+     * one copy; everything else is kept as written, such as a hand-typed {@code -Dperfgate.forks=5} when the
+     * project does not set {@code <forks>}.
      *
      * @param existing the current value of the property, or null when it is not set
      */
@@ -82,13 +81,19 @@ final class ForkArguments {
         } catch (IllegalArgumentException e) {
             return existing.strip() + " " + appended; // not ours to repair; surefire will report it
         }
-        List<String> kept = tokens.stream().filter(token -> !isOwn(token)).toList();
+        List<String> names = ours.stream().map(ForkArguments::propertyName).toList();
+        List<String> kept = tokens.stream().filter(token -> !names.contains(propertyName(token))).toList();
         String base = kept.size() == tokens.size() ? existing.strip() : join(kept);
         return base.isEmpty() ? appended : base + " " + appended;
     }
 
-    private static boolean isOwn(String token) {
-        return OWN_PROPERTIES.stream().anyMatch(name -> token.equals("-D" + name) || token.startsWith("-D" + name + "="));
+    /** The name of a {@code -Dname=value} argument; null for any other argument. */
+    private static String propertyName(String argument) {
+        if (!argument.startsWith("-D")) {
+            return null;
+        }
+        int equals = argument.indexOf('=');
+        return equals < 0 ? argument.substring(2) : argument.substring(2, equals);
     }
 
     /** Joins arguments into one line, quoting those that need it. */

@@ -67,9 +67,17 @@ class ForkArgumentsTest {
     }
 
     @Test
-    void ownPropertiesAlreadyPresentAreReplacedOthersKept() {
-        String merged = ForkArguments.merge("-Dperfgate.profile=smoke -Dperfgate.debug=true '-Dname=a b'", ForkArguments.off());
+    void propertiesPerfgateSetsAreReplacedOthersKept() {
+        String merged = ForkArguments.merge("-Dperfgate.mode=record -Dperfgate.debug=true '-Dname=a b'",
+                ForkArguments.off());
         assertEquals("-Dperfgate.debug=true \"-Dname=a b\" -Dperfgate.mode=off", merged);
+    }
+
+    @Test
+    void aForkCountTypedIntoTheArgLineIsKeptWhenTheProjectSetsNone() {
+        assertEquals("-Dperfgate.forks=5 -Dperfgate.mode=record -Dperfgate.resultsDirectory=/r"
+                + " -Dperfgate.profile=standard", ForkArguments.merge("-Dperfgate.forks=5",
+                ForkArguments.record(Path.of("/r"), Profile.STANDARD, false, null)));
     }
 
     @Test
