@@ -35,6 +35,11 @@ record OutputDirectory(Path directory) {
         return TestPlanFiles.directoryFor(results());
     }
 
+    /** Where the extra JVMs measuring each gated test keep their results and logs (beside the results). */
+    Path forks() {
+        return directory.resolve("forks");
+    }
+
     /** The HTML report. */
     Path htmlReport() {
         return directory.resolve("index.html");
@@ -74,6 +79,7 @@ record OutputDirectory(Path directory) {
         List<Path> removed = new ArrayList<>();
         clearDirectory(results(), removed);
         clearDirectory(plans(), removed);
+        clearDirectory(forks(), removed); // so no earlier build's fork log passes for this build's
         List<String> reports = new ArrayList<>(ReportWriters.all().stream().map(ReportWriter::fileName).toList());
         reports.addAll(List.of(CertificateWriters.JSON, CertificateWriters.MARKDOWN)); // never certify stale files
         for (String name : reports) {

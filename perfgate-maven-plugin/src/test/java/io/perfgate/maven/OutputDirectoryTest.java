@@ -40,6 +40,8 @@ class OutputDirectoryTest {
         Files.writeString(output.results().resolve("nested/x.json"), "{}");
         Files.createDirectories(output.plans());
         Files.writeString(output.plans().resolve("plan-1-a.json"), "{}");
+        Files.createDirectories(output.forks().resolve("3f2a/jvm-1"));
+        Files.writeString(output.forks().resolve("3f2a/jvm-1/fork.log"), "an earlier build's fork");
         for (ReportWriter writer : ReportWriters.all()) {
             Files.writeString(output.directory().resolve(writer.fileName()), "old");
         }
@@ -47,7 +49,8 @@ class OutputDirectoryTest {
 
         int removed = output.clearStale("build-2").size();
 
-        assertEquals(4 + ReportWriters.all().size(), removed);
+        assertEquals(5 + ReportWriters.all().size(), removed);
+        assertFalse(Files.exists(output.forks().resolve("3f2a/jvm-1/fork.log")));
         assertEquals("build-2", output.preparedBy().orElseThrow());
         try (var left = Files.list(output.plans())) {
             assertEquals(0, left.count());
