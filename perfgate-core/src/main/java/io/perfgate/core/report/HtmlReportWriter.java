@@ -146,18 +146,23 @@ public final class HtmlReportWriter implements ReportWriter {
 
     private static void classTable(StringBuilder out, CheckReport report) {
         Map<String, List<TestOutcome>> byClass = byClass(report);
+        // as in the summary, a Waived column only when a violation was waived
+        boolean waived = report.tests().stream().anyMatch(test -> test.verdict() == Verdict.WAIVED);
+        Verdict[] columns = waived
+                ? new Verdict[] {Verdict.PASS, Verdict.WARN, Verdict.FAIL, Verdict.INCONCLUSIVE, Verdict.SKIPPED,
+                        Verdict.WAIVED}
+                : new Verdict[] {Verdict.PASS, Verdict.WARN, Verdict.FAIL, Verdict.INCONCLUSIVE, Verdict.SKIPPED};
         out.append("<h2 id=\"classes\">Classes</h2>\n<table class=\"classes\">\n<tr><th>Class</th>"
                 + "<th class=\"num\">Tests</th><th class=\"num\">Passed</th><th class=\"num\">Warned</th>"
                 + "<th class=\"num\">Failed</th><th class=\"num\">Inconclusive</th><th class=\"num\">Skipped</th>"
-                + "<th>Verdict</th></tr>\n");
+                + (waived ? "<th class=\"num\">Waived</th>" : "") + "<th>Verdict</th></tr>\n");
         for (Map.Entry<String, List<TestOutcome>> entry : byClass.entrySet()) {
             List<TestOutcome> tests = entry.getValue();
             Verdict worst = Verdict.worst(tests.stream().map(TestOutcome::verdict).toList());
             out.append("<tr><td><a href=\"#").append(classAnchor(entry.getKey())).append("\">")
                     .append(escape(entry.getKey())).append("</a></td><td class=\"num\">").append(tests.size())
                     .append("</td>");
-            for (Verdict verdict : new Verdict[] {Verdict.PASS, Verdict.WARN, Verdict.FAIL, Verdict.INCONCLUSIVE,
-                    Verdict.SKIPPED}) {
+            for (Verdict verdict : columns) {
                 out.append("<td class=\"num\">").append(tests.stream().filter(t -> t.verdict() == verdict).count())
                         .append("</td>");
             }

@@ -180,6 +180,10 @@ class WaiversTest {
                 + "<tr><td class=\"num\">2</td><td class=\"num\">1</td><td class=\"num\">0</td><td class=\"num\">0</td>"
                 + "<td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">1</td><td class=\"num\">0</td>"),
                 "summary counts");
+        assertTrue(html.contains("<th class=\"num\">Waived</th><th>Verdict</th></tr>\n"), "class table header");
+        assertTrue(html.contains("com.example.OrderTest</a></td><td class=\"num\">1</td><td class=\"num\">0</td>"
+                + "<td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0</td><td class=\"num\">0</td>"
+                + "<td class=\"num\">1</td><td class=\"verdict v-WAIVED\">WAIVED</td>"), "class table counts");
 
         String markdown = files.get("summary.md");
         assertTrue(markdown.contains("| WAIVED | no | OrderTest#create | `@LatencyGate` | p95 |"), markdown);
