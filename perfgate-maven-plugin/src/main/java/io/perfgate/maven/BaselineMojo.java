@@ -6,6 +6,9 @@ import io.perfgate.core.baseline.BaselineStore;
 import io.perfgate.core.baseline.ComparedUnit;
 import io.perfgate.core.baseline.SourceVersion;
 import io.perfgate.core.baseline.TestBaseline;
+import io.perfgate.core.gate.InvalidGateException;
+import io.perfgate.core.regression.ChangeText;
+import io.perfgate.core.regression.RegressionMetric;
 import io.perfgate.core.result.ResultFileException;
 import io.perfgate.core.result.ResultFiles;
 import io.perfgate.core.result.TestResult;
@@ -18,7 +21,6 @@ import java.io.File;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Stores the module's current perf results as its baseline in the project's baseline store
@@ -129,10 +131,22 @@ public class BaselineMojo extends AbstractPerfgateMojo {
                 TestBaseline updated = store.accept(unit, name, reason, version, profile, now);
                 Acceptance acceptance = updated.acceptances().get(updated.acceptances().size() - 1);
                 getLog().info("perfgate: accepted " + label + ":" + name + " as its new baseline"
-                        + (acceptance.previousValue() == null ? "" : String.format(Locale.ROOT,
-                        " (%+.0f%%)", (acceptance.acceptedValue() / acceptance.previousValue() - 1) * 100))
+                        + change(name, acceptance)
                         + ", because: " + reason.strip() + " (" + store.fileFor(unit.result().id()) + ")");
             }
+        }
+    }
+
+    /** {@code " (+12%)"}, or in the unit for an absolute metric: {@code " (+0.08)"}; empty without a previous value. */
+    private static String change(String metricLabel, Acceptance acceptance) {
+        if (acceptance.previousValue() == null || acceptance.acceptedValue() == null) {
+            return "";
+        }
+        try {
+            RegressionMetric metric = RegressionMetric.fromLabel(metricLabel, "perfgate.accept");
+            return " (" + ChangeText.between(metric, acceptance.previousValue(), acceptance.acceptedValue()) + ")";
+        } catch (InvalidGateException e) {
+            return "";
         }
     }
 }

@@ -77,13 +77,18 @@ public class CheckMojo extends AbstractPerfgateMojo {
     /**
      * Allowed changes before a regression is reported: {@code metric=change} for every test or
      * {@code Test#method:metric=change} for one, comma-separated, such as {@code p50=+5%, OrderTest#create:p99=+80%}.
-     * Defaults: p50 +10%, p95 +20%, p99 +50%, mean +10%, throughput -10%, JMH score 10% worse.
+     * Defaults: p50 +10%, p95 +20%, p99 +50%, mean +10%, throughput -10%, JMH score 10% worse. CLS and TBT take an
+     * absolute change in their unit (defaults {@code cls=+0.05, tbt=+100ms}); a percentage is rejected for them.
      */
     @Parameter(property = "perfgate.regression.allowed")
     private String regressionAllowed;
 
-    /** The metrics compared with the baseline, comma-separated. */
-    @Parameter(property = "perfgate.regression.metrics", defaultValue = "p50,p95,p99,mean,throughput,score")
+    /**
+     * The metrics compared with the baseline, comma-separated. Default: p50, p95, p99, mean, throughput, score and,
+     * for pages, every Lighthouse metric (fcp, lcp, cls, tbt, speed index, tti, performance score, total bytes,
+     * javascript bytes, requests).
+     */
+    @Parameter(property = "perfgate.regression.metrics")
     private String regressionMetrics;
 
     /** How p-values are corrected across all comparisons: HOLM, BENJAMINI_HOCHBERG or NONE. */
@@ -254,6 +259,9 @@ public class CheckMojo extends AbstractPerfgateMojo {
     }
 
     private static Set<RegressionMetric> metrics(String text) {
+        if (text == null || text.isBlank()) {
+            return BaselineComparator.Settings.defaults().metrics();
+        }
         Set<RegressionMetric> metrics = EnumSet.noneOf(RegressionMetric.class);
         for (String item : text.split(",")) {
             String label = item.strip();

@@ -57,14 +57,17 @@ public final class BaselineComparator {
     public record Settings(RegressionPolicy policy, Set<RegressionMetric> metrics, Level level, Level trendLevel,
                            boolean recordHistory, Duration historyMaxAge, int historyMaxRuns, int historyWindow) {
 
-        /** p50, p95, p99, mean, throughput and JMH scores; BLOCKING regressions, WARNING trends; 30 days / 200 runs. */
+        /**
+         * p50, p95, p99, mean, throughput, JMH scores and every Lighthouse metric; BLOCKING regressions, WARNING
+         * trends; 30 days / 200 runs.
+         */
         public static Settings defaults() {
             return new Settings(RegressionPolicy.defaults(), Set.of(RegressionMetric.P50, RegressionMetric.P95,
                     RegressionMetric.P99, RegressionMetric.MEAN, RegressionMetric.THROUGHPUT,
                     RegressionMetric.SCORE_TIME, RegressionMetric.SCORE_RATE, RegressionMetric.FCP, RegressionMetric.LCP,
-                    RegressionMetric.SPEED_INDEX, RegressionMetric.TTI, RegressionMetric.PERFORMANCE_SCORE,
-                    RegressionMetric.TOTAL_BYTES, RegressionMetric.SCRIPT_BYTES, RegressionMetric.REQUESTS), Level.BLOCKING, Level.WARNING, true,
-                    Duration.ofDays(30), 200, 60);
+                    RegressionMetric.CLS, RegressionMetric.TBT, RegressionMetric.SPEED_INDEX, RegressionMetric.TTI,
+                    RegressionMetric.PERFORMANCE_SCORE, RegressionMetric.TOTAL_BYTES, RegressionMetric.SCRIPT_BYTES,
+                    RegressionMetric.REQUESTS), Level.BLOCKING, Level.WARNING, true, Duration.ofDays(30), 200, 60);
         }
 
         public Settings withPolicy(RegressionPolicy value) {
@@ -175,9 +178,11 @@ public final class BaselineComparator {
                         run.test(unit.id()).map(test -> test.values(metric.label()))
                                 .filter(values -> values.length > 0).ifPresent(earlier::add);
                     }
-                    double runToRun = RunToRunNoise.logSd(earlier);
-                    // from the values of this run alone: pooled reruns carry no JVM marks
-                    JvmSpread spread = JvmSpread.of(base.array(), base.jvmArray(), currentValues, measured.jvms());
+                    double runToRun = RunToRunNoise.sd(earlier, metric);
+                    // from the values of this run alone: pooled reruns carry no JVM marks; Lighthouse runs (the
+                    // absolute metrics) come from no JVM
+                    JvmSpread spread = metric.absolute() ? null
+                            : JvmSpread.of(base.array(), base.jvmArray(), currentValues, measured.jvms());
                     inputs.add(new ComparisonInput(unit.id(), unit.label(), metric, base.array(), pooled,
                             describe(base, baseline.fingerprint()), unfair, atCap, runToRun, spread));
                     slots.add(new Slot(inputs.size() - 1, null, levelOf(result, unit.scope(), metric),

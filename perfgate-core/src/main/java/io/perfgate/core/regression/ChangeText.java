@@ -1,8 +1,16 @@
 package io.perfgate.core.regression;
 
+import io.perfgate.core.gate.QuantityKind;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.Locale;
 
-/** Formats relative changes the same way in every message and locale: {@code +31%}, {@code -4.2%}. */
+/**
+ * Formats changes the same way in every message and locale: relative ones as percentages ({@code +31%},
+ * {@code -4.2%}), absolute ones as differences in the metric's unit ({@code +0.08}, {@code +260 ms}).
+ */
 public final class ChangeText {
     private static final String UNBOUNDED = "[unbounded]";
 
@@ -17,6 +25,46 @@ public final class ChangeText {
             return "+0%";
         }
         return (percent < 0 ? "-" : "+") + number + "%";
+    }
+
+    /** A difference current - baseline in a unit: {@code +0.08}, {@code -40 ms}. */
+    public static String ofDifference(double difference, QuantityKind unit) {
+        return (difference < 0 ? "-" : "+") + unit.format(Math.abs(difference));
+    }
+
+    /** The change from one value to another as a metric's change prints: {@code +12%}, {@code +0.08}. */
+    public static String between(RegressionMetric metric, double before, double after) {
+        return metric.absolute() ? ofDifference(after - before, metric.kind()) : ofRatio(after / before);
+    }
+
+    /** A metric's change as it prints: a ratio as a percentage, an absolute metric's difference in its unit. */
+    public static String of(RegressionMetric metric, double change) {
+        return metric.absolute() ? ofDifference(change, metric.kind()) : ofRatio(change);
+    }
+
+    /**
+     * A metric's interval of changes, ends that would print like the allowed change made precise enough to
+     * tell them from it; {@code [unbounded]} when too few replicates bound it.
+     *
+     * @param allowed the allowed change on the same scale: a ratio, or a difference for an absolute metric
+     */
+    public static String interval(RegressionMetric metric, double lower, double upper, double allowed) {
+        if (!metric.absolute()) {
+            return interval(lower, upper, allowed);
+        }
+        if (!Double.isFinite(lower) || !Double.isFinite(upper)) {
+            return UNBOUNDED;
+        }
+        QuantityKind unit = metric.kind();
+        return "[" + nearDifference(lower, allowed, unit) + ", " + nearDifference(upper, allowed, unit) + "]";
+    }
+
+    /** An interval of differences: {@code [+0.06, +0.1]}; {@code [unbounded]} without ends. */
+    static String differenceInterval(double lower, double upper, QuantityKind unit) {
+        if (!Double.isFinite(lower) || !Double.isFinite(upper)) {
+            return UNBOUNDED;
+        }
+        return "[" + ofDifference(lower, unit) + ", " + ofDifference(upper, unit) + "]";
     }
 
     /** An interval of ratios: {@code [+24%, +38%]}; {@code [unbounded]} when too few replicates bound it. */
@@ -53,6 +101,32 @@ public final class ChangeText {
         double percent = (ratio - 1) * 100;
         String precise = String.format(Locale.ROOT, "%.1f", Math.abs(percent));
         return (percent < 0 ? "-" : "+") + precise + "%";
+    }
+
+    /**
+     * A difference that prints like the allowed one ({@code +100 ms}) while lying on one side of it gets more
+     * digits in the allowed change's unit ({@code +100.3 ms}), so the interval visibly clears or straddles it.
+     */
+    private static String nearDifference(double difference, double allowed, QuantityKind unit) {
+        String text = ofDifference(difference, unit);
+        if (!text.equals(ofDifference(allowed, unit)) || difference == allowed || allowed == 0) {
+            return text;
+        }
+        String magnitude = unit.format(Math.abs(allowed));
+        int space = magnitude.indexOf(' ');
+        String number = (space < 0 ? magnitude : magnitude.substring(0, space)).replace(",", "");
+        String suffix = space < 0 ? "" : magnitude.substring(space);
+        double perUnit = Math.abs(allowed) / Double.parseDouble(number);
+        BigDecimal value = BigDecimal.valueOf(Math.abs(difference) / perUnit);
+        BigDecimal bound = BigDecimal.valueOf(Math.abs(allowed) / perUnit);
+        for (int digits = 4; digits <= 9; digits++) {
+            MathContext context = new MathContext(digits, RoundingMode.HALF_UP);
+            BigDecimal rounded = value.round(context);
+            if (rounded.compareTo(bound.round(context)) != 0) {
+                return (difference < 0 ? "-" : "+") + rounded.stripTrailingZeros().toPlainString() + suffix;
+            }
+        }
+        return text;
     }
 
     /** One decimal below 10, whole numbers from there (cheap: messages are built for every comparison). */

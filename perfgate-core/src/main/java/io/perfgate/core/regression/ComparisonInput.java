@@ -15,10 +15,12 @@ import java.util.List;
  * @param atCap         true when the current values already include every confirmation run allowed,
  *                      so an undecided outcome is final
  * @param runToRunSd    the metric's run-to-run variation beyond its replicates, a standard deviation of log
- *                      values from the history ({@link RunToRunNoise}); 0 or NaN when unknown. It widens the
- *                      interval, since baseline and current run each carry their own run-level offset
+ *                      values (of raw values, in the unit, for an absolute metric) from the history
+ *                      ({@link RunToRunNoise}); 0 or NaN when unknown. It widens the interval, since baseline
+ *                      and current run each carry their own run-level offset
  * @param jvmSpread     the spread between the JVMs that measured the two sides, when one side had several
- *                      ({@link JvmSpread}); null when each side came from one JVM
+ *                      ({@link JvmSpread}); null when each side came from one JVM. Measured on log values, so
+ *                      relative metrics only: absolute ones are Lighthouse runs, which no JVM measures
  */
 public record ComparisonInput(
         String testId,
@@ -36,6 +38,10 @@ public record ComparisonInput(
         baseline = baseline.clone();
         current = current.clone();
         unfairBecause = unfairBecause == null ? List.of() : List.copyOf(unfairBecause);
+        if (jvmSpread != null && metric.absolute()) {
+            throw new IllegalArgumentException(metric.label() + " is compared on differences; a JVM spread is a"
+                    + " spread of log values");
+        }
     }
 
     public ComparisonInput(String testId, String testLabel, RegressionMetric metric, double[] baseline,

@@ -1,6 +1,5 @@
 package io.perfgate.core.regression;
 
-import io.perfgate.core.gate.Direction;
 import io.perfgate.core.gate.QuantityKind;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
@@ -13,8 +12,9 @@ import java.util.List;
  *
  * <p>For each metric: a one-sided exact Mann–Whitney test of "worse" on the replicate values, its
  * p-value adjusted across every fair comparison of the suite; and a Hodges–Lehmann interval of the
- * change as a ratio. REGRESSED only when the adjusted test is significant and the whole interval lies
- * beyond the allowed change; UNCHANGED when the interval lies within it (IMPROVED when it lies beyond
+ * change: a ratio on log values, or for an absolute metric (CLS, TBT: often 0) a difference on raw values,
+ * judged against an allowed change on the same scale ({@link AllowedChange#badnessBoundary}). REGRESSED
+ * only when the adjusted test is significant and the whole interval lies beyond the allowed change; UNCHANGED when the interval lies within it (IMPROVED when it lies beyond
  * it the other way); INCONCLUSIVE otherwise, with the replicates a side likely to settle it.
  */
 public final class RegressionDetector {
@@ -41,7 +41,7 @@ public final class RegressionDetector {
         for (int i = 0; i < count; i++) {
             ComparisonInput input = inputs.get(i);
             pValues[i] = Double.NaN;
-            if (usable(input.baseline()) && usable(input.current())) {
+            if (usable(input.metric(), input.baseline()) && usable(input.metric(), input.current())) {
                 double[] baseline = badness(input.metric(), input.baseline());
                 double[] current = badness(input.metric(), input.current());
                 pValues[i] = RankSumTest.pWorse(baseline, current);
@@ -110,26 +110,28 @@ public final class RegressionDetector {
         JvmSpread spread = input.jvmSpread();
         String context = " (" + input.testLabel() + ", " + n + " vs " + m + " replicates"
                 + (spread == null ? "" : ", JVM spread " + spread.describe())
-                + (widened ? ", run-to-run variation " + ChangeText.number(input.runToRunSd() * 100) + "% from the history"
+                + (widened ? ", run-to-run variation " + spreadText(metric, input.runToRunSd()) + " from the history"
                 : "");
         String vs = " vs baseline" + (input.baselineRef() == null ? "" : " (" + input.baselineRef() + ")");
         if (shift == null) {
             String message = metric.label() + " cannot be compared with the baseline: "
-                    + (usable(input.baseline()) ? "the current run has"
-                    : usable(input.current()) ? "the baseline has" : "the baseline and the current run have")
+                    + (usable(metric, input.baseline()) ? "the current run has"
+                    : usable(metric, input.current()) ? "the baseline has" : "the baseline and the current run have")
                     + " no usable replicate value"
-                    + context + "); record replicates (JUnit rounds, JMH forks) with positive values";
+                    + context + "); record replicates (JUnit rounds, JMH forks) with "
+                    + (metric.absolute() ? "finite" : "positive") + " values";
             return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
                     Double.NaN, Double.NaN, Double.NaN, p, adjusted, comparisons, 0, Undecided.NOT_COMPARABLE, message);
         }
-        double ratio = metric.ratioOfShift(shift.estimate());
-        double a = metric.ratioOfShift(shift.lower());
-        double b = metric.ratioOfShift(shift.upper());
-        double lowerRatio = Math.min(a, b);
-        double upperRatio = Math.max(a, b);
-        double allowedRatio = metric.ratioOfShift(allowed.badnessBoundary(metric.direction()));
-        String change = metric.label() + " " + ChangeText.ofRatio(ratio) + " "
-                + ChangeText.interval(lowerRatio, upperRatio, allowedRatio) + vs;
+        // the change as messages print it: a ratio, or a difference in the unit for an absolute metric
+        double estimate = metric.changeOfShift(shift.estimate());
+        double a = metric.changeOfShift(shift.lower());
+        double b = metric.changeOfShift(shift.upper());
+        double lowerChange = Math.min(a, b);
+        double upperChange = Math.max(a, b);
+        double allowedChange = metric.changeOfShift(allowed.badnessBoundary(metric.direction()));
+        String change = metric.label() + " " + ChangeText.of(metric, estimate) + " "
+                + ChangeText.interval(metric, lowerChange, upperChange, allowedChange) + vs;
         String allowedText = allowed.format(metric.direction());
         String statistics = context + ", p = " + ChangeText.pValue(adjusted) + (comparisons > 1
                 ? " after " + policy.correction().displayName() + " over " + comparisons + " comparisons" : "") + ")";
@@ -141,14 +143,15 @@ public final class RegressionDetector {
                     .anyMatch(reason -> reason.contains("coverage agent")) ? "; to run perf tests without the coverage"
                     + " agent while the other tests keep it, see the README's \"Coverage agents\"" : "");
             return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
-                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, Undecided.UNFAIR, message);
+                    estimate, lowerChange, upperChange, p, adjusted, comparisons, 0, Undecided.UNFAIR, message);
         }
         if (!shift.bounded()) {
             int needed = minimumBoundedReplicates();
             String message = change + " has no interval at " + percent(policy.confidence()) + " confidence"
                     + context + "): record at least " + needed + " replicates a side (JUnit: rounds, JMH: forks)";
             return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
-                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, Math.min(needed, policy.maxReplicates()),
+                    estimate, lowerChange, upperChange, p, adjusted, comparisons,
+                    Math.min(needed, policy.maxReplicates()),
                     Undecided.NO_INTERVAL, message);
         }
         double boundary = allowed.badnessBoundary(metric.direction());
@@ -158,18 +161,18 @@ public final class RegressionDetector {
                     + ACCEPT_HINT + ": mvn perfgate:baseline -Dperfgate.accept=" + input.testLabel()
                     + ":" + metric.label() + " -Dperfgate.reason=\"...\"";
             return result(input, allowed, RegressionOutcome.REGRESSED, baselineValue, currentValue,
-                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, null, message);
+                    estimate, lowerChange, upperChange, p, adjusted, comparisons, 0, null, message);
         }
         if (shift.upper() < -boundary) {
             String message = change + " is an improvement beyond the allowed change" + statistics
                     + "; record a new baseline to keep it (mvn verify perfgate:baseline)";
             return result(input, allowed, RegressionOutcome.IMPROVED, baselineValue, currentValue,
-                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, null, message);
+                    estimate, lowerChange, upperChange, p, adjusted, comparisons, 0, null, message);
         }
         if (shift.upper() < boundary) {
             String message = change + " is within the allowed " + allowedText + statistics;
             return result(input, allowed, RegressionOutcome.UNCHANGED, baselineValue, currentValue,
-                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, null, message);
+                    estimate, lowerChange, upperChange, p, adjusted, comparisons, 0, null, message);
         }
         // Undecided: the interval straddles the boundary, or lies beyond it without suite-wide significance.
         int have = Math.min(n, m);
@@ -181,11 +184,10 @@ public final class RegressionDetector {
         }
         if (input.atCap() || have >= policy.maxReplicates()) {
             String message = change + why + statistics + "; still undecided at the cap of "
-                    + policy.maxReplicates() + " replicates: a change up to " + ChangeText.ofRatio(
-                    metric.direction() == Direction.LOWER_IS_BETTER ? upperRatio : lowerRatio)
-                    + " cannot be excluded";
+                    + policy.maxReplicates() + " replicates: a change up to "
+                    + ChangeText.of(metric, metric.changeOfShift(shift.upper())) + " cannot be excluded";
             return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
-                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, Undecided.AT_CAP, message);
+                    estimate, lowerChange, upperChange, p, adjusted, comparisons, 0, Undecided.AT_CAP, message);
         }
         double jvmHalf = spread == null ? 0 : spread.halfWidth(policy.confidence());
         if (spread != null && jvmHalf >= Math.abs(shift.estimate() - boundary) && !(shift.lower() > boundary)) {
@@ -194,7 +196,7 @@ public final class RegressionDetector {
                     + " JVMs, baseline and run alike (" + forksAdvice(spread, Math.abs(shift.estimate() - boundary))
                     + "), or compare with the base commit in one build (mvn perfgate:compare)";
             return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
-                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, Undecided.JVM_SPREAD, message);
+                    estimate, lowerChange, upperChange, p, adjusted, comparisons, 0, Undecided.JVM_SPREAD, message);
         }
         double extra = extraHalfWidth(input.runToRunSd());
         if (extra >= Math.abs(shift.estimate() - boundary) && !(shift.lower() > boundary)) {
@@ -202,7 +204,7 @@ public final class RegressionDetector {
                     + " the allowed change, so more replicates in one run cannot settle it: rerun the build at the"
                     + " same commit to pool runs, or reduce the variation between runs";
             return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
-                    ratio, lowerRatio, upperRatio, p, adjusted, comparisons, 0, Undecided.RUN_TO_RUN, message);
+                    estimate, lowerChange, upperChange, p, adjusted, comparisons, 0, Undecided.RUN_TO_RUN, message);
         }
         int suggested = suggestReplicates(shift, extra, boundary, have, !significant && shift.lower() > boundary,
                 comparisons);
@@ -212,7 +214,7 @@ public final class RegressionDetector {
         Undecided undecided = shift.lower() > boundary && !significanceReachable(n, m, comparisons)
                 ? Undecided.NO_SIGNIFICANCE : Undecided.STRADDLES;
         return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
-                ratio, lowerRatio, upperRatio, p, adjusted, comparisons, suggested, undecided, message);
+                estimate, lowerChange, upperChange, p, adjusted, comparisons, suggested, undecided, message);
     }
 
     /**
@@ -267,14 +269,23 @@ public final class RegressionDetector {
         return 100;
     }
 
+    /**
+     * @param change      the change as messages print it: a ratio, or for an absolute metric a difference
+     * @param lowerChange the lower end of its interval, on the same scale
+     * @param upperChange the upper end
+     */
     private static MetricComparison result(ComparisonInput input, AllowedChange allowed, RegressionOutcome outcome,
-                                           double baselineValue, double currentValue, double ratio,
-                                           double lowerRatio, double upperRatio, double p, double adjusted,
+                                           double baselineValue, double currentValue, double change,
+                                           double lowerChange, double upperChange, double p, double adjusted,
                                            int comparisons, int suggested, Undecided undecided,
                                            String message) {
+        boolean absolute = input.metric().absolute();
+        double none = Double.NaN;
         return new MetricComparison(input.testId(), input.testLabel(), input.metric(), allowed, outcome,
-                input.baseline().length, input.current().length, baselineValue, currentValue, ratio,
-                lowerRatio, upperRatio, p, adjusted, comparisons, input.baselineRef(), input.unfairBecause(),
+                input.baseline().length, input.current().length, baselineValue, currentValue,
+                absolute ? none : change, absolute ? none : lowerChange, absolute ? none : upperChange,
+                absolute ? change : none, absolute ? lowerChange : none, absolute ? upperChange : none,
+                p, adjusted, comparisons, input.baselineRef(), input.unfairBecause(),
                 input.runToRunSd() > 0 ? input.runToRunSd() : 0, suggested, undecided, message);
     }
 
@@ -289,6 +300,7 @@ public final class RegressionDetector {
         String vs = baselineRef == null ? "" : " (" + baselineRef + ")";
         return new MetricComparison(testId, testLabel, metric, policy.allowedFor(testLabel, metric),
                 RegressionOutcome.INCONCLUSIVE, baseline, current, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, 0, baselineRef, List.of(), 0, 0, Undecided.NOT_COMPARABLE,
                 metric.label() + ", which a gate of " + testLabel + " names, is not compared with the baseline" + vs
                         + ": " + why);
@@ -308,16 +320,21 @@ public final class RegressionDetector {
         return RankSumTest.boundRank(n, m, policy.confidence()) >= 1;
     }
 
-    private static boolean usable(double[] values) {
+    private static boolean usable(RegressionMetric metric, double[] values) {
         if (values.length == 0) {
             return false;
         }
         for (double value : values) {
-            if (!(value > 0) || Double.isInfinite(value)) {
+            if (!metric.comparable(value)) {
                 return false;
             }
         }
         return true;
+    }
+
+    /** A run-to-run spread as messages print it: {@code 3.1%} on the log scale, in the unit when absolute. */
+    static String spreadText(RegressionMetric metric, double sd) {
+        return metric.absolute() ? metric.kind().format(sd) : ChangeText.number(sd * 100) + "%";
     }
 
     private static double[] badness(RegressionMetric metric, double[] values) {

@@ -13,7 +13,7 @@ import java.util.Map;
  *                     so "beyond the allowed change" and "within it" are each claimed at 95 %)
  * @param significance the suite-wide significance level of the rank test, after {@code correction}
  * @param correction   how p-values are adjusted across every comparison of one check
- * @param allowed      allowed change per metric
+ * @param allowed      allowed change per metric, on the metric's scale: relative, or absolute for CLS and TBT
  * @param overrides    allowed change for one test's metric, keyed {@code OrderTest#create:p95}
  * @param maxReplicates the cap on replicates a side: an undecided comparison at the cap stays INCONCLUSIVE
  *                      for good instead of asking for more
@@ -45,14 +45,30 @@ public record RegressionPolicy(
             complete.put(metric, metric.defaultAllowedChange());
         }
         if (allowed != null) {
+            allowed.forEach(RegressionPolicy::requireScale);
             complete.putAll(allowed);
         }
         allowed = Map.copyOf(complete);
         overrides = overrides == null ? Map.of() : Map.copyOf(overrides);
+        overrides.forEach((key, change) -> requireScale(RegressionMetric.fromLabel(
+                key.substring(key.lastIndexOf(':') + 1), "regression override " + key), change));
         correction = correction == null ? Correction.HOLM : correction;
     }
 
-    /** p50 +10 %, p90 +15 %, p95 +20 %, p99 +50 %, mean +10 %, throughput and JMH scores -10 %; Holm; cap 40. */
+    /** The detector compares a metric on one scale; an allowed change on the other would be judged wrongly. */
+    private static void requireScale(RegressionMetric metric, AllowedChange change) {
+        if (change.absolute() != metric.absolute()) {
+            throw new InvalidGateException("the allowed change of " + metric.label() + " must be "
+                    + (metric.absolute() ? "absolute, such as " : "relative, such as ")
+                    + metric.defaultAllowedChange().format(metric.direction()) + "; got "
+                    + change.format(metric.direction()));
+        }
+    }
+
+    /**
+     * p50 +10 %, p90 +15 %, p95 +20 %, p99 +50 %, mean +10 %, throughput and JMH scores -10 %, CLS +0.05 and
+     * TBT +100 ms (absolute); Holm; cap 40.
+     */
     public static RegressionPolicy defaults() {
         return new RegressionPolicy(DEFAULT_CONFIDENCE, DEFAULT_SIGNIFICANCE, Correction.HOLM, null, null,
                 DEFAULT_MAX_REPLICATES);
@@ -66,7 +82,8 @@ public record RegressionPolicy(
 
     /**
      * A copy with allowed changes from text: comma-separated {@code metric=change} for every test, or
-     * {@code Test#method:metric=change} for one: {@code p50=+5%, p95=+15%, OrderTest#create:p99=+80%}.
+     * {@code Test#method:metric=change} for one: {@code p50=+5%, p95=+15%, OrderTest#create:p99=+80%}. CLS and
+     * TBT take absolute amounts in their unit: {@code cls=+0.05, tbt=+100ms}.
      *
      * @param source names the setting in errors
      */
@@ -99,7 +116,7 @@ public record RegressionPolicy(
                 continue;
             }
             RegressionMetric metric = RegressionMetric.fromLabel(metricLabel, where);
-            AllowedChange change = AllowedChange.parse(value, metric.direction(), where);
+            AllowedChange change = AllowedChange.parse(value, metric, where);
             put(metrics, tests, colon < 0 ? null : key.substring(0, colon).strip(), metric, change);
         }
         return new RegressionPolicy(confidence, significance, correction, metrics, tests, maxReplicates);

@@ -60,7 +60,10 @@ public record Replicates(double[] values, String problem, int roundsPerValue, in
         return problem == null && values.length > 0;
     }
 
-    /** A front-end metric's value in every Lighthouse run of a page; log-scale comparison needs positive values. */
+    /**
+     * A front-end metric's value in every Lighthouse run of a page: positive, as log-scale comparison needs, or
+     * for an absolute metric (CLS, TBT) zero or more.
+     */
     public static Replicates ofFrontend(FrontendDetails details, RegressionMetric metric) {
         List<FrontendDetails.Run> runs = details.measuredRuns();
         if (details.failure() != null || runs.isEmpty()) {
@@ -73,8 +76,9 @@ public record Replicates(double[] values, String problem, int roundsPerValue, in
         double[] values = new double[runs.size()];
         for (int i = 0; i < runs.size(); i++) {
             Double value = runs.get(i).metrics().get(attribute);
-            if (value == null || !(value > 0) || Double.isInfinite(value)) {
-                return new Replicates(null, "run " + (i + 1) + " has no positive " + metric.label());
+            if (value == null || !metric.comparable(value) || value < 0) {
+                return new Replicates(null, "run " + (i + 1) + " has no " + (metric.absolute() ? "" : "positive ")
+                        + metric.label());
             }
             values[i] = value;
         }
@@ -95,7 +99,7 @@ public record Replicates(double[] values, String problem, int roundsPerValue, in
         return switch (metric) {
             case P50, P90, P95, P99, MEAN -> latency(rounds, metric, mergeRounds);
             case THROUGHPUT, SCORE_TIME, SCORE_RATE, CPU_MEAN -> perRound(rounds, metric);
-            case FCP, LCP, SPEED_INDEX, TTI, PERFORMANCE_SCORE, TOTAL_BYTES, SCRIPT_BYTES, REQUESTS ->
+            case FCP, LCP, CLS, TBT, SPEED_INDEX, TTI, PERFORMANCE_SCORE, TOTAL_BYTES, SCRIPT_BYTES, REQUESTS ->
                     throw new IllegalArgumentException(metric + " is measured per Lighthouse run: ofFrontend");
         };
     }

@@ -3,6 +3,8 @@ package io.perfgate.core.regression;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.DoublePredicate;
+import java.util.function.DoubleUnaryOperator;
 
 /**
  * How much a metric moves from one run to the next beyond what its replicates show. Replicates taken
@@ -13,7 +15,8 @@ import java.util.List;
  * <p>Estimated from earlier comparable runs of the history: the spread of run levels (mean log value)
  * from successive differences, robustly (median absolute successive difference, so a real change of
  * level in the history counts once, not for every run after it), minus the part the within-run spread
- * explains. The result is a standard deviation on the log scale (0.03 is about 3 %).
+ * explains. The result is a standard deviation on the log scale (0.03 is about 3 %); for an absolute
+ * metric (CLS, TBT) on raw values, in the metric's unit.
  */
 public final class RunToRunNoise {
     /** Earlier runs needed before the run-to-run variation is estimated. */
@@ -28,21 +31,33 @@ public final class RunToRunNoise {
      *         replicates; NaN when there are fewer than {@link #MIN_RUNS} runs with two or more values
      */
     public static double logSd(List<double[]> runs) {
+        return sd(runs, value -> value > 0 && !Double.isInfinite(value), Math::log);
+    }
+
+    /**
+     * The variation on the scale the metric is compared on: {@link #logSd} for a relative metric, the standard
+     * deviation of raw values, in the metric's unit, for an absolute one (a CLS of 0 has no logarithm).
+     */
+    public static double sd(List<double[]> runs, RegressionMetric metric) {
+        return metric.absolute() ? sd(runs, Double::isFinite, value -> value) : logSd(runs);
+    }
+
+    private static double sd(List<double[]> runs, DoublePredicate usable, DoubleUnaryOperator scale) {
         List<Double> levels = new ArrayList<>();
         double withinVariance = 0;
         double replicates = 0;
         for (double[] run : runs) {
-            if (run.length < 2 || Arrays.stream(run).anyMatch(value -> !(value > 0))) {
+            if (run.length < 2 || Arrays.stream(run).anyMatch(value -> !usable.test(value))) {
                 continue;
             }
             double mean = 0;
             for (double value : run) {
-                mean += Math.log(value);
+                mean += scale.applyAsDouble(value);
             }
             mean /= run.length;
             double variance = 0;
             for (double value : run) {
-                double d = Math.log(value) - mean;
+                double d = scale.applyAsDouble(value) - mean;
                 variance += d * d;
             }
             withinVariance += variance / (run.length - 1);

@@ -1,16 +1,19 @@
 package io.perfgate.core.regression;
 
+import org.apache.commons.statistics.distribution.NormalDistribution;
+
 /**
- * The change of one metric between two sets of replicates as a ratio with its interval, without a
- * verdict: what trend analysis needs to tell whether a run was worse than the baseline at all.
+ * The change of one metric between two sets of replicates with its interval, without a verdict: what trend
+ * analysis needs to tell whether a run was worse than the baseline at all. The change is a ratio, or for an
+ * absolute metric ({@link RegressionMetric#absolute()}) a difference current - baseline in its unit.
  *
- * @param ratio      estimated current / baseline
- * @param lowerRatio lower end of the interval
- * @param upperRatio upper end of the interval
+ * @param change      estimated current / baseline, or current - baseline for an absolute metric
+ * @param lowerChange lower end of the interval
+ * @param upperChange upper end of the interval
  * @param worseWithConfidence whether the whole interval lies on the worse side of no change
- * @param lowerBadness the interval's lower end on the log "badness" scale, where larger is worse
+ * @param lowerBadness the interval's lower end on the "badness" scale, where larger is worse
  */
-public record ShiftBounds(double ratio, double lowerRatio, double upperRatio, boolean worseWithConfidence,
+public record ShiftBounds(double change, double lowerChange, double upperChange, boolean worseWithConfidence,
                           double lowerBadness) {
 
     /** Whether the whole interval lies beyond the given share of an allowed change, in the worse direction. */
@@ -25,7 +28,7 @@ public record ShiftBounds(double ratio, double lowerRatio, double upperRatio, bo
 
     /**
      * Like {@link #of(RegressionMetric, double[], double[], double)}, the interval widened by the
-     * run-to-run variation (a log standard deviation, see {@link RunToRunNoise}) as comparisons are.
+     * run-to-run variation (see {@link RunToRunNoise#sd}, on the metric's scale) as comparisons are.
      */
     public static ShiftBounds of(RegressionMetric metric, double[] baseline, double[] current, double confidence,
                                  double runToRunSd) {
@@ -35,13 +38,13 @@ public record ShiftBounds(double ratio, double lowerRatio, double upperRatio, bo
         double[] b = new double[baseline.length];
         double[] c = new double[current.length];
         for (int i = 0; i < b.length; i++) {
-            if (!(baseline[i] > 0)) {
+            if (!metric.comparable(baseline[i])) {
                 return null;
             }
             b[i] = metric.badness(baseline[i]);
         }
         for (int i = 0; i < c.length; i++) {
-            if (!(current[i] > 0)) {
+            if (!metric.comparable(current[i])) {
                 return null;
             }
             c[i] = metric.badness(current[i]);
@@ -51,14 +54,14 @@ public record ShiftBounds(double ratio, double lowerRatio, double upperRatio, bo
             return null;
         }
         if (runToRunSd > 0) {
-            double extra = org.apache.commons.statistics.distribution.NormalDistribution.of(0, 1)
-                    .inverseCumulativeProbability(confidence) * Math.sqrt(2) * runToRunSd;
-            shift = new ShiftEstimate(shift.estimate(), shift.estimate() - Math.hypot(shift.estimate() - shift.lower(), extra),
-                    shift.estimate() + Math.hypot(shift.upper() - shift.estimate(), extra));
+            double extra = NormalDistribution.of(0, 1).inverseCumulativeProbability(confidence) * Math.sqrt(2)
+                    * runToRunSd;
+            shift = new ShiftEstimate(shift.estimate(), shift.estimate() - Math.hypot(shift.estimate() - shift.lower(),
+                    extra), shift.estimate() + Math.hypot(shift.upper() - shift.estimate(), extra));
         }
-        double x = metric.ratioOfShift(shift.lower());
-        double y = metric.ratioOfShift(shift.upper());
-        return new ShiftBounds(metric.ratioOfShift(shift.estimate()), Math.min(x, y), Math.max(x, y),
+        double x = metric.changeOfShift(shift.lower());
+        double y = metric.changeOfShift(shift.upper());
+        return new ShiftBounds(metric.changeOfShift(shift.estimate()), Math.min(x, y), Math.max(x, y),
                 shift.lower() > 0, shift.lower());
     }
 }

@@ -2,7 +2,6 @@ package io.perfgate.core.report;
 
 import io.perfgate.core.baseline.BaselineComparison;
 import io.perfgate.core.check.CheckReport;
-import io.perfgate.core.gate.Direction;
 import io.perfgate.core.regression.MetricComparison;
 import io.perfgate.core.regression.RegressionOutcome;
 import io.perfgate.core.trend.TrendFinding;
@@ -117,9 +116,7 @@ final class BaselineSection {
                 .append("</td><td>").append(compared.level()).append("</td><td>");
         if (trend != null && !trend.points().isEmpty()) {
             double[] values = trend.points().stream().mapToDouble(TrendPoint::value).toArray();
-            double limit = c.metric().direction() == Direction.LOWER_IS_BETTER
-                    ? c.baselineValue() * (1 + c.allowed().fraction())
-                    : c.baselineValue() * (1 - c.allowed().fraction());
+            double limit = c.allowed().limit(c.baselineValue(), c.metric().direction());
             out.append(new HistoryChart(c.metric().label() + " of " + c.testLabel(), values, c.baselineValue(), limit,
                     trend.changePoints().stream().map(TrendFinding.Shift::index).toList(), c.metric().kind(),
                     outcome == RegressionOutcome.REGRESSED).svg());

@@ -138,6 +138,10 @@ public final class JsonSummaryWriter implements ReportWriter {
             putNumber(item, "ratio", c.ratio());
             putNumber(item, "ratioLower", c.lowerRatio());
             putNumber(item, "ratioUpper", c.upperRatio());
+            // an absolute metric (CLS, TBT) changes by a difference in its base unit; its ratio fields are null
+            putNumber(item, "difference", c.difference());
+            putNumber(item, "differenceLower", c.lowerDifference());
+            putNumber(item, "differenceUpper", c.upperDifference());
             item.put("change", c.formattedChange());
             item.put("interval", c.formattedInterval());
             item.put("allowed", c.formattedAllowed());

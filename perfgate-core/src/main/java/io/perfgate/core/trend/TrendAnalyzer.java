@@ -3,6 +3,7 @@ package io.perfgate.core.trend;
 import io.perfgate.core.gate.Direction;
 import io.perfgate.core.regression.RegressionMetric;
 import io.perfgate.core.regression.RegressionPolicy;
+import io.perfgate.core.regression.ChangeText;
 import io.perfgate.core.regression.RunToRunNoise;
 import io.perfgate.core.regression.ShiftBounds;
 
@@ -75,13 +76,15 @@ public final class TrendAnalyzer {
                 double before = median(Arrays.copyOfRange(series, previous, point.index()));
                 double after = median(Arrays.copyOfRange(series, point.index(), next));
                 double ratio = after / before;
-                boolean worse = metric.direction() == Direction.LOWER_IS_BETTER ? ratio > 1 : ratio < 1;
+                boolean worse = metric.direction() == Direction.LOWER_IS_BETTER ? after > before : after < before;
                 TrendPoint at = points.get(point.index());
                 boolean sinceBaseline = baselineAt == null || at.at() == null || at.at().isAfter(baselineAt);
                 shifts.add(new TrendFinding.Shift(point.index(), before, after, ratio, point.pValue(), worse,
                         sinceBaseline));
                 if (worse && sinceBaseline) {
-                    alerts.add(metric.label() + " of " + testLabel + " changed " + percent(ratio) + " ("
+                    String changed = metric.absolute() ? ChangeText.ofDifference(after - before, metric.kind())
+                            : percent(ratio);
+                    alerts.add(metric.label() + " of " + testLabel + " changed " + changed + " ("
                             + metric.kind().format(before) + " to " + metric.kind().format(after) + ") from "
                             + describe(at) + " on, in a history of " + series.length + " runs (E-divisive, p = "
                             + String.format(Locale.ROOT, "%.3f", point.pValue()) + ")");
@@ -93,7 +96,7 @@ public final class TrendAnalyzer {
         List<String> changes = new ArrayList<>();
         if (baseline != null && baseline.length > 0) {
             // each run and the baseline carry their own run-level offset: widen as comparisons are
-            double runToRun = RunToRunNoise.logSd(points.stream().map(TrendPoint::replicates).toList());
+            double runToRun = RunToRunNoise.sd(points.stream().map(TrendPoint::replicates).toList(), metric);
             for (int i = points.size() - 1; i >= 0; i--) {
                 TrendPoint point = points.get(i);
                 ShiftBounds bounds = ShiftBounds.of(metric, baseline, point.replicates(), worseConfidence, runToRun);
@@ -101,7 +104,8 @@ public final class TrendAnalyzer {
                     break;
                 }
                 worseInARow++;
-                changes.add(0, percent(bounds.ratio()));
+                changes.add(0, metric.absolute() ? ChangeText.ofDifference(bounds.change(), metric.kind())
+                        : percent(bounds.change()));
             }
             if (worseInARow >= consecutive) {
                 alerts.add(metric.label() + " of " + testLabel + " was worse than its baseline in each of the last "

@@ -31,7 +31,7 @@ public record TrendFinding(
      * A change of level at {@code index}: from the median of the segment before to the median of the
      * segment after.
      *
-     * @param ratio       after / before
+     * @param ratio       after / before (infinite or NaN for an absolute metric that was 0 before)
      * @param degradation whether the change is for the worse
      * @param sinceBaseline whether the change came after the baseline was recorded (so it is not accepted yet)
      */

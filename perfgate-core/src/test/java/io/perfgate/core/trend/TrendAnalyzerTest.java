@@ -42,6 +42,24 @@ class TrendAnalyzerTest {
     }
 
     @Test
+    void aLayoutShiftCreepingUpFromZeroIsMeasuredInItsUnit() {
+        List<TrendPoint> points = new ArrayList<>();
+        for (int day = 1; day <= 4; day++) {
+            double[] replicates = new double[10];
+            for (int i = 0; i < 10; i++) {
+                replicates[i] = day == 1 ? 0 : 0.04 + 0.0005 * (i - 4.5);
+            }
+            points.add(new TrendPoint(START.plusSeconds(86_400L * day), "c0ffee" + day,
+                    TrendAnalyzer.median(replicates), replicates));
+        }
+        TrendFinding finding = analyzer.analyze("id", "home", RegressionMetric.CLS, points, new double[10], START);
+        assertEquals(3, finding.worseRunsInARow(), "a baseline of 0 has no log, but a difference");
+        assertEquals(List.of("CLS of home was worse than its baseline in each of the last 3 runs (+0.04, +0.04,"
+                + " +0.04), each with 99% confidence by more than half the allowed +0.05: a regression creeping in"
+                + " below it"), finding.alerts());
+    }
+
+    @Test
     void aSteadySmallOffsetFromTheBaselineRunIsNoCreepingRegression() {
         List<TrendPoint> points = List.of(run(1, 102), run(2, 102), run(3, 102), run(4, 102));
         TrendFinding finding = analyzer.analyze("id", "OrderTest#create", RegressionMetric.P95, points,
