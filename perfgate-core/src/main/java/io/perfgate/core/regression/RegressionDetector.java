@@ -158,8 +158,8 @@ public final class RegressionDetector {
         boolean significant = adjusted <= policy.significance();
         if (shift.lower() > boundary && significant) {
             String message = change + " exceeds the allowed " + allowedText + statistics
-                    + ACCEPT_HINT + ": mvn perfgate:baseline -Dperfgate.accept=" + input.testLabel()
-                    + ":" + metric.label() + " -Dperfgate.reason=\"...\"";
+                    + ACCEPT_HINT + ": mvn perfgate:baseline -Dperfgate.accept="
+                    + shellWord(input.testLabel() + ":" + metric.label()) + " -Dperfgate.reason=\"...\"";
             return result(input, allowed, RegressionOutcome.REGRESSED, baselineValue, currentValue,
                     estimate, lowerChange, upperChange, p, adjusted, comparisons, 0, null, message);
         }
@@ -357,5 +357,10 @@ public final class RegressionDetector {
 
     private static String percent(double fraction) {
         return QuantityKind.PERCENT.format(fraction);
+    }
+
+    /** The value as one shell word, for a command to copy: quoted when it holds a space or a glob character. */
+    static String shellWord(String value) {
+        return value.matches("[A-Za-z0-9._#:/=,@+-]+") ? value : '"' + value.replace("\"", "\\\"") + '"';
     }
 }

@@ -41,6 +41,18 @@ class RegressionDetectorTest {
     }
 
     @Test
+    void theAcceptHintQuotesAMetricNameWithASpaceSoTheCommandCanBeCopied() {
+        MetricComparison result = detector.compare(new ComparisonInput("id", "pom.xml#catalogue",
+                RegressionMetric.PERFORMANCE_SCORE, around(100, 10), around(80, 10), "commit abc1234"));
+        assertEquals(RegressionOutcome.REGRESSED, result.outcome());
+        assertTrue(result.message().endsWith("mvn perfgate:baseline"
+                + " -Dperfgate.accept=\"pom.xml#catalogue:performance score\" -Dperfgate.reason=\"...\""),
+                result.message());
+        assertEquals("OrderTest#create:p95", RegressionDetector.shellWord("OrderTest#create:p95"));
+        assertEquals("\"OrderTest#create[2]:p95\"", RegressionDetector.shellWord("OrderTest#create[2]:p95"));
+    }
+
+    @Test
     void theSameDistributionIsUnchanged() {
         MetricComparison result = detector.compare(input(RegressionMetric.P95, around(100e6, 10), around(100e6, 10)));
         assertEquals(RegressionOutcome.UNCHANGED, result.outcome());
