@@ -27,12 +27,18 @@ import java.util.OptionalDouble;
  *       advisory, so an interval across it needs no more data);</li>
  *   <li>no error at all (JMH gives none for a single measured iteration): INCONCLUSIVE.</li>
  * </ul>
+ * Every figure of a benchmark measured while it was still warming up ({@link BenchmarkDetails#stillWarming}) is
+ * INCONCLUSIVE, with the evidence, the warmup it had and how to give it a longer one.
  */
 final class BenchmarkJudge implements GateJudge {
     /** How to get a narrower interval, for INCONCLUSIVE messages. */
     static final String FIX = "run more forks or iterations (-Dperfgate.jmh.forks=5"
             + " -Dperfgate.jmh.measurementIterations=5, or -Dperfgate.profile=standard), quiet the machine, or set"
             + " allowInconclusive = true";
+    /** How to give a benchmark still warming up a longer warmup, for INCONCLUSIVE messages. */
+    static final String WARMUP_FIX = "give it a longer warmup: set <warmupIterations> or <warmupTime> in the"
+            + " perfgate-maven-plugin's configuration (or -Dperfgate.jmh.warmupIterations=8), or use the standard"
+            + " profile (-Dperfgate.profile=standard); or set allowInconclusive = true";
     /** The confidence of the interval a figure is judged by. */
     private static final double CONFIDENCE = 0.95;
 
@@ -57,6 +63,9 @@ final class BenchmarkJudge implements GateJudge {
                     metric.label() + " cannot be measured in " + benchmark.mode() + " mode"
                             + subject.context(invocations) + ": " + modeAdvice(metric));
         }
+        if (benchmark.stillWarming() != null) {
+            return stillWarming(subject, metric, bound);
+        }
         if (metric.gateType() == GateType.MEMORY) {
             Double allocation = benchmark.allocationPerOperation();
             if (allocation == null) {
@@ -79,6 +88,22 @@ final class BenchmarkJudge implements GateJudge {
         }
         return judgeScore(subject, metric, bound, score.getAsDouble(),
                 halfWidth(benchmark.baseScoreError(), invocations));
+    }
+
+    /**
+     * INCONCLUSIVE: JMH measured the benchmark before it reached steady state ({@code SteadyState}), so its score
+     * (and its allocation, which changes as the JIT compiler removes allocations) says neither PASS nor FAIL.
+     */
+    private static MetricOutcome stillWarming(Subject subject, Metric metric, Bound bound) {
+        BenchmarkDetails benchmark = subject.benchmark();
+        long invocations = subject.measurement().invocations();
+        Double value = metric.gateType() == GateType.MEMORY ? benchmark.allocationPerOperation()
+                : metric == Metric.THROUGHPUT || metric == Metric.LATENCY_MEAN
+                ? benchmark.baseScore().stream().boxed().findFirst().orElse(null) : null;
+        return Wording.outcome(metric, bound, Verdict.INCONCLUSIVE, value, invocations, null, null,
+                metric.label() + " has no verdict against the threshold " + metric.kind().format(bound.threshold())
+                        + ": JMH measured the benchmark before it reached steady state; " + benchmark.stillWarming()
+                        + subject.context(invocations) + "; " + WARMUP_FIX);
     }
 
     /**

@@ -86,6 +86,25 @@ public record JmhSettings(
                 threads != null ? threads : this.threads);
     }
 
+    /** These settings with another number of warmup iterations; everything else as it is. */
+    public JmhSettings withWarmupIterations(int iterations) {
+        return new JmhSettings(forks, iterations, warmupTime, measurementIterations, measurementTime, threads);
+    }
+
+    /** The warmup per fork as a person reads it: {@code 2 x 1s}. */
+    public String warmupText() {
+        return warmupIterations + " x " + warmupTime;
+    }
+
+    /**
+     * About how long JMH runs one benchmark (one mode, one parameter set) with these settings: every fork's
+     * iterations, and a second per fork for starting its JVM and setting up.
+     */
+    public long estimatedNanos() {
+        long perFork = warmupIterations * nanos(warmupTime) + measurementIterations * nanos(measurementTime);
+        return forks * (perFork + 1_000_000_000L);
+    }
+
     /** JMH's command-line options for these settings. */
     public List<String> arguments() {
         List<String> arguments = new ArrayList<>(List.of(

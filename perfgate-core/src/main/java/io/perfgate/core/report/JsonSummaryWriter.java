@@ -220,6 +220,9 @@ public final class JsonSummaryWriter implements ReportWriter {
         if (benchmark.failure() != null) {
             node.put("failure", benchmark.failure());
         }
+        if (benchmark.stillWarming() != null) {
+            node.put("stillWarming", benchmark.stillWarming());
+        }
         return node;
     }
 

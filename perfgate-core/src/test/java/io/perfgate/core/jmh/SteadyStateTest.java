@@ -1,0 +1,112 @@
+package io.perfgate.core.jmh;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static io.perfgate.core.jmh.WarmupRuns.SORT_SMOKE;
+import static io.perfgate.core.jmh.WarmupRuns.SORT_SMOKE_2;
+import static io.perfgate.core.jmh.WarmupRuns.WORD_COUNT_REFERENCE_1;
+import static io.perfgate.core.jmh.WarmupRuns.WORD_COUNT_REFERENCE_2;
+import static io.perfgate.core.jmh.WarmupRuns.WORD_COUNT_SMOKE;
+import static io.perfgate.core.jmh.WarmupRuns.run;
+import static io.perfgate.core.jmh.WarmupRuns.wordCount;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The steady-state rule on the iteration scores JMH measured for bench/jmh-warmup's benchmarks. */
+class SteadyStateTest {
+
+    @Test
+    void wordCountUnderSmokeSettingsIsStillWarmingUpInBothForks() {
+        SteadyState.WarmingUp warming = SteadyState.check(wordCount("avgt", 2, WORD_COUNT_SMOKE)).orElseThrow();
+
+        // fork 2 is furthest off: 862.2 against the median of 154.0 and 94.1
+        assertEquals(2, warming.fork());
+        assertEquals(862.2066592082616, warming.first(), 1e-9);
+        assertEquals((153.99787076923076 + 94.09937025197442) / 2, warming.laterMedian(), 1e-9);
+        assertEquals(2, warming.forksWarming());
+        assertEquals(2, warming.forksChecked());
+        assertEquals("first measured iteration 862.2 us/op against 124.0 us/op (the median of the later ones) in"
+                + " fork 2, 6.95 times worse; 2 of 2 forks started more than 20 % worse than they went on",
+                warming.evidence());
+    }
+
+    @Test
+    void sortUnderSmokeSettingsAndTheWarmedReferenceAreSteady() {
+        assertEquals(Optional.empty(), SteadyState.check(run("bench.SortBench.sort", "avgt", 2, Map.of(), SORT_SMOKE)));
+        assertEquals(Optional.empty(), SteadyState.check(run("bench.SortBench.sort", "avgt", 2, Map.of(),
+                SORT_SMOKE_2)), "a first iteration better than the later ones is no sign of warming up");
+        assertEquals(Optional.empty(), SteadyState.check(wordCount("avgt", 5, WORD_COUNT_REFERENCE_2)));
+    }
+
+    @Test
+    void evenFiveSecondsOfWarmupCanFallShort() {
+        // reference-1: fork 1 started at 129.6 against 94.6 later, fork 2 bounced to 247.6 against 93.9
+        SteadyState.WarmingUp warming = SteadyState.check(wordCount("avgt", 5, WORD_COUNT_REFERENCE_1)).orElseThrow();
+
+        assertEquals(2, warming.fork());
+        assertEquals(2, warming.forksWarming());
+        assertEquals(247.62779455445545 / ((93.40067692881799 + 94.42363727152816) / 2), warming.times(), 1e-9);
+    }
+
+    @Test
+    void oneBouncingForkOfTwoIsEnough() {
+        double[][] oneBounced = {WORD_COUNT_REFERENCE_2[0], WORD_COUNT_REFERENCE_1[1]};
+        SteadyState.WarmingUp warming = SteadyState.check(wordCount("avgt", 5, oneBounced)).orElseThrow();
+
+        assertEquals(2, warming.fork());
+        assertEquals(1, warming.forksWarming());
+        assertEquals(2, warming.forksChecked());
+    }
+
+    @Test
+    void withMoreForksItTakesHalfOfThemWarming() {
+        double[] warming = {200, 100, 100};
+        double[] steady = {100, 100, 100};
+        assertTrue(SteadyState.check(wordCount("avgt", 3,
+                new double[][] {warming, warming, steady, steady, steady})).isEmpty(), "2 of 5 forks");
+        assertEquals(3, SteadyState.check(wordCount("avgt", 3,
+                new double[][] {warming, warming, warming, steady, steady})).orElseThrow().forksWarming());
+    }
+
+    @Test
+    void theBoundIsTwentyPercentWorseThanTheLaterMedian() {
+        assertTrue(SteadyState.check(wordCount("avgt", 2, new double[][] {{119, 100, 100, 90}})).isEmpty());
+        assertTrue(SteadyState.check(wordCount("avgt", 2, new double[][] {{121, 100, 100, 90}})).isPresent());
+        // the median of the later iterations, not their minimum nor the last one
+        assertTrue(SteadyState.check(wordCount("avgt", 2, new double[][] {{115, 100, 100, 50}})).isEmpty());
+    }
+
+    @Test
+    void inThroughputModeLowerIsWorse() {
+        double[][] rising = {{1.18, 5.97, 10.8}, {1.16, 6.5, 10.6}};
+        SteadyState.WarmingUp warming = SteadyState.check(wordCount("thrpt", 2, rising)).orElseThrow();
+        assertEquals((6.5 + 10.6) / 2 / 1.16, warming.times(), 1e-9);
+        assertTrue(warming.evidence().contains("first measured iteration 1.16 ops/ms against 8.55 ops/ms"),
+                warming.evidence());
+
+        // the time-per-operation shape of a warming benchmark is a throughput that falls: not warming up
+        assertTrue(SteadyState.check(wordCount("thrpt", 2, WORD_COUNT_SMOKE)).isEmpty());
+    }
+
+    @Test
+    void runsWithoutWarmupSingleShotsAndSingleIterationsAreNotChecked() {
+        assertTrue(SteadyState.check(wordCount("avgt", 0, WORD_COUNT_SMOKE)).isEmpty(), "no warmup: on purpose");
+        assertTrue(SteadyState.check(wordCount("ss", 2, WORD_COUNT_SMOKE)).isEmpty(), "single shots are cold calls");
+        assertTrue(SteadyState.check(wordCount("avgt", 2, new double[][] {{847}, {862}})).isEmpty());
+    }
+
+    @Test
+    void aSampleTimeRunIsJudgedOnEachIterationsMeanSample() {
+        String json = "[{\"benchmark\" : \"a.B.c\", \"mode\" : \"sample\", \"forks\" : 1, \"warmupIterations\" : 2,"
+                + " \"primaryMetric\" : {\"score\" : 1.0, \"scoreUnit\" : \"us/op\", \"rawDataHistogram\" : [["
+                + "[[800.0, 1], [900.0, 1]], [[90.0, 5], [110.0, 5]], [[95.0, 2], [105.0, 2]]]]}}]";
+        JmhRun run = JmhResultReader.parse(json, "sample.json").get(0);
+
+        assertEquals(List.of(List.of(850.0, 100.0, 100.0)), SteadyState.iterationScores(run));
+        assertEquals(8.5, SteadyState.check(run).orElseThrow().times(), 1e-9);
+    }
+}
