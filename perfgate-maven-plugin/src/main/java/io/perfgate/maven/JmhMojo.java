@@ -94,7 +94,7 @@ public class JmhMojo extends TestRunMojo {
 
     /**
      * How many times a benchmark JMH measured while it was still warming up (its first measured iteration more
-     * than 20 % worse than the later ones) is run again, alone, with its warmup doubled each time; all retries
+     * than 20 % worse than every later one) is run again, alone, with its warmup doubled each time; all retries
      * together take at most as long again as the first run (at least 60 s). A benchmark still warming up after
      * the last gets no verdict (INCONCLUSIVE). With {@code warmupIterations} or {@code warmupTime} set, the
      * warmup is yours: no retries, only the check. 0 turns retries off.

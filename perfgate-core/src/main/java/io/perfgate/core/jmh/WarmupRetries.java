@@ -164,8 +164,8 @@ public final class WarmupRetries {
                 warming = SteadyState.check(retried.get());
                 if (warming.isEmpty()) {
                     log.accept("perfgate: " + label(run) + " was steady with warmup " + used.warmupText() + ": "
-                            + String.format(Locale.ROOT, "%.3f", retried.get().primaryMetric().score()) + " "
-                            + retried.get().primaryMetric().scoreUnit());
+                            + SteadyState.WarmingUp.number(retried.get().primaryMetric().score()) + " "
+                            + retried.get().primaryMetric().scoreUnit() + " (this result replaces the first)");
                 }
             }
             if (warming.isPresent()) {

@@ -23,14 +23,14 @@ class SteadyStateTest {
     void wordCountUnderSmokeSettingsIsStillWarmingUpInBothForks() {
         SteadyState.WarmingUp warming = SteadyState.check(wordCount("avgt", 2, WORD_COUNT_SMOKE)).orElseThrow();
 
-        // fork 2 is furthest off: 862.2 against the median of 154.0 and 94.1
+        // fork 2 is furthest off: 862.2 against at worst 154.0 later (fork 1: 847.6 against 167.4)
         assertEquals(2, warming.fork());
         assertEquals(862.2066592082616, warming.first(), 1e-9);
-        assertEquals((153.99787076923076 + 94.09937025197442) / 2, warming.laterMedian(), 1e-9);
+        assertEquals(153.99787076923076, warming.laterWorst(), 1e-9);
         assertEquals(2, warming.forksWarming());
         assertEquals(2, warming.forksChecked());
-        assertEquals("first measured iteration 862.2 us/op against 124.0 us/op (the median of the later ones) in"
-                + " fork 2, 6.95 times worse; 2 of 2 forks started more than 20 % worse than they went on",
+        assertEquals("first measured iteration 862.2 us/op against 154.0 us/op at worst after it, in fork 2 (5.60"
+                + " times worse); in 2 of 2 forks the first iteration was more than 20 % worse than every later one",
                 warming.evidence());
     }
 
@@ -44,12 +44,12 @@ class SteadyStateTest {
 
     @Test
     void evenFiveSecondsOfWarmupCanFallShort() {
-        // reference-1: fork 1 started at 129.6 against 94.6 later, fork 2 bounced to 247.6 against 93.9
+        // reference-1: fork 1 started at 129.6 against 104.8 at worst later, fork 2 bounced to 247.6 against 98.3
         SteadyState.WarmingUp warming = SteadyState.check(wordCount("avgt", 5, WORD_COUNT_REFERENCE_1)).orElseThrow();
 
         assertEquals(2, warming.fork());
         assertEquals(2, warming.forksWarming());
-        assertEquals(247.62779455445545 / ((93.40067692881799 + 94.42363727152816) / 2), warming.times(), 1e-9);
+        assertEquals(247.62779455445545 / 98.29331044981339, warming.times(), 1e-9);
     }
 
     @Test
@@ -73,20 +73,28 @@ class SteadyStateTest {
     }
 
     @Test
-    void theBoundIsTwentyPercentWorseThanTheLaterMedian() {
+    void theBoundIsTwentyPercentWorseThanEveryLaterIteration() {
         assertTrue(SteadyState.check(wordCount("avgt", 2, new double[][] {{119, 100, 100, 90}})).isEmpty());
         assertTrue(SteadyState.check(wordCount("avgt", 2, new double[][] {{121, 100, 100, 90}})).isPresent());
-        // the median of the later iterations, not their minimum nor the last one
-        assertTrue(SteadyState.check(wordCount("avgt", 2, new double[][] {{115, 100, 100, 50}})).isEmpty());
+    }
+
+    @Test
+    void noiseThatComesBackIsNotWarmingUp() {
+        // it/src/it/jmh-inconclusive's NoisyBench: 9 ms and 1 ms per operation, every other iteration
+        double[][] alternating = {{9.168, 1.139, 9.219}, {9.452, 1.252, 9.314}};
+        assertTrue(SteadyState.check(wordCount("avgt", 2, alternating)).isEmpty(),
+                "fork 2 starts 1.5 % above its slowest later iteration, far below the 20 %");
+        assertTrue(SteadyState.check(wordCount("avgt", 2, new double[][] {{150, 100, 140, 100}})).isEmpty(),
+                "1.5 times the median of the later ones, but 140 came back near it");
     }
 
     @Test
     void inThroughputModeLowerIsWorse() {
         double[][] rising = {{1.18, 5.97, 10.8}, {1.16, 6.5, 10.6}};
         SteadyState.WarmingUp warming = SteadyState.check(wordCount("thrpt", 2, rising)).orElseThrow();
-        assertEquals((6.5 + 10.6) / 2 / 1.16, warming.times(), 1e-9);
-        assertTrue(warming.evidence().contains("first measured iteration 1.16 ops/ms against 8.55 ops/ms"),
-                warming.evidence());
+        assertEquals(6.5 / 1.16, warming.times(), 1e-9);
+        assertTrue(warming.evidence().startsWith("first measured iteration 1.16 ops/ms against 6.50 ops/ms at worst"
+                + " after it, in fork 2"), warming.evidence());
 
         // the time-per-operation shape of a warming benchmark is a throughput that falls: not warming up
         assertTrue(SteadyState.check(wordCount("thrpt", 2, WORD_COUNT_SMOKE)).isEmpty());
