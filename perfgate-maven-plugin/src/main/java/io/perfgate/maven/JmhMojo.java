@@ -93,8 +93,8 @@ public class JmhMojo extends TestRunMojo {
     private String measurementTime;
 
     /**
-     * How many times a benchmark JMH measured while it was still warming up (its first measured iteration more
-     * than 20 % worse than every later one) is run again, alone, with its warmup doubled each time; all retries
+     * How many times a benchmark JMH measured while it was still warming up (a measured iteration more than
+     * 20 % worse than every later one of its fork) is run again, alone, with its warmup doubled each time; all retries
      * together take at most as long again as the first run (at least 60 s). A benchmark still warming up after
      * the last gets no verdict (INCONCLUSIVE). With {@code warmupIterations} or {@code warmupTime} set, the
      * warmup is yours: no retries, only the check. 0 turns retries off.

@@ -1,7 +1,6 @@
 package io.perfgate.core.jmh;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -9,20 +8,21 @@ import java.util.Optional;
 /**
  * Whether a JMH run was still warming up when JMH measured it, judged from its own measurement iterations.
  * <p>
- * The rule: in a fork, the first measured iteration is <em>warming</em> when it is worse than every later
- * iteration of the fork by more than {@link #WORSE_BY} (1.20: it took more than 1.2 times as long per operation
- * as the slowest later one, or in throughput mode did fewer than 1/1.2 as many operations as the slowest later
- * one). The fork got faster and never came back: a JIT compiler still at work, or a deoptimisation and
- * recompilation, shows that way, while noise (a benchmark that alternates between fast and slow iterations, a
- * busy machine) comes back to the first iteration's level later on and is left to the error interval. The run is
- * still warming up when at least half of its forks (one of two, three of five) have a warming first iteration:
- * with two forks one is enough, as it moves the score most; with more forks a single one moves it less.
+ * The rule: in a fork, a measured iteration is <em>warming</em> when it is worse than every later iteration of
+ * the fork by more than {@link #WORSE_BY} (1.20: it took more than 1.2 times as long per operation as the slowest
+ * later one, or in throughput mode did fewer than 1/1.2 as many operations as the slowest later one). The fork got
+ * faster and never came back: a JIT compiler still at work on the first iterations, or a deoptimisation and
+ * recompilation later on (bench/jmh-warmup's WordCountBench does both), shows that way, while noise (a benchmark
+ * that alternates between fast and slow iterations, a busy machine) comes back to that level later and is left to
+ * the error interval. The last iteration has nothing after it and is not judged. The run is still warming up
+ * when at least half of its forks (one of two, three of five) have a warming iteration: with two forks one is
+ * enough, as it moves the score most; with more forks a single one moves it less.
  * <p>
  * Not checked: runs with no warmup at all (they measure warming up on purpose), single-shot runs (each iteration
- * is one cold call), and forks with fewer than two measured iterations (nothing to compare the first with).
+ * is one cold call), and forks with fewer than two measured iterations (nothing to compare with).
  */
 public final class SteadyState {
-    /** How much worse than the worst later iteration the first may be before the fork counts as warming. */
+    /** How much worse than every later iteration one may be before the fork counts as warming. */
     public static final double WORSE_BY = 1.20;
 
     private SteadyState() {
@@ -44,22 +44,30 @@ public final class SteadyState {
                 continue;
             }
             checked++;
-            double first = iterations.get(0);
-            List<Double> rest = iterations.subList(1, iterations.size());
-            double later = higherIsWorse ? Collections.max(rest) : Collections.min(rest);
-            double times = higherIsWorse ? first / later : later / first;
-            if (times > WORSE_BY) {
+            WarmingUp furthest = null;
+            double laterWorst = iterations.get(iterations.size() - 1);
+            // from the end, so that laterWorst is the worst of the iterations after the one looked at
+            for (int iteration = iterations.size() - 2; iteration >= 0; iteration--) {
+                double score = iterations.get(iteration);
+                double times = higherIsWorse ? score / laterWorst : laterWorst / score;
+                if (times > WORSE_BY && (furthest == null || times > furthest.times())) {
+                    furthest = new WarmingUp(fork + 1, iteration + 1, score, laterWorst,
+                            run.primaryMetric().scoreUnit(), times, 0, 0);
+                }
+                laterWorst = higherIsWorse ? Math.max(laterWorst, score) : Math.min(laterWorst, score);
+            }
+            if (furthest != null) {
                 warming++;
-                if (worst == null || times > worst.times()) {
-                    worst = new WarmingUp(fork + 1, first, later, run.primaryMetric().scoreUnit(), times, 0, 0);
+                if (worst == null || furthest.times() > worst.times()) {
+                    worst = furthest;
                 }
             }
         }
         if (worst == null || warming * 2 < checked) {
             return Optional.empty();
         }
-        return Optional.of(new WarmingUp(worst.fork(), worst.first(), worst.laterWorst(), worst.unit(), worst.times(),
-                warming, checked));
+        return Optional.of(new WarmingUp(worst.fork(), worst.iteration(), worst.score(), worst.laterWorst(),
+                worst.unit(), worst.times(), warming, checked));
     }
 
     /**
@@ -91,24 +99,26 @@ public final class SteadyState {
     }
 
     /**
-     * Why a run counts as still warming up: the fork whose first iteration was furthest off.
+     * Why a run counts as still warming up: the iteration furthest off, in the fork where it was.
      *
      * @param fork          that fork, from 1
-     * @param first         its first measured iteration's score, in {@code unit}
-     * @param laterWorst    the worst of its later iterations' scores
-     * @param times         how many times worse the first was (above {@link #WORSE_BY})
-     * @param forksWarming  the forks whose first iteration was that much worse
+     * @param iteration     that measured iteration, from 1
+     * @param score         its score, in {@code unit}
+     * @param laterWorst    the worst of the fork's later iterations' scores
+     * @param times         how many times worse it was (above {@link #WORSE_BY})
+     * @param forksWarming  the forks with an iteration that much worse than every later one
      * @param forksChecked  the forks with at least two measured iterations
      */
-    public record WarmingUp(int fork, double first, double laterWorst, String unit, double times, int forksWarming,
-                            int forksChecked) {
+    public record WarmingUp(int fork, int iteration, double score, double laterWorst, String unit, double times,
+                            int forksWarming, int forksChecked) {
 
-        /** {@code first measured iteration 862.2 us/op against 154.0 us/op at worst after it, in fork 2 (...)}. */
+        /** {@code measured iteration 1 of fork 2 scored 862.2 us/op against 154.0 us/op at worst after it (...)}. */
         public String evidence() {
-            return "first measured iteration " + number(first) + " " + unit + " against " + number(laterWorst) + " "
-                    + unit + " at worst after it, in fork " + fork + " (" + String.format(Locale.ROOT, "%.2f", times)
-                    + " times worse); in " + forksWarming + " of " + forksChecked + " forks the first iteration was"
-                    + " more than " + Math.round((WORSE_BY - 1) * 100) + " % worse than every later one";
+            return "measured iteration " + iteration + " of fork " + fork + " scored " + number(score) + " " + unit
+                    + " against " + number(laterWorst) + " " + unit + " at worst after it ("
+                    + String.format(Locale.ROOT, "%.2f", times) + " times worse); " + forksWarming + " of "
+                    + forksChecked + " forks had an"
+                    + " iteration more than " + Math.round((WORSE_BY - 1) * 100) + " % worse than every later one";
         }
 
         /** As the evidence writes figures: {@code 847.6}, {@code 92.7}, {@code 3.27e-07}, {@code 1.77e+09}. */
