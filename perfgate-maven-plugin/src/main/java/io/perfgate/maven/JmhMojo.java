@@ -229,7 +229,7 @@ public class JmhMojo extends TestRunMojo {
         List<TestResult> results;
         try {
             results = JmhResults.convert(outcome.runs(), outcome.failures(), benchmarks, gates::of,
-                    outcome.stillWarming(), profile, started);
+                    outcome.stillWarming(), outcome.allocationStillWarming(), profile, started);
         } catch (InvalidGateException e) {
             throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
         }
@@ -247,7 +247,10 @@ public class JmhMojo extends TestRunMojo {
                         + (result.benchmark().allocationText() == null ? "" : ", " + result.benchmark().allocationText())
                         + (result.gates().isEmpty() ? "" : " (" + result.gates().size()
                         + (result.gates().size() == 1 ? " gate" : " gates") + ")")
-                        + (result.benchmark().stillWarming() == null ? "" : "; still warming up, so no verdict"));
+                        + (result.benchmark().stillWarming() == null ? "" : "; still warming up, so no verdict on"
+                        + " time or throughput")
+                        + (result.benchmark().allocationStillWarming() == null ? ""
+                        : "; allocation still falling, so no verdict on memory"));
             }
         }
         getLog().info("perfgate: recorded " + results.size() + " benchmark results in " + resultsDirectory

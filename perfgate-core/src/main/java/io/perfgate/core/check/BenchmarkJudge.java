@@ -27,8 +27,10 @@ import java.util.OptionalDouble;
  *       advisory, so an interval across it needs no more data);</li>
  *   <li>no error at all (JMH gives none for a single measured iteration): INCONCLUSIVE.</li>
  * </ul>
- * Every figure of a benchmark measured while it was still warming up ({@link BenchmarkDetails#stillWarming}) is
- * INCONCLUSIVE, with the evidence, the warmup it had and how to give it a longer one.
+ * A gate whose own metric was still warming up when JMH measured it is INCONCLUSIVE, with the evidence, the
+ * warmup it had and how to give it a longer one: the memory gate by gc.alloc.rate.norm's iterations
+ * ({@link BenchmarkDetails#allocationStillWarming}), every other gate by the score's
+ * ({@link BenchmarkDetails#stillWarming}). A busy machine unsteadies the time, not the bytes per operation.
  */
 final class BenchmarkJudge implements GateJudge {
     /** How to get a narrower interval, for INCONCLUSIVE messages. */
@@ -63,8 +65,10 @@ final class BenchmarkJudge implements GateJudge {
                     metric.label() + " cannot be measured in " + benchmark.mode() + " mode"
                             + subject.context(invocations) + ": " + modeAdvice(metric));
         }
-        if (benchmark.stillWarming() != null) {
-            return stillWarming(subject, metric, bound);
+        String stillWarming = metric.gateType() == GateType.MEMORY ? benchmark.allocationStillWarming()
+                : benchmark.stillWarming();
+        if (stillWarming != null) {
+            return stillWarming(subject, metric, bound, stillWarming);
         }
         if (metric.gateType() == GateType.MEMORY) {
             Double allocation = benchmark.allocationPerOperation();
@@ -91,10 +95,12 @@ final class BenchmarkJudge implements GateJudge {
     }
 
     /**
-     * INCONCLUSIVE: JMH measured the benchmark before it reached steady state ({@code SteadyState}), so its score
-     * (and its allocation, which changes as the JIT compiler removes allocations) says neither PASS nor FAIL.
+     * INCONCLUSIVE: JMH measured the gate's metric before it reached steady state ({@code SteadyState}): a score
+     * still falling, or an allocation the JIT compiler was still removing, says neither PASS nor FAIL.
+     *
+     * @param why the evidence for that metric and the warmup it had
      */
-    private static MetricOutcome stillWarming(Subject subject, Metric metric, Bound bound) {
+    private static MetricOutcome stillWarming(Subject subject, Metric metric, Bound bound, String why) {
         BenchmarkDetails benchmark = subject.benchmark();
         long invocations = subject.measurement().invocations();
         Double value = metric.gateType() == GateType.MEMORY ? benchmark.allocationPerOperation()
@@ -102,7 +108,8 @@ final class BenchmarkJudge implements GateJudge {
                 ? benchmark.baseScore().stream().boxed().findFirst().orElse(null) : null;
         return Wording.outcome(metric, bound, Verdict.INCONCLUSIVE, value, invocations, null, null,
                 metric.label() + " has no verdict against the threshold " + metric.kind().format(bound.threshold())
-                        + ": JMH measured the benchmark before it reached steady state; " + benchmark.stillWarming()
+                        + ": JMH measured the benchmark before " + (metric.gateType() == GateType.MEMORY
+                        ? "its allocation per operation" : "it") + " reached steady state; " + why
                         + subject.context(invocations) + "; " + WARMUP_FIX);
     }
 

@@ -18,6 +18,9 @@ import java.util.Optional;
  * when at least half of its forks (one of two, three of five) have a warming iteration: with two forks one is
  * enough, as it moves the score most; with more forks a single one moves it less.
  * <p>
+ * The primary score ({@link #check}) and the allocation per operation ({@link #checkAllocation}) are judged
+ * apart, each on its own per-iteration rawData, so that each gate is judged by whether its own metric settled.
+ * <p>
  * Not checked: runs with no warmup at all (they measure warming up on purpose), single-shot runs (each iteration
  * is one cold call), and forks with fewer than two measured iterations (nothing to compare with).
  */
@@ -28,13 +31,69 @@ public final class SteadyState {
     private SteadyState() {
     }
 
-    /** The evidence that the run was still warming up; empty when it was steady or cannot be checked. */
+    /**
+     * Bytes per operation that a later iteration may allocate less before it counts: below one small object per
+     * operation, gc.alloc.rate.norm is the profiler's noise (a benchmark allocating nothing reads 0.001 then 0.0001).
+     */
+    public static final double ALLOCATION_NOISE_BYTES = 16;
+
+    /** The evidence that the run's primary score was still warming up; empty when steady or not checkable. */
     public static Optional<WarmingUp> check(JmhRun run) {
-        if (run.warmupIterations() == 0 || run.mode() == BenchmarkMode.SINGLE_SHOT_TIME) {
+        if (!checkable(run)) {
             return Optional.empty();
         }
-        List<List<Double>> forks = iterationScores(run);
-        boolean higherIsWorse = run.mode() != BenchmarkMode.THROUGHPUT;
+        return warming(iterationScores(run), run.mode() != BenchmarkMode.THROUGHPUT, run.primaryMetric().scoreUnit(),
+                0);
+    }
+
+    /**
+     * The evidence that the run's allocation per operation (gc.alloc.rate.norm, by its own rawData) was still
+     * falling; empty when steady, not checkable or not profiled. Judged apart from the score, as a busy machine
+     * slows the time per operation but leaves the bytes per operation alone.
+     */
+    public static Optional<WarmingUp> checkAllocation(JmhRun run) {
+        JmhMetric norm = run.secondaryMetrics().get(JmhRun.ALLOCATION_PER_OPERATION);
+        if (!checkable(run) || norm == null) {
+            return Optional.empty();
+        }
+        return warming(norm.rawData(), true, norm.scoreUnit(), ALLOCATION_NOISE_BYTES);
+    }
+
+    /** Both checks: each gate is judged by the one of its own metric. */
+    public static Check checkAll(JmhRun run) {
+        return new Check(check(run), checkAllocation(run));
+    }
+
+    /**
+     * Which of a run's measured metrics were still warming up.
+     *
+     * @param score      the primary score's evidence, for time and throughput gates
+     * @param allocation gc.alloc.rate.norm's evidence, for the memory gate
+     */
+    public record Check(Optional<WarmingUp> score, Optional<WarmingUp> allocation) {
+        public boolean warming() {
+            return score.isPresent() || allocation.isPresent();
+        }
+
+        /** The evidence of each metric still warming up, with its name; empty when none was. */
+        public String evidence() {
+            return score.map(WarmingUp::evidence).orElse("") + (score.isPresent() && allocation.isPresent() ? "; "
+                    : "") + allocation.map(warming -> "allocation per operation: " + warming.evidence()).orElse("");
+        }
+    }
+
+    // runs with no warmup measure warming up on purpose; a single shot is one cold call per iteration
+    private static boolean checkable(JmhRun run) {
+        return run.warmupIterations() != 0 && run.mode() != BenchmarkMode.SINGLE_SHOT_TIME;
+    }
+
+    /**
+     * The rule, over per-fork iteration scores in {@code unit}.
+     *
+     * @param noise how much worse an iteration must also be, in {@code unit}, to count
+     */
+    private static Optional<WarmingUp> warming(List<List<Double>> forks, boolean higherIsWorse, String unit,
+                                               double noise) {
         int checked = 0;
         int warming = 0;
         WarmingUp worst = null;
@@ -50,9 +109,9 @@ public final class SteadyState {
             for (int iteration = iterations.size() - 2; iteration >= 0; iteration--) {
                 double score = iterations.get(iteration);
                 double times = higherIsWorse ? score / laterWorst : laterWorst / score;
-                if (times > WORSE_BY && (furthest == null || times > furthest.times())) {
-                    furthest = new WarmingUp(fork + 1, iteration + 1, score, laterWorst,
-                            run.primaryMetric().scoreUnit(), times, 0, 0);
+                if (times > WORSE_BY && Math.abs(score - laterWorst) > noise
+                        && (furthest == null || times > furthest.times())) {
+                    furthest = new WarmingUp(fork + 1, iteration + 1, score, laterWorst, unit, times, 0, 0);
                 }
                 laterWorst = higherIsWorse ? Math.max(laterWorst, score) : Math.min(laterWorst, score);
             }

@@ -22,7 +22,8 @@ import java.util.function.LongSupplier;
  * ({@link JmhCommand#only}), with the warmup iterations doubled; the last attempt's result replaces the earlier
  * one. Retries stop when the benchmark is steady, after {@link Policy#retries} of them, or when the next attempt
  * would not fit in what is left of {@link Policy#budgetNanos}. A run still warming up after its last attempt is
- * reported in {@link Outcome#stillWarming}: its gates get no verdict on that score.
+ * reported per metric, in {@link Outcome#stillWarming} (score) or {@link Outcome#allocationStillWarming}: only the
+ * gates on that metric get no verdict.
  */
 public final class WarmupRetries {
     /** Warmup retries per benchmark run: the warmup doubled, then doubled again (4 and 8 times 1 s in smoke). */
@@ -84,16 +85,19 @@ public final class WarmupRetries {
      *
      * @param runs         the first run's entries, each still-warming one replaced by its last retry's
      * @param failures     the failures printed by the first run and by the retries whose results count
-     * @param stillWarming by {@link JmhResults#id}, why a run still warming up after its last attempt has no
-     *                     verdict: the evidence and the warmup it had
+     * @param stillWarming by {@link JmhResults#id}, why a run whose score was still warming up after its last
+     *                     attempt has no verdict on its time and throughput gates: the evidence and the warmup it had
+     * @param allocationStillWarming the same for a run whose allocation per operation was still falling: its
+     *                     memory gate has no verdict; a run may be in either map, or both
      * @param retries      how many times JMH ran again
      */
     public record Outcome(List<JmhRun> runs, List<BenchmarkFailure> failures, Map<String, String> stillWarming,
-                          int retries) {
+                          Map<String, String> allocationStillWarming, int retries) {
         public Outcome {
             runs = List.copyOf(runs);
             failures = List.copyOf(failures);
             stillWarming = Map.copyOf(stillWarming);
+            allocationStillWarming = Map.copyOf(allocationStillWarming);
         }
     }
 
@@ -109,6 +113,7 @@ public final class WarmupRetries {
         List<JmhRun> runs = new ArrayList<>(first.runs());
         List<BenchmarkFailure> failures = new ArrayList<>(first.failures());
         Map<String, String> stillWarming = new LinkedHashMap<>();
+        Map<String, String> allocationStillWarming = new LinkedHashMap<>();
         long spent = 0;
         int retries = 0;
         for (int index = 0; index < runs.size(); index++) {
@@ -118,9 +123,10 @@ public final class WarmupRetries {
             }
             JmhSettings used = settings;
             int attempts = 1;
-            Optional<SteadyState.WarmingUp> warming = SteadyState.check(run);
+            SteadyState.Check warming = SteadyState.checkAll(run);
             String stoppedBecause = policy.noRetries() == null ? null : "no retries: " + policy.noRetries();
-            while (warming.isPresent() && stoppedBecause == null) {
+            // either metric still moving is worth a longer warmup: the retry measures both again
+            while (warming.warming() && stoppedBecause == null) {
                 if (attempts - 1 >= policy.retries()) {
                     stoppedBecause = "retries stop after " + policy.retries();
                     break;
@@ -140,7 +146,7 @@ public final class WarmupRetries {
                     break;
                 }
                 log.accept("perfgate: " + label(run) + " was still warming up with warmup " + used.warmupText()
-                        + ": " + warming.get().evidence() + "; running it again with warmup " + next.warmupText()
+                        + ": " + warming.evidence() + "; running it again with warmup " + next.warmupText()
                         + " (retry " + attempts + " of at most " + policy.retries() + ")");
                 long started = clock.getAsLong();
                 Attempt again = rerun.run(command, next, ++retries);
@@ -158,25 +164,33 @@ public final class WarmupRetries {
                             run.consoleParams(), run.params(), "JMH recorded no result for its warmup retry and"
                             + " reported no failure; see JMH's output in " + DIRECTORY_PREFIX + retries))
                             : rerunFailures);
-                    warming = Optional.empty();
+                    warming = new SteadyState.Check(Optional.empty(), Optional.empty());
                     break;
                 }
-                warming = SteadyState.check(retried.get());
-                if (warming.isEmpty()) {
+                warming = SteadyState.checkAll(retried.get());
+                if (!warming.warming()) {
                     log.accept("perfgate: " + label(run) + " was steady with warmup " + used.warmupText() + ": "
                             + SteadyState.WarmingUp.number(retried.get().primaryMetric().score()) + " "
                             + retried.get().primaryMetric().scoreUnit() + " (this result replaces the first)");
                 }
             }
-            if (warming.isPresent()) {
-                String why = "it was still warming up with warmup " + used.warmupText() + " per fork, after " + attempts
-                        + (attempts == 1 ? " attempt" : " attempts, the warmup doubled each time") + " ("
-                        + stoppedBecause + "): " + warming.get().evidence();
-                stillWarming.put(JmhResults.id(run.benchmark(), run.mode(), run.params()), why);
-                log.accept("perfgate: " + label(run) + " has no verdict: " + why);
+            String how = "with warmup " + used.warmupText() + " per fork, after " + attempts
+                    + (attempts == 1 ? " attempt" : " attempts, the warmup doubled each time") + " (" + stoppedBecause
+                    + "): ";
+            String id = JmhResults.id(run.benchmark(), run.mode(), run.params());
+            if (warming.score().isPresent()) {
+                String why = "it was still warming up " + how + warming.score().get().evidence();
+                stillWarming.put(id, why);
+                log.accept("perfgate: " + label(run) + "'s time and throughput gates have no verdict: " + why);
+            }
+            if (warming.allocation().isPresent()) {
+                String why = "its allocation per operation was still falling " + how
+                        + warming.allocation().get().evidence();
+                allocationStillWarming.put(id, why);
+                log.accept("perfgate: " + label(run) + "'s memory gate has no verdict: " + why);
             }
         }
-        return new Outcome(runs, failures, stillWarming, retries);
+        return new Outcome(runs, failures, stillWarming, allocationStillWarming, retries);
     }
 
     /**

@@ -223,6 +223,9 @@ public final class JsonSummaryWriter implements ReportWriter {
         if (benchmark.stillWarming() != null) {
             node.put("stillWarming", benchmark.stillWarming());
         }
+        if (benchmark.allocationStillWarming() != null) {
+            node.put("allocationStillWarming", benchmark.allocationStillWarming());
+        }
         return node;
     }
 

@@ -36,8 +36,10 @@ import java.util.stream.Collectors;
  *                               it ran cleanly. A failed benchmark never passes, whatever it measured before.
  * @param stillWarming           why the score is not a steady state's, when JMH measured the benchmark while it was
  *                               still warming up ({@code SteadyState}, even after perfgate ran it again with a
- *                               longer warmup): the evidence and the warmup it had. Its gates then have no verdict.
- *                               Null when it was steady, or not checked.
+ *                               longer warmup): the evidence and the warmup it had. Its time and throughput
+ *                               gates then have no verdict. Null when it was steady, or not checked.
+ * @param allocationStillWarming the same for the allocation per operation, judged on gc.alloc.rate.norm's own
+ *                               iterations: its memory gate then has no verdict. Null when steady or not checked.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchmarkDetails(
@@ -57,7 +59,8 @@ public record BenchmarkDetails(
         Double allocationError,
         String jmhVersion,
         String failure,
-        String stillWarming) {
+        String stillWarming,
+        String allocationStillWarming) {
 
     private static final Map<String, Double> NANOS_PER_UNIT = Map.of(
             "ns", 1.0, "us", 1e3, "ms", 1e6, "s", 1e9, "min", 60e9, "hr", 3600e9, "day", 86_400e9);
