@@ -55,7 +55,8 @@ class SteadyStatePerMetricTest {
     /** Two retries that measure the same again, then check with the gates. */
     private TestOutcome retryAndJudge(JmhRun run, GateDeclaration... gates) {
         WarmupRetries.Outcome outcome = WarmupRetries.apply(new WarmupRetries.Attempt(List.of(run), List.of()),
-                JmhSettings.forProfile("smoke"), WarmupRetries.Policy.of(2, Duration.ofSeconds(20), Duration.ofHours(1)),
+                JmhSettings.forProfile("smoke"),
+                WarmupRetries.Policy.of(2, Duration.ofSeconds(20), Duration.ofHours(1)),
                 (command, next, number) -> new WarmupRetries.Attempt(List.of(run), List.of()), log::add, () -> 0);
         assertEquals(2, outcome.retries(), "still warming up: both retries ran");
         TestResult result = JmhResults.convert(outcome.runs(), outcome.failures(), List.of(),
