@@ -13,6 +13,7 @@ import io.perfgate.core.jmh.JmhResults;
 import io.perfgate.core.jmh.JmhRunner;
 import io.perfgate.core.jmh.JmhSettings;
 import io.perfgate.core.jmh.TestCompilation;
+import io.perfgate.core.jmh.WarmupRetries;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.ResultFileException;
 import io.perfgate.core.result.ResultFiles;
@@ -91,6 +92,16 @@ public class JmhMojo extends TestRunMojo {
     @Parameter(property = "perfgate.jmh.measurementTime")
     private String measurementTime;
 
+    /**
+     * How many times a benchmark JMH measured while it was still warming up (a measured iteration more than
+     * 20 % worse than every later one of its fork) is run again, alone, with its warmup doubled each time; all retries
+     * together take at most as long again as the first run (at least 60 s). A benchmark still warming up after
+     * the last gets no verdict (INCONCLUSIVE). With {@code warmupIterations} or {@code warmupTime} set, the
+     * warmup is yours: no retries, only the check. 0 turns retries off.
+     */
+    @Parameter(property = "perfgate.jmh.warmupRetries", defaultValue = "2")
+    private int warmupRetries;
+
     /** Threads per benchmark ({@code -t}); the benchmark's {@code @Threads} when unset. */
     @Parameter(property = "perfgate.jmh.threads")
     private Integer threads;
@@ -160,6 +171,9 @@ public class JmhMojo extends TestRunMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
         }
+        if (warmupRetries < 0) {
+            throw new MojoExecutionException("perfgate:jmh: warmupRetries = " + warmupRetries + "; give 0 or more");
+        }
         if (timeoutSeconds < 1) {
             throw new MojoExecutionException("perfgate:jmh: timeout = " + timeoutSeconds + " s; give it at least 1 s");
         }
@@ -198,28 +212,24 @@ public class JmhMojo extends TestRunMojo {
         getLog().info("perfgate: running " + benchmarks.size() + (benchmarks.size() == 1 ? " benchmark" : " benchmarks")
                 + " with JMH (profile " + profile + ": " + String.join(" ", settings.arguments())
                 + (gcProfiler ? " -prof gc" : "") + ")");
-        JmhRunner.Finished finished;
         Instant started;
+        WarmupRetries.Outcome outcome;
         synchronized (ONE_RUN_AT_A_TIME) {
             started = Instant.now();
-            finished = runner.run(command, settings, gcProfiler, jvmArgs, getLog()::info);
-        }
-        if (finished.timedOut()) {
-            throw new MojoExecutionException("perfgate:jmh: JMH did not finish within " + timeoutSeconds
-                    + " s and was stopped (or another JMH run held JMH's lock all along); raise"
-                    + " perfgate.jmh.timeout, or run fewer or shorter benchmarks (-Dperfgate.profile=smoke)."
-                    + " Its last lines:" + System.lineSeparator() + String.join(System.lineSeparator(), finished.tail())
-                    + System.lineSeparator() + "(all of its output: " + runner.outputFile() + ")");
-        }
-        if (finished.exitCode() != 0) {
-            throw new MojoExecutionException("perfgate:jmh: JMH exited with code " + finished.exitCode()
-                    + ". Its last lines:" + System.lineSeparator() + String.join(System.lineSeparator(), finished.tail())
-                    + System.lineSeparator() + "(all of its output: " + runner.outputFile() + ")");
+            long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
+            JmhRunner.Finished finished = runner.run(command, settings, gcProfiler, jvmArgs, getLog()::info);
+            failOnUnfinished(runner, finished);
+            Duration firstRun = Duration.between(started, Instant.now());
+            WarmupRetries.Attempt first = new WarmupRetries.Attempt(JmhResultReader.read(runner.resultFile()),
+                    finished.failures());
+            outcome = WarmupRetries.apply(first, settings, warmupPolicy(firstRun, deadline),
+                    WarmupRetries.with(runner, gcProfiler, jvmArgs, getLog()::info, deadline), getLog()::info,
+                    System::nanoTime);
         }
         List<TestResult> results;
         try {
-            results = JmhResults.convert(JmhResultReader.read(runner.resultFile()), finished.failures(), benchmarks,
-                    gates::of, profile, started);
+            results = JmhResults.convert(outcome.runs(), outcome.failures(), benchmarks, gates::of,
+                    outcome.stillWarming(), outcome.allocationStillWarming(), profile, started);
         } catch (InvalidGateException e) {
             throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
         }
@@ -236,7 +246,11 @@ public class JmhMojo extends TestRunMojo {
                 getLog().info("perfgate: " + result.label() + ": " + result.benchmark().scoreText()
                         + (result.benchmark().allocationText() == null ? "" : ", " + result.benchmark().allocationText())
                         + (result.gates().isEmpty() ? "" : " (" + result.gates().size()
-                        + (result.gates().size() == 1 ? " gate" : " gates") + ")"));
+                        + (result.gates().size() == 1 ? " gate" : " gates") + ")")
+                        + (result.benchmark().stillWarming() == null ? "" : "; still warming up, so no verdict on"
+                        + " time or throughput")
+                        + (result.benchmark().allocationStillWarming() == null ? ""
+                        : "; allocation still falling, so no verdict on memory"));
             }
         }
         getLog().info("perfgate: recorded " + results.size() + " benchmark results in " + resultsDirectory
@@ -250,6 +264,30 @@ public class JmhMojo extends TestRunMojo {
             throw new MojoExecutionException("perfgate:jmh: " + String.join("; ", unmatched) + ". Such a gate judges"
                     + " nothing: correct its params to name a @Param and values the benchmark runs with");
         }
+    }
+
+    private void failOnUnfinished(JmhRunner runner, JmhRunner.Finished finished) throws MojoExecutionException {
+        if (finished.timedOut()) {
+            throw new MojoExecutionException("perfgate:jmh: JMH did not finish within " + timeoutSeconds
+                    + " s and was stopped (or another JMH run held JMH's lock all along); raise"
+                    + " perfgate.jmh.timeout, or run fewer or shorter benchmarks (-Dperfgate.profile=smoke)."
+                    + " Its last lines:" + System.lineSeparator() + String.join(System.lineSeparator(), finished.tail())
+                    + System.lineSeparator() + "(all of its output: " + runner.outputFile() + ")");
+        }
+        if (finished.exitCode() != 0) {
+            throw new MojoExecutionException("perfgate:jmh: JMH exited with code " + finished.exitCode()
+                    + ". Its last lines:" + System.lineSeparator() + String.join(System.lineSeparator(), finished.tail())
+                    + System.lineSeparator() + "(all of its output: " + runner.outputFile() + ")");
+        }
+    }
+
+    /** Retries for the profile's warmup; a warmup set in the pom (or with -D) is the user's, and only checked. */
+    private WarmupRetries.Policy warmupPolicy(Duration firstRun, long deadline) {
+        if (warmupIterations != null || (warmupTime != null && !warmupTime.isBlank())) {
+            return WarmupRetries.Policy.checkOnly("the warmup was set in the plugin configuration");
+        }
+        return WarmupRetries.Policy.of(warmupRetries, firstRun,
+                Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
     }
 
     /** The gates of each benchmark, read from its compiled class, and the {@code <gates>} rules. */

@@ -27,12 +27,20 @@ import java.util.OptionalDouble;
  *       advisory, so an interval across it needs no more data);</li>
  *   <li>no error at all (JMH gives none for a single measured iteration): INCONCLUSIVE.</li>
  * </ul>
+ * A gate whose own metric was still warming up when JMH measured it is INCONCLUSIVE, with the evidence, the
+ * warmup it had and how to give it a longer one: the memory gate by gc.alloc.rate.norm's iterations
+ * ({@link BenchmarkDetails#allocationStillWarming}), every other gate by the score's
+ * ({@link BenchmarkDetails#stillWarming}). A busy machine unsteadies the time, not the bytes per operation.
  */
 final class BenchmarkJudge implements GateJudge {
     /** How to get a narrower interval, for INCONCLUSIVE messages. */
     static final String FIX = "run more forks or iterations (-Dperfgate.jmh.forks=5"
             + " -Dperfgate.jmh.measurementIterations=5, or -Dperfgate.profile=standard), quiet the machine, or set"
             + " allowInconclusive = true";
+    /** How to give a benchmark still warming up a longer warmup, for INCONCLUSIVE messages. */
+    static final String WARMUP_FIX = "give it a longer warmup: set <warmupIterations> or <warmupTime> in the"
+            + " perfgate-maven-plugin's configuration (or -Dperfgate.jmh.warmupIterations=8), or use the standard"
+            + " profile (-Dperfgate.profile=standard); or set allowInconclusive = true";
     /** The confidence of the interval a figure is judged by. */
     private static final double CONFIDENCE = 0.95;
 
@@ -57,6 +65,11 @@ final class BenchmarkJudge implements GateJudge {
                     metric.label() + " cannot be measured in " + benchmark.mode() + " mode"
                             + subject.context(invocations) + ": " + modeAdvice(metric));
         }
+        String stillWarming = metric.gateType() == GateType.MEMORY ? benchmark.allocationStillWarming()
+                : benchmark.stillWarming();
+        if (stillWarming != null) {
+            return stillWarming(subject, metric, bound, stillWarming);
+        }
         if (metric.gateType() == GateType.MEMORY) {
             Double allocation = benchmark.allocationPerOperation();
             if (allocation == null) {
@@ -79,6 +92,25 @@ final class BenchmarkJudge implements GateJudge {
         }
         return judgeScore(subject, metric, bound, score.getAsDouble(),
                 halfWidth(benchmark.baseScoreError(), invocations));
+    }
+
+    /**
+     * INCONCLUSIVE: JMH measured the gate's metric before it reached steady state ({@code SteadyState}): a score
+     * still falling, or an allocation the JIT compiler was still removing, says neither PASS nor FAIL.
+     *
+     * @param why the evidence for that metric and the warmup it had
+     */
+    private static MetricOutcome stillWarming(Subject subject, Metric metric, Bound bound, String why) {
+        BenchmarkDetails benchmark = subject.benchmark();
+        long invocations = subject.measurement().invocations();
+        Double value = metric.gateType() == GateType.MEMORY ? benchmark.allocationPerOperation()
+                : metric == Metric.THROUGHPUT || metric == Metric.LATENCY_MEAN
+                ? benchmark.baseScore().stream().boxed().findFirst().orElse(null) : null;
+        return Wording.outcome(metric, bound, Verdict.INCONCLUSIVE, value, invocations, null, null,
+                metric.label() + " has no verdict against the threshold " + metric.kind().format(bound.threshold())
+                        + ": JMH measured the benchmark before " + (metric.gateType() == GateType.MEMORY
+                        ? "its allocation per operation" : "it") + " reached steady state; " + why
+                        + subject.context(invocations) + "; " + WARMUP_FIX);
     }
 
     /**

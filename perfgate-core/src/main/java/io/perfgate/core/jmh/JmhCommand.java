@@ -2,7 +2,10 @@ package io.perfgate.core.jmh;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -13,8 +16,11 @@ import java.util.regex.PatternSyntaxException;
  *
  * @param includes regular expressions JMH matches against benchmark names (anywhere in the name); empty runs all
  * @param excludes regular expressions of benchmarks to leave out
+ * @param params   {@code @Param} values to run with only (JMH's {@code -p name=value}); empty runs every value
+ * @param mode     the only mode to run (JMH's {@code -bm}); null runs the benchmarks' own modes
  */
-public record JmhCommand(List<String> includes, List<String> excludes) {
+public record JmhCommand(List<String> includes, List<String> excludes, Map<String, String> params,
+                         BenchmarkMode mode) {
 
     /** JMH's command-line entry point. */
     public static final String MAIN_CLASS = "org.openjdk.jmh.Main";
@@ -24,6 +30,27 @@ public record JmhCommand(List<String> includes, List<String> excludes) {
     public JmhCommand {
         includes = clean(includes, "include");
         excludes = clean(excludes, "exclude");
+        params = params == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params.forEach((name, value) -> {
+            if (value.contains(",")) {
+                throw new IllegalArgumentException("@Param " + name + " = '" + value + "' contains ',', which JMH's"
+                        + " -p reads as a separator between values; it cannot be run on its own");
+            }
+        });
+    }
+
+    /** The benchmarks the patterns select, in their own modes and with all their {@code @Param} values. */
+    public JmhCommand(List<String> includes, List<String> excludes) {
+        this(includes, excludes, Map.of(), null);
+    }
+
+    /**
+     * Runs exactly one benchmark (its full name, not a pattern), in one mode, with one parameter set.
+     *
+     * @throws IllegalArgumentException when a parameter value contains a comma, which {@code -p} cannot pass
+     */
+    public static JmhCommand only(String benchmark, BenchmarkMode mode, Map<String, String> params) {
+        return new JmhCommand(List.of("^" + Pattern.quote(benchmark) + "$"), List.of(), params, mode);
     }
 
     /** Arguments that list the selected benchmarks ({@code -l}) without running them. */
@@ -81,6 +108,14 @@ public record JmhCommand(List<String> includes, List<String> excludes) {
         if (!excludes.isEmpty()) {
             arguments.add("-e");
             arguments.add(String.join(",", excludes));
+        }
+        params.forEach((name, value) -> {
+            arguments.add("-p");
+            arguments.add(name + "=" + value);
+        });
+        if (mode != null) {
+            arguments.add("-bm");
+            arguments.add(mode.shortLabel());
         }
         return arguments;
     }

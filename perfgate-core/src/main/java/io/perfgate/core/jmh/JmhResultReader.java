@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,6 +64,51 @@ public final class JmhResultReader {
             runs.add(run(tree.get(index), new Where(source, index)));
         }
         return runs;
+    }
+
+    /**
+     * Writes into {@code target} the entries of {@code source} (a later run of some of the same benchmarks),
+     * each replacing the target's entry of the same benchmark, mode and parameters, or added at the end; the
+     * target's other entries stay as they are. Both are JMH JSON results; the target is rewritten in place.
+     */
+    public static void replaceEntries(Path target, Path source) {
+        ArrayNode merged = array(target);
+        for (JsonNode entry : array(source)) {
+            int index = indexOf(merged, entry);
+            if (index < 0) {
+                merged.add(entry);
+            } else {
+                merged.set(index, entry);
+            }
+        }
+        try {
+            Files.writeString(target, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(merged));
+        } catch (IOException e) {
+            throw new JmhResultException(target + ": cannot write JMH's merged result: " + e.getMessage(), e);
+        }
+    }
+
+    private static ArrayNode array(Path file) {
+        try {
+            JsonNode tree = MAPPER.readTree(Files.readString(file));
+            if (tree instanceof ArrayNode array) {
+                return array;
+            }
+            throw new JmhResultException(file + ": not a JMH JSON result: expected an array of benchmark runs");
+        } catch (IOException e) {
+            throw new JmhResultException(file + ": cannot read JMH's result: " + e.getMessage(), e);
+        }
+    }
+
+    private static int indexOf(ArrayNode entries, JsonNode entry) {
+        for (int index = 0; index < entries.size(); index++) {
+            JsonNode other = entries.get(index);
+            if (other.path("benchmark").equals(entry.path("benchmark")) && other.path("mode").equals(entry.path("mode"))
+                    && other.path("params").equals(entry.path("params"))) {
+                return index;
+            }
+        }
+        return -1;
     }
 
     private static JmhRun run(JsonNode node, Where where) {

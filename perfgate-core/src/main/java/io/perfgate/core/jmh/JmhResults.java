@@ -64,6 +64,33 @@ public final class JmhResults {
                                            Collection<String> expected,
                                            BiFunction<String, Map<String, String>, List<GateDeclaration>> gates,
                                            String profile, Instant startedAt) {
+        return convert(runs, failures, expected, gates, Map.of(), profile, startedAt);
+    }
+
+    /**
+     * The results of one JMH run, some of whose benchmarks were still warming up when measured.
+     *
+     * @param stillWarming by {@link #id}, why a run's score is not a steady state's ({@link WarmupRetries.Outcome}):
+     *                     recorded in its {@link BenchmarkDetails#stillWarming}, so its gates get no verdict
+     */
+    public static List<TestResult> convert(List<JmhRun> runs, List<BenchmarkFailure> failures,
+                                           Collection<String> expected,
+                                           BiFunction<String, Map<String, String>, List<GateDeclaration>> gates,
+                                           Map<String, String> stillWarming, String profile, Instant startedAt) {
+        return convert(runs, failures, expected, gates, stillWarming, Map.of(), profile, startedAt);
+    }
+
+    /**
+     * The results of one JMH run, some of whose metrics were still warming up when measured.
+     *
+     * @param allocationStillWarming by {@link #id}, why a run's allocation per operation is not a steady state's:
+     *                               recorded in its {@link BenchmarkDetails#allocationStillWarming}
+     */
+    public static List<TestResult> convert(List<JmhRun> runs, List<BenchmarkFailure> failures,
+                                           Collection<String> expected,
+                                           BiFunction<String, Map<String, String>, List<GateDeclaration>> gates,
+                                           Map<String, String> stillWarming, Map<String, String> allocationStillWarming,
+                                           String profile, Instant startedAt) {
         Map<String, BenchmarkFailure> failureByKey = new LinkedHashMap<>();
         failures.forEach(failure -> failureByKey.putIfAbsent(failure.key(), failure));
         Map<String, Set<BenchmarkMode>> modes = new HashMap<>();
@@ -86,7 +113,9 @@ public final class JmhResults {
             Set<BenchmarkMode> modesRun = modes.get(run.benchmark());
             TestResult result = result(run, failure, modesRun,
                     BenchmarkGates.forMode(gates.apply(run.benchmark(), run.params()), run.mode(), modesRun),
-                    profile, startedAt, machine);
+                    stillWarming.get(id(run.benchmark(), run.mode(), run.params())),
+                    allocationStillWarming.get(id(run.benchmark(), run.mode(), run.params())), profile, startedAt,
+                    machine);
             if (!ids.add(result.id())) {
                 throw new JmhResultException("JMH's result holds " + result.label() + " twice; run each benchmark"
                         + " once per JMH run");
@@ -125,8 +154,9 @@ public final class JmhResults {
     }
 
     private static TestResult result(JmhRun run, BenchmarkFailure failure, Set<BenchmarkMode> modesRun,
-                                     List<GateDeclaration> gates, String profile, Instant startedAt,
-                                     Environment machine) {
+                                     List<GateDeclaration> gates, String stillWarming,
+                                     String allocationStillWarming, String profile,
+                                     Instant startedAt, Environment machine) {
         JmhMetric primary = run.primaryMetric();
         Double allocation = null;
         Double allocationError = null;
@@ -142,7 +172,8 @@ public final class JmhResults {
         BenchmarkDetails details = new BenchmarkDetails(run.benchmark(), run.mode().shortLabel(), run.params(),
                 run.threads(), run.forks(), run.warmupIterations(), run.warmupTime(), run.measurementIterations(),
                 run.measurementTime(), finite(primary.score()), finite(primary.scoreError()), primary.scoreUnit(),
-                allocation, allocationError, run.jmhVersion(), failure == null ? null : failure.cause());
+                allocation, allocationError, run.jmhVersion(), failure == null ? null : failure.cause(), stillWarming,
+                allocationStillWarming);
 
         long iterationNanos = JmhSettings.nanos(run.measurementTime());
         List<Round> rounds = new ArrayList<>();
@@ -210,7 +241,7 @@ public final class JmhResults {
                                      Set<BenchmarkMode> modesRun, List<GateDeclaration> gates, String profile,
                                      Instant startedAt, Environment machine) {
         BenchmarkDetails details = new BenchmarkDetails(benchmark, mode == null ? null : mode.shortLabel(), params,
-                0, 0, 0, null, 0, null, null, null, null, null, null, null, cause);
+                0, 0, 0, null, 0, null, null, null, null, null, null, null, cause, null, null);
         Measurement nothing = new Measurement(0, 0, Map.of(), null, 0, null, null, null, List.of());
         return new TestResult(TestResult.SCHEMA_VERSION, KIND, id(benchmark, mode, params), className(benchmark),
                 methodName(benchmark), displayName(benchmark, mode, params, modesRun), ResultStatus.COMPLETED,

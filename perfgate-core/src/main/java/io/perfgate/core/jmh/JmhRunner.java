@@ -51,6 +51,11 @@ public record JmhRunner(Path java, List<String> launcherOptions, List<String> cl
         classpath = List.copyOf(classpath);
     }
 
+    /** The same runner keeping its files in another directory, with another timeout. */
+    public JmhRunner in(Path otherDirectory, Duration otherTimeout) {
+        return new JmhRunner(java, launcherOptions, classpath, otherDirectory, workingDirectory, otherTimeout);
+    }
+
     /** The JSON file a run writes. */
     public Path resultFile() {
         return directory.resolve(RESULT_FILE);

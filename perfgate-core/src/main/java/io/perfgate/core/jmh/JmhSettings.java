@@ -10,14 +10,18 @@ import java.util.regex.Pattern;
  * How long JMH measures: forks, warmup and measurement iterations and their durations, and optionally the
  * thread count. Each profile has its own; the pom can override any value. They are passed on JMH's command
  * line, so they override {@code @Fork}, {@code @Warmup} and {@code @Measurement} on the benchmarks, as JMH's
- * own command-line options do.
+ * own command-line options do. In every profile a benchmark measured while still warming up is run again with its
+ * warmup doubled ({@link WarmupRetries}); a warmup set in the pom is only checked.
  *
  * <ul>
- *   <li>{@code smoke}: 2 forks, 2 warmup iterations of 1 s (not steady state for every benchmark: on a quiet
- *       machine bench/jmh-smoke-warmup.sh measured one at 4.24 times its warmed score, another at 1.09 times),
- *       3 iterations of 500 ms (six in all, so JMH's error
- *       interval is narrow enough for a verdict); about 8 s per benchmark and parameter set, for pull
- *       requests. Two forks detect only gross regressions.</li>
+ *   <li>{@code smoke}: 2 forks, 2 warmup iterations of 1 s, 3 iterations of 500 ms (six in all, so JMH's error
+ *       interval is narrow enough for a verdict); about 8 s per benchmark and parameter set, for pull requests.
+ *       Two forks detect only gross regressions. 2 s of warmup is not steady state for every benchmark: alone,
+ *       it left bench/jmh-warmup's WordCountBench at 2.69 times its warmed score (median of 3 rounds; 4.24 in an
+ *       earlier measurement), SortBench at 1.03. So perfgate:jmh runs a benchmark still warming up again with the
+ *       warmup doubled ({@link WarmupRetries}, {@link SteadyState}): WordCountBench then came to 0.99 times its
+ *       warmed score (4 or 8 warmup iterations), for about 15 s more (bench/jmh-smoke-warmup.sh 3, docs/jmh.md).
+ *       </li>
  *   <li>{@code standard}: 5 forks, 3 x 1 s warmup, 5 x 1 s measurement; about 45 s each.</li>
  *   <li>{@code comprehensive}: 10 forks, 5 x 1 s warmup, 10 x 1 s measurement; about 2.5 min each, enough
  *       forks for regression tests corrected for many comparisons.</li>
@@ -84,6 +88,25 @@ public record JmhSettings(
                 measurementIterations != null ? measurementIterations : this.measurementIterations,
                 measurementTime != null && !measurementTime.isBlank() ? measurementTime : this.measurementTime,
                 threads != null ? threads : this.threads);
+    }
+
+    /** These settings with another number of warmup iterations; everything else as it is. */
+    public JmhSettings withWarmupIterations(int iterations) {
+        return new JmhSettings(forks, iterations, warmupTime, measurementIterations, measurementTime, threads);
+    }
+
+    /** The warmup per fork as a person reads it: {@code 2 x 1s}. */
+    public String warmupText() {
+        return warmupIterations + " x " + warmupTime;
+    }
+
+    /**
+     * About how long JMH runs one benchmark (one mode, one parameter set) with these settings: every fork's
+     * iterations, and a second per fork for starting its JVM and setting up.
+     */
+    public long estimatedNanos() {
+        long perFork = warmupIterations * nanos(warmupTime) + measurementIterations * nanos(measurementTime);
+        return forks * (perFork + 1_000_000_000L);
     }
 
     /** JMH's command-line options for these settings. */

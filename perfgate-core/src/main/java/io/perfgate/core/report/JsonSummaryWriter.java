@@ -224,6 +224,12 @@ public final class JsonSummaryWriter implements ReportWriter {
         if (benchmark.failure() != null) {
             node.put("failure", benchmark.failure());
         }
+        if (benchmark.stillWarming() != null) {
+            node.put("stillWarming", benchmark.stillWarming());
+        }
+        if (benchmark.allocationStillWarming() != null) {
+            node.put("allocationStillWarming", benchmark.allocationStillWarming());
+        }
         return node;
     }
 

@@ -34,6 +34,12 @@ import java.util.stream.Collectors;
  * @param allocationError        half-width of that figure's 99.9 % confidence interval, when known
  * @param failure                what JMH reported when the benchmark threw or its forked JVM died; null when
  *                               it ran cleanly. A failed benchmark never passes, whatever it measured before.
+ * @param stillWarming           why the score is not a steady state's, when JMH measured the benchmark while it was
+ *                               still warming up ({@code SteadyState}, even after perfgate ran it again with a
+ *                               longer warmup): the evidence and the warmup it had. Its time and throughput
+ *                               gates then have no verdict. Null when it was steady, or not checked.
+ * @param allocationStillWarming the same for the allocation per operation, judged on gc.alloc.rate.norm's own
+ *                               iterations: its memory gate then has no verdict. Null when steady or not checked.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchmarkDetails(
@@ -52,7 +58,9 @@ public record BenchmarkDetails(
         Double allocationPerOperation,
         Double allocationError,
         String jmhVersion,
-        String failure) {
+        String failure,
+        String stillWarming,
+        String allocationStillWarming) {
 
     private static final Map<String, Double> NANOS_PER_UNIT = Map.of(
             "ns", 1.0, "us", 1e3, "ms", 1e6, "s", 1e9, "min", 60e9, "hr", 3600e9, "day", 86_400e9);

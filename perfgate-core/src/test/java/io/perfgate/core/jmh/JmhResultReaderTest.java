@@ -15,6 +15,27 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class JmhResultReaderTest {
 
     @Test
+    void aRetrysEntriesReplaceThoseOfTheSameBenchmarkModeAndParameters(@TempDir Path directory) throws Exception {
+        Path first = directory.resolve("first.json");
+        Path retry = directory.resolve("retry.json");
+        Files.writeString(first, "[" + entry("a.B.c", "avgt", "1", 1.0) + ", " + entry("a.B.c", "avgt", "2", 2.0)
+                + ", " + entry("a.B.c", "thrpt", "1", 3.0) + "]");
+        Files.writeString(retry, "[" + entry("a.B.c", "avgt", "1", 9.0) + "]");
+
+        JmhResultReader.replaceEntries(first, retry);
+
+        List<JmhRun> merged = JmhResultReader.read(first);
+        assertEquals(List.of(9.0, 2.0, 3.0), merged.stream().map(run -> run.primaryMetric().score()).toList());
+        assertEquals(Double.NaN, merged.get(0).primaryMetric().scoreError(), "JMH's \"NaN\" stays readable");
+    }
+
+    private static String entry(String benchmark, String mode, String size, double score) {
+        return "{\"benchmark\" : \"" + benchmark + "\", \"mode\" : \"" + mode + "\", \"params\" : {\"size\" : \""
+                + size + "\"}, \"primaryMetric\" : {\"score\" : " + score + ", \"scoreError\" : \"NaN\","
+                + " \"scoreUnit\" : \"us/op\"}}";
+    }
+
+    @Test
     void readsEveryRunOfARealResultWithModesParamsAndProfilerMetrics() {
         List<JmhRun> runs = JmhFixtures.runs();
 

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -70,6 +71,30 @@ class JmhSettingsTest {
         assertTrue(!command.selects("com.acme.SlowParseBench.run"));
         assertTrue(!command.selects("com.acme.WriteBench.run"));
         assertTrue(new JmhCommand(null, null).selects("anything"));
+    }
+
+    @Test
+    void oneBenchmarkRunsAloneInItsModeWithItsParametersPinned() {
+        JmhCommand only = JmhCommand.only("bench.WordCountBench.count", BenchmarkMode.THROUGHPUT,
+                Map.of("words", "2000"));
+
+        assertEquals(List.of("^\\Qbench.WordCountBench.count\\E$", "-p", "words=2000", "-bm", "thrpt", "-l"),
+                only.listArguments());
+        assertTrue(only.selects("bench.WordCountBench.count"));
+        assertTrue(!only.selects("bench.WordCountBench.countAll"), "the whole name, not a prefix");
+        assertTrue(!only.selects("benchXWordCountBench.count"), "dots are dots");
+        assertTrue(assertThrows(IllegalArgumentException.class, () -> JmhCommand.only("a.B.c", null,
+                Map.of("codec", "json,xml"))).getMessage().contains("which JMH's -p reads as a separator"));
+    }
+
+    @Test
+    void doublingTheWarmupKeepsTheRestAndItsEstimateCountsEveryFork() {
+        JmhSettings smoke = JmhSettings.forProfile("smoke");
+
+        assertEquals(new JmhSettings(2, 4, "1s", 3, "500ms", null), smoke.withWarmupIterations(4));
+        assertEquals("2 x 1s", smoke.warmupText());
+        // 2 forks x (2 x 1 s + 3 x 0.5 s + 1 s to start each JVM)
+        assertEquals(9_000_000_000L, smoke.estimatedNanos());
     }
 
     @Test

@@ -1,0 +1,189 @@
+package io.perfgate.core.jmh;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Whether a JMH run was still warming up when JMH measured it, judged from its own measurement iterations.
+ * <p>
+ * The rule: in a fork, a measured iteration is <em>warming</em> when it is worse than every later iteration of
+ * the fork by more than {@link #WORSE_BY} (1.20: it took more than 1.2 times as long per operation as the slowest
+ * later one, or in throughput mode did fewer than 1/1.2 as many operations as the slowest later one). The fork got
+ * faster and never came back: a JIT compiler still at work on the first iterations, or a deoptimisation and
+ * recompilation later on (bench/jmh-warmup's WordCountBench does both), shows that way, while noise (a benchmark
+ * that alternates between fast and slow iterations, a busy machine) comes back to that level later and is left to
+ * the error interval. The last iteration has nothing after it and is not judged. The run is still warming up
+ * when at least half of its forks (one of two, three of five) have a warming iteration: with two forks one is
+ * enough, as it moves the score most; with more forks a single one moves it less.
+ * <p>
+ * The primary score ({@link #check}) and the allocation per operation ({@link #checkAllocation}) are judged
+ * apart, each on its own per-iteration rawData, so that each gate is judged by whether its own metric settled.
+ * <p>
+ * Not checked: runs with no warmup at all (they measure warming up on purpose), single-shot runs (each iteration
+ * is one cold call), and forks with fewer than two measured iterations (nothing to compare with).
+ */
+public final class SteadyState {
+    /** How much worse than every later iteration one may be before the fork counts as warming. */
+    public static final double WORSE_BY = 1.20;
+
+    private SteadyState() {
+    }
+
+    /**
+     * Bytes per operation that a later iteration may allocate less before it counts: below one small object per
+     * operation, gc.alloc.rate.norm is the profiler's noise (a benchmark allocating nothing reads 0.001 then 0.0001).
+     */
+    public static final double ALLOCATION_NOISE_BYTES = 16;
+
+    /** The evidence that the run's primary score was still warming up; empty when steady or not checkable. */
+    public static Optional<WarmingUp> check(JmhRun run) {
+        if (!checkable(run)) {
+            return Optional.empty();
+        }
+        return warming(iterationScores(run), run.mode() != BenchmarkMode.THROUGHPUT, run.primaryMetric().scoreUnit(),
+                0);
+    }
+
+    /**
+     * The evidence that the run's allocation per operation (gc.alloc.rate.norm, by its own rawData) was still
+     * falling; empty when steady, not checkable or not profiled. Judged apart from the score, as a busy machine
+     * slows the time per operation but leaves the bytes per operation alone.
+     */
+    public static Optional<WarmingUp> checkAllocation(JmhRun run) {
+        JmhMetric norm = run.secondaryMetrics().get(JmhRun.ALLOCATION_PER_OPERATION);
+        if (!checkable(run) || norm == null) {
+            return Optional.empty();
+        }
+        return warming(norm.rawData(), true, norm.scoreUnit(), ALLOCATION_NOISE_BYTES);
+    }
+
+    /** Both checks: each gate is judged by the one of its own metric. */
+    public static Check checkAll(JmhRun run) {
+        return new Check(check(run), checkAllocation(run));
+    }
+
+    /**
+     * Which of a run's measured metrics were still warming up.
+     *
+     * @param score      the primary score's evidence, for time and throughput gates
+     * @param allocation gc.alloc.rate.norm's evidence, for the memory gate
+     */
+    public record Check(Optional<WarmingUp> score, Optional<WarmingUp> allocation) {
+        public boolean warming() {
+            return score.isPresent() || allocation.isPresent();
+        }
+
+        /** The evidence of each metric still warming up, with its name; empty when none was. */
+        public String evidence() {
+            return score.map(WarmingUp::evidence).orElse("") + (score.isPresent() && allocation.isPresent() ? "; "
+                    : "") + allocation.map(warming -> "allocation per operation: " + warming.evidence()).orElse("");
+        }
+    }
+
+    // runs with no warmup measure warming up on purpose; a single shot is one cold call per iteration
+    private static boolean checkable(JmhRun run) {
+        return run.warmupIterations() != 0 && run.mode() != BenchmarkMode.SINGLE_SHOT_TIME;
+    }
+
+    /**
+     * The rule, over per-fork iteration scores in {@code unit}.
+     *
+     * @param noise how much worse an iteration must also be, in {@code unit}, to count
+     */
+    private static Optional<WarmingUp> warming(List<List<Double>> forks, boolean higherIsWorse, String unit,
+                                               double noise) {
+        int checked = 0;
+        int warming = 0;
+        WarmingUp worst = null;
+        for (int fork = 0; fork < forks.size(); fork++) {
+            List<Double> iterations = forks.get(fork).stream().filter(Double::isFinite).toList();
+            if (iterations.size() < 2) {
+                continue;
+            }
+            checked++;
+            WarmingUp furthest = null;
+            double laterWorst = iterations.get(iterations.size() - 1);
+            // from the end, so that laterWorst is the worst of the iterations after the one looked at
+            for (int iteration = iterations.size() - 2; iteration >= 0; iteration--) {
+                double score = iterations.get(iteration);
+                double times = higherIsWorse ? score / laterWorst : laterWorst / score;
+                if (times > WORSE_BY && Math.abs(score - laterWorst) > noise
+                        && (furthest == null || times > furthest.times())) {
+                    furthest = new WarmingUp(fork + 1, iteration + 1, score, laterWorst, unit, times, 0, 0);
+                }
+                laterWorst = higherIsWorse ? Math.max(laterWorst, score) : Math.min(laterWorst, score);
+            }
+            if (furthest != null) {
+                warming++;
+                if (worst == null || furthest.times() > worst.times()) {
+                    worst = furthest;
+                }
+            }
+        }
+        if (worst == null || warming * 2 < checked) {
+            return Optional.empty();
+        }
+        return Optional.of(new WarmingUp(worst.fork(), worst.iteration(), worst.score(), worst.laterWorst(),
+                worst.unit(), worst.times(), warming, checked));
+    }
+
+    /**
+     * Per fork, the score of each measurement iteration: JMH's rawData, or in SampleTime mode (which keeps a
+     * histogram per iteration instead) each iteration's mean sample.
+     */
+    static List<List<Double>> iterationScores(JmhRun run) {
+        JmhMetric metric = run.primaryMetric();
+        if (run.mode() != BenchmarkMode.SAMPLE_TIME || !metric.rawData().isEmpty()) {
+            return metric.rawData();
+        }
+        List<List<Double>> forks = new ArrayList<>();
+        for (List<List<JmhMetric.Sample>> fork : metric.rawDataHistogram()) {
+            List<Double> means = new ArrayList<>();
+            for (List<JmhMetric.Sample> iteration : fork) {
+                double sum = 0;
+                long count = 0;
+                for (JmhMetric.Sample sample : iteration) {
+                    if (Double.isFinite(sample.value()) && sample.count() > 0) {
+                        sum += sample.value() * sample.count();
+                        count += sample.count();
+                    }
+                }
+                means.add(count == 0 ? Double.NaN : sum / count);
+            }
+            forks.add(means);
+        }
+        return forks;
+    }
+
+    /**
+     * Why a run counts as still warming up: the iteration furthest off, in the fork where it was.
+     *
+     * @param fork          that fork, from 1
+     * @param iteration     that measured iteration, from 1
+     * @param score         its score, in {@code unit}
+     * @param laterWorst    the worst of the fork's later iterations' scores
+     * @param times         how many times worse it was (above {@link #WORSE_BY})
+     * @param forksWarming  the forks with an iteration that much worse than every later one
+     * @param forksChecked  the forks with at least two measured iterations
+     */
+    public record WarmingUp(int fork, int iteration, double score, double laterWorst, String unit, double times,
+                            int forksWarming, int forksChecked) {
+
+        /** {@code measured iteration 1 of fork 2 scored 862.2 us/op against 154.0 us/op at worst after it (...)}. */
+        public String evidence() {
+            return "measured iteration " + iteration + " of fork " + fork + " scored " + number(score) + " " + unit
+                    + " against " + number(laterWorst) + " " + unit + " at worst after it ("
+                    + String.format(Locale.ROOT, "%.2f", times) + " times worse); " + forksWarming + " of "
+                    + forksChecked + " forks had an"
+                    + " iteration more than " + Math.round((WORSE_BY - 1) * 100) + " % worse than every later one";
+        }
+
+        /** As the evidence writes figures: {@code 847.6}, {@code 92.7}, {@code 3.27e-07}, {@code 1.77e+09}. */
+        static String number(double value) {
+            boolean plain = Math.abs(value) >= 100 && Math.abs(value) < 1e6;
+            return String.format(Locale.ROOT, plain ? "%.1f" : "%.3g", value);
+        }
+    }
+}

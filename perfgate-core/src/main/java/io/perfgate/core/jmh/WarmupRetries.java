@@ -1,0 +1,253 @@
+package io.perfgate.core.jmh;
+
+import io.perfgate.core.jmh.JmhOutputMonitor.BenchmarkFailure;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs again, with a longer warmup, each benchmark that JMH measured while it was still warming up
+ * ({@link SteadyState}), so that a short warmup suits the benchmarks that settle fast and the slow-warming ones
+ * still get a steady score. Only that benchmark runs again, in its mode and with its {@code @Param} values pinned
+ * ({@link JmhCommand#only}), with the warmup iterations doubled; the last attempt's result replaces the earlier
+ * one. Retries stop when the benchmark is steady, after {@link Policy#retries} of them, or when the next attempt
+ * would not fit in what is left of {@link Policy#budgetNanos}. A run still warming up after its last attempt is
+ * reported per metric, in {@link Outcome#stillWarming} (score) or {@link Outcome#allocationStillWarming}: only the
+ * gates on that metric get no verdict.
+ */
+public final class WarmupRetries {
+    /** Warmup retries per benchmark run: the warmup doubled, then doubled again (4 and 8 times 1 s in smoke). */
+    public static final int DEFAULT_RETRIES = 2;
+    /** The least time all retries of a run may take together, however short the first run was. */
+    public static final Duration MINIMUM_BUDGET = Duration.ofSeconds(60);
+    /** Where each retry keeps JMH's files, under the first run's directory: {@code warmup-retry-1}. */
+    public static final String DIRECTORY_PREFIX = "warmup-retry-";
+
+    private WarmupRetries() {
+    }
+
+    /** What one JMH run wrote (its JSON entries) and the failures it printed. */
+    public record Attempt(List<JmhRun> runs, List<BenchmarkFailure> failures) {
+        public Attempt {
+            runs = List.copyOf(runs);
+            failures = List.copyOf(failures);
+        }
+    }
+
+    /** Runs JMH once more; {@code number} counts retries across the whole run, from 1, to name their files. */
+    @FunctionalInterface
+    public interface Rerun {
+        Attempt run(JmhCommand command, JmhSettings settings, int number);
+    }
+
+    /**
+     * How far retries may go.
+     *
+     * @param retries     the most extra attempts per benchmark run; 0 only checks
+     * @param budgetNanos the most time all retries together may take; an attempt whose estimate
+     *                    ({@link JmhSettings#estimatedNanos}) does not fit in what is left is not started
+     * @param noRetries   why there are none, for the message of a run still warming up; null when retries are on
+     */
+    public record Policy(int retries, long budgetNanos, String noRetries) {
+        public Policy {
+            if (retries < 0) {
+                throw new IllegalArgumentException("warmupRetries = " + retries + " is negative");
+            }
+        }
+
+        /** No retries, only the check; {@code why} says why, as in "the warmup was set in the pom". */
+        public static Policy checkOnly(String why) {
+            return new Policy(0, 0, why);
+        }
+
+        /**
+         * Up to {@code retries} per benchmark run, all of them within as long again as the first run took (at least
+         * {@link #MINIMUM_BUDGET}), and within what is left of the run's timeout.
+         */
+        public static Policy of(int retries, Duration firstRun, Duration timeLeft) {
+            long budget = Math.min(Math.max(MINIMUM_BUDGET.toNanos(), firstRun.toNanos()), timeLeft.toNanos());
+            return new Policy(retries, Math.max(0, budget), retries == 0 ? "warmupRetries = 0" : null);
+        }
+    }
+
+    /**
+     * What to record.
+     *
+     * @param runs         the first run's entries, each still-warming one replaced by its last retry's
+     * @param failures     the failures printed by the first run and by the retries whose results count
+     * @param stillWarming by {@link JmhResults#id}, why a run whose score was still warming up after its last
+     *                     attempt has no verdict on its time and throughput gates: the evidence and the warmup it had
+     * @param allocationStillWarming the same for a run whose allocation per operation was still falling: its
+     *                     memory gate has no verdict; a run may be in either map, or both
+     * @param retries      how many times JMH ran again
+     */
+    public record Outcome(List<JmhRun> runs, List<BenchmarkFailure> failures, Map<String, String> stillWarming,
+                          Map<String, String> allocationStillWarming, int retries) {
+        public Outcome {
+            runs = List.copyOf(runs);
+            failures = List.copyOf(failures);
+            stillWarming = Map.copyOf(stillWarming);
+            allocationStillWarming = Map.copyOf(allocationStillWarming);
+        }
+    }
+
+    /**
+     * Checks every run of the first attempt and runs the still-warming ones again, one at a time.
+     *
+     * @param settings the settings of the first attempt
+     * @param log      receives one line per retry, and the outcome of each benchmark retried
+     * @param clock    {@link System#nanoTime}, or a test's clock
+     */
+    public static Outcome apply(Attempt first, JmhSettings settings, Policy policy, Rerun rerun, Consumer<String> log,
+                                LongSupplier clock) {
+        List<JmhRun> runs = new ArrayList<>(first.runs());
+        List<BenchmarkFailure> failures = new ArrayList<>(first.failures());
+        Map<String, String> stillWarming = new LinkedHashMap<>();
+        Map<String, String> allocationStillWarming = new LinkedHashMap<>();
+        long spent = 0;
+        int retries = 0;
+        for (int index = 0; index < runs.size(); index++) {
+            JmhRun run = runs.get(index);
+            if (failed(failures, run)) {
+                continue; // a benchmark that threw fails whatever it measured
+            }
+            JmhSettings used = settings;
+            int attempts = 1;
+            SteadyState.Check warming = SteadyState.checkAll(run);
+            String stoppedBecause = policy.noRetries() == null ? null : "no retries: " + policy.noRetries();
+            // either metric still moving is worth a longer warmup: the retry measures both again
+            while (warming.warming() && stoppedBecause == null) {
+                if (attempts - 1 >= policy.retries()) {
+                    stoppedBecause = "retries stop after " + policy.retries();
+                    break;
+                }
+                JmhSettings next = used.withWarmupIterations(Math.max(1, used.warmupIterations() * 2));
+                if (spent + next.estimatedNanos() > policy.budgetNanos()) {
+                    stoppedBecause = "another attempt with warmup " + next.warmupText() + " (about "
+                            + seconds(next.estimatedNanos()) + ") would not fit in the "
+                            + seconds(policy.budgetNanos() - spent) + " left for warmup retries";
+                    break;
+                }
+                JmhCommand command;
+                try {
+                    command = JmhCommand.only(run.benchmark(), run.mode(), run.params());
+                } catch (IllegalArgumentException e) {
+                    stoppedBecause = e.getMessage();
+                    break;
+                }
+                log.accept("perfgate: " + label(run) + " was still warming up with warmup " + used.warmupText()
+                        + ": " + warming.evidence() + "; running it again with warmup " + next.warmupText()
+                        + " (retry " + attempts + " of at most " + policy.retries() + ")");
+                long started = clock.getAsLong();
+                Attempt again = rerun.run(command, next, ++retries);
+                spent += clock.getAsLong() - started;
+                attempts++;
+                used = next;
+                Optional<JmhRun> retried = again.runs().stream().filter(other -> sameRun(other, run)).findFirst();
+                List<BenchmarkFailure> rerunFailures = again.failures().stream()
+                        .filter(failure -> sameRun(failure, run)).toList();
+                if (retried.isPresent()) {
+                    runs.set(index, retried.get());
+                }
+                if (!rerunFailures.isEmpty() || retried.isEmpty()) {
+                    failures.addAll(rerunFailures.isEmpty() ? List.of(new BenchmarkFailure(run.benchmark(), run.mode(),
+                            run.consoleParams(), run.params(), "JMH recorded no result for its warmup retry and"
+                            + " reported no failure; see JMH's output in " + DIRECTORY_PREFIX + retries))
+                            : rerunFailures);
+                    warming = new SteadyState.Check(Optional.empty(), Optional.empty());
+                    break;
+                }
+                warming = SteadyState.checkAll(retried.get());
+                if (!warming.warming()) {
+                    log.accept("perfgate: " + label(run) + " was steady with warmup " + used.warmupText() + ": "
+                            + SteadyState.WarmingUp.number(retried.get().primaryMetric().score()) + " "
+                            + retried.get().primaryMetric().scoreUnit() + " (this result replaces the first)");
+                }
+            }
+            String how = "with warmup " + used.warmupText() + " per fork, after " + attempts
+                    + (attempts == 1 ? " attempt" : " attempts, the warmup doubled each time") + " (" + stoppedBecause
+                    + "): ";
+            String id = JmhResults.id(run.benchmark(), run.mode(), run.params());
+            if (warming.score().isPresent()) {
+                String why = "it was still warming up " + how + warming.score().get().evidence();
+                stillWarming.put(id, why);
+                log.accept("perfgate: " + label(run) + "'s time and throughput gates have no verdict: " + why);
+            }
+            if (warming.allocation().isPresent()) {
+                String why = "its allocation per operation was still falling " + how
+                        + warming.allocation().get().evidence();
+                allocationStillWarming.put(id, why);
+                log.accept("perfgate: " + label(run) + "'s memory gate has no verdict: " + why);
+            }
+        }
+        return new Outcome(runs, failures, stillWarming, allocationStillWarming, retries);
+    }
+
+    /**
+     * Runs each retry with {@code runner}'s JVM and class path, in a directory of its own under the runner's
+     * ({@code warmup-retry-N}), within what is left until {@code deadline}; the retry's JSON entries then replace
+     * those of the same benchmark in the runner's result file, and the retry's own JSON is removed, so the only
+     * JMH JSON left is the final one. Its console output stays, beside it.
+     *
+     * @param deadline a {@link System#nanoTime} by which every retry must be over
+     * @throws JmhResultException (from the returned Rerun) when JMH fails, or the deadline passes
+     */
+    public static Rerun with(JmhRunner runner, boolean gcProfiler, List<String> jvmArgsAppend, Consumer<String> console,
+                             long deadline) {
+        return (command, settings, number) -> {
+            Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
+            JmhRunner retry = runner.in(runner.directory().resolve(DIRECTORY_PREFIX + number), left);
+            JmhRunner.Finished finished = retry.run(command, settings, gcProfiler, jvmArgsAppend, console);
+            if (finished.timedOut() || finished.exitCode() != 0) {
+                throw new JmhResultException("JMH's warmup retry " + command.includes() + " "
+                        + (finished.timedOut() ? "did not finish within the timeout" : "exited with code "
+                        + finished.exitCode()) + ". Its last lines:" + System.lineSeparator()
+                        + String.join(System.lineSeparator(), finished.tail()) + System.lineSeparator()
+                        + "(all of its output: " + retry.outputFile() + ")");
+            }
+            if (!Files.isRegularFile(retry.resultFile())) {
+                return new Attempt(List.of(), finished.failures());
+            }
+            List<JmhRun> runs = JmhResultReader.read(retry.resultFile());
+            JmhResultReader.replaceEntries(runner.resultFile(), retry.resultFile());
+            try {
+                Files.delete(retry.resultFile());
+            } catch (IOException e) {
+                throw new JmhResultException("cannot remove " + retry.resultFile() + ": " + e.getMessage(), e);
+            }
+            return new Attempt(runs, finished.failures());
+        };
+    }
+
+    private static boolean failed(List<BenchmarkFailure> failures, JmhRun run) {
+        return failures.stream().anyMatch(failure -> sameRun(failure, run));
+    }
+
+    private static boolean sameRun(JmhRun one, JmhRun other) {
+        return one.benchmark().equals(other.benchmark()) && one.mode() == other.mode()
+                && one.params().equals(other.params());
+    }
+
+    private static boolean sameRun(BenchmarkFailure failure, JmhRun run) {
+        return failure.key().equals(BenchmarkFailure.key(run.benchmark(), run.mode(), run.consoleParams()));
+    }
+
+    private static String label(JmhRun run) {
+        return run.benchmark() + " (" + run.mode().shortLabel()
+                + (run.params().isEmpty() ? "" : ", " + run.consoleParams()) + ")";
+    }
+
+    private static String seconds(long nanos) {
+        return String.format(Locale.ROOT, "%.0f s", nanos / 1e9);
+    }
+}
