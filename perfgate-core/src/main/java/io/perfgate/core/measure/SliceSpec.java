@@ -20,17 +20,14 @@ record SliceSpec(long maxInvocations, long softStopNanos, long hardStopNanos,
 
     /** The warmup's slice for each worker index; null when the plan has no warmup. */
     static IntFunction<SliceSpec> warmup(WorkloadPlan plan, int threads, long remainingNanos) {
-        boolean byInvocations = plan.warmupInvocations() >= 0;
-        if (byInvocations ? plan.warmupInvocations() == 0 : plan.warmupNanos() <= 0) {
-            return null;
-        }
-        if (byInvocations) {
-            return i -> {
+        if (plan.warmupInvocations() >= 0) { // a warmup by count; else by time
+            return plan.warmupInvocations() == 0 ? null : i -> {
                 long share = share(plan.warmupInvocations(), threads, i);
                 return share == 0 ? null : new SliceSpec(share, NO_STOP, remainingNanos, 0, 0);
             };
         }
-        return i -> new SliceSpec(NO_STOP, NO_STOP, Math.min(plan.warmupNanos(), remainingNanos), 0, 0);
+        return plan.warmupNanos() <= 0 ? null
+                : i -> new SliceSpec(NO_STOP, NO_STOP, Math.min(plan.warmupNanos(), remainingNanos), 0, 0);
     }
 
     /** The slices of measured round {@code round}, with {@code roundsLeft} rounds (this one included) to go. */
