@@ -221,5 +221,10 @@ class WaiversTest {
                 report.tests().stream().map(TestOutcome::label).toList());
         assertEquals(Verdict.WAIVED, report.tests().get(0).verdict());
         assertEquals("billing.OrderTest#create", report.waivers().get(0).test());
+
+        Waivers.Applied bare = Waivers.apply(before, List.of(waiver("OrderTest#create", null, null,
+                LocalDate.of(2026, 12, 31))), TODAY);
+        assertEquals(Verdict.FAIL, bare.report().tests().get(0).verdict(), "a bare name of two classes waives none");
+        assertEquals(1, bare.unmatched().size());
     }
 }
