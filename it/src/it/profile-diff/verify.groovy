@@ -10,7 +10,7 @@ assert record.contains('BUILD SUCCESS')
 def baselines = new File(basedir, '.perfgate/baselines').listFiles().findAll { it.name.endsWith('.json') }
 assert baselines.size() == 1
 def profile = new JsonSlurper().parse(baselines[0]).result.measurement.profile
-assert profile.executionSamples > 0 // few samples a second of a loop of short invocations: 46 in 1.3 s were seen
+assert profile.executionSamples > 0 // few samples a second of a loop of short invocations: 46 for 60,000 calls were seen
 assert profile.frames.contains('shop.OrderPricing.applyDiscounts')
 assert profile.frames.contains('shop.Cart.subtotal')
 assert profile.stacks.size() <= 100
