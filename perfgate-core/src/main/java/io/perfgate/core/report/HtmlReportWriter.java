@@ -148,10 +148,11 @@ public final class HtmlReportWriter implements ReportWriter {
         Map<String, List<TestOutcome>> byClass = byClass(report);
         // as in the summary, a Waived column only when a violation was waived
         boolean waived = report.tests().stream().anyMatch(test -> test.verdict() == Verdict.WAIVED);
-        Verdict[] columns = waived
-                ? new Verdict[] {Verdict.PASS, Verdict.WARN, Verdict.FAIL, Verdict.INCONCLUSIVE, Verdict.SKIPPED,
-                        Verdict.WAIVED}
-                : new Verdict[] {Verdict.PASS, Verdict.WARN, Verdict.FAIL, Verdict.INCONCLUSIVE, Verdict.SKIPPED};
+        List<Verdict> columns = new ArrayList<>(List.of(Verdict.PASS, Verdict.WARN, Verdict.FAIL,
+                Verdict.INCONCLUSIVE, Verdict.SKIPPED));
+        if (waived) {
+            columns.add(Verdict.WAIVED);
+        }
         out.append("<h2 id=\"classes\">Classes</h2>\n<table class=\"classes\">\n<tr><th>Class</th>"
                 + "<th class=\"num\">Tests</th><th class=\"num\">Passed</th><th class=\"num\">Warned</th>"
                 + "<th class=\"num\">Failed</th><th class=\"num\">Inconclusive</th><th class=\"num\">Skipped</th>"
