@@ -279,13 +279,9 @@ public final class RegressionDetector {
                                            double lowerChange, double upperChange, double p, double adjusted,
                                            int comparisons, int suggested, Undecided undecided,
                                            String message) {
-        boolean absolute = input.metric().absolute();
-        double none = Double.NaN;
         return new MetricComparison(input.testId(), input.testLabel(), input.metric(), allowed, outcome,
                 input.baseline().length, input.current().length, baselineValue, currentValue,
-                absolute ? none : change, absolute ? none : lowerChange, absolute ? none : upperChange,
-                absolute ? change : none, absolute ? lowerChange : none, absolute ? upperChange : none,
-                p, adjusted, comparisons, input.baselineRef(), input.unfairBecause(),
+                change, lowerChange, upperChange, p, adjusted, comparisons, input.baselineRef(), input.unfairBecause(),
                 input.runToRunSd() > 0 ? input.runToRunSd() : 0, suggested, undecided, message);
     }
 
@@ -300,7 +296,6 @@ public final class RegressionDetector {
         String vs = baselineRef == null ? "" : " (" + baselineRef + ")";
         return new MetricComparison(testId, testLabel, metric, policy.allowedFor(testLabel, metric),
                 RegressionOutcome.INCONCLUSIVE, baseline, current, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, 0, baselineRef, List.of(), 0, 0, Undecided.NOT_COMPARABLE,
                 metric.label() + ", which a gate of " + testLabel + " names, is not compared with the baseline" + vs
                         + ": " + why);
