@@ -14,8 +14,9 @@ import java.util.List;
  * p-value adjusted across every fair comparison of the suite; and a Hodges–Lehmann interval of the
  * change: a ratio on log values, or for an absolute metric (CLS, TBT: often 0) a difference on raw values,
  * judged against an allowed change on the same scale ({@link AllowedChange#badnessBoundary}). REGRESSED
- * only when the adjusted test is significant and the whole interval lies beyond the allowed change; UNCHANGED when the interval lies within it (IMPROVED when it lies beyond
- * it the other way); INCONCLUSIVE otherwise, with the replicates a side likely to settle it.
+ * only when the adjusted test is significant and the whole interval lies beyond the allowed change;
+ * UNCHANGED when the interval lies within it (IMPROVED when it lies beyond it the other way); INCONCLUSIVE
+ * otherwise, with the replicates a side likely to settle it.
  */
 public final class RegressionDetector {
     /** Where a regression's sentence turns to the way out; what explains the regression goes before it. */
