@@ -104,7 +104,11 @@ class FrontendBaselineTest {
                 + "<td class=\"num\">+0.05</td>"), html);
         assertTrue(html.contains("<td class=\"num\">+260 ms<span class=\"ci\">"), html);
         assertTrue(html.contains("<td class=\"num\">+100 ms</td>"), html);
-        assertTrue(html.contains("<svg class=\"history\""), "the history chart, its limit the baseline + 0.05");
+        int clsChart = html.indexOf("aria-label=\"CLS of lighthouse.yaml#home\"");
+        assertTrue(clsChart >= 0, html);
+        String chart = html.substring(clsChart, html.indexOf("</svg>", clsChart));
+        // CLS from 0 to 0.3 on the 44 pixels down from y 50: the red limit, baseline 0 + 0.05, a sixth of the way up
+        assertTrue(chart.contains("y1=\"42.7\" x2=\"194\" y2=\"42.7\" stroke=\"#cf222e\""), chart);
 
         String markdown = new MarkdownSummaryWriter().render(report);
         assertTrue(markdown.contains("| REGRESSED | yes | lighthouse.yaml#home | CLS | +0.3 | \\[+0.3, +0.3\\] | +0.05"
