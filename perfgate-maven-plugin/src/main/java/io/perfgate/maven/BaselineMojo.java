@@ -6,7 +6,6 @@ import io.perfgate.core.baseline.BaselineStore;
 import io.perfgate.core.baseline.ComparedUnit;
 import io.perfgate.core.baseline.SourceVersion;
 import io.perfgate.core.baseline.TestBaseline;
-import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.regression.ChangeText;
 import io.perfgate.core.regression.RegressionMetric;
 import io.perfgate.core.result.ResultFileException;
@@ -137,16 +136,15 @@ public class BaselineMojo extends AbstractPerfgateMojo {
         }
     }
 
-    /** {@code " (+12%)"}, or in the unit for an absolute metric: {@code " (+0.08)"}; empty without a previous value. */
+    /**
+     * {@code " (+12%)"}, or in the unit for an absolute metric: {@code " (+0.08)"}; empty without a previous value.
+     * The label names a regression metric: {@link BaselineStore#accept} has just accepted it as one.
+     */
     private static String change(String metricLabel, Acceptance acceptance) {
-        if (acceptance.previousValue() == null || acceptance.acceptedValue() == null) {
+        if (acceptance.previousValue() == null) {
             return "";
         }
-        try {
-            RegressionMetric metric = RegressionMetric.fromLabel(metricLabel, "perfgate.accept");
-            return " (" + ChangeText.between(metric, acceptance.previousValue(), acceptance.acceptedValue()) + ")";
-        } catch (InvalidGateException e) {
-            return "";
-        }
+        RegressionMetric metric = RegressionMetric.fromLabel(metricLabel, "perfgate.accept");
+        return " (" + ChangeText.between(metric, acceptance.previousValue(), acceptance.acceptedValue()) + ")";
     }
 }

@@ -82,14 +82,7 @@ public record AllowedChange(double amount, QuantityKind unit) {
         String sign = matcher.group(1);
         String magnitude = matcher.group(2).strip();
         double amount = metric.kind().parse(magnitude, source);
-        if ("-".equals(sign) && metric.direction() == Direction.LOWER_IS_BETTER) {
-            throw new InvalidGateException(source + ": '" + text + "' allows a decrease, but this metric gets worse"
-                    + " when it rises; write +" + magnitude);
-        }
-        if ("+".equals(sign) && metric.direction() == Direction.HIGHER_IS_BETTER) {
-            throw new InvalidGateException(source + ": '" + text + "' allows an increase, but this metric gets worse"
-                    + " when it falls; write -" + magnitude);
-        }
+        requireWorseSign(sign, metric.direction(), text, magnitude, source);
         return absolute(amount, metric.kind());
     }
 
@@ -107,18 +100,28 @@ public record AllowedChange(double amount, QuantityKind unit) {
         }
         String sign = matcher.group(1);
         double fraction = new BigDecimal(matcher.group(2)).movePointLeft(2).doubleValue();
-        if ("-".equals(sign) && direction == Direction.LOWER_IS_BETTER) {
-            throw new InvalidGateException(source + ": '" + text + "' allows a decrease, but this metric gets worse"
-                    + " when it rises; write +" + matcher.group(2) + "%");
-        }
-        if ("+".equals(sign) && direction == Direction.HIGHER_IS_BETTER) {
-            throw new InvalidGateException(source + ": '" + text + "' allows an increase, but this metric gets worse"
-                    + " when it falls; write -" + matcher.group(2) + "%");
-        }
+        requireWorseSign(sign, direction, text, matcher.group(2) + "%", source);
         if (direction == Direction.HIGHER_IS_BETTER && fraction >= 1) {
             throw new InvalidGateException(source + ": '" + text + "' would allow the metric to fall to zero or below");
         }
         return new AllowedChange(fraction);
+    }
+
+    /**
+     * Rejects a sign that points the better way, naming the sign to write instead.
+     *
+     * @param magnitude the change as written without its sign: {@code 20%}, {@code 100ms}
+     */
+    private static void requireWorseSign(String sign, Direction direction, String text, String magnitude,
+                                         String source) {
+        if ("-".equals(sign) && direction == Direction.LOWER_IS_BETTER) {
+            throw new InvalidGateException(source + ": '" + text + "' allows a decrease, but this metric gets worse"
+                    + " when it rises; write +" + magnitude);
+        }
+        if ("+".equals(sign) && direction == Direction.HIGHER_IS_BETTER) {
+            throw new InvalidGateException(source + ": '" + text + "' allows an increase, but this metric gets worse"
+                    + " when it falls; write -" + magnitude);
+        }
     }
 
     /**

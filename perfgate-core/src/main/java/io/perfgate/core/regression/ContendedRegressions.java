@@ -83,9 +83,8 @@ public final class ContendedRegressions {
 
     private static MetricComparison inconclusive(MetricComparison c, String message) {
         return new MetricComparison(c.testId(), c.testLabel(), c.metric(), c.allowed(), RegressionOutcome.INCONCLUSIVE,
-                c.baselineReplicates(), c.currentReplicates(), c.baselineValue(), c.currentValue(), c.ratio(),
-                c.lowerRatio(), c.upperRatio(), c.difference(), c.lowerDifference(), c.upperDifference(),
-                c.pValue(), c.adjustedPValue(), c.comparisons(), c.baselineRef(),
+                c.baselineReplicates(), c.currentReplicates(), c.baselineValue(), c.currentValue(), c.change(),
+                c.lowerChange(), c.upperChange(), c.pValue(), c.adjustedPValue(), c.comparisons(), c.baselineRef(),
                 c.unfairBecause(), c.runToRunSd(), c.suggestedReplicates(), Undecided.CONTENTION,
                 message + " (" + c.testLabel() + ")");
     }

@@ -7,15 +7,11 @@ import java.util.List;
  *
  * @param baselineValue      median of the baseline's replicate values, in the metric's unit
  * @param currentValue       median of the current replicate values
- * @param ratio              estimated current / baseline (Hodges–Lehmann on log values); NaN when not computable
- *                           and for an absolute metric ({@link RegressionMetric#absolute()}), whose change is a
- *                           difference
- * @param lowerRatio         lower end of the ratio's interval (each end holds with the policy's confidence)
- * @param upperRatio         upper end of the ratio's interval
- * @param difference         an absolute metric's estimated current - baseline in its unit (Hodges–Lehmann on raw
- *                           values); NaN when not computable and for relative metrics
- * @param lowerDifference    lower end of the difference's interval
- * @param upperDifference    upper end of the difference's interval
+ * @param change             the estimated change (Hodges–Lehmann): current / baseline on log values, or for an
+ *                           absolute metric ({@link RegressionMetric#absolute()}) current - baseline in its unit on
+ *                           raw values; NaN when not computable
+ * @param lowerChange        lower end of the change's interval (each end holds with the policy's confidence)
+ * @param upperChange        upper end of the change's interval
  * @param pValue             one-sided rank-test p-value for "worse", before correction
  * @param adjustedPValue     after the suite's correction
  * @param comparisons        how many comparisons the correction spanned
@@ -35,12 +31,9 @@ public record MetricComparison(
         int currentReplicates,
         double baselineValue,
         double currentValue,
-        double ratio,
-        double lowerRatio,
-        double upperRatio,
-        double difference,
-        double lowerDifference,
-        double upperDifference,
+        double change,
+        double lowerChange,
+        double upperChange,
         double pValue,
         double adjustedPValue,
         int comparisons,
@@ -55,18 +48,41 @@ public record MetricComparison(
         unfairBecause = unfairBecause == null ? List.of() : List.copyOf(unfairBecause);
     }
 
+    /** The ratio current / baseline; NaN for an absolute metric, whose change is a difference. */
+    public double ratio() {
+        return metric.absolute() ? Double.NaN : change;
+    }
+
+    public double lowerRatio() {
+        return metric.absolute() ? Double.NaN : lowerChange;
+    }
+
+    public double upperRatio() {
+        return metric.absolute() ? Double.NaN : upperChange;
+    }
+
+    /** An absolute metric's difference current - baseline in its unit; NaN for a relative metric. */
+    public double difference() {
+        return metric.absolute() ? change : Double.NaN;
+    }
+
+    public double lowerDifference() {
+        return metric.absolute() ? lowerChange : Double.NaN;
+    }
+
+    public double upperDifference() {
+        return metric.absolute() ? upperChange : Double.NaN;
+    }
+
     /** The change as text: {@code +31%}; for an absolute metric in its unit: {@code +0.08}, {@code +260 ms}. */
     public String formattedChange() {
-        if (metric.absolute()) {
-            return Double.isNaN(difference) ? "n/a" : ChangeText.ofDifference(difference, metric.kind());
-        }
-        return Double.isNaN(ratio) ? "n/a" : ChangeText.ofRatio(ratio);
+        return Double.isNaN(change) ? "n/a" : ChangeText.of(metric, change);
     }
 
     /** The interval as text: {@code [+24%, +38%]} or {@code [+0.06, +0.1]}; {@code [unbounded]} without ends. */
     public String formattedInterval() {
-        return metric.absolute() ? ChangeText.differenceInterval(lowerDifference, upperDifference, metric.kind())
-                : ChangeText.interval(lowerRatio, upperRatio);
+        return metric.absolute() ? ChangeText.differenceInterval(lowerChange, upperChange, metric.kind())
+                : ChangeText.interval(lowerChange, upperChange);
     }
 
     /** The allowed change as users write it: {@code +20%}; absolute in the unit: {@code +0.05}. */

@@ -14,8 +14,9 @@ import java.util.List;
  * p-value adjusted across every fair comparison of the suite; and a Hodges–Lehmann interval of the
  * change: a ratio on log values, or for an absolute metric (CLS, TBT: often 0) a difference on raw values,
  * judged against an allowed change on the same scale ({@link AllowedChange#badnessBoundary}). REGRESSED
- * only when the adjusted test is significant and the whole interval lies beyond the allowed change; UNCHANGED when the interval lies within it (IMPROVED when it lies beyond
- * it the other way); INCONCLUSIVE otherwise, with the replicates a side likely to settle it.
+ * only when the adjusted test is significant and the whole interval lies beyond the allowed change;
+ * UNCHANGED when the interval lies within it (IMPROVED when it lies beyond it the other way); INCONCLUSIVE
+ * otherwise, with the replicates a side likely to settle it.
  */
 public final class RegressionDetector {
     /** Where a regression's sentence turns to the way out; what explains the regression goes before it. */
@@ -279,13 +280,9 @@ public final class RegressionDetector {
                                            double lowerChange, double upperChange, double p, double adjusted,
                                            int comparisons, int suggested, Undecided undecided,
                                            String message) {
-        boolean absolute = input.metric().absolute();
-        double none = Double.NaN;
         return new MetricComparison(input.testId(), input.testLabel(), input.metric(), allowed, outcome,
                 input.baseline().length, input.current().length, baselineValue, currentValue,
-                absolute ? none : change, absolute ? none : lowerChange, absolute ? none : upperChange,
-                absolute ? change : none, absolute ? lowerChange : none, absolute ? upperChange : none,
-                p, adjusted, comparisons, input.baselineRef(), input.unfairBecause(),
+                change, lowerChange, upperChange, p, adjusted, comparisons, input.baselineRef(), input.unfairBecause(),
                 input.runToRunSd() > 0 ? input.runToRunSd() : 0, suggested, undecided, message);
     }
 
@@ -300,7 +297,6 @@ public final class RegressionDetector {
         String vs = baselineRef == null ? "" : " (" + baselineRef + ")";
         return new MetricComparison(testId, testLabel, metric, policy.allowedFor(testLabel, metric),
                 RegressionOutcome.INCONCLUSIVE, baseline, current, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN,
                 Double.NaN, Double.NaN, Double.NaN, 0, baselineRef, List.of(), 0, 0, Undecided.NOT_COMPARABLE,
                 metric.label() + ", which a gate of " + testLabel + " names, is not compared with the baseline" + vs
                         + ": " + why);

@@ -38,13 +38,7 @@ class FrontendBaselineTest {
 
     @Test
     void aSlowerLcpRegressesAndClsAndTbtAreComparedByTheirAbsoluteChange() {
-        BaselineStore store = new BaselineStore(project.resolve(".perfgate"));
-        store.record(List.of(page(1000, 0.0, 20)), new SourceVersion("abc1234def", "main", false), null, RECORDED,
-                false);
-
-        BaselineComparison comparison = new BaselineComparator(store, BaselineComparator.Settings.defaults())
-                .compare(List.of(page(1500, 0.3, 280)), new SourceVersion("fed4321cba", "feature", false), null,
-                        RECORDED.plusSeconds(3600));
+        BaselineComparison comparison = compare(page(1000, 0.0, 20), page(1500, 0.3, 280));
 
         assertEquals(List.of(RegressionMetric.FCP, RegressionMetric.LCP, RegressionMetric.CLS, RegressionMetric.TBT),
                 comparison.comparisons().stream().map(c -> c.comparison().metric()).toList(),
@@ -68,13 +62,7 @@ class FrontendBaselineTest {
 
     @Test
     void unchangedPagesWithNoLayoutShiftStayUnchanged() {
-        BaselineStore store = new BaselineStore(project.resolve(".perfgate"));
-        store.record(List.of(page(1000, 0.0, 0)), new SourceVersion("abc1234def", "main", false), null, RECORDED,
-                false);
-
-        BaselineComparison comparison = new BaselineComparator(store, BaselineComparator.Settings.defaults())
-                .compare(List.of(page(1000, 0.0, 0)), new SourceVersion("fed4321cba", "feature", false), null,
-                        RECORDED.plusSeconds(3600));
+        BaselineComparison comparison = compare(page(1000, 0.0, 0), page(1000, 0.0, 0));
 
         for (BaselineComparison.Compared compared : comparison.comparisons()) {
             assertEquals(RegressionOutcome.UNCHANGED, compared.comparison().outcome(), compared.message());
@@ -84,9 +72,7 @@ class FrontendBaselineTest {
 
     @Test
     void everyReportPrintsAnAbsoluteChangeInTheMetricsUnit() throws Exception {
-        BaselineStore store = new BaselineStore(project.resolve(".perfgate"));
-        store.record(List.of(page(1000, 0.0, 20)), new SourceVersion("abc1234def", "main", false), null, RECORDED,
-                false);
+        BaselineStore store = storeWith(page(1000, 0.0, 20));
         BaselineComparator comparator = new BaselineComparator(store, BaselineComparator.Settings.defaults());
         // earlier runs, so the HTML history chart is drawn with its limit
         for (int run = 0; run < 3; run++) {
@@ -104,7 +90,11 @@ class FrontendBaselineTest {
                 + "<td class=\"num\">+0.05</td>"), html);
         assertTrue(html.contains("<td class=\"num\">+260 ms<span class=\"ci\">"), html);
         assertTrue(html.contains("<td class=\"num\">+100 ms</td>"), html);
-        assertTrue(html.contains("<svg class=\"history\""), "the history chart, its limit the baseline + 0.05");
+        int clsChart = html.indexOf("aria-label=\"CLS of lighthouse.yaml#home\"");
+        assertTrue(clsChart >= 0, html);
+        String chart = html.substring(clsChart, html.indexOf("</svg>", clsChart));
+        // CLS from 0 to 0.3 on the 44 pixels down from y 50: the red limit, baseline 0 + 0.05, a sixth of the way up
+        assertTrue(chart.contains("y1=\"42.7\" x2=\"194\" y2=\"42.7\" stroke=\"#cf222e\""), chart);
 
         String markdown = new MarkdownSummaryWriter().render(report);
         assertTrue(markdown.contains("| REGRESSED | yes | lighthouse.yaml#home | CLS | +0.3 | \\[+0.3, +0.3\\] | +0.05"
@@ -132,9 +122,8 @@ class FrontendBaselineTest {
 
     @Test
     void anIntendedLcpChangeIsAcceptedFromThePagesRuns() {
-        BaselineStore store = new BaselineStore(project.resolve(".perfgate"));
         TestResult before = page(1000, 0.0, 20);
-        store.record(List.of(before), new SourceVersion("abc1234def", "main", false), null, RECORDED, false);
+        BaselineStore store = storeWith(before);
 
         store.accept(page(1500, 0.0, 20), "LCP", "hero image is larger by design", new SourceVersion("fed4321cba",
                 "feature", false), null, RECORDED.plusSeconds(3600));
@@ -142,6 +131,20 @@ class FrontendBaselineTest {
         List<Double> lcp = store.read(before.id()).orElseThrow().metrics().get("LCP").values();
         assertEquals(8, lcp.size(), "one value per Lighthouse run");
         assertEquals(1500e6, lcp.stream().mapToDouble(Double::doubleValue).sum() / lcp.size(), 1e6);
+    }
+
+    /** A store holding {@code baseline}, recorded on main at commit abc1234. */
+    private BaselineStore storeWith(TestResult baseline) {
+        BaselineStore store = new BaselineStore(project.resolve(".perfgate"));
+        store.record(List.of(baseline), new SourceVersion("abc1234def", "main", false), null, RECORDED, false);
+        return store;
+    }
+
+    /** {@code current}, from a feature branch an hour later, compared with {@code baseline} by default settings. */
+    private BaselineComparison compare(TestResult baseline, TestResult current) {
+        return new BaselineComparator(storeWith(baseline), BaselineComparator.Settings.defaults())
+                .compare(List.of(current), new SourceVersion("fed4321cba", "feature", false), null,
+                        RECORDED.plusSeconds(3600));
     }
 
     /** Eight runs: FCP about 400 ms; LCP and TBT about the given milliseconds; the given CLS. */
