@@ -55,9 +55,9 @@ public record RegressionPolicy(
         correction = correction == null ? Correction.HOLM : correction;
     }
 
-    /** The detector compares a metric on one scale; an allowed change on the other would be judged wrongly. */
+    /** The detector compares a metric on one scale and unit; an allowed change on another would be judged wrongly. */
     private static void requireScale(RegressionMetric metric, AllowedChange change) {
-        if (change.absolute() != metric.absolute()) {
+        if (change.absolute() != metric.absolute() || change.absolute() && change.unit() != metric.kind()) {
             throw new InvalidGateException("the allowed change of " + metric.label() + " must be "
                     + (metric.absolute() ? "absolute, such as " : "relative, such as ")
                     + metric.defaultAllowedChange().format(metric.direction()) + "; got "

@@ -178,6 +178,11 @@ class AbsoluteChangeTest {
                 () -> new RegressionPolicy(0.95, 0.05, Correction.HOLM,
                         Map.of(RegressionMetric.CLS, new AllowedChange(0.10)), null, 40));
         assertTrue(wrongScale.getMessage().contains("CLS must be absolute, such as +0.05"), wrongScale.getMessage());
+        InvalidGateException wrongUnit = assertThrows(InvalidGateException.class,
+                () -> new RegressionPolicy(0.95, 0.05, Correction.HOLM,
+                        Map.of(RegressionMetric.CLS, AllowedChange.absolute(5e6, QuantityKind.DURATION)), null, 40));
+        assertTrue(wrongUnit.getMessage().contains("CLS must be absolute, such as +0.05; got +5 ms"),
+                wrongUnit.getMessage());
     }
 
     @Test
