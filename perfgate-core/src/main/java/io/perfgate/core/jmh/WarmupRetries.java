@@ -218,8 +218,7 @@ public final class WarmupRetries {
             if (!Files.isRegularFile(retry.resultFile())) {
                 return new Attempt(List.of(), finished.failures());
             }
-            List<JmhRun> runs = JmhResultReader.read(retry.resultFile());
-            JmhResultReader.replaceEntries(runner.resultFile(), retry.resultFile());
+            List<JmhRun> runs = JmhResultReader.replaceEntries(runner.resultFile(), retry.resultFile());
             try {
                 Files.delete(retry.resultFile());
             } catch (IOException e) {
