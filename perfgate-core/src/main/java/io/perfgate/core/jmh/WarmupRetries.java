@@ -1,5 +1,6 @@
 package io.perfgate.core.jmh;
 
+import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.jmh.JmhOutputMonitor.BenchmarkFailure;
 
 import java.io.IOException;
@@ -9,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -134,8 +134,8 @@ public final class WarmupRetries {
                 JmhSettings next = used.withWarmupIterations(Math.max(1, used.warmupIterations() * 2));
                 if (spent + next.estimatedNanos() > policy.budgetNanos()) {
                     stoppedBecause = "another attempt with warmup " + next.warmupText() + " (about "
-                            + seconds(next.estimatedNanos()) + ") would not fit in the "
-                            + seconds(policy.budgetNanos() - spent) + " left for warmup retries";
+                            + QuantityKind.DURATION.format(next.estimatedNanos()) + ") would not fit in the "
+                            + QuantityKind.DURATION.format(policy.budgetNanos() - spent) + " left for warmup retries";
                     break;
                 }
                 JmhCommand command;
@@ -170,7 +170,7 @@ public final class WarmupRetries {
                 warming = SteadyState.checkAll(retried.get());
                 if (!warming.warming()) {
                     log.accept("perfgate: " + label(run) + " was steady with warmup " + used.warmupText() + ": "
-                            + SteadyState.WarmingUp.number(retried.get().primaryMetric().score()) + " "
+                            + QuantityKind.significant(retried.get().primaryMetric().score()) + " "
                             + retried.get().primaryMetric().scoreUnit() + " (this result replaces the first)");
                 }
             }
@@ -244,9 +244,5 @@ public final class WarmupRetries {
     private static String label(JmhRun run) {
         return run.benchmark() + " (" + run.mode().shortLabel()
                 + (run.params().isEmpty() ? "" : ", " + run.consoleParams()) + ")";
-    }
-
-    private static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.0f s", nanos / 1e9);
     }
 }

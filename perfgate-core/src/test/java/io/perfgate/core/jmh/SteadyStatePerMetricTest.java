@@ -85,7 +85,7 @@ class SteadyStatePerMetricTest {
         assertEquals(Verdict.INCONCLUSIVE, mean.verdict(), mean.message());
         assertTrue(mean.message().contains("JMH measured the benchmark before it reached steady state; it was still"
                 + " warming up with warmup 8 x 1s per fork, after 3 attempts"), mean.message());
-        assertTrue(mean.message().contains("scored 27781.0 ns/op against 23035.0 ns/op at worst after it (1.21 times"
+        assertTrue(mean.message().contains("scored 27,800 ns/op against 23,000 ns/op at worst after it (1.21 times"
                 + " worse)"), mean.message());
         assertEquals(Verdict.PASS, metricOf(within, "MemoryGate").verdict(), metricOf(within, "MemoryGate").message());
         MetricOutcome failed = metricOf(beyond, "MemoryGate");
@@ -113,7 +113,7 @@ class SteadyStatePerMetricTest {
         assertTrue(memory.message().contains("JMH measured the benchmark before its allocation per operation reached"
                 + " steady state; its allocation per operation was still falling with warmup 8 x 1s per fork"),
                 memory.message());
-        assertTrue(memory.message().contains("of fork 2 scored 5860.0 B/op against 4700.0 B/op at worst after it"),
+        assertTrue(memory.message().contains("of fork 2 scored 5,860 B/op against 4,700 B/op at worst after it"),
                 memory.message());
         assertTrue(memory.message().endsWith("or set allowInconclusive = true"), memory.message());
     }

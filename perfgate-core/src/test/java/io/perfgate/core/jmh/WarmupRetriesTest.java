@@ -71,7 +71,7 @@ class WarmupRetriesTest {
         assertEquals(List.of(steady, sort()), outcome.runs(), "the retry's result in place of the first's");
         assertEquals(Map.of(), outcome.stillWarming());
         assertEquals("perfgate: bench.WordCountBench.count (avgt, words = 2000) was still warming up with warmup"
-                + " 2 x 1s: measured iteration 1 of fork 2 scored 862.2 us/op against 154.0 us/op at worst after"
+                + " 2 x 1s: measured iteration 1 of fork 2 scored 862 us/op against 154 us/op at worst after"
                 + " it (5.60 times worse); 2 of 2 forks had an iteration more than 20 % worse than every later one;"
                 + " running it again with warmup 4 x 1s (retry 1 of at most 2)", log.get(0));
         assertEquals(2, log.size(), log.toString());
@@ -90,7 +90,7 @@ class WarmupRetriesTest {
         assertEquals(8, outcome.runs().get(0).warmupIterations(), "the last attempt's result is the one recorded");
         String why = outcome.stillWarming().get("jmh:bench.WordCountBench.count:avgt[words=2000]");
         assertEquals("it was still warming up with warmup 8 x 1s per fork, after 3 attempts, the warmup doubled each"
-                + " time (retries stop after 2): measured iteration 1 of fork 2 scored 862.2 us/op against 154.0 us/op"
+                + " time (retries stop after 2): measured iteration 1 of fork 2 scored 862 us/op against 154 us/op"
                 + " at worst after it (5.60 times worse); 2 of 2 forks had an iteration more than 20 % worse than"
                 + " every later one", why);
     }
@@ -128,7 +128,7 @@ class WarmupRetriesTest {
         assertEquals(1, outcome.stillWarming().size(), "the sort is steady");
         assertTrue(outcome.stillWarming().get("jmh:bench.WordCountBench.count:avgt[words=2000]").startsWith("it was"
                 + " still warming up with warmup 2 x 1s per fork, after 1 attempt (no retries: the warmup was set in"
-                + " the plugin configuration): measured iteration 1 of fork 2 scored 862.2 us/op"),
+                + " the plugin configuration): measured iteration 1 of fork 2 scored 862 us/op"),
                 outcome.stillWarming().toString());
     }
 
@@ -170,7 +170,7 @@ class WarmupRetriesTest {
             assertTrue(mean.message().startsWith("mean has no verdict against the threshold "), mean.message());
             assertTrue(mean.message().contains(": JMH measured the benchmark before it reached steady state; it was"
                     + " still warming up with warmup 8 x 1s per fork, after 3 attempts"), mean.message());
-            assertTrue(mean.message().contains("measured iteration 1 of fork 2 scored 862.2 us/op against 154.0 us/op"
+            assertTrue(mean.message().contains("measured iteration 1 of fork 2 scored 862 us/op against 154 us/op"
                     + " at worst"),
                     mean.message());
             assertTrue(mean.message().endsWith("; give it a longer warmup: set <warmupIterations> or <warmupTime>"
