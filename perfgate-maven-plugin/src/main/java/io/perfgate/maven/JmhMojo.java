@@ -229,7 +229,7 @@ public class JmhMojo extends TestRunMojo {
         List<TestResult> results;
         try {
             results = JmhResults.convert(outcome.runs(), outcome.failures(), benchmarks, gates::of,
-                    outcome.stillWarming(), outcome.allocationStillWarming(), profile, started);
+                    outcome.stillWarming(), profile, started);
         } catch (InvalidGateException e) {
             throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
         }

@@ -60,8 +60,8 @@ class SteadyStatePerMetricTest {
                 (command, next, number) -> new WarmupRetries.Attempt(List.of(run), List.of()), log::add, () -> 0);
         assertEquals(2, outcome.retries(), "still warming up: both retries ran");
         TestResult result = JmhResults.convert(outcome.runs(), outcome.failures(), List.of(),
-                (benchmark, params) -> List.of(gates), outcome.stillWarming(), outcome.allocationStillWarming(),
-                "smoke", Instant.now()).get(0);
+                (benchmark, params) -> List.of(gates), outcome.stillWarming(), "smoke",
+                Instant.now()).get(0);
         return new GateEvaluator(null).evaluate(result);
     }
 
