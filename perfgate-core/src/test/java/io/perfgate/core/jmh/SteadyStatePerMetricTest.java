@@ -126,4 +126,14 @@ class SteadyStatePerMetricTest {
 
         assertTrue(SteadyState.checkAllocation(run).isEmpty());
     }
+
+    @Test
+    void anAllocationCountsAsFallingOnlyBeyondSixteenBytesPerOperation() {
+        double[][] time = {{100.0, 100.0, 100.0}, {100.0, 100.0, 100.0}};
+        // both 1.25 times the later bytes: 15.9 B/op fewer is noise, 16.1 B/op fewer is the JIT compiler
+        assertTrue(SteadyState.checkAllocation(copyBench(time, new double[][]{{80.0, 64.1, 64.1}, {80.0, 64.1, 64.1}}))
+                .isEmpty());
+        assertTrue(SteadyState.checkAllocation(copyBench(time, new double[][]{{80.0, 63.9, 63.9}, {80.0, 63.9, 63.9}}))
+                .isPresent());
+    }
 }
