@@ -93,11 +93,13 @@ public class JmhMojo extends TestRunMojo {
     private String measurementTime;
 
     /**
-     * How many times a benchmark JMH measured while it was still warming up (a measured iteration more than
-     * 20 % worse than every later one of its fork) is run again, alone, with its warmup doubled each time; all retries
-     * together take at most as long again as the first run (at least 60 s). A benchmark still warming up after
-     * the last gets no verdict (INCONCLUSIVE). With {@code warmupIterations} or {@code warmupTime} set, the
-     * warmup is yours: no retries, only the check. 0 turns retries off.
+     * How many times a benchmark JMH measured while it was still warming up (in at least half of its forks, a
+     * measured iteration more than 20 % worse than every later one) is run again, alone, with its warmup doubled
+     * each time; all retries together take at most as long again as the first run (at least 60 s). The score and
+     * gc.alloc.rate.norm are judged apart: a metric still warming up after the last retry leaves the gates on it
+     * without a verdict (INCONCLUSIVE), the time and throughput gates for the score, the memory gate for the
+     * allocation. With {@code warmupIterations} or {@code warmupTime} set, the warmup is yours: no retries, only
+     * the check. 0 turns retries off.
      */
     @Parameter(property = "perfgate.jmh.warmupRetries", defaultValue = "2")
     private int warmupRetries;
@@ -229,7 +231,7 @@ public class JmhMojo extends TestRunMojo {
         List<TestResult> results;
         try {
             results = JmhResults.convert(outcome.runs(), outcome.failures(), benchmarks, gates::of,
-                    outcome.stillWarming(), outcome.allocationStillWarming(), profile, started);
+                    outcome.stillWarming(), profile, started);
         } catch (InvalidGateException e) {
             throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
         }

@@ -98,7 +98,7 @@ final class BenchmarkJudge implements GateJudge {
      * INCONCLUSIVE: JMH measured the gate's metric before it reached steady state ({@code SteadyState}): a score
      * still falling, or an allocation the JIT compiler was still removing, says neither PASS nor FAIL.
      *
-     * @param why the evidence for that metric and the warmup it had
+     * @param why which metric was still moving, the evidence and the warmup it had
      */
     private static MetricOutcome stillWarming(Subject subject, Metric metric, Bound bound, String why) {
         BenchmarkDetails benchmark = subject.benchmark();
@@ -108,8 +108,7 @@ final class BenchmarkJudge implements GateJudge {
                 ? benchmark.baseScore().stream().boxed().findFirst().orElse(null) : null;
         return Wording.outcome(metric, bound, Verdict.INCONCLUSIVE, value, invocations, null, null,
                 metric.label() + " has no verdict against the threshold " + metric.kind().format(bound.threshold())
-                        + ": JMH measured the benchmark before " + (metric.gateType() == GateType.MEMORY
-                        ? "its allocation per operation" : "it") + " reached steady state; " + why
+                        + ": JMH measured the benchmark before it reached steady state; " + why
                         + subject.context(invocations) + "; " + WARMUP_FIX);
     }
 

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.perfgate.core.result.AtomicFiles;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -28,14 +29,7 @@ public final class JmhResultReader {
 
     /** Reads every run in the file, in the file's order. */
     public static List<JmhRun> read(Path file) {
-        if (!Files.isRegularFile(file)) {
-            throw new JmhResultException(file + ": JMH wrote no result file");
-        }
-        try {
-            return parse(Files.readString(file), file.toString());
-        } catch (IOException e) {
-            throw new JmhResultException(file + ": cannot read JMH's result: " + e.getMessage(), e);
-        }
+        return runs(readTree(file), file.toString());
     }
 
     /**
@@ -44,6 +38,47 @@ public final class JmhResultReader {
      * @param source names the content in errors, usually the file
      */
     public static List<JmhRun> parse(String json, String source) {
+        return runs(tree(json, source), source);
+    }
+
+    /**
+     * Writes into {@code target} the entries of {@code source} (a later run of some of the same benchmarks),
+     * each replacing the target's entry of the same benchmark, mode and parameters, or added at the end; the
+     * target's other entries stay as they are. Both are JMH JSON results; the target is rewritten in place.
+     *
+     * @return the runs of {@code source}, read once for both
+     */
+    static List<JmhRun> replaceEntries(Path target, Path source) {
+        ArrayNode merged = readTree(target);
+        ArrayNode entries = readTree(source);
+        for (JsonNode entry : entries) {
+            int index = indexOf(merged, entry);
+            if (index < 0) {
+                merged.add(entry);
+            } else {
+                merged.set(index, entry);
+            }
+        }
+        try {
+            AtomicFiles.write(target, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(merged));
+        } catch (JacksonException e) {
+            throw new JmhResultException(target + ": cannot write JMH's merged result: " + e.getMessage(), e);
+        }
+        return runs(entries, source.toString());
+    }
+
+    private static ArrayNode readTree(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new JmhResultException(file + ": JMH wrote no result file");
+        }
+        try {
+            return tree(Files.readString(file), file.toString());
+        } catch (IOException e) {
+            throw new JmhResultException(file + ": cannot read JMH's result: " + e.getMessage(), e);
+        }
+    }
+
+    private static ArrayNode tree(String json, String source) {
         JsonNode tree;
         try {
             tree = MAPPER.readTree(json);
@@ -55,49 +90,19 @@ public final class JmhResultReader {
             throw new JmhResultException(source + ": the JMH result is empty; JMH may have been stopped before it"
                     + " wrote its results");
         }
-        if (!tree.isArray()) {
+        if (!(tree instanceof ArrayNode array)) {
             throw new JmhResultException(source + ": not a JMH JSON result: expected an array of benchmark runs, found "
                     + tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT));
         }
+        return array;
+    }
+
+    private static List<JmhRun> runs(ArrayNode tree, String source) {
         List<JmhRun> runs = new ArrayList<>();
         for (int index = 0; index < tree.size(); index++) {
             runs.add(run(tree.get(index), new Where(source, index)));
         }
         return runs;
-    }
-
-    /**
-     * Writes into {@code target} the entries of {@code source} (a later run of some of the same benchmarks),
-     * each replacing the target's entry of the same benchmark, mode and parameters, or added at the end; the
-     * target's other entries stay as they are. Both are JMH JSON results; the target is rewritten in place.
-     */
-    public static void replaceEntries(Path target, Path source) {
-        ArrayNode merged = array(target);
-        for (JsonNode entry : array(source)) {
-            int index = indexOf(merged, entry);
-            if (index < 0) {
-                merged.add(entry);
-            } else {
-                merged.set(index, entry);
-            }
-        }
-        try {
-            Files.writeString(target, MAPPER.writerWithDefaultPrettyPrinter().writeValueAsString(merged));
-        } catch (IOException e) {
-            throw new JmhResultException(target + ": cannot write JMH's merged result: " + e.getMessage(), e);
-        }
-    }
-
-    private static ArrayNode array(Path file) {
-        try {
-            JsonNode tree = MAPPER.readTree(Files.readString(file));
-            if (tree instanceof ArrayNode array) {
-                return array;
-            }
-            throw new JmhResultException(file + ": not a JMH JSON result: expected an array of benchmark runs");
-        } catch (IOException e) {
-            throw new JmhResultException(file + ": cannot read JMH's result: " + e.getMessage(), e);
-        }
     }
 
     private static int indexOf(ArrayNode entries, JsonNode entry) {

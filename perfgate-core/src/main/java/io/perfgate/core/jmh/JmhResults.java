@@ -68,29 +68,17 @@ public final class JmhResults {
     }
 
     /**
-     * The results of one JMH run, some of whose benchmarks were still warming up when measured.
-     *
-     * @param stillWarming by {@link #id}, why a run's score is not a steady state's ({@link WarmupRetries.Outcome}):
-     *                     recorded in its {@link BenchmarkDetails#stillWarming}, so its gates get no verdict
-     */
-    public static List<TestResult> convert(List<JmhRun> runs, List<BenchmarkFailure> failures,
-                                           Collection<String> expected,
-                                           BiFunction<String, Map<String, String>, List<GateDeclaration>> gates,
-                                           Map<String, String> stillWarming, String profile, Instant startedAt) {
-        return convert(runs, failures, expected, gates, stillWarming, Map.of(), profile, startedAt);
-    }
-
-    /**
      * The results of one JMH run, some of whose metrics were still warming up when measured.
      *
-     * @param allocationStillWarming by {@link #id}, why a run's allocation per operation is not a steady state's:
-     *                               recorded in its {@link BenchmarkDetails#allocationStillWarming}
+     * @param stillWarming by {@link #id}, why a run's score or allocation per operation was not a steady state's
+     *                     ({@link WarmupRetries.Outcome#stillWarming}): recorded in its
+     *                     {@link BenchmarkDetails#stillWarming} and {@link BenchmarkDetails#allocationStillWarming}
      */
     public static List<TestResult> convert(List<JmhRun> runs, List<BenchmarkFailure> failures,
                                            Collection<String> expected,
                                            BiFunction<String, Map<String, String>, List<GateDeclaration>> gates,
-                                           Map<String, String> stillWarming, Map<String, String> allocationStillWarming,
-                                           String profile, Instant startedAt) {
+                                           Map<String, WarmupRetries.StillWarming> stillWarming, String profile,
+                                           Instant startedAt) {
         Map<String, BenchmarkFailure> failureByKey = new LinkedHashMap<>();
         failures.forEach(failure -> failureByKey.putIfAbsent(failure.key(), failure));
         Map<String, Set<BenchmarkMode>> modes = new HashMap<>();
@@ -113,9 +101,7 @@ public final class JmhResults {
             Set<BenchmarkMode> modesRun = modes.get(run.benchmark());
             TestResult result = result(run, failure, modesRun,
                     BenchmarkGates.forMode(gates.apply(run.benchmark(), run.params()), run.mode(), modesRun),
-                    stillWarming.get(id(run.benchmark(), run.mode(), run.params())),
-                    allocationStillWarming.get(id(run.benchmark(), run.mode(), run.params())), profile, startedAt,
-                    machine);
+                    stillWarming.get(id(run.benchmark(), run.mode(), run.params())), profile, startedAt, machine);
             if (!ids.add(result.id())) {
                 throw new JmhResultException("JMH's result holds " + result.label() + " twice; run each benchmark"
                         + " once per JMH run");
@@ -154,9 +140,8 @@ public final class JmhResults {
     }
 
     private static TestResult result(JmhRun run, BenchmarkFailure failure, Set<BenchmarkMode> modesRun,
-                                     List<GateDeclaration> gates, String stillWarming,
-                                     String allocationStillWarming, String profile,
-                                     Instant startedAt, Environment machine) {
+                                     List<GateDeclaration> gates, WarmupRetries.StillWarming stillWarming,
+                                     String profile, Instant startedAt, Environment machine) {
         JmhMetric primary = run.primaryMetric();
         Double allocation = null;
         Double allocationError = null;
@@ -172,8 +157,9 @@ public final class JmhResults {
         BenchmarkDetails details = new BenchmarkDetails(run.benchmark(), run.mode().shortLabel(), run.params(),
                 run.threads(), run.forks(), run.warmupIterations(), run.warmupTime(), run.measurementIterations(),
                 run.measurementTime(), finite(primary.score()), finite(primary.scoreError()), primary.scoreUnit(),
-                allocation, allocationError, run.jmhVersion(), failure == null ? null : failure.cause(), stillWarming,
-                allocationStillWarming);
+                allocation, allocationError, run.jmhVersion(), failure == null ? null : failure.cause(),
+                stillWarming == null ? null : stillWarming.score(),
+                stillWarming == null ? null : stillWarming.allocation());
 
         long iterationNanos = JmhSettings.nanos(run.measurementTime());
         List<Round> rounds = new ArrayList<>();

@@ -1,5 +1,7 @@
 package io.perfgate.core.jmh;
 
+import io.perfgate.core.gate.QuantityKind;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -33,7 +35,8 @@ public final class SteadyState {
 
     /**
      * Bytes per operation that a later iteration may allocate less before it counts: below one small object per
-     * operation, gc.alloc.rate.norm is the profiler's noise (a benchmark allocating nothing reads 0.001 then 0.0001).
+     * operation, gc.alloc.rate.norm is the profiler's noise (a benchmark allocating nothing read 0.0025 ± 0.0074
+     * B/op in the test fixture jmh/fixture-result.json).
      */
     public static final double ALLOCATION_NOISE_BYTES = 16;
 
@@ -171,19 +174,14 @@ public final class SteadyState {
     public record WarmingUp(int fork, int iteration, double score, double laterWorst, String unit, double times,
                             int forksWarming, int forksChecked) {
 
-        /** {@code measured iteration 1 of fork 2 scored 862.2 us/op against 154.0 us/op at worst after it (...)}. */
+        /** {@code measured iteration 1 of fork 2 scored 862 us/op against 154 us/op at worst after it (...)}. */
         public String evidence() {
-            return "measured iteration " + iteration + " of fork " + fork + " scored " + number(score) + " " + unit
-                    + " against " + number(laterWorst) + " " + unit + " at worst after it ("
+            return "measured iteration " + iteration + " of fork " + fork + " scored "
+                    + QuantityKind.significant(score) + " " + unit + " against " + QuantityKind.significant(laterWorst)
+                    + " " + unit + " at worst after it ("
                     + String.format(Locale.ROOT, "%.2f", times) + " times worse); " + forksWarming + " of "
                     + forksChecked + " forks had an"
                     + " iteration more than " + Math.round((WORSE_BY - 1) * 100) + " % worse than every later one";
-        }
-
-        /** As the evidence writes figures: {@code 847.6}, {@code 92.7}, {@code 3.27e-07}, {@code 1.77e+09}. */
-        static String number(double value) {
-            boolean plain = Math.abs(value) >= 100 && Math.abs(value) < 1e6;
-            return String.format(Locale.ROOT, plain ? "%.1f" : "%.3g", value);
         }
     }
 }

@@ -1,6 +1,8 @@
 package io.perfgate.core.jmh;
 
+import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.jmh.JmhOutputMonitor.BenchmarkFailure;
+import io.perfgate.core.result.BenchmarkDetails;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -9,7 +11,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -22,8 +23,7 @@ import java.util.function.LongSupplier;
  * ({@link JmhCommand#only}), with the warmup iterations doubled; the last attempt's result replaces the earlier
  * one. Retries stop when the benchmark is steady, after {@link Policy#retries} of them, or when the next attempt
  * would not fit in what is left of {@link Policy#budgetNanos}. A run still warming up after its last attempt is
- * reported per metric, in {@link Outcome#stillWarming} (score) or {@link Outcome#allocationStillWarming}: only the
- * gates on that metric get no verdict.
+ * reported per metric ({@link StillWarming}): only the gates on that metric get no verdict.
  */
 public final class WarmupRetries {
     /** Warmup retries per benchmark run: the warmup doubled, then doubled again (4 and 8 times 1 s in smoke). */
@@ -81,23 +81,30 @@ public final class WarmupRetries {
     }
 
     /**
+     * Why a run's metrics were still warming up after its last attempt: the evidence and the warmup it had, each
+     * null when that metric was steady.
+     *
+     * @param score      for the time and throughput gates ({@link BenchmarkDetails#stillWarming})
+     * @param allocation for the memory gate ({@link BenchmarkDetails#allocationStillWarming})
+     */
+    public record StillWarming(String score, String allocation) {
+    }
+
+    /**
      * What to record.
      *
      * @param runs         the first run's entries, each still-warming one replaced by its last retry's
      * @param failures     the failures printed by the first run and by the retries whose results count
-     * @param stillWarming by {@link JmhResults#id}, why a run whose score was still warming up after its last
-     *                     attempt has no verdict on its time and throughput gates: the evidence and the warmup it had
-     * @param allocationStillWarming the same for a run whose allocation per operation was still falling: its
-     *                     memory gate has no verdict; a run may be in either map, or both
+     * @param stillWarming by {@link JmhResults#id}, the runs with a metric still warming up after their last
+     *                     attempt: the gates on that metric get no verdict
      * @param retries      how many times JMH ran again
      */
-    public record Outcome(List<JmhRun> runs, List<BenchmarkFailure> failures, Map<String, String> stillWarming,
-                          Map<String, String> allocationStillWarming, int retries) {
+    public record Outcome(List<JmhRun> runs, List<BenchmarkFailure> failures, Map<String, StillWarming> stillWarming,
+                          int retries) {
         public Outcome {
             runs = List.copyOf(runs);
             failures = List.copyOf(failures);
             stillWarming = Map.copyOf(stillWarming);
-            allocationStillWarming = Map.copyOf(allocationStillWarming);
         }
     }
 
@@ -112,8 +119,7 @@ public final class WarmupRetries {
                                 LongSupplier clock) {
         List<JmhRun> runs = new ArrayList<>(first.runs());
         List<BenchmarkFailure> failures = new ArrayList<>(first.failures());
-        Map<String, String> stillWarming = new LinkedHashMap<>();
-        Map<String, String> allocationStillWarming = new LinkedHashMap<>();
+        Map<String, StillWarming> stillWarming = new LinkedHashMap<>();
         long spent = 0;
         int retries = 0;
         for (int index = 0; index < runs.size(); index++) {
@@ -134,8 +140,8 @@ public final class WarmupRetries {
                 JmhSettings next = used.withWarmupIterations(Math.max(1, used.warmupIterations() * 2));
                 if (spent + next.estimatedNanos() > policy.budgetNanos()) {
                     stoppedBecause = "another attempt with warmup " + next.warmupText() + " (about "
-                            + seconds(next.estimatedNanos()) + ") would not fit in the "
-                            + seconds(policy.budgetNanos() - spent) + " left for warmup retries";
+                            + QuantityKind.DURATION.format(next.estimatedNanos()) + ") would not fit in the "
+                            + QuantityKind.DURATION.format(policy.budgetNanos() - spent) + " left for warmup retries";
                     break;
                 }
                 JmhCommand command;
@@ -170,27 +176,29 @@ public final class WarmupRetries {
                 warming = SteadyState.checkAll(retried.get());
                 if (!warming.warming()) {
                     log.accept("perfgate: " + label(run) + " was steady with warmup " + used.warmupText() + ": "
-                            + SteadyState.WarmingUp.number(retried.get().primaryMetric().score()) + " "
+                            + QuantityKind.significant(retried.get().primaryMetric().score()) + " "
                             + retried.get().primaryMetric().scoreUnit() + " (this result replaces the first)");
                 }
             }
             String how = "with warmup " + used.warmupText() + " per fork, after " + attempts
                     + (attempts == 1 ? " attempt" : " attempts, the warmup doubled each time") + " (" + stoppedBecause
                     + "): ";
-            String id = JmhResults.id(run.benchmark(), run.mode(), run.params());
-            if (warming.score().isPresent()) {
-                String why = "it was still warming up " + how + warming.score().get().evidence();
-                stillWarming.put(id, why);
-                log.accept("perfgate: " + label(run) + "'s time and throughput gates have no verdict: " + why);
-            }
-            if (warming.allocation().isPresent()) {
-                String why = "its allocation per operation was still falling " + how
-                        + warming.allocation().get().evidence();
-                allocationStillWarming.put(id, why);
-                log.accept("perfgate: " + label(run) + "'s memory gate has no verdict: " + why);
+            if (warming.warming()) {
+                StillWarming why = new StillWarming(
+                        warming.score().map(score -> "it was still warming up " + how + score.evidence()).orElse(null),
+                        warming.allocation().map(bytes -> "its allocation per operation was still falling " + how
+                                + bytes.evidence()).orElse(null));
+                stillWarming.put(JmhResults.id(run.benchmark(), run.mode(), run.params()), why);
+                if (why.score() != null) {
+                    log.accept("perfgate: " + label(run) + "'s time and throughput gates have no verdict: "
+                            + why.score());
+                }
+                if (why.allocation() != null) {
+                    log.accept("perfgate: " + label(run) + "'s memory gate has no verdict: " + why.allocation());
+                }
             }
         }
-        return new Outcome(runs, failures, stillWarming, allocationStillWarming, retries);
+        return new Outcome(runs, failures, stillWarming, retries);
     }
 
     /**
@@ -218,8 +226,7 @@ public final class WarmupRetries {
             if (!Files.isRegularFile(retry.resultFile())) {
                 return new Attempt(List.of(), finished.failures());
             }
-            List<JmhRun> runs = JmhResultReader.read(retry.resultFile());
-            JmhResultReader.replaceEntries(runner.resultFile(), retry.resultFile());
+            List<JmhRun> runs = JmhResultReader.replaceEntries(runner.resultFile(), retry.resultFile());
             try {
                 Files.delete(retry.resultFile());
             } catch (IOException e) {
@@ -245,9 +252,5 @@ public final class WarmupRetries {
     private static String label(JmhRun run) {
         return run.benchmark() + " (" + run.mode().shortLabel()
                 + (run.params().isEmpty() ? "" : ", " + run.consoleParams()) + ")";
-    }
-
-    private static String seconds(long nanos) {
-        return String.format(Locale.ROOT, "%.0f s", nanos / 1e9);
     }
 }

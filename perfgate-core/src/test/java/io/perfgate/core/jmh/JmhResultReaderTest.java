@@ -22,8 +22,10 @@ class JmhResultReaderTest {
                 + ", " + entry("a.B.c", "thrpt", "1", 3.0) + "]");
         Files.writeString(retry, "[" + entry("a.B.c", "avgt", "1", 9.0) + "]");
 
-        JmhResultReader.replaceEntries(first, retry);
+        List<JmhRun> retried = JmhResultReader.replaceEntries(first, retry);
 
+        assertEquals(List.of(9.0), retried.stream().map(run -> run.primaryMetric().score()).toList(),
+                "the retry's runs");
         List<JmhRun> merged = JmhResultReader.read(first);
         assertEquals(List.of(9.0, 2.0, 3.0), merged.stream().map(run -> run.primaryMetric().score()).toList());
         assertEquals(Double.NaN, merged.get(0).primaryMetric().scoreError(), "JMH's \"NaN\" stays readable");

@@ -30,7 +30,7 @@ class SteadyStateTest {
         assertEquals(153.99787076923076, warming.laterWorst(), 1e-9);
         assertEquals(2, warming.forksWarming());
         assertEquals(2, warming.forksChecked());
-        assertEquals("measured iteration 1 of fork 2 scored 862.2 us/op against 154.0 us/op at worst after it (5.60"
+        assertEquals("measured iteration 1 of fork 2 scored 862 us/op against 154 us/op at worst after it (5.60"
                 + " times worse); 2 of 2 forks had an iteration more than 20 % worse than every later one",
                 warming.evidence());
     }
@@ -107,7 +107,7 @@ class SteadyStateTest {
         double[][] rising = {{1.18, 5.97, 10.8}, {1.16, 6.5, 10.6}};
         SteadyState.WarmingUp warming = SteadyState.check(wordCount("thrpt", 2, rising)).orElseThrow();
         assertEquals(6.5 / 1.16, warming.times(), 1e-9);
-        assertTrue(warming.evidence().startsWith("measured iteration 1 of fork 2 scored 1.16 ops/ms against 6.50"
+        assertTrue(warming.evidence().startsWith("measured iteration 1 of fork 2 scored 1.16 ops/ms against 6.5"
                 + " ops/ms at worst after it"), warming.evidence());
 
         // the time-per-operation shape of a warming benchmark is a throughput that falls: not warming up

@@ -71,7 +71,7 @@ class WarmupRetriesTest {
         assertEquals(List.of(steady, sort()), outcome.runs(), "the retry's result in place of the first's");
         assertEquals(Map.of(), outcome.stillWarming());
         assertEquals("perfgate: bench.WordCountBench.count (avgt, words = 2000) was still warming up with warmup"
-                + " 2 x 1s: measured iteration 1 of fork 2 scored 862.2 us/op against 154.0 us/op at worst after"
+                + " 2 x 1s: measured iteration 1 of fork 2 scored 862 us/op against 154 us/op at worst after"
                 + " it (5.60 times worse); 2 of 2 forks had an iteration more than 20 % worse than every later one;"
                 + " running it again with warmup 4 x 1s (retry 1 of at most 2)", log.get(0));
         assertEquals(2, log.size(), log.toString());
@@ -88,11 +88,12 @@ class WarmupRetriesTest {
         assertEquals(List.of(4, 8), settings.stream().map(JmhSettings::warmupIterations).toList());
         assertEquals(2, outcome.retries());
         assertEquals(8, outcome.runs().get(0).warmupIterations(), "the last attempt's result is the one recorded");
-        String why = outcome.stillWarming().get("jmh:bench.WordCountBench.count:avgt[words=2000]");
-        assertEquals("it was still warming up with warmup 8 x 1s per fork, after 3 attempts, the warmup doubled each"
-                + " time (retries stop after 2): measured iteration 1 of fork 2 scored 862.2 us/op against 154.0 us/op"
-                + " at worst after it (5.60 times worse); 2 of 2 forks had an iteration more than 20 % worse than"
-                + " every later one", why);
+        assertEquals(new WarmupRetries.StillWarming("it was still warming up with warmup 8 x 1s per fork, after 3"
+                + " attempts, the warmup doubled each time (retries stop after 2): measured iteration 1 of fork 2"
+                + " scored 862 us/op against 154 us/op at worst after it (5.60 times worse); 2 of 2 forks had an"
+                + " iteration more than 20 % worse than every later one", null),
+                outcome.stillWarming().get("jmh:bench.WordCountBench.count:avgt[words=2000]"),
+                "no gc profiler: nothing said about the allocation");
     }
 
     @Test
@@ -104,7 +105,7 @@ class WarmupRetriesTest {
                 wordCount("avgt", 2, WORD_COUNT_SMOKE));
 
         assertEquals(1, commands.size());
-        String why = outcome.stillWarming().get("jmh:bench.WordCountBench.count:avgt[words=2000]");
+        String why = outcome.stillWarming().get("jmh:bench.WordCountBench.count:avgt[words=2000]").score();
         assertTrue(why.startsWith("it was still warming up with warmup 4 x 1s per fork, after 2 attempts, the warmup"
                 + " doubled each time (another attempt with warmup 8 x 1s (about 21 s) would not fit in the 17 s"
                 + " left for warmup retries): measured iteration 1"), why);
@@ -126,9 +127,9 @@ class WarmupRetriesTest {
 
         assertEquals(0, outcome.retries());
         assertEquals(1, outcome.stillWarming().size(), "the sort is steady");
-        assertTrue(outcome.stillWarming().get("jmh:bench.WordCountBench.count:avgt[words=2000]").startsWith("it was"
-                + " still warming up with warmup 2 x 1s per fork, after 1 attempt (no retries: the warmup was set in"
-                + " the plugin configuration): measured iteration 1 of fork 2 scored 862.2 us/op"),
+        String why = outcome.stillWarming().get("jmh:bench.WordCountBench.count:avgt[words=2000]").score();
+        assertTrue(why.startsWith("it was still warming up with warmup 2 x 1s per fork, after 1 attempt (no retries:"
+                + " the warmup was set in the plugin configuration): measured iteration 1 of fork 2 scored 862 us/op"),
                 outcome.stillWarming().toString());
     }
 
@@ -170,7 +171,7 @@ class WarmupRetriesTest {
             assertTrue(mean.message().startsWith("mean has no verdict against the threshold "), mean.message());
             assertTrue(mean.message().contains(": JMH measured the benchmark before it reached steady state; it was"
                     + " still warming up with warmup 8 x 1s per fork, after 3 attempts"), mean.message());
-            assertTrue(mean.message().contains("measured iteration 1 of fork 2 scored 862.2 us/op against 154.0 us/op"
+            assertTrue(mean.message().contains("measured iteration 1 of fork 2 scored 862 us/op against 154 us/op"
                     + " at worst"),
                     mean.message());
             assertTrue(mean.message().endsWith("; give it a longer warmup: set <warmupIterations> or <warmupTime>"
@@ -183,11 +184,11 @@ class WarmupRetriesTest {
         assertEquals(Verdict.FAIL, judge(outcome, Map.of(), strict).verdict());
     }
 
-    private static TestOutcome judge(WarmupRetries.Outcome outcome, Map<String, String> stillWarming,
-                                     GateDeclaration gate) {
+    private static TestOutcome judge(WarmupRetries.Outcome outcome,
+                                     Map<String, WarmupRetries.StillWarming> stillWarming, GateDeclaration gate) {
         TestResult result = JmhResults.convert(outcome.runs(), outcome.failures(), List.of(),
                 (benchmark, params) -> List.of(gate), stillWarming, "smoke", Instant.now()).get(0);
-        assertEquals(stillWarming.isEmpty() ? null : stillWarming.values().iterator().next(),
+        assertEquals(stillWarming.isEmpty() ? null : stillWarming.values().iterator().next().score(),
                 result.benchmark().stillWarming(), "recorded in the result for check");
         return new GateEvaluator(null).evaluate(result);
     }

@@ -6,6 +6,7 @@ import io.perfgate.core.gate.Level;
 import io.perfgate.core.jmh.JmhOutputMonitor;
 import io.perfgate.core.jmh.JmhResultReader;
 import io.perfgate.core.jmh.JmhResults;
+import io.perfgate.core.jmh.WarmupRetries;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.Json;
 import io.perfgate.core.result.TestResult;
@@ -97,5 +98,30 @@ class BenchmarkReportTest {
         assertEquals("FAIL", sum.get("gates").get(0).get("verdict").asText());
         assertEquals(1, root.get("counts").get("blockingViolations").asInt() - 1,
                 "the slow sum and the benchmark that threw");
+    }
+
+    @Test
+    void theJsonSummaryAndTheResultSayWhichMetricWasStillWarmingUpOnlyForThatRun() throws IOException {
+        String warming = "jmh:fixture.FixtureBench.sum:thrpt[size=100]";
+        List<TestResult> results = JmhResults.convert(JmhResultReader.parse(resource("fixture-result.json"), "f"),
+                List.of(), List.of(), (benchmark, params) -> List.of(),
+                Map.of(warming, new WarmupRetries.StillWarming("the score moved", "the bytes moved")), "smoke",
+                Instant.parse("2025-01-15T10:00:00Z"));
+        JsonNode root = Json.mapper().readTree(new JsonSummaryWriter().render(CheckReport.of("bench", REPORT,
+                results)));
+
+        for (JsonNode test : root.get("tests")) {
+            JsonNode benchmark = test.get("benchmark");
+            if (test.get("id").asText().equals(warming)) {
+                assertEquals("the score moved", benchmark.get("stillWarming").asText());
+                assertEquals("the bytes moved", benchmark.get("allocationStillWarming").asText());
+            } else {
+                assertTrue(!benchmark.has("stillWarming") && !benchmark.has("allocationStillWarming"), test.toString());
+            }
+        }
+        TestResult result = results.stream().filter(each -> each.id().equals(warming)).findFirst().orElseThrow();
+        JsonNode file = Json.mapper().valueToTree(result);
+        assertEquals("the bytes moved", file.get("benchmark").get("allocationStillWarming").asText(),
+                "the result file perfgate:check reads");
     }
 }
