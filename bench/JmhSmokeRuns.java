@@ -1,5 +1,4 @@
 import io.perfgate.core.jmh.JmhCommand;
-import io.perfgate.core.jmh.JmhResultReader;
 import io.perfgate.core.jmh.JmhResults;
 import io.perfgate.core.jmh.JmhRunner;
 import io.perfgate.core.jmh.JmhSettings;
@@ -34,18 +33,9 @@ public class JmhSmokeRuns {
 
         long start = System.nanoTime();
         Instant started = Instant.now();
-        long deadline = start + timeout.toNanos();
         List<String> benchmarks = runner.list(command);
-        JmhRunner.Finished finished = runner.run(command, smoke, false, List.of(), System.err::println);
-        if (finished.timedOut() || finished.exitCode() != 0) {
-            throw new IllegalStateException("JMH failed: " + finished.tail());
-        }
-        Duration firstRun = Duration.ofNanos(System.nanoTime() - start);
-        WarmupRetries.Outcome outcome = WarmupRetries.apply(
-                new WarmupRetries.Attempt(JmhResultReader.read(runner.resultFile()), finished.failures()), smoke,
-                WarmupRetries.Policy.of(retries, firstRun, Duration.ofNanos(deadline - System.nanoTime())),
-                WarmupRetries.with(runner, false, List.of(), System.err::println, deadline), System.err::println,
-                System::nanoTime);
+        WarmupRetries.Outcome outcome = WarmupRetries.run(runner, command, smoke, false, List.of(),
+                (firstRun, left) -> WarmupRetries.Policy.of(retries, firstRun, left), System.err::println);
         List<TestResult> results = JmhResults.convert(outcome.runs(), outcome.failures(), benchmarks,
                 (benchmark, params) -> List.of(), outcome.stillWarming(), "smoke", started);
         double wall = (System.nanoTime() - start) / 1e9;

@@ -8,7 +8,6 @@ import io.perfgate.core.jmh.CompiledBenchmarks;
 import io.perfgate.core.jmh.DeclaredGates;
 import io.perfgate.core.jmh.JmhCommand;
 import io.perfgate.core.jmh.JmhResultException;
-import io.perfgate.core.jmh.JmhResultReader;
 import io.perfgate.core.jmh.JmhResults;
 import io.perfgate.core.jmh.JmhRunner;
 import io.perfgate.core.jmh.JmhSettings;
@@ -218,15 +217,8 @@ public class JmhMojo extends TestRunMojo {
         WarmupRetries.Outcome outcome;
         synchronized (ONE_RUN_AT_A_TIME) {
             started = Instant.now();
-            long deadline = System.nanoTime() + Duration.ofSeconds(timeoutSeconds).toNanos();
-            JmhRunner.Finished finished = runner.run(command, settings, gcProfiler, jvmArgs, getLog()::info);
-            failOnUnfinished(runner, finished);
-            Duration firstRun = Duration.between(started, Instant.now());
-            WarmupRetries.Attempt first = new WarmupRetries.Attempt(JmhResultReader.read(runner.resultFile()),
-                    finished.failures());
-            outcome = WarmupRetries.apply(first, settings, warmupPolicy(firstRun, deadline),
-                    WarmupRetries.with(runner, gcProfiler, jvmArgs, getLog()::info, deadline), getLog()::info,
-                    System::nanoTime);
+            outcome = WarmupRetries.run(runner, command, settings, gcProfiler, jvmArgs, this::warmupPolicy,
+                    getLog()::info);
         }
         List<TestResult> results;
         try {
@@ -268,28 +260,12 @@ public class JmhMojo extends TestRunMojo {
         }
     }
 
-    private void failOnUnfinished(JmhRunner runner, JmhRunner.Finished finished) throws MojoExecutionException {
-        if (finished.timedOut()) {
-            throw new MojoExecutionException("perfgate:jmh: JMH did not finish within " + timeoutSeconds
-                    + " s and was stopped (or another JMH run held JMH's lock all along); raise"
-                    + " perfgate.jmh.timeout, or run fewer or shorter benchmarks (-Dperfgate.profile=smoke)."
-                    + " Its last lines:" + System.lineSeparator() + String.join(System.lineSeparator(), finished.tail())
-                    + System.lineSeparator() + "(all of its output: " + runner.outputFile() + ")");
-        }
-        if (finished.exitCode() != 0) {
-            throw new MojoExecutionException("perfgate:jmh: JMH exited with code " + finished.exitCode()
-                    + ". Its last lines:" + System.lineSeparator() + String.join(System.lineSeparator(), finished.tail())
-                    + System.lineSeparator() + "(all of its output: " + runner.outputFile() + ")");
-        }
-    }
-
     /** Retries for the profile's warmup; a warmup set in the pom (or with -D) is the user's, and only checked. */
-    private WarmupRetries.Policy warmupPolicy(Duration firstRun, long deadline) {
+    private WarmupRetries.Policy warmupPolicy(Duration firstRun, Duration timeLeft) {
         if (warmupIterations != null || (warmupTime != null && !warmupTime.isBlank())) {
             return WarmupRetries.Policy.checkOnly("the warmup was set in the plugin configuration");
         }
-        return WarmupRetries.Policy.of(warmupRetries, firstRun,
-                Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        return WarmupRetries.Policy.of(warmupRetries, firstRun, timeLeft);
     }
 
     /** The gates of each benchmark, read from its compiled class, and the {@code <gates>} rules. */

@@ -15,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
@@ -283,6 +284,25 @@ public record JmhRunner(Path java, List<String> launcherOptions, List<String> cl
         public Finished {
             failures = List.copyOf(failures);
             tail = List.copyOf(tail);
+        }
+
+        /**
+         * Why the run gave no usable JSON: it timed out or JMH exited with an error; empty when it finished.
+         *
+         * @param what   the run, as the message names it: {@code JMH}, {@code JMH's warmup retry bench.X}
+         * @param runner the runner it ran in, for its timeout and output file
+         */
+        public Optional<String> problem(String what, JmhRunner runner) {
+            if (!timedOut && exitCode == 0) {
+                return Optional.empty();
+            }
+            String lines = ". Its last lines:" + System.lineSeparator() + String.join(System.lineSeparator(), tail)
+                    + System.lineSeparator() + "(all of its output: " + runner.outputFile() + ")";
+            return Optional.of(timedOut
+                    ? what + " did not finish within " + runner.timeout().toSeconds() + " s and was stopped (or"
+                    + " another JMH run held JMH's lock all along); raise perfgate.jmh.timeout, or run fewer or"
+                    + " shorter benchmarks (-Dperfgate.profile=smoke)" + lines
+                    : what + " exited with code " + exitCode + lines);
         }
     }
 }

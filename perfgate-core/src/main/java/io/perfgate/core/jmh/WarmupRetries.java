@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
 
@@ -106,6 +107,31 @@ public final class WarmupRetries {
             failures = List.copyOf(failures);
             stillWarming = Map.copyOf(stillWarming);
         }
+    }
+
+    /**
+     * What perfgate:jmh does: runs JMH once in {@code runner} (within its timeout), then runs again whatever was
+     * still warming up, as the policy for that first run allows, within what is left of the timeout.
+     *
+     * @param policy the retry policy, given how long the first run took and how much of the timeout is left
+     * @param log    receives JMH's console lines and one line per retry
+     * @throws JmhResultException when JMH timed out or failed, or its JSON cannot be read
+     */
+    public static Outcome run(JmhRunner runner, JmhCommand command, JmhSettings settings, boolean gcProfiler,
+                              List<String> jvmArgsAppend, BiFunction<Duration, Duration, Policy> policy,
+                              Consumer<String> log) {
+        long start = System.nanoTime();
+        long deadline = start + runner.timeout().toNanos();
+        JmhRunner.Finished finished = runner.run(command, settings, gcProfiler, jvmArgsAppend, log);
+        Optional<String> problem = finished.problem("JMH", runner);
+        if (problem.isPresent()) {
+            throw new JmhResultException(problem.get());
+        }
+        Duration firstRun = Duration.ofNanos(System.nanoTime() - start);
+        Attempt first = new Attempt(JmhResultReader.read(runner.resultFile()), finished.failures());
+        Duration left = Duration.ofNanos(Math.max(0, deadline - System.nanoTime()));
+        return apply(first, settings, policy.apply(firstRun, left),
+                with(runner, gcProfiler, jvmArgsAppend, log, deadline), log, System::nanoTime);
     }
 
     /**
@@ -216,12 +242,9 @@ public final class WarmupRetries {
             Duration left = Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
             JmhRunner retry = runner.in(runner.directory().resolve(DIRECTORY_PREFIX + number), left);
             JmhRunner.Finished finished = retry.run(command, settings, gcProfiler, jvmArgsAppend, console);
-            if (finished.timedOut() || finished.exitCode() != 0) {
-                throw new JmhResultException("JMH's warmup retry " + command.includes() + " "
-                        + (finished.timedOut() ? "did not finish within the timeout" : "exited with code "
-                        + finished.exitCode()) + ". Its last lines:" + System.lineSeparator()
-                        + String.join(System.lineSeparator(), finished.tail()) + System.lineSeparator()
-                        + "(all of its output: " + retry.outputFile() + ")");
+            Optional<String> problem = finished.problem("JMH's warmup retry " + command.includes(), retry);
+            if (problem.isPresent()) {
+                throw new JmhResultException(problem.get());
             }
             if (!Files.isRegularFile(retry.resultFile())) {
                 return new Attempt(List.of(), finished.failures());

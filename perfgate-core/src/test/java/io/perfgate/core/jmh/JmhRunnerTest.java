@@ -144,4 +144,22 @@ class JmhRunnerTest {
         assertThrows(JmhResultException.class, () -> JmhResultReader.read(directory.resolve(JmhRunner.RESULT_FILE)),
                 "a stopped run leaves no usable JSON");
     }
+
+    @Test
+    void anUnfinishedRunSaysWhyWithItsLastLinesAndAFinishedOneNothing(@TempDir Path directory) {
+        JmhRunner runner = runner(directory, Duration.ofSeconds(90));
+        List<String> tail = List.of("# Fork: 1 of 2", "<JMH had finished, but forked VM did not exit>");
+        assertTrue(new JmhRunner.Finished(0, false, List.of(), tail).problem("JMH", runner).isEmpty());
+
+        String exited = new JmhRunner.Finished(1, false, List.of(), tail).problem("JMH", runner).orElseThrow();
+        assertTrue(exited.startsWith("JMH exited with code 1. Its last lines:" + System.lineSeparator()
+                + "# Fork: 1 of 2" + System.lineSeparator()), exited);
+        assertTrue(exited.endsWith("(all of its output: " + runner.outputFile() + ")"), exited);
+
+        String timedOut = new JmhRunner.Finished(-1, true, List.of(), tail)
+                .problem("JMH's warmup retry [bench.X]", runner).orElseThrow();
+        assertTrue(timedOut.startsWith("JMH's warmup retry [bench.X] did not finish within 90 s and was stopped"),
+                timedOut);
+        assertTrue(timedOut.contains("raise perfgate.jmh.timeout"), timedOut);
+    }
 }
