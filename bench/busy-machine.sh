@@ -8,6 +8,7 @@
 #   rebuilds unchanged builds, then as many with the slowdown.
 #   FORKS=1 bench/busy-machine.sh ...   measures each test in one JVM (the default: the profile's, 3 for standard)
 #   PROFILE=smoke|standard|comprehensive (default standard)
+#   MVN_ARGS='-DargLine=...' bench/busy-machine.sh ...   more Maven arguments for every build
 # The absolute gates are generous (p95 1 s): only the comparison with the baseline is evaluated here.
 # Installs perfgate from this checkout into bench/target/m2 (never into ~/.m2; reads what it can from ~/.m2 through
 # bench/settings.xml). Hogs are busy-looping shells, bounded by `timeout`, killed by PID at the end and on Ctrl-C.
@@ -24,7 +25,7 @@ OUT=$ROOT/bench/target/busy-machine-${FORKS:-default}-forks-$HOGS-hogs
 PROJECT=$OUT/project
 HOG_SECONDS=${HOG_SECONDS:-7200}
 MVN=(mvn -B -s "$SETTINGS" -Dmaven.repo.local="$REPO" -Dperfgate.profile="$PROFILE"
-     -Dperfgate.regression.details=true ${FORKS:+-Dperfgate.forks=$FORKS})
+     -Dperfgate.regression.details=true ${FORKS:+-Dperfgate.forks=$FORKS} ${MVN_ARGS:-})
 
 HOG_PIDS=()
 stop_hogs() {

@@ -6,6 +6,7 @@ import org.apache.commons.statistics.distribution.NormalDistribution;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Compares replicate values with the baseline's, for a whole suite at once.
@@ -157,6 +158,17 @@ public final class RegressionDetector {
         }
         double boundary = allowed.badnessBoundary(metric.direction());
         boolean significant = adjusted <= policy.significance();
+        Optional<String> switches = shift.lower() > boundary && significant && !metric.absolute()
+                ? LevelSwitches.evidence(badness(metric, input.baseline()), badness(metric, input.current()), boundary)
+                : Optional.empty();
+        if (switches.isPresent()) {
+            String message = change + " lies beyond the allowed " + allowedText + statistics + ", but the test"
+                    + " switches between speeds with unchanged code: " + switches.get() + ", so JVM and machine luck"
+                    + " could explain it: measure in more JVMs, baseline and run alike (-Dperfgate.forks=5), or"
+                    + " compare with the base commit in one build (mvn perfgate:compare)";
+            return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baselineValue, currentValue,
+                    estimate, lowerChange, upperChange, p, adjusted, comparisons, 0, Undecided.LEVEL_SWITCHES, message);
+        }
         if (shift.lower() > boundary && significant) {
             String message = change + " exceeds the allowed " + allowedText + statistics
                     + ACCEPT_HINT + ": mvn perfgate:baseline -Dperfgate.accept="

@@ -18,6 +18,8 @@ public enum Undecided {
     CONTENTION("the machine was too busy to tell the code's change from its own"),
     /** The spread between the JVMs that measured the two sides spans the distance to the allowed change. */
     JVM_SPREAD("the spread between JVMs spans the allowed change"),
+    /** Replicates of one side at the other's level: the test switches speed with unchanged code ({@link LevelSwitches}). */
+    LEVEL_SWITCHES("the test switches between speeds with unchanged code"),
     /** Still undecided with every confirmation run pooled. */
     AT_CAP("undecided at the replicate cap");
 

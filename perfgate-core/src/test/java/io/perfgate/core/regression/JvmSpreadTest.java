@@ -70,8 +70,8 @@ class JvmSpreadTest {
         double[] current = rounds(245, 250, 255);
         MetricComparison roundsOnly = detector.compare(new ComparisonInput("id", "HashTest#sha256",
                 RegressionMetric.P50, baseline, current, "commit abc1234"));
-        assertEquals(RegressionOutcome.REGRESSED, roundsOnly.outcome(),
-                "rounds alone take JVM luck for a regression: " + roundsOnly.message());
+        assertEquals(Undecided.LEVEL_SWITCHES, roundsOnly.undecided(),
+                "rounds alone see the baseline's third JVM at this run's level: " + roundsOnly.message());
 
         MetricComparison withJvms = inThreeJvmsEach(baseline, current);
 
