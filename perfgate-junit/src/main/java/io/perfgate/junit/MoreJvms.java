@@ -1,6 +1,7 @@
 package io.perfgate.junit;
 
 import io.perfgate.core.fork.ForkedMeasurement;
+import io.perfgate.core.fork.JvmAgreement;
 import io.perfgate.core.fork.JvmFork;
 import io.perfgate.core.fork.TestForks;
 import io.perfgate.core.gate.QuantityKind;
@@ -24,7 +25,8 @@ import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
- * Measures a recorded test again in further JVMs ({@link RunSettings#jvms()}), with this JVM's java, options
+ * Measures a recorded test again in further JVMs ({@link RunSettings#jvms()}, two more when they disagree:
+ * {@link JvmAgreement}), with this JVM's java, options
  * (debugger agents removed), system properties and class path, and merges their measurements with this JVM's.
  * A fork that fails leaves the test unmeasured, with the fork's exit and log, so {@code check} fails its gates.
  */
@@ -55,7 +57,12 @@ final class MoreJvms {
                     + " the test JVM only with -Dperfgate.forks=1");
         }
         Measurement merged = ForkedMeasurement.merge(outcome.measurements());
-        System.out.println("[perfgate] " + declared.label() + ": measured in " + settings.jvms() + " JVMs, p50 "
+        if (outcome.addedBecause() != null) {
+            System.out.println("[perfgate] " + declared.label() + ": measured in " + JvmAgreement.EXTRA
+                    + " more JVMs because " + outcome.addedBecause());
+        }
+        System.out.println("[perfgate] " + declared.label() + ": measured in " + outcome.measurements().size()
+                + " JVMs, p50 "
                 + ForkedMeasurement.byJvm(merged).values().stream()
                 .map(MoreJvms::p50)
                 .collect(Collectors.joining(", ")));

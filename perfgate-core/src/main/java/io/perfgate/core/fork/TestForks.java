@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -49,15 +50,20 @@ public record TestForks(Path java, List<String> jvmArguments, String classpath, 
     /** How many JVMs measure a test, the test JVM included; see {@link ForkCount}. */
     public static final String FORKS_PROPERTY = "perfgate.forks";
 
-    /** Every JVM's measurement (the test JVM's first), or why the forks did not all measure the test. */
-    public record Outcome(List<Measurement> measurements, String failure) {
+    /**
+     * Every JVM's measurement (the test JVM's first), or why the forks did not all measure the test.
+     *
+     * @param addedBecause why JVMs were added to the planned ones (they disagreed), or null
+     */
+    public record Outcome(List<Measurement> measurements, String failure, String addedBecause) {
         public boolean failed() {
             return failure != null;
         }
     }
 
     /**
-     * Runs {@code forks - 1} further JVMs for the test and returns every measurement, the test JVM's first.
+     * Runs {@code forks - 1} further JVMs for the test and returns every measurement, the test JVM's first. When
+     * three or more JVMs disagree ({@link JvmAgreement}), {@link JvmAgreement#EXTRA} more measure it too.
      *
      * @param settings the perfgate settings every fork gets as system properties ({@code perfgate.profile})
      */
@@ -65,45 +71,66 @@ public record TestForks(Path java, List<String> jvmArguments, String classpath, 
             throws InterruptedException {
         List<Measurement> measurements = new ArrayList<>();
         measurements.add(own);
-        Path testDirectory = forksDirectory.resolve(ResultFiles.idHash(testId));
         for (int fork = 1; fork < forks; fork++) {
-            Path jvmDirectory = testDirectory.resolve("jvm-" + fork);
-            Path results = jvmDirectory.resolve("results");
-            Path expected = ResultFiles.fileFor(results, testId);
-            List<String> arguments = new ArrayList<>(jvmArguments);
-            settings.forEach((key, value) -> arguments.add("-D" + key + "=" + value));
-            arguments.add("-D" + MODE_PROPERTY + "=record");
-            arguments.add("-D" + RESULTS_DIRECTORY_PROPERTY + "=" + results.toAbsolutePath());
-            arguments.add("-D" + FORK_PROPERTY + "=" + fork);
             String which = "fork " + fork + " of " + (forks - 1) + " (JVM " + (fork + 1) + " of " + forks
                     + " measuring " + label + ")";
-            JvmFork.Exit exit;
-            try {
-                Files.deleteIfExists(expected);
-                exit = new JvmFork(java, arguments, classpath, mainClass, List.of(testId), workingDirectory,
-                        jvmDirectory.resolve("fork.log"), timeout).run();
-            } catch (IOException e) {
-                return new Outcome(measurements, which + " could not be started: " + e.getMessage());
+            Optional<String> failure = runFork(testId, fork, which, settings, measurements);
+            if (failure.isPresent()) {
+                return new Outcome(measurements, failure.get(), null);
             }
-            if (!exit.succeeded()) {
-                return new Outcome(measurements, which + " " + exit.describe() + "; its log " + exit.log()
-                        + " ends:" + System.lineSeparator() + exit.tail(12));
-            }
-            TestResult result;
-            try {
-                result = Files.exists(expected) ? ResultFiles.read(expected) : null;
-            } catch (ResultFileException e) {
-                return new Outcome(measurements, which + " left an unreadable result " + expected + ": "
-                        + e.getMessage());
-            }
-            if (result == null || result.status() != ResultStatus.COMPLETED || result.measurement() == null) {
-                return new Outcome(measurements, which + " exited with 0 but recorded no measurement"
-                        + (result == null ? " (no " + expected + ")" : ": " + result.status()
-                        + (result.statusReason() == null ? "" : ", " + result.statusReason())) + "; its log: " + exit.log());
-            }
-            measurements.add(result.measurement());
         }
-        return new Outcome(measurements, null);
+        Optional<String> disagreement = forks >= JvmAgreement.FEWEST ? JvmAgreement.disagreement(measurements)
+                : Optional.empty();
+        if (disagreement.isPresent()) {
+            int all = forks + JvmAgreement.EXTRA;
+            for (int fork = forks; fork < all; fork++) {
+                String which = "fork " + fork + " of " + (all - 1) + " (JVM " + (fork + 1) + " of " + all
+                        + " measuring " + label + ", added because " + disagreement.get() + ")";
+                Optional<String> failure = runFork(testId, fork, which, settings, measurements);
+                if (failure.isPresent()) {
+                    return new Outcome(measurements, failure.get(), disagreement.get());
+                }
+            }
+        }
+        return new Outcome(measurements, null, disagreement.orElse(null));
+    }
+
+    /** Runs fork number {@code fork} and adds its measurement; or why it has none. */
+    private Optional<String> runFork(String testId, int fork, String which, Map<String, String> settings,
+                                     List<Measurement> measurements) throws InterruptedException {
+        Path jvmDirectory = forksDirectory.resolve(ResultFiles.idHash(testId)).resolve("jvm-" + fork);
+        Path results = jvmDirectory.resolve("results");
+        Path expected = ResultFiles.fileFor(results, testId);
+        List<String> arguments = new ArrayList<>(jvmArguments);
+        settings.forEach((key, value) -> arguments.add("-D" + key + "=" + value));
+        arguments.add("-D" + MODE_PROPERTY + "=record");
+        arguments.add("-D" + RESULTS_DIRECTORY_PROPERTY + "=" + results.toAbsolutePath());
+        arguments.add("-D" + FORK_PROPERTY + "=" + fork);
+        JvmFork.Exit exit;
+        try {
+            Files.deleteIfExists(expected);
+            exit = new JvmFork(java, arguments, classpath, mainClass, List.of(testId), workingDirectory,
+                    jvmDirectory.resolve("fork.log"), timeout).run();
+        } catch (IOException e) {
+            return Optional.of(which + " could not be started: " + e.getMessage());
+        }
+        if (!exit.succeeded()) {
+            return Optional.of(which + " " + exit.describe() + "; its log " + exit.log()
+                    + " ends:" + System.lineSeparator() + exit.tail(12));
+        }
+        TestResult result;
+        try {
+            result = Files.exists(expected) ? ResultFiles.read(expected) : null;
+        } catch (ResultFileException e) {
+            return Optional.of(which + " left an unreadable result " + expected + ": " + e.getMessage());
+        }
+        if (result == null || result.status() != ResultStatus.COMPLETED || result.measurement() == null) {
+            return Optional.of(which + " exited with 0 but recorded no measurement"
+                    + (result == null ? " (no " + expected + ")" : ": " + result.status()
+                    + (result.statusReason() == null ? "" : ", " + result.statusReason())) + "; its log: " + exit.log());
+        }
+        measurements.add(result.measurement());
+        return Optional.empty();
     }
 
     /** Options that would break or distort a fork: a debugger agent would wait on the debugger's port. */

@@ -7,12 +7,10 @@ import java.util.Optional;
  * code, not a change of the code: replicates of one side at the other side's level.
  *
  * <p>Seen on an idle 2-core machine with unchanged code ({@code bench/busy-machine.sh 0 10}): a sort of 5,000 ints
- * ran at 60-66 us and at 94-107 us, switching within one JVM and between JVMs (6 of the baseline's 30 rounds were
- * slow, 27 of a rebuild's), and a text formatter at 89-99 us and 112-136 us. When the three JVMs of one build all
- * spend most of their rounds at the slow level, their spread is small and an unchanged rebuild read
- * {@code p50 +49% [+40%, +57%]}, REGRESSED; pinned to one CPU the switches all but stopped (a CSV parser: 0 of 18
- * JVMs slow, against about 3 in 10 unpinned). A change of the code moves every replicate, so neither side keeps
- * replicates at the other's level, and this evidence stays silent.
+ * ran at 60-66 us and at 94-107 us, switching within one JVM and between JVMs, and a text formatter at 89-99 us and
+ * 112-136 us. When the three JVMs of one build spend most of their rounds at the slow speed, they agree, and an
+ * unchanged rebuild read {@code p50 +49% [+40%, +57%]}, REGRESSED. A change of the code moves every replicate, so
+ * neither side keeps replicates at the other's level, and this evidence stays silent. Figures: docs/regression.md.
  */
 final class LevelSwitches {
     /** Fewest replicates of a side at the other's level that count: 3, and a tenth of the side. */

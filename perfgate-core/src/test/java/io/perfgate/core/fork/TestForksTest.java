@@ -20,19 +20,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class TestForksTest {
     private static final String ID = "[engine:junit-jupiter]/[class:com.example.HashTest]/[method:sha256()]";
 
-    /** A fork's stand-in for ForkMain: records a measurement of 250 us, records nothing, or dies. */
+    /**
+     * A fork's stand-in for ForkMain: records a measurement (of {@code forktest.micros}, or 100 us times its fork
+     * number plus 150), records nothing, or dies (from the third fork on, for {@code measure-then-die}).
+     */
     public static final class Child {
         public static void main(String[] args) {
             String behaviour = System.getProperty("forktest.behaviour");
-            if (behaviour.equals("die")) {
+            if (behaviour.equals("die") || behaviour.equals("measure-then-die")
+                    && Integer.parseInt(System.getProperty("perfgate.fork")) > 2) {
                 System.out.println("java.lang.OutOfMemoryError: Java heap space");
                 System.exit(1);
             }
-            if (behaviour.equals("measure")) {
+            if (behaviour.startsWith("measure")) {
                 Path results = Path.of(System.getProperty("perfgate.resultsDirectory"));
                 TestResult declared = TestResult.declared(ResultKind.JUNIT, args[0], "com.example.HashTest", "sha256",
                         "sha256()", List.of(), null);
-                Measurement measurement = ForkedMeasurementTest.oneJvm(Long.parseLong(System.getProperty("perfgate.fork")) * 100 + 150, 0);
+                long fork = Long.parseLong(System.getProperty("perfgate.fork"));
+                long micros = Long.parseLong(System.getProperty("forktest.micros", String.valueOf(fork * 100 + 150)));
+                Measurement measurement = ForkedMeasurementTest.oneJvm(micros, 0);
                 ResultFiles.write(results, declared.completed(measurement));
             }
             System.exit(0);
@@ -44,19 +50,56 @@ class TestForksTest {
                 Child.class.getName(), dir, dir.resolve("forks"), Duration.ofSeconds(60));
     }
 
+    private static List<Long> mediansInMicros(TestForks.Outcome outcome) {
+        Measurement merged = ForkedMeasurement.merge(outcome.measurements());
+        return ForkedMeasurement.byJvm(merged).values().stream()
+                .map(histogram -> Math.round(histogram.valueAtQuantile(0.5) / 1000.0)).toList();
+    }
+
     @Test
     void everyForkMeasuresTheTestInItsOwnJvmAndResultsDirectory(@TempDir Path dir) throws Exception {
+        TestForks.Outcome outcome = forks(dir).measure(ID, "HashTest#sha256", ForkedMeasurementTest.oneJvm(172, 0), 3,
+                Map.of("forktest.behaviour", "measure", "forktest.micros", "180"));
+
+        assertFalse(outcome.failed(), outcome.failure());
+        assertNull(outcome.failure());
+        assertNull(outcome.addedBecause(), "172, 180 and 180 us agree within 10 %");
+        assertEquals(List.of(172L, 180L, 180L), mediansInMicros(outcome));
+        assertTrue(ResultFiles.fileFor(dir.resolve("forks").resolve(ResultFiles.idHash(ID)).resolve("jvm-2/results"), ID)
+                .toFile().isFile(), "each fork has a results directory of its own");
+    }
+
+    @Test
+    void threeJvmsThatDisagreeAreJoinedByTwoMore(@TempDir Path dir) throws Exception {
         TestForks.Outcome outcome = forks(dir).measure(ID, "HashTest#sha256", ForkedMeasurementTest.oneJvm(172, 0), 3,
                 Map.of("forktest.behaviour", "measure"));
 
         assertFalse(outcome.failed(), outcome.failure());
-        assertNull(outcome.failure());
-        assertEquals(3, outcome.measurements().size());
-        Measurement merged = ForkedMeasurement.merge(outcome.measurements());
-        assertEquals(List.of(172_000L, 250_000L, 350_000L), ForkedMeasurement.byJvm(merged).values().stream()
-                .map(histogram -> Math.round(histogram.valueAtQuantile(0.5) / 1000.0) * 1000).toList());
-        assertTrue(ResultFiles.fileFor(dir.resolve("forks").resolve(ResultFiles.idHash(ID)).resolve("jvm-2/results"), ID)
-                .toFile().isFile(), "each fork has a results directory of its own");
+        assertEquals(List.of(172L, 250L, 350L, 450L, 550L), mediansInMicros(outcome));
+        assertTrue(outcome.addedBecause().startsWith("the first 3 JVMs' p50 differed by 10"), outcome.addedBecause());
+        assertTrue(outcome.addedBecause().matches(".*\\(172 us, 25[0-9] us, 35[0-9] us\\)"), outcome.addedBecause());
+        assertTrue(ResultFiles.fileFor(dir.resolve("forks").resolve(ResultFiles.idHash(ID)).resolve("jvm-4/results"), ID)
+                .toFile().isFile(), "the added forks continue the numbering");
+    }
+
+    @Test
+    void twoJvmsThatDisagreeAreLeftAsPlanned(@TempDir Path dir) throws Exception {
+        TestForks.Outcome outcome = forks(dir).measure(ID, "HashTest#sha256", ForkedMeasurementTest.oneJvm(172, 0), 2,
+                Map.of("forktest.behaviour", "measure"));
+
+        assertEquals(List.of(172L, 250L), mediansInMicros(outcome));
+        assertNull(outcome.addedBecause());
+    }
+
+    @Test
+    void anAddedForkThatDiesIsAFailureThatSaysWhyItRan(@TempDir Path dir) throws Exception {
+        TestForks.Outcome outcome = forks(dir).measure(ID, "HashTest#sha256", ForkedMeasurementTest.oneJvm(172, 0), 3,
+                Map.of("forktest.behaviour", "measure-then-die"));
+
+        assertTrue(outcome.failed());
+        assertTrue(outcome.failure().startsWith("fork 3 of 4 (JVM 4 of 5 measuring HashTest#sha256, added because the"
+                + " first 3 JVMs' p50 differed by "), outcome.failure());
+        assertTrue(outcome.failure().contains(") exited with 1; its log "), outcome.failure());
     }
 
     @Test
