@@ -12,13 +12,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-/** bench/lighthouse-vs-lhci.sh: perfgate's Lighthouse runner on one page; prints each metric's runs and median. */
+/**
+ * bench/lighthouse-vs-lhci.sh and bench/lighthouse-stability.sh: perfgate's Lighthouse runner on one page; prints
+ * each metric's runs and median. Arguments: URL, runs, output folder, and optionally the form factor (desktop, the
+ * default, or mobile).
+ */
 public class LighthouseRuns {
     public static void main(String[] args) {
         URI url = URI.create(args[0]);
         int runs = Integer.parseInt(args[1]);
         Path out = Path.of(args[2]);
-        PageDefinition page = new PageDefinition("bench", "page", url, List.of(), runs, FormFactor.DESKTOP,
+        FormFactor formFactor = args.length > 3 && args[3].equals("mobile") ? FormFactor.MOBILE : FormFactor.DESKTOP;
+        PageDefinition page = new PageDefinition("bench", "page", url, List.of(), runs, formFactor,
                 Throttling.SIMULATE, 0.25, List.of());
         LighthouseTools tools = LighthouseTools.locate(LighthouseTools.defaultCache(), null,
                 LighthouseRunner.environment(), System.err::println);
