@@ -8,7 +8,7 @@
 #   rebuilds unchanged builds, then as many with the slowdown.
 #   FORKS=1 bench/busy-machine.sh ...   measures each test in one JVM (the default: the profile's, 3 for standard)
 #   PROFILE=smoke|standard|comprehensive (default standard)
-#   MVN_ARGS='-DargLine=...' bench/busy-machine.sh ...   more Maven arguments for every build
+#   MVN_ARGS='-Dperfgate.profiling=false' bench/busy-machine.sh ...   more Maven arguments for every build
 # The absolute gates are generous (p95 1 s): only the comparison with the baseline is evaluated here.
 # Installs perfgate from this checkout into bench/target/m2 (never into ~/.m2; reads what it can from ~/.m2 through
 # bench/settings.xml). Hogs are busy-looping shells, bounded by `timeout`, killed by PID at the end and on Ctrl-C.

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
  */
 public final class JvmAgreement {
     /** Fewest JVMs whose disagreement is judged: with two, one slow JVM is half the data either way. */
-    public static final int FEWEST = 3;
+    private static final int FEWEST = 3;
     /** JVMs added to those that disagree: the standard profile's 3 become the comprehensive profile's 5. */
     public static final int EXTRA = 2;
     /** Widest spread of the JVMs' medians, slowest / fastest - 1, that counts as agreeing. */
@@ -34,9 +34,12 @@ public final class JvmAgreement {
 
     /**
      * Why the JVMs disagree, as a clause naming their medians ("the first 3 JVMs' p50 differed by 19% (44.6 us,
-     * 59.6 us, 58.5 us)"); empty when they agree or a JVM recorded no latency.
+     * 59.6 us, 58.5 us)"); empty when they agree, are fewer than three, or a JVM recorded no latency.
      */
     public static Optional<String> disagreement(List<Measurement> jvms) {
+        if (jvms.size() < FEWEST) {
+            return Optional.empty();
+        }
         List<Long> medians = new ArrayList<>();
         for (Measurement jvm : jvms) {
             if (jvm == null || jvm.latencyHistogram() == null) {
@@ -48,9 +51,6 @@ public final class JvmAgreement {
                 return Optional.empty();
             }
             medians.add(median);
-        }
-        if (medians.size() < 2) {
-            return Optional.empty();
         }
         double spread = (double) Collections.max(medians) / Collections.min(medians) - 1;
         if (spread <= MAX_SPREAD) {

@@ -71,28 +71,21 @@ public record TestForks(Path java, List<String> jvmArguments, String classpath, 
             throws InterruptedException {
         List<Measurement> measurements = new ArrayList<>();
         measurements.add(own);
-        for (int fork = 1; fork < forks; fork++) {
-            String which = "fork " + fork + " of " + (forks - 1) + " (JVM " + (fork + 1) + " of " + forks
-                    + " measuring " + label + ")";
+        int all = forks;
+        String addedBecause = null;
+        for (int fork = 1; fork < all; fork++) {
+            String which = "fork " + fork + " of " + (all - 1) + " (JVM " + (fork + 1) + " of " + all
+                    + " measuring " + label + (fork < forks ? "" : ", added because " + addedBecause) + ")";
             Optional<String> failure = runFork(testId, fork, which, settings, measurements);
             if (failure.isPresent()) {
-                return new Outcome(measurements, failure.get(), null);
+                return new Outcome(measurements, failure.get(), addedBecause);
+            }
+            if (fork == forks - 1) {
+                addedBecause = JvmAgreement.disagreement(measurements).orElse(null);
+                all = addedBecause == null ? forks : forks + JvmAgreement.EXTRA;
             }
         }
-        Optional<String> disagreement = forks >= JvmAgreement.FEWEST ? JvmAgreement.disagreement(measurements)
-                : Optional.empty();
-        if (disagreement.isPresent()) {
-            int all = forks + JvmAgreement.EXTRA;
-            for (int fork = forks; fork < all; fork++) {
-                String which = "fork " + fork + " of " + (all - 1) + " (JVM " + (fork + 1) + " of " + all
-                        + " measuring " + label + ", added because " + disagreement.get() + ")";
-                Optional<String> failure = runFork(testId, fork, which, settings, measurements);
-                if (failure.isPresent()) {
-                    return new Outcome(measurements, failure.get(), disagreement.get());
-                }
-            }
-        }
-        return new Outcome(measurements, null, disagreement.orElse(null));
+        return new Outcome(measurements, null, addedBecause);
     }
 
     /** Runs fork number {@code fork} and adds its measurement; or why it has none. */

@@ -14,8 +14,8 @@ import java.util.Optional;
  */
 final class LevelSwitches {
     /** Fewest replicates of a side at the other's level that count: 3, and a tenth of the side. */
-    static final int MINIMUM = 3;
-    static final double SHARE = 0.1;
+    private static final int MINIMUM = 3;
+    private static final double SHARE = 0.1;
 
     private LevelSwitches() {
     }

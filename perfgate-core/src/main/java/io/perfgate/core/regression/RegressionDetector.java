@@ -39,6 +39,8 @@ public final class RegressionDetector {
         int count = inputs.size();
         double[] pValues = new double[count];
         ShiftEstimate[] shifts = new ShiftEstimate[count];
+        double[][] baselines = new double[count][];
+        double[][] currents = new double[count][];
         List<Integer> fair = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             ComparisonInput input = inputs.get(i);
@@ -46,6 +48,8 @@ public final class RegressionDetector {
             if (usable(input.metric(), input.baseline()) && usable(input.metric(), input.current())) {
                 double[] baseline = badness(input.metric(), input.baseline());
                 double[] current = badness(input.metric(), input.current());
+                baselines[i] = baseline;
+                currents[i] = current;
                 pValues[i] = RankSumTest.pWorse(baseline, current);
                 shifts[i] = widen(acrossJvms(ShiftEstimate.of(baseline, current, policy.confidence()),
                         input.jvmSpread()), input.runToRunSd());
@@ -57,7 +61,8 @@ public final class RegressionDetector {
         double[] adjusted = policy.correction().adjust(pValues, fair);
         List<MetricComparison> results = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            results.add(judge(inputs.get(i), shifts[i], pValues[i], adjusted[i], fair.size()));
+            results.add(judge(inputs.get(i), baselines[i], currents[i], shifts[i], pValues[i], adjusted[i],
+                    fair.size()));
         }
         return results;
     }
@@ -100,8 +105,12 @@ public final class RegressionDetector {
         return compare(List.of(input)).get(0);
     }
 
-    private MetricComparison judge(ComparisonInput input, ShiftEstimate shift, double p, double adjusted,
-                                   int comparisons) {
+    /**
+     * @param baseline the baseline's replicates on the badness scale (null when not comparable), as {@code shift}
+     * @param current  the run's, likewise
+     */
+    private MetricComparison judge(ComparisonInput input, double[] baseline, double[] current, ShiftEstimate shift,
+                                   double p, double adjusted, int comparisons) {
         RegressionMetric metric = input.metric();
         AllowedChange allowed = policy.allowedFor(input.testLabel(), metric);
         int n = input.baseline().length;
@@ -159,7 +168,7 @@ public final class RegressionDetector {
         double boundary = allowed.badnessBoundary(metric.direction());
         boolean significant = adjusted <= policy.significance();
         Optional<String> switches = shift.lower() > boundary && significant && !metric.absolute()
-                ? LevelSwitches.evidence(badness(metric, input.baseline()), badness(metric, input.current()), boundary)
+                ? LevelSwitches.evidence(baseline, current, boundary)
                 : Optional.empty();
         if (switches.isPresent()) {
             String message = change + " lies beyond the allowed " + allowedText + statistics + ", but the test"

@@ -50,6 +50,11 @@ class TestForksTest {
                 Child.class.getName(), dir, dir.resolve("forks"), Duration.ofSeconds(60));
     }
 
+    /** Measures HashTest in {@code jvms} JVMs, the test JVM's own measurement at 172 us. */
+    private static TestForks.Outcome measure(Path dir, int jvms, Map<String, String> settings) throws Exception {
+        return forks(dir).measure(ID, "HashTest#sha256", ForkedMeasurementTest.oneJvm(172, 0), jvms, settings);
+    }
+
     private static List<Long> mediansInMicros(TestForks.Outcome outcome) {
         Measurement merged = ForkedMeasurement.merge(outcome.measurements());
         return ForkedMeasurement.byJvm(merged).values().stream()
@@ -58,7 +63,7 @@ class TestForksTest {
 
     @Test
     void everyForkMeasuresTheTestInItsOwnJvmAndResultsDirectory(@TempDir Path dir) throws Exception {
-        TestForks.Outcome outcome = forks(dir).measure(ID, "HashTest#sha256", ForkedMeasurementTest.oneJvm(172, 0), 3,
+        TestForks.Outcome outcome = measure(dir, 3,
                 Map.of("forktest.behaviour", "measure", "forktest.micros", "180"));
 
         assertFalse(outcome.failed(), outcome.failure());
@@ -71,7 +76,7 @@ class TestForksTest {
 
     @Test
     void threeJvmsThatDisagreeAreJoinedByTwoMore(@TempDir Path dir) throws Exception {
-        TestForks.Outcome outcome = forks(dir).measure(ID, "HashTest#sha256", ForkedMeasurementTest.oneJvm(172, 0), 3,
+        TestForks.Outcome outcome = measure(dir, 3,
                 Map.of("forktest.behaviour", "measure"));
 
         assertFalse(outcome.failed(), outcome.failure());
@@ -84,7 +89,7 @@ class TestForksTest {
 
     @Test
     void twoJvmsThatDisagreeAreLeftAsPlanned(@TempDir Path dir) throws Exception {
-        TestForks.Outcome outcome = forks(dir).measure(ID, "HashTest#sha256", ForkedMeasurementTest.oneJvm(172, 0), 2,
+        TestForks.Outcome outcome = measure(dir, 2,
                 Map.of("forktest.behaviour", "measure"));
 
         assertEquals(List.of(172L, 250L), mediansInMicros(outcome));
@@ -93,7 +98,7 @@ class TestForksTest {
 
     @Test
     void anAddedForkThatDiesIsAFailureThatSaysWhyItRan(@TempDir Path dir) throws Exception {
-        TestForks.Outcome outcome = forks(dir).measure(ID, "HashTest#sha256", ForkedMeasurementTest.oneJvm(172, 0), 3,
+        TestForks.Outcome outcome = measure(dir, 3,
                 Map.of("forktest.behaviour", "measure-then-die"));
 
         assertTrue(outcome.failed());
@@ -104,7 +109,7 @@ class TestForksTest {
 
     @Test
     void aForkThatDiesIsAFailureWithItsExitAndLogNeverAMeasurement(@TempDir Path dir) throws Exception {
-        TestForks.Outcome outcome = forks(dir).measure(ID, "HashTest#sha256", ForkedMeasurementTest.oneJvm(172, 0), 3,
+        TestForks.Outcome outcome = measure(dir, 3,
                 Map.of("forktest.behaviour", "die"));
 
         assertTrue(outcome.failed());
@@ -115,7 +120,7 @@ class TestForksTest {
 
     @Test
     void aForkThatExitsCleanlyWithoutAResultIsAFailureToo(@TempDir Path dir) throws Exception {
-        TestForks.Outcome outcome = forks(dir).measure(ID, "HashTest#sha256", ForkedMeasurementTest.oneJvm(172, 0), 2,
+        TestForks.Outcome outcome = measure(dir, 2,
                 Map.of("forktest.behaviour", "silent"));
 
         assertTrue(outcome.failed());
