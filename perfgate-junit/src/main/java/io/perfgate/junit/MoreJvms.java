@@ -61,11 +61,11 @@ final class MoreJvms {
             System.out.println("[perfgate] " + declared.label() + ": measured in " + JvmAgreement.EXTRA
                     + " more JVMs because " + outcome.addedBecause());
         }
+        Map<Integer, LatencyHistogram> byJvm = ForkedMeasurement.byJvm(merged);
         System.out.println("[perfgate] " + declared.label() + ": measured in " + outcome.measurements().size()
-                + " JVMs, p50 "
-                + ForkedMeasurement.byJvm(merged).values().stream()
-                .map(MoreJvms::p50)
-                .collect(Collectors.joining(", ")));
+                + " JVMs, " + (byJvm.isEmpty() ? "no round measured cleanly in any of them"
+                + (merged.contention() == null ? "" : " (" + merged.contention().waitText() + ")")
+                : "p50 " + byJvm.values().stream().map(MoreJvms::p50).collect(Collectors.joining(", "))));
         return declared.completed(merged);
     }
 

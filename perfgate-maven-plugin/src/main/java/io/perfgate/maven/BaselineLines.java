@@ -2,6 +2,7 @@ package io.perfgate.maven;
 
 import io.perfgate.core.baseline.BaselineComparison;
 import io.perfgate.core.gate.Level;
+import io.perfgate.core.regression.ContendedRegressions;
 import io.perfgate.core.regression.DetectionLimit;
 import io.perfgate.core.regression.RegressionOutcome;
 import io.perfgate.core.regression.Undecided;
@@ -11,6 +12,8 @@ import io.perfgate.maven.CheckSummary.Severity;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -57,6 +60,7 @@ final class BaselineLines {
             lines.add(new Line(Severity.WARN, limit.message()));
         }
         List<BaselineComparison.Compared> undecided = new ArrayList<>();
+        Set<String> withoutCleanRound = new LinkedHashSet<>();
         for (BaselineComparison.Compared compared : baseline.comparisons()) {
             RegressionOutcome outcome = compared.comparison().outcome();
             String text = "[" + outcome + "] " + (compared.level() == Level.BLOCKING ? ""
@@ -66,6 +70,8 @@ final class BaselineLines {
             } else if (outcome == RegressionOutcome.INCONCLUSIVE && compared.warns()) {
                 if (details) {
                     lines.add(new Line(Severity.WARN, text));
+                } else if (compared.comparison().undecided() == Undecided.NO_CLEAN_ROUND) {
+                    withoutCleanRound.add(compared.comparison().testLabel());
                 } else if (limit == null || !limit.covers(compared.comparison())) {
                     undecided.add(compared);
                 }
@@ -75,6 +81,12 @@ final class BaselineLines {
                     || (outcome != RegressionOutcome.UNCHANGED && compared.level() == Level.ADVISORY)) {
                 lines.add(new Line(Severity.INFO, text));
             }
+        }
+        if (!withoutCleanRound.isEmpty()) {
+            lines.add(new Line(Severity.WARN, "Baseline: " + withoutCleanRound.size()
+                    + (withoutCleanRound.size() == 1 ? " test" : " tests") + " not compared, because every round"
+                    + " waited for a CPU beyond the share allowed and was discarded: "
+                    + String.join(", ", withoutCleanRound) + "; " + ContendedRegressions.FIX));
         }
         summarise(undecided, lines);
         Severity trendSeverity = switch (baseline.trendLevel()) {

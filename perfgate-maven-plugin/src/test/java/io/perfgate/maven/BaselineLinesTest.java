@@ -112,6 +112,27 @@ class BaselineLinesTest {
     }
 
     @Test
+    void testsWithoutACleanRoundAreNamedInOneWarning() {
+        List<TestResult> current = new ArrayList<>(suite(3, 10, 2, PLAIN));
+        for (int t = 0; t < 2; t++) {
+            io.perfgate.core.result.Contention waited = new io.perfgate.core.result.Contention(
+                    io.perfgate.core.result.Contention.SCHEDSTAT, 0.6, 0, 0.7, 0.10, 0, 20, 10, 0.6, 1_000_000L, null,
+                    3.0);
+            current.set(t, current.get(t).withMeasurement(new Measurement(0, 0, null, null, 0, null, null, null,
+                    List.of()).withContention(waited, null), null));
+        }
+        BaselineComparison comparison = compare(suite(3, 10, 1, PLAIN), current);
+
+        List<String> warnings = warnings(new BaselineLines(comparison, false).lines());
+
+        assertEquals(List.of("Baseline: 2 tests not compared, because every round waited for a CPU beyond the share"
+                + " allowed and was discarded: T0#run, T1#run; rerun on a quieter machine, or compare against the base"
+                + " commit in one build (mvn verify perfgate:compare)"), warnings);
+        assertTrue(new BaselineLines(comparison, true).lines().stream().anyMatch(line -> line.text().startsWith(
+                "[INCONCLUSIVE] p95 of T0#run is not compared with the baseline (commit abc1234): no round")));
+    }
+
+    @Test
     void detailsPrintEveryUndecidedComparison() {
         BaselineComparison comparison = compare(suite(12, 10, 1, PLAIN), suite(12, 10, 2, COVERED));
 

@@ -16,6 +16,7 @@ import io.perfgate.core.regression.RegressionOutcome;
 import io.perfgate.core.regression.RegressionPolicy;
 import io.perfgate.core.regression.Replicates;
 import io.perfgate.core.regression.RunToRunNoise;
+import io.perfgate.core.result.Contention;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.ResultStatus;
 import io.perfgate.core.result.TestLabels;
@@ -120,6 +121,7 @@ public final class BaselineComparator {
         Fingerprint runFingerprint = null;
         Function<TestResult, String> labels = TestLabels.distinct(results);
         ContendedRegressions contended = new ContendedRegressions();
+        List<String> withoutBaseline = new ArrayList<>();
         for (TestResult result : results) {
             if (result.status() != ResultStatus.COMPLETED) {
                 continue;
@@ -135,13 +137,16 @@ public final class BaselineComparator {
                 Map<RegressionMetric, Replicates> replicates = MetricSelection.replicates(result, unit.measurement(),
                         unit.scope());
                 if (replicates.isEmpty()) {
+                    Contention contention = unit.measurement() == null ? null : unit.measurement().contention();
+                    if (baselines.present() && contention != null && contention.noCleanRound()) {
+                        slots.addAll(withoutCleanRound(detector, result, unit, baseline, contention));
+                    }
                     continue;
                 }
                 thisRun.add(historyEntry(unit, replicates));
                 if (baseline == null) {
                     if (baselines.present() && !noted) {
-                        notes.add(labels.apply(result) + " has no baseline yet; it is compared once one is recorded"
-                                + " (mvn verify perfgate:baseline)");
+                        withoutBaseline.add(labels.apply(result));
                         noted = true;
                     }
                     continue;
@@ -193,6 +198,13 @@ public final class BaselineComparator {
                 }
             }
         }
+        if (!withoutBaseline.isEmpty()) {
+            notes.add(0, withoutBaseline.size() == 1
+                    ? withoutBaseline.get(0) + " has no baseline yet; it is compared once one is recorded"
+                            + " (mvn verify perfgate:baseline)"
+                    : withoutBaseline.size() + " tests have no baseline yet (" + String.join(", ", withoutBaseline)
+                            + "); they are compared once one is recorded (mvn verify perfgate:baseline)");
+        }
         java.util.Set<String> present = new java.util.HashSet<>();
         results.forEach(result -> present.add(result.id()));
         baselines.byTestId().values().stream()
@@ -237,6 +249,25 @@ public final class BaselineComparator {
      * test's profile against its baseline's, to explain a regression.
      */
     private record Slot(int input, MetricComparison fixed, Level level, ProfileDiff profileDiff) {
+    }
+
+    /**
+     * INCONCLUSIVE comparisons for a unit whose every round waited too long for a CPU: the metrics its gates name,
+     * or its p50 when they name none, so the test is named in the output instead of silently left out.
+     */
+    private List<Slot> withoutCleanRound(RegressionDetector detector, TestResult result, ComparedUnit unit,
+                                         TestBaseline baseline, Contention contention) {
+        Set<RegressionMetric> metrics = MetricSelection.gated(result, unit.scope());
+        Map<String, BaselineMetric> baseMetrics = baseline == null ? Map.of() : baseline.metricsOf(unit.scope());
+        List<Slot> slots = new ArrayList<>();
+        for (RegressionMetric metric : metrics.isEmpty() ? Set.of(RegressionMetric.P50) : metrics) {
+            BaselineMetric base = baseMetrics.get(metric.label());
+            slots.add(new Slot(-1, detector.withoutCleanRound(unit.id(), unit.label(), metric,
+                    base == null ? 0 : base.values().size(),
+                    baseline == null ? null : describe(base, baseline.fingerprint()), contention.waitText()),
+                    levelOf(result, unit.scope(), metric), null));
+        }
+        return slots;
     }
 
     /** The test's profile against the one its baseline was recorded with; null when either has none. */

@@ -8,6 +8,7 @@ import io.perfgate.core.regression.Replicates;
 import io.perfgate.core.result.AtomicFiles;
 import io.perfgate.core.result.Json;
 import io.perfgate.core.result.ResultFiles;
+import io.perfgate.core.result.Contention;
 import io.perfgate.core.result.ResultStatus;
 import io.perfgate.core.result.TestResult;
 
@@ -152,6 +153,12 @@ public final class BaselineStore {
                         ? "skipped" : "did not complete") + "; its previous baseline, if any, is kept");
                 continue;
             }
+            String unclean = notMeasuredCleanly(result);
+            if (unclean != null) {
+                skipped.add(result.label() + ": " + unclean + "; its previous baseline, if any, is kept; record the"
+                        + " baseline on a quieter machine");
+                continue;
+            }
             Map<String, BaselineMetric> metrics = Map.of();
             Map<String, Map<String, BaselineMetric>> endpoints = new LinkedHashMap<>();
             List<String> unusable = new ArrayList<>();
@@ -201,6 +208,16 @@ public final class BaselineStore {
     }
 
     /**
+     * Why a result's rounds cannot become a baseline: a busy machine left it short of clean rounds, and a baseline
+     * on the few it kept would judge every later build by luck. Null when it was measured cleanly.
+     */
+    private static String notMeasuredCleanly(TestResult result) {
+        Contention contention = result.measurement() == null ? null : result.measurement().contention();
+        return contention != null && contention.unresolved() ? "not measured cleanly (" + contention.waitText() + ")"
+                : null;
+    }
+
+    /**
      * Accepts the current value of one metric of one test (or of one endpoint of a load test) as its new
      * baseline, recording why.
      *
@@ -228,6 +245,11 @@ public final class BaselineStore {
             throw new BaselineFileException(file, "cannot accept " + unit.label() + ":" + metricLabel
                     + " from a run that does not compare fairly with its baseline (" + String.join("; ", unfair)
                     + "); record the whole baseline in this environment instead (mvn verify perfgate:baseline)", null);
+        }
+        String unclean = notMeasuredCleanly(current);
+        if (unclean != null) {
+            throw new IllegalArgumentException(unit.label() + ":" + metricLabel + " cannot be accepted: it was "
+                    + unclean + "; accept it from a build on a quieter machine");
         }
         // the replicates the comparison used: a page's Lighthouse runs, or the rounds (merged for a gated percentile)
         Map<RegressionMetric, Replicates> offered = MetricSelection.replicates(current, unit.measurement(),

@@ -5,6 +5,7 @@ import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Metric;
 import io.perfgate.core.gate.Verdict;
 import io.perfgate.core.latency.LatencyHistogram;
+import io.perfgate.core.regression.ContendedRegressions;
 import io.perfgate.core.result.Contention;
 import io.perfgate.core.result.Measurement;
 
@@ -17,8 +18,7 @@ import io.perfgate.core.result.Measurement;
  * waiting for a CPU uses none.
  */
 final class ContentionReview {
-    static final String FIX = "rerun on a quieter machine, or compare against the base commit in one build"
-            + " (mvn verify perfgate:compare)";
+    static final String FIX = ContendedRegressions.FIX;
 
     private ContentionReview() {
     }

@@ -78,7 +78,8 @@ public final class ContendedRegressions {
                 + ": the busy machine, not the code, may explain it; " + FIX);
     }
 
-    static final String FIX = "rerun on a quieter machine, or compare against the base commit in one build"
+    /** What to do when a busy machine leaves a verdict open. */
+    public static final String FIX = "rerun on a quieter machine, or compare against the base commit in one build"
             + " (mvn verify perfgate:compare)";
 
     private static MetricComparison inconclusive(MetricComparison c, String message) {

@@ -323,6 +323,23 @@ public final class RegressionDetector {
                         + ": " + why);
     }
 
+    /**
+     * A metric of a test none of whose rounds this run kept, because each waited too long for a CPU: INCONCLUSIVE,
+     * so the test is named instead of silently left out of the comparison.
+     *
+     * @param baseline replicates of the baseline (0 when it has none)
+     * @param waited   how long the rounds waited ({@code Contention#waitText})
+     */
+    public MetricComparison withoutCleanRound(String testId, String testLabel, RegressionMetric metric, int baseline,
+                                              String baselineRef, String waited) {
+        String vs = baselineRef == null ? "" : " (" + baselineRef + ")";
+        return new MetricComparison(testId, testLabel, metric, policy.allowedFor(testLabel, metric),
+                RegressionOutcome.INCONCLUSIVE, baseline, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, 0, baselineRef, List.of(), 0, 0, Undecided.NO_CLEAN_ROUND,
+                metric.label() + " of " + testLabel + " is not compared with the baseline" + vs + ": no round of this"
+                        + " run was measured cleanly (" + waited + "); " + ContendedRegressions.FIX);
+    }
+
     /** Whether n vs m replicates can reach the significance level at all over this many comparisons. */
     public boolean significanceReachable(int n, int m, int comparisons) {
         if (n < 1 || m < 1) {

@@ -4,6 +4,8 @@ package io.perfgate.core.regression;
 public enum Undecided {
     /** A metric a gate names has no replicate values on one side (too few samples a round, say). */
     NOT_COMPARABLE("a gated metric could not be compared"),
+    /** Every round of this run waited too long for a CPU and was discarded: nothing is left to compare. */
+    NO_CLEAN_ROUND("no round of this run was measured cleanly"),
     /** The environments differ, or a coverage or debugger agent distorted one run. */
     UNFAIR("not a fair comparison"),
     /** Too few replicates a side for any interval at the configured confidence. */

@@ -55,6 +55,12 @@ public record Contention(
         return discardedRounds > 0 && keptRounds < plannedRounds;
     }
 
+    /** Whether every measured round was discarded: no clean round is left to judge or to compare with a baseline. */
+    @JsonIgnore
+    public boolean noCleanRound() {
+        return keptRounds == 0 && discardedRounds > 0;
+    }
+
     /** The wait share to name for this measurement: the discarded rounds' when there are any, else the kept ones'. */
     @JsonIgnore
     public double reportedWaitShare() {

@@ -188,6 +188,50 @@ class BaselineComparatorTest {
     }
 
     @Test
+    void testsWithoutBaselineAreNamedInOneNote() {
+        store().record(List.of(Results.completed("create", 2e6)), BASE, null, RECORDED, false);
+        BaselineComparison comparison = compare(List.of(Results.completed("create", 2e6),
+                Results.completed("refund", 2e6), Results.completed("cancel", 2e6)), CHANGE, RECORDED.plusSeconds(60));
+        assertEquals("2 tests have no baseline yet (OrderTest#refund, OrderTest#cancel); they are compared once one"
+                + " is recorded (mvn verify perfgate:baseline)", comparison.notes().get(0));
+    }
+
+    @Test
+    void aTestWithoutACleanRoundIsInconclusiveAndNamedNotLeftOut() {
+        store().record(List.of(Results.completed("create", 2e6), Results.completed("refund", 2e6)), BASE, null,
+                RECORDED, false);
+        BaselineComparison comparison = compare(List.of(Results.withoutCleanRound("create"),
+                Results.completed("refund", 2e6)), CHANGE, RECORDED.plusSeconds(60));
+
+        List<MetricComparison> create = comparison.comparisons().stream().map(BaselineComparison.Compared::comparison)
+                .filter(c -> c.testLabel().equals("OrderTest#create")).toList();
+        assertEquals(List.of(RegressionMetric.P95), create.stream().map(MetricComparison::metric).toList(),
+                "the metric its gate names");
+        MetricComparison p95 = create.get(0);
+        assertEquals(RegressionOutcome.INCONCLUSIVE, p95.outcome());
+        assertEquals(io.perfgate.core.regression.Undecided.NO_CLEAN_ROUND, p95.undecided());
+        assertEquals(10, p95.baselineReplicates());
+        assertEquals("p95 of OrderTest#create is not compared with the baseline (commit abc1234): no round of this run"
+                + " was measured cleanly (the measuring thread waited for a CPU 66% of the time in 20 rounds (beyond"
+                + " the 10% allowed; 0 of 10 planned rounds measured cleanly before measuring stopped), machine load"
+                + " 3.1 per core); rerun on a quieter machine, or compare against the base commit in one build"
+                + " (mvn verify perfgate:compare)", p95.message());
+        assertFalse(comparison.hasBlocking(), "a busy machine is no verdict on the code");
+    }
+
+    @Test
+    void aTestWithoutACleanRoundAndNoBaselineIsNamedToo() {
+        store().record(List.of(Results.completed("refund", 2e6)), BASE, null, RECORDED, false);
+        BaselineComparison comparison = compare(List.of(Results.withoutCleanRound("create"),
+                Results.completed("refund", 2e6)), CHANGE, RECORDED.plusSeconds(60));
+        MetricComparison create = comparison.comparisons().stream().map(BaselineComparison.Compared::comparison)
+                .filter(c -> c.testLabel().equals("OrderTest#create")).findFirst().orElseThrow();
+        assertEquals(0, create.baselineReplicates());
+        assertTrue(create.message().startsWith("p95 of OrderTest#create is not compared with the baseline: no round"),
+                create.message());
+    }
+
+    @Test
     void eachEndpointOfALoadTestIsComparedOnItsOwn() {
         store().record(List.of(Results.load(Map.of("GET /orders", 2e6, "POST /orders", 5e6), 1)), BASE, null,
                 RECORDED, false);

@@ -29,6 +29,44 @@ class BaselineStoreTest {
     }
 
     @Test
+    void aTestWithoutEnoughCleanRoundsIsNotRecordedAndTheWarningSaysWhy() {
+        BaselineStore.RecordSummary summary = store().record(List.of(Results.withoutCleanRound("create")), VERSION,
+                null, NOW, false);
+
+        assertEquals(List.of(), summary.tests());
+        assertEquals(List.of("OrderTest#create: not measured cleanly (the measuring thread waited for a CPU 66% of the"
+                + " time in 20 rounds (beyond the 10% allowed; 0 of 10 planned rounds measured cleanly before measuring"
+                + " stopped), machine load 3.1 per core); its previous baseline, if any, is kept; record the baseline"
+                + " on a quieter machine"), summary.skipped());
+        assertFalse(Files.exists(store().fileFor(Results.withoutCleanRound("create").id())));
+    }
+
+    @Test
+    void aTestShortOfCleanRoundsKeepsItsEarlierBaseline() {
+        TestResult create = Results.completed("create", 2e6);
+        store().record(List.of(create), VERSION, null, NOW, false);
+        io.perfgate.core.result.Contention busy = new io.perfgate.core.result.Contention(
+                io.perfgate.core.result.Contention.SCHEDSTAT, 0.5, 0.05, 0.7, 0.10, 2, 20, 10, 0.6, 1_000_000L, null,
+                2.0);
+        TestResult shortOfRounds = Results.completed("create", 3e6, 2, 5, Results.ENVIRONMENT);
+        shortOfRounds = shortOfRounds.withMeasurement(shortOfRounds.measurement().withContention(busy, null), null);
+
+        BaselineStore.RecordSummary summary = store().record(List.of(shortOfRounds), VERSION, null,
+                NOW.plusSeconds(60), false);
+
+        assertEquals(List.of(), summary.files());
+        assertTrue(summary.skipped().get(0).contains("2 of 10 planned rounds measured cleanly"), summary.skipped().get(0));
+        assertEquals(10, store().read(create.id()).orElseThrow().metrics().get("p95").values().size(),
+                "the earlier baseline of 10 replicates is kept");
+        TestResult accepted = shortOfRounds;
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> store().accept(
+                accepted, "p95", "slower on purpose", VERSION, null, NOW.plusSeconds(60)));
+        assertTrue(refused.getMessage().startsWith("OrderTest#create:p95 cannot be accepted: it was not measured"
+                + " cleanly (the measuring thread waited for a CPU 60% of the time in 20 rounds"), refused.getMessage());
+        assertTrue(refused.getMessage().endsWith("; accept it from a build on a quieter machine"), refused.getMessage());
+    }
+
+    @Test
     void recordsOneFilePerTestWithReplicatesAndFingerprint() {
         TestResult create = Results.completed("create", 2e6);
         TestResult skipped = Results.completed("cancel", 2e6).skipped("@Disabled");

@@ -83,6 +83,16 @@ final class Results {
                 all.encode(), null, null, recorded);
     }
 
+    /** A test whose every round waited for a CPU beyond the 10% allowed and was discarded: no round was kept. */
+    static TestResult withoutCleanRound(String method) {
+        io.perfgate.core.result.Contention contention = new io.perfgate.core.result.Contention(
+                io.perfgate.core.result.Contention.SCHEDSTAT, 0.66, 0, 0.71, 0.10, 0, 20, 10, 0.66, 2_000_000_000L,
+                measurement(2e6, 1, 1).latencyHistogram(), 3.1);
+        Measurement nothingKept = new Measurement(0, 0, Map.of(), null, 0, null, null, null, List.of())
+                .withContention(contention, null);
+        return completed(method, 2e6).withMeasurement(nothingKept, null);
+    }
+
     static TestResult completed(String method, double medianNanos) {
         return completed(method, medianNanos, 10, method.hashCode(), ENVIRONMENT);
     }
