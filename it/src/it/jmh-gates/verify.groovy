@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').text
 def perfgate = new File(basedir, 'target/perfgate')
 
 // perfgate:jmh ran JMH in its own JVM with the smoke settings, adding the gc profiler for the @MemoryGate
-assert log =~ /perfgate: running 6 benchmarks with JMH \(profile smoke: -f 2 -wi 2 -w 1s -i 3 -r 500ms -prof gc\)/
+assert log =~ /perfgate: running 6 benchmarks with JMH \(profile smoke: -f 2 -wi 2 -w 1s -i 3 -r 500ms -prof gc -prof jfr\)/
 assert log.contains('# Benchmark: bench.FastBench.sum') : 'JMH output is streamed to the build log'
 assert log.contains('perfgate: BrokenBench#explode failed in JMH: java.lang.IllegalStateException: corrupt price table')
 

@@ -8,6 +8,7 @@ import io.perfgate.core.jmh.CompiledBenchmarks;
 import io.perfgate.core.jmh.DeclaredGates;
 import io.perfgate.core.jmh.JmhCommand;
 import io.perfgate.core.jmh.JmhResultException;
+import io.perfgate.core.jmh.JmhProfiles;
 import io.perfgate.core.jmh.JmhResults;
 import io.perfgate.core.jmh.JmhRunner;
 import io.perfgate.core.jmh.JmhSettings;
@@ -119,6 +120,17 @@ public class JmhMojo extends TestRunMojo {
     @Parameter(property = "perfgate.jmh.jvm", defaultValue = "${java.home}/bin/java")
     private File jvm;
 
+    /**
+     * Whether each benchmark is profiled with JDK Flight Recorder through JMH's JFR profiler during its measurement
+     * iterations, for the report's hot spots and the differential view of a regression, as gated tests are.
+     */
+    @Parameter(property = "perfgate.profiling", defaultValue = "true")
+    private boolean profiling;
+
+    /** Whether each benchmark's recording is kept beside its result file (it is read into the result either way). */
+    @Parameter(property = "perfgate.keepProfiles", defaultValue = "false")
+    private boolean keepProfiles;
+
     /** The longest the whole JMH run may take, in seconds; it is stopped (and fails) beyond it. */
     @Parameter(property = "perfgate.jmh.timeout", defaultValue = "3600")
     private int timeoutSeconds;
@@ -179,8 +191,25 @@ public class JmhMojo extends TestRunMojo {
             throw new MojoExecutionException("perfgate:jmh: timeout = " + timeoutSeconds + " s; give it at least 1 s");
         }
 
-        JmhRunner runner = new JmhRunner(jvm.toPath(), List.of(), classpath, output().directory().resolve("jmh"),
+        Path jmhDirectory = output().directory().resolve("jmh");
+        JmhRunner runner = new JmhRunner(jvm.toPath(), List.of(), classpath, jmhDirectory,
                 project().getBasedir().toPath(), Duration.ofSeconds(timeoutSeconds));
+        JmhProfiles profiles = null;
+        if (profiling) {
+            Path recordings = jmhDirectory.resolve("jfr");
+            Optional<String> unavailable = JmhProfiles.unavailable(jvm.toPath(), recordings);
+            if (unavailable.isPresent()) {
+                getLog().warn("perfgate: benchmarks are not profiled: " + unavailable.get()
+                        + " (-Dperfgate.profiling=false leaves profiling off without this warning)");
+            } else {
+                try {
+                    profiles = new JmhProfiles(recordings).prepare();
+                    runner = runner.withProfiles(profiles);
+                } catch (IOException e) {
+                    getLog().warn("perfgate: benchmarks are not profiled: cannot prepare " + recordings + ": " + e);
+                }
+            }
+        }
         try (URLClassLoader loader = classLoader(classpath)) {
             if (loader.findResource("org/openjdk/jmh/Main.class") == null) {
                 throw new MojoExecutionException("perfgate:jmh: JMH is not on the test class path; add"
@@ -201,18 +230,18 @@ public class JmhMojo extends TestRunMojo {
                         + " com.acme.ParserBench.parse");
             }
             DeclaredGates gates = declaredGates(benchmarks, loader, rules);
-            run(runner, command, settings, benchmarks, gates);
+            run(runner, command, settings, benchmarks, gates, profiles);
         } catch (JmhResultException | ResultFileException | IOException e) {
             throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
         }
     }
 
     private void run(JmhRunner runner, JmhCommand command, JmhSettings settings, List<String> benchmarks,
-                     DeclaredGates gates) throws MojoExecutionException {
+                     DeclaredGates gates, JmhProfiles profiles) throws MojoExecutionException {
         boolean gcProfiler = gates.needGcProfiler();
         getLog().info("perfgate: running " + benchmarks.size() + (benchmarks.size() == 1 ? " benchmark" : " benchmarks")
                 + " with JMH (profile " + profile + ": " + String.join(" ", settings.arguments())
-                + (gcProfiler ? " -prof gc" : "") + ")");
+                + (gcProfiler ? " -prof gc" : "") + (profiles == null ? "" : " -prof jfr") + ")");
         Instant started;
         WarmupRetries.Outcome outcome;
         synchronized (ONE_RUN_AT_A_TIME) {
@@ -229,6 +258,9 @@ public class JmhMojo extends TestRunMojo {
         }
         Path resultsDirectory = output().results();
         removeEarlierResults(resultsDirectory, benchmarks);
+        if (profiles != null) {
+            results = profiles.attach(results, resultsDirectory, keepProfiles, getLog()::warn);
+        }
         for (TestResult result : results) {
             ResultFiles.write(resultsDirectory, result);
         }

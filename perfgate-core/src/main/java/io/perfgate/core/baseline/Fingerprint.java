@@ -147,7 +147,7 @@ public record Fingerprint(
         }
         for (String irrelevant : List.of("-XX:HeapDumpPath", "-XX:+HeapDumpOnOutOfMemoryError", "-XX:ErrorFile",
                 "-Xlog", "-Xloggc", "-XX:+ShowCodeDetailsInExceptionMessages", "-XX:+EnableDynamicAgentLoading",
-                "-Xshare")) {
+                "-Xshare", "-XX:StartFlightRecording", "-XX:FlightRecorderOptions")) {
             if (argument.startsWith(irrelevant)) {
                 return false;
             }

@@ -27,6 +27,11 @@ public enum BenchmarkMode {
         return shortLabel;
     }
 
+    /** JMH's name of the mode ({@code SampleTime}), as in its benchmark ids. */
+    public String jmhName() {
+        return annotation.substring("Mode.".length());
+    }
+
     /** How users select it: {@code Mode.SampleTime}. */
     public String annotation() {
         return annotation;

@@ -34,9 +34,10 @@ import java.util.function.Consumer;
  * @param directory where JMH's files are kept, e.g. {@code target/perfgate/jmh}
  * @param workingDirectory the directory JMH runs in (the module's base directory)
  * @param timeout   the longest a run may take
+ * @param profiles  the JFR profiles every run records; null for none
  */
 public record JmhRunner(Path java, List<String> launcherOptions, List<String> classpath, Path directory,
-                        Path workingDirectory, Duration timeout) {
+                        Path workingDirectory, Duration timeout, JmhProfiles profiles) {
 
     /** JMH's JSON result. */
     public static final String RESULT_FILE = "jmh-result.json";
@@ -52,9 +53,21 @@ public record JmhRunner(Path java, List<String> launcherOptions, List<String> cl
         classpath = List.copyOf(classpath);
     }
 
+    /** A runner that records no profiles. */
+    public JmhRunner(Path java, List<String> launcherOptions, List<String> classpath, Path directory,
+                     Path workingDirectory, Duration timeout) {
+        this(java, launcherOptions, classpath, directory, workingDirectory, timeout, null);
+    }
+
     /** The same runner keeping its files in another directory, with another timeout. */
     public JmhRunner in(Path otherDirectory, Duration otherTimeout) {
-        return new JmhRunner(java, launcherOptions, classpath, otherDirectory, workingDirectory, otherTimeout);
+        return new JmhRunner(java, launcherOptions, classpath, otherDirectory, workingDirectory, otherTimeout,
+                profiles);
+    }
+
+    /** The same runner recording these profiles in every run. */
+    public JmhRunner withProfiles(JmhProfiles recorded) {
+        return new JmhRunner(java, launcherOptions, classpath, directory, workingDirectory, timeout, recorded);
     }
 
     /** The JSON file a run writes. */
@@ -91,7 +104,11 @@ public record JmhRunner(Path java, List<String> launcherOptions, List<String> cl
      */
     public Finished run(JmhCommand command, JmhSettings settings, boolean gcProfiler, List<String> jvmArgsAppend,
                         Consumer<String> console) {
-        List<String> arguments = command.runArguments(settings, gcProfiler, resultFile(), jvmArgsAppend);
+        List<String> forkOptions = new ArrayList<>(profiles == null ? List.of() : profiles.forkOptions());
+        forkOptions.addAll(jvmArgsAppend == null ? List.of() : jvmArgsAppend);
+        List<String> arguments = new ArrayList<>(command.runArguments(settings, gcProfiler, resultFile(),
+                forkOptions));
+        arguments.addAll(profiles == null ? List.of() : profiles.profilerArguments());
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean announced = false;
         while (true) {

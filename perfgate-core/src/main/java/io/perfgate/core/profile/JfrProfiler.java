@@ -23,7 +23,8 @@ public final class JfrProfiler implements MeasuringListener {
     static final String MONITOR_ENTER = "jdk.JavaMonitorEnter";
     static final String THREAD_PARK = "jdk.ThreadPark";
     static final String GARBAGE_COLLECTION = "jdk.GarbageCollection";
-    static final int PERIOD_MILLIS = 5;
+    /** The execution sampling period. */
+    public static final int PERIOD_MILLIS = 5;
     static final int MONITOR_THRESHOLD_MILLIS = 1;
     static final int PARK_THRESHOLD_MILLIS = 5;
 
@@ -41,6 +42,28 @@ public final class JfrProfiler implements MeasuringListener {
     public JfrProfiler(Path file) {
         this.file = file;
         FlightRecorder.getFlightRecorder();
+    }
+
+    /**
+     * The same events as a JFR settings file ({@code .jfc}), for recordings perfgate does not start itself: JMH's
+     * JFR profiler starts one in each benchmark fork with {@code jcmd JFR.start settings=<file>}.
+     */
+    public static String settingsFile() {
+        return """
+                <?xml version="1.0" encoding="UTF-8"?>
+                <configuration version="2.0" label="perfgate" description="perfgate's profile of measured iterations"
+                               provider="perfgate">
+                  <event name="%s"><setting name="enabled">true</setting><setting name="period">%d ms</setting></event>
+                  <event name="%s"><setting name="enabled">true</setting><setting name="throttle">150/s</setting>\
+                <setting name="stackTrace">true</setting></event>
+                  <event name="%s"><setting name="enabled">true</setting><setting name="threshold">%d ms</setting>\
+                <setting name="stackTrace">true</setting></event>
+                  <event name="%s"><setting name="enabled">true</setting><setting name="threshold">%d ms</setting>\
+                <setting name="stackTrace">true</setting></event>
+                  <event name="%s"><setting name="enabled">true</setting><setting name="threshold">0 ms</setting></event>
+                </configuration>
+                """.formatted(EXECUTION_SAMPLE, PERIOD_MILLIS, ALLOCATION_SAMPLE, MONITOR_ENTER,
+                MONITOR_THRESHOLD_MILLIS, THREAD_PARK, PARK_THRESHOLD_MILLIS, GARBAGE_COLLECTION);
     }
 
     /** Whether this JVM can record (a runtime without the jdk.jfr module, or with JFR disabled, cannot). */

@@ -19,9 +19,9 @@ import java.util.Map;
 
 /**
  * Reads a JFR recording of measured rounds into a {@link ProfileSummary}. Stacks are cut where perfgate's
- * measuring loop calls the test body, so they start at the test method; at most {@link #MAX_STACKS} stacks of
- * the {@link #MAX_DEPTH} frames nearest the sample are kept, and the ten heaviest allocation sites and
- * contended monitors.
+ * measuring loop (or JMH's generated loop) calls the test body, so they start at the test or benchmark method; at
+ * most {@link #MAX_STACKS} stacks of the {@link #MAX_DEPTH} frames nearest the sample are kept, and the ten heaviest
+ * allocation sites and contended monitors.
  */
 public final class ProfileReader {
     static final int MAX_STACKS = 100;
@@ -29,11 +29,21 @@ public final class ProfileReader {
     static final int MAX_SITES = 10;
     /** The package whose frames call the test body: everything below them is perfgate's loop and JUnit. */
     private static final String LOOP_PACKAGE = "io.perfgate.core.measure.";
+    /** The flight recorder's diagnostic commands, which JMH's profiler runs to stop the recording. */
+    private static final String JFR_COMMANDS = "jdk.jfr.internal.dcmd.";
+    /** What the JVM's lambda classes are named after. */
+    private static final String LAMBDA = "$$Lambda";
+    /** Where a pool's worker waits for its next task. */
+    private static final String IDLE_WORKER = "java.util.concurrent.ThreadPoolExecutor.getTask";
+    /** How the classes JMH generates around each benchmark method end. */
+    private static final String JMH_STUB_CLASS_SUFFIX = "_jmhTest";
     /** What the loop itself calls between invocations: its clock, its histograms, its allocation counters. */
     private static final List<String> LOOP_OWN = List.of("io.perfgate.core.latency.", "io.perfgate.shaded.",
             "org.HdrHistogram.", "java.lang.System.", "jdk.internal.misc.", "sun.management.", "com.sun.management.");
     /** The frame standing for the loop's own work in a profile: it is perfgate's, not the test's. */
     public static final String MEASURING_LOOP = "perfgate.measuringLoop";
+    /** The frame standing for the work of JMH's generated loop around a benchmark method. */
+    public static final String JMH_LOOP = "jmh.measuringLoop";
     /** The cause JFR gives the full collections the loop runs between rounds. */
     private static final String SEPARATING_GC = "System.gc()";
 
@@ -65,7 +75,7 @@ public final class ProfileReader {
                     case JfrProfiler.ALLOCATION_SAMPLE -> {
                         List<String> stack = event.getStackTrace() == null ? null
                                 : fromBody(leafFirst(event.getStackTrace()));
-                        if (stack != null && !stack.equals(List.of(MEASURING_LOOP))) { // not perfgate's own histograms
+                        if (stack != null && !loopOnly(stack)) { // not the loop's own histograms and counters
                             allocations.merge(List.of(site(stack), className(event.getClass("objectClass"))),
                                     event.getLong("weight"), Long::sum);
                         }
@@ -128,12 +138,14 @@ public final class ProfileReader {
 
     /**
      * The sample's Java frames root first, starting at the test body when the loop called it; null for JFR's own
-     * threads, which sample themselves writing the recording.
+     * threads, which sample themselves writing the recording, and for its commands that stop it.
      */
     static List<String> sampledStack(RecordedEvent event) {
         RecordedThread thread = event.getThread("sampledThread");
         RecordedStackTrace trace = event.getStackTrace();
-        if (trace == null || thread != null && thread.getJavaName() != null && thread.getJavaName().startsWith("JFR ")) {
+        if (trace == null || thread != null && thread.getJavaName() != null && thread.getJavaName().startsWith("JFR ")
+                || trace.getFrames().stream().anyMatch(frame -> frame.getMethod() != null
+                && frame.getMethod().getType().getName().startsWith(JFR_COMMANDS))) {
             return null;
         }
         return fromBody(leafFirst(trace));
@@ -156,23 +168,38 @@ public final class ProfileReader {
     static List<String> fromBody(List<String> leafFirst) {
         int end = leafFirst.size();
         for (int i = 0; i < leafFirst.size(); i++) {
-            if (leafFirst.get(i).startsWith(LOOP_PACKAGE)) {
+            if (leafFirst.get(i).startsWith(LOOP_PACKAGE) || jmhStub(leafFirst.get(i))) {
                 end = i;
                 break;
             }
         }
         boolean inLoop = end < leafFirst.size();
+        String loop = inLoop && jmhStub(leafFirst.get(end)) ? JMH_LOOP : MEASURING_LOOP;
         while (end > 0 && plumbing(leafFirst.get(end - 1))) {
             end--;
         }
         if (inLoop && (end == 0 || LOOP_OWN.stream().anyMatch(leafFirst.get(end - 1)::startsWith))) {
-            return List.of(MEASURING_LOOP);
+            return List.of(loop);
         }
         List<String> rootFirst = new ArrayList<>(Math.min(end, MAX_DEPTH));
         for (int i = Math.min(end, MAX_DEPTH) - 1; i >= 0; i--) {
             rootFirst.add(leafFirst.get(i));
         }
         return rootFirst.isEmpty() ? null : rootFirst;
+    }
+
+    /**
+     * A method of the class JMH generates to call a benchmark in its loop ({@code SortBench_sort_jmhTest}): it stands
+     * where perfgate's measuring loop does in a test's profile.
+     */
+    private static boolean jmhStub(String frame) {
+        int method = frame.lastIndexOf('.');
+        return method > 0 && frame.substring(0, method).endsWith(JMH_STUB_CLASS_SUFFIX);
+    }
+
+    /** A stack that is the measuring loop's own work, not the body's. */
+    private static boolean loopOnly(List<String> stack) {
+        return stack.size() == 1 && (stack.get(0).equals(MEASURING_LOOP) || stack.get(0).equals(JMH_LOOP));
     }
 
     /** Frames between the loop and the test method: the extension's call, reflection, generated lambdas. */
@@ -190,11 +217,16 @@ public final class ProfileReader {
         figures[1] += event.getDuration().toNanos();
     }
 
-    /** Parks of perfgate's own threads waiting for the next round, which are no contention of the test's. */
+    /**
+     * Parks that are no contention of the test's: perfgate's, JUnit's or JMH's threads waiting for the next round
+     * or iteration, and a pool's idle worker waiting for a task.
+     */
     private static boolean waitsInLoop(RecordedStackTrace trace) {
         String site = site(trace);
         return site.startsWith("io.perfgate.") || site.startsWith("org.junit.")
-                || site.startsWith("org.apache.maven.surefire.");
+                || site.startsWith("org.apache.maven.surefire.") || site.startsWith("org.openjdk.jmh.")
+                || trace != null && trace.getFrames().stream().anyMatch(frame -> frame.getMethod() != null
+                && IDLE_WORKER.equals(name(frame)));
     }
 
     /** The first frame outside the JDK, from the sample's end of a root-first stack; else that end's frame. */
@@ -228,7 +260,17 @@ public final class ProfileReader {
     }
 
     private static String name(RecordedFrame frame) {
-        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+        return typeName(frame.getMethod().getType().getName()) + "." + frame.getMethod().getName();
+    }
+
+    /**
+     * A class's name as profiles show and compare it. A lambda's class is hidden, and JFR names it with a number and
+     * an address that change from JVM to JVM ({@code java.util.Comparator$$Lambda$289/0x0000000800c4d248.1192923170});
+     * it becomes {@code java.util.Comparator$$Lambda}, so the same lambda matches in a baseline's profile.
+     */
+    static String typeName(String name) {
+        int lambda = name.indexOf(LAMBDA);
+        return lambda < 0 ? name : name.substring(0, lambda + LAMBDA.length());
     }
 
     /** {@code long[]} for JFR's {@code [J}; other names as they are. */

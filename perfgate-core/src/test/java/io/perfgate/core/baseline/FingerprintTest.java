@@ -31,6 +31,14 @@ class FingerprintTest {
     }
 
     @Test
+    void aBenchmarkForkProfiledByPerfgateComparesFairlyWithOneThatWasNot() {
+        Fingerprint profiled = of(environment("17.0.9", false, "-Xmx1g",
+                "-XX:StartFlightRecording=settings=/build/target/perfgate/jmh/jfr/empty.jfc,disk=false"));
+        Fingerprint plain = of(environment("17.0.9", false, "-Xmx1g"));
+        assertEquals(List.of(), profiled.differencesFrom(plain));
+    }
+
+    @Test
     void differencesNameWhatChanged() {
         Fingerprint baseline = of(environment("17.0.9", false, "-Xmx1g"));
         Fingerprint current = of(environment("21.0.2", false, "-Xmx2g", "-XX:+UseZGC"));

@@ -111,6 +111,26 @@ class JfrProfilerTest {
     }
 
     @Test
+    void aBenchmarksStacksStartAtItsMethodBelowJmhsGeneratedLoop() {
+        assertEquals(List.of("bench.Sort.sort", "java.util.Arrays.sort"), ProfileReader.fromBody(List.of(
+                "java.util.Arrays.sort", "bench.Sort.sort", "bench.jmh_generated.Sort_sort_jmhTest.sort_thrpt_jmhStub",
+                "bench.jmh_generated.Sort_sort_jmhTest.sort_Throughput", "jdk.internal.reflect.Method.invoke",
+                "org.openjdk.jmh.runner.BenchmarkHandler$BenchmarkTask.call", "java.lang.Thread.run")));
+        assertEquals(List.of(ProfileReader.JMH_LOOP), ProfileReader.fromBody(List.of(
+                "bench.jmh_generated.Sort_sort_jmhTest.sort_thrpt_jmhStub",
+                "bench.jmh_generated.Sort_sort_jmhTest.sort_Throughput", "java.lang.Thread.run")),
+                "JMH's own loop is JMH's, not the benchmark's");
+    }
+
+    @Test
+    void aLambdasClassIsNamedTheSameInEveryJvm() {
+        assertEquals("java.util.Comparator$$Lambda",
+                ProfileReader.typeName("java.util.Comparator$$Lambda$289/0x0000000800c4d248.1192923170"));
+        assertEquals("shop.Cart$$Lambda", ProfileReader.typeName("shop.Cart$$Lambda$288+0x00007f9080150208.237344028"));
+        assertEquals("shop.Cart$Line", ProfileReader.typeName("shop.Cart$Line"));
+    }
+
+    @Test
     void deepStacksKeepTheFramesNearestTheSample() {
         List<String> leafFirst = new java.util.ArrayList<>();
         for (int i = 0; i < 40; i++) {
