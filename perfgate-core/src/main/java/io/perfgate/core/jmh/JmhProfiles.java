@@ -29,6 +29,10 @@ import java.util.stream.Stream;
  * ({@code <dir>/<JMH's benchmark id>/profile.jfr}); each fork writes it again, so it holds the last fork's
  * iterations, and a warmup retry's run replaces the first run's, as its scores do.
  * <p>
+ * Execution is sampled every {@value #PERIOD_MILLIS} ms, not every 5 ms as in a test's measured rounds: a
+ * benchmark's iterations last seconds, and on a 2-core VM sampling every 5 ms made a hash loop's score 2.5-3.5 %
+ * worse, every 20 ms about 1.5 % (bench/README.md, jmh-profiling-overhead).
+ * <p>
  * Starting the flight recorder in a running JVM deoptimises and allocates: a benchmark's first measured iteration
  * then scored 13-52 % worse than the rest, which perfgate's warmup check reads as still warming up. So each fork
  * also starts an empty recording when it starts, and the flight recorder is set up before the warmup.
@@ -41,6 +45,8 @@ public record JmhProfiles(Path directory) {
     /** The settings of the recording each fork starts with: no events. */
     static final String EMPTY_SETTINGS_FILE = "empty.jfc";
     private static final String RECORDING_FILE = "profile.jfr";
+    /** The execution sampling period in benchmark forks. */
+    static final int PERIOD_MILLIS = 20;
 
     /**
      * Why JMH's forks cannot be profiled, or empty when they can: JMH drives the recording with {@code jcmd} from
@@ -75,7 +81,7 @@ public record JmhProfiles(Path directory) {
             }
         }
         Files.createDirectories(directory);
-        Files.writeString(directory.resolve(SETTINGS_FILE), JfrProfiler.settingsFile());
+        Files.writeString(directory.resolve(SETTINGS_FILE), JfrProfiler.settingsFile(PERIOD_MILLIS));
         Files.writeString(directory.resolve(EMPTY_SETTINGS_FILE), """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <configuration version="2.0" label="empty" description="no events: sets the recorder up"
@@ -113,7 +119,7 @@ public record JmhProfiles(Path directory) {
             }
             try {
                 ProfileSummary summary = ProfileReader.read(recording, details.measurementIterations()
-                        * JmhSettings.nanos(details.measurementTime()), JfrProfiler.PERIOD_MILLIS);
+                        * JmhSettings.nanos(details.measurementTime()), PERIOD_MILLIS);
                 if (keep) {
                     String json = ResultFiles.fileFor(resultsDirectory, result.id()).getFileName().toString();
                     Path kept = resultsDirectory.resolve(json.substring(0, json.length() - ".json".length()) + ".jfr");

@@ -47,8 +47,10 @@ public final class JfrProfiler implements MeasuringListener {
     /**
      * The same events as a JFR settings file ({@code .jfc}), for recordings perfgate does not start itself: JMH's
      * JFR profiler starts one in each benchmark fork with {@code jcmd JFR.start settings=<file>}.
+     *
+     * @param periodMillis the execution sampling period
      */
-    public static String settingsFile() {
+    public static String settingsFile(int periodMillis) {
         return """
                 <?xml version="1.0" encoding="UTF-8"?>
                 <configuration version="2.0" label="perfgate" description="perfgate's profile of measured iterations"
@@ -62,7 +64,7 @@ public final class JfrProfiler implements MeasuringListener {
                 <setting name="stackTrace">true</setting></event>
                   <event name="%s"><setting name="enabled">true</setting><setting name="threshold">0 ms</setting></event>
                 </configuration>
-                """.formatted(EXECUTION_SAMPLE, PERIOD_MILLIS, ALLOCATION_SAMPLE, MONITOR_ENTER,
+                """.formatted(EXECUTION_SAMPLE, periodMillis, ALLOCATION_SAMPLE, MONITOR_ENTER,
                 MONITOR_THRESHOLD_MILLIS, THREAD_PARK, PARK_THRESHOLD_MILLIS, GARBAGE_COLLECTION);
     }
 
