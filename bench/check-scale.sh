@@ -10,7 +10,8 @@
 #
 # Usage: bench/check-scale.sh [TEST_CASES, default 200] [CHECK_CASES, default 1000] [RUNS, default 3]
 # Environment: REPO (local repository, default bench/target/m2), OUT (work folder, default
-# bench/target/check-scale), SKIP_INSTALL=1 to reuse what REPO holds.
+# bench/target/check-scale), SKIP_INSTALL=1 to reuse what REPO holds, FORKS (JVMs per gated case, default 1: the
+# figures are of the test JVM's own cost; the standard profile's 3 JVMs add a JVM start per fork and case).
 # Installs perfgate into REPO (never into ~/.m2); reads what it can from ~/.m2 (bench/settings.xml).
 # Every figure is wall-clock time on a shared machine: quote medians, run it more than once.
 set -euo pipefail
@@ -26,6 +27,7 @@ VERSION=$(cd "$ROOT" && sed -n 's:^  <version>\(.*\)</version>:\1:p' pom.xml | h
 JUNIT=$(cd "$ROOT" && sed -n 's:.*<junit.test.version>\(.*\)</junit.test.version>.*:\1:p' pom.xml)
 SUREFIRE=$(cd "$ROOT" && sed -n 's:.*<surefire.version>\(.*\)</surefire.version>.*:\1:p' pom.xml)
 MVN=(mvn -B -q -s "$SETTINGS" -Dmaven.repo.local="$REPO")
+FORKS=${FORKS:-1}
 
 if [ "${SKIP_INSTALL:-0}" != 1 ]; then
     echo "== installing perfgate $VERSION into $REPO"
@@ -135,13 +137,13 @@ echo "== $TEST_CASES cases, skipped"
 (cd "$TESTS" && "${MVN[@]}" test -Dperfgate.skip=true)
 skipped=$(suite_seconds "$TESTS")
 echo "== $TEST_CASES cases, gated"
-(cd "$TESTS" && "${MVN[@]}" test)
+(cd "$TESTS" && "${MVN[@]}" test -Dperfgate.forks="$FORKS")
 gated=$(suite_seconds "$TESTS")
 
 CHECK=$OUT/check-$CHECK_CASES
 rm -rf "$CHECK"; project "$CHECK" "$CHECK_CASES"
 echo "== $CHECK_CASES cases, gated (the results perfgate:check reads)"
-(cd "$CHECK" && "${MVN[@]}" test)
+(cd "$CHECK" && "${MVN[@]}" test -Dperfgate.forks="$FORKS")
 results=$(find "$CHECK/target/perfgate/results" -name '*.json' | wc -l)
 echo "== perfgate:check and validate, $RUNS runs each, offline"
 check=$(cd "$CHECK" && median_wall "$RUNS" "${MVN[@]}" -o perfgate:check)

@@ -4,6 +4,7 @@ import io.perfgate.core.measure.MeasuringListener;
 import io.perfgate.core.profile.JfrProfiler;
 import io.perfgate.core.profile.ProfileSummary;
 import io.perfgate.core.result.Measurement;
+import io.perfgate.core.result.Round;
 import io.perfgate.core.result.ResultFiles;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
@@ -69,13 +70,14 @@ final class ProfileRecording {
     Measurement attach(Measurement measurement, boolean failed) {
         Optional<ProfileSummary> summary;
         try {
-            summary = profiler.summary();
+            summary = profiler.summary(measurement.rounds().stream().mapToLong(Round::durationNanos).sum());
         } catch (IOException | RuntimeException e) {
             System.err.println("[perfgate] could not read the profile " + profiler.file() + ": " + e);
             discard();
             return measurement;
         }
         if (summary.isEmpty()) {
+            discard(); // too short to sample: nothing to keep
             return measurement;
         }
         boolean keep = (failed || keepAlways) && resultsDirectory != null;

@@ -112,6 +112,11 @@ public final class BaselineComparator {
         List<String> notes = new ArrayList<>();
         baselines.problems().forEach(problem -> problems.add(problem.getMessage()));
         HistoryStore.Runs history = store.history().readAll();
+        if (!baselines.present()) {
+            // nothing to compare with, and the history is kept only once the project keeps baselines
+            return new BaselineComparison(false, List.of(), List.of(), settings.trendLevel(), problems, notes,
+                    history.problems(), null, null);
+        }
 
         RegressionDetector detector = new RegressionDetector(settings.policy());
         List<ComparisonInput> inputs = new ArrayList<>();

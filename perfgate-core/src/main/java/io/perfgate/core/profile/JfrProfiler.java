@@ -25,6 +25,12 @@ public final class JfrProfiler implements MeasuringListener {
     static final String GARBAGE_COLLECTION = "jdk.GarbageCollection";
     /** The execution sampling period. */
     public static final int PERIOD_MILLIS = 5;
+    /**
+     * Measured rounds shorter than this (four sampling periods) are not profiled: the recording is dropped unread.
+     * Reading a recording takes about 12 ms even when it holds no event, and a test of 20 trivial invocations then
+     * spent most of its time on its profile.
+     */
+    static final long MIN_PROFILED_NANOS = 4L * PERIOD_MILLIS * 1_000_000;
     static final int MONITOR_THRESHOLD_MILLIS = 1;
     static final int PARK_THRESHOLD_MILLIS = 5;
 
@@ -96,6 +102,9 @@ public final class JfrProfiler implements MeasuringListener {
         durationNanos = System.nanoTime() - startNanos;
         try (Recording stopping = recording) {
             stopping.stop();
+            if (durationNanos < MIN_PROFILED_NANOS) {
+                return; // too short for a sample: writing and reading the file would cost a trivial test most of its time
+            }
             Files.createDirectories(file.toAbsolutePath().getParent());
             stopping.dump(file);
         } catch (IOException e) {
@@ -105,9 +114,22 @@ public final class JfrProfiler implements MeasuringListener {
         }
     }
 
-    /** The summary of the recorded rounds; empty when the rounds did not end (a failed or aborted run). */
+    /**
+     * The summary of the recorded rounds; empty when the rounds did not end (a failed or aborted run) or were too
+     * short to sample.
+     */
     public Optional<ProfileSummary> summary() throws IOException {
-        if (durationNanos < 0 || !Files.exists(file)) {
+        return summary(durationNanos);
+    }
+
+    /**
+     * The summary, when the rounds' own time (without the pauses between them) was long enough to sample; else
+     * empty, and the recording is not read.
+     *
+     * @param measuredNanos the time the measured rounds took together
+     */
+    public Optional<ProfileSummary> summary(long measuredNanos) throws IOException {
+        if (durationNanos < MIN_PROFILED_NANOS || measuredNanos < MIN_PROFILED_NANOS || !Files.exists(file)) {
             return Optional.empty();
         }
         return Optional.of(ProfileReader.read(file, durationNanos, PERIOD_MILLIS));

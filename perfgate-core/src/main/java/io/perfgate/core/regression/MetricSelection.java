@@ -87,10 +87,7 @@ public final class MetricSelection {
             }
             return values;
         }
-        Set<RegressionMetric> gated = gated(result, scope);
-        for (RegressionMetric metric : available(result, measurement)) {
-            values.put(metric, Replicates.of(measurement, metric, gated.contains(metric)));
-        }
+        values.putAll(Replicates.of(measurement, available(result, measurement), gated(result, scope)));
         return values;
     }
 

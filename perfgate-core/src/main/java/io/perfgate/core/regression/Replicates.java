@@ -10,8 +10,10 @@ import io.perfgate.core.result.Round;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -92,16 +94,39 @@ public record Replicates(double[] values, String problem, int roundsPerValue, in
      *                    metrics a gate names, so they are compared rather than dropped)
      */
     public static Replicates of(Measurement measurement, RegressionMetric metric, boolean mergeRounds) {
+        return of(measurement, List.of(metric), mergeRounds ? Set.of(metric) : Set.of()).get(metric);
+    }
+
+    /**
+     * Several metrics' values in every round of a measurement. The rounds' histograms are decoded once for all the
+     * latency metrics: decoding allocates each histogram's counts, which was most of {@code check}'s time on a
+     * thousand results.
+     *
+     * @param merged the percentiles whose too small rounds are merged (see {@link #of(Measurement, RegressionMetric,
+     *               boolean)})
+     */
+    public static Map<RegressionMetric, Replicates> of(Measurement measurement, List<RegressionMetric> metrics,
+                                                       Set<RegressionMetric> merged) {
         List<Round> rounds = measurement == null ? List.of() : measurement.rounds();
-        if (rounds.isEmpty()) {
-            return new Replicates(null, "no replicate rounds were recorded");
+        Map<RegressionMetric, Replicates> values = new LinkedHashMap<>();
+        RoundHistograms decoded = null; // once a metric needs them
+        for (RegressionMetric metric : metrics) {
+            if (rounds.isEmpty()) {
+                values.put(metric, new Replicates(null, "no replicate rounds were recorded"));
+                continue;
+            }
+            values.put(metric, switch (metric) {
+                case P50, P90, P95, P99, MEAN -> {
+                    decoded = decoded == null ? RoundHistograms.of(rounds) : decoded;
+                    yield decoded.problem() != null ? decoded.problem()
+                            : latency(rounds, decoded.histograms(), metric, merged.contains(metric));
+                }
+                case THROUGHPUT, SCORE_TIME, SCORE_RATE, CPU_MEAN -> perRound(rounds, metric);
+                case FCP, LCP, CLS, TBT, SPEED_INDEX, TTI, PERFORMANCE_SCORE, TOTAL_BYTES, SCRIPT_BYTES, REQUESTS ->
+                        throw new IllegalArgumentException(metric + " is measured per Lighthouse run: ofFrontend");
+            });
         }
-        return switch (metric) {
-            case P50, P90, P95, P99, MEAN -> latency(rounds, metric, mergeRounds);
-            case THROUGHPUT, SCORE_TIME, SCORE_RATE, CPU_MEAN -> perRound(rounds, metric);
-            case FCP, LCP, CLS, TBT, SPEED_INDEX, TTI, PERFORMANCE_SCORE, TOTAL_BYTES, SCRIPT_BYTES, REQUESTS ->
-                    throw new IllegalArgumentException(metric + " is measured per Lighthouse run: ofFrontend");
-        };
+        return values;
     }
 
     private static Replicates perRound(List<Round> rounds, RegressionMetric metric) {
@@ -135,19 +160,30 @@ public record Replicates(double[] values, String problem, int roundsPerValue, in
         return rounds.stream().anyMatch(round -> round.jvm() != null);
     }
 
-    private static Replicates latency(List<Round> rounds, RegressionMetric metric, boolean mergeRounds) {
-        List<LatencyHistogram> histograms = new ArrayList<>(rounds.size());
-        for (int i = 0; i < rounds.size(); i++) {
-            String where = "round " + (i + 1) + " of " + rounds.size();
-            if (rounds.get(i).latencyHistogram() == null) {
-                return new Replicates(null, where + " has no latency histogram");
+    /**
+     * The rounds' latency histograms, which the metrics computed from them never change, or why there are none.
+     */
+    private record RoundHistograms(List<LatencyHistogram> histograms, Replicates problem) {
+        static RoundHistograms of(List<Round> rounds) {
+            List<LatencyHistogram> histograms = new ArrayList<>(rounds.size());
+            for (int i = 0; i < rounds.size(); i++) {
+                String where = "round " + (i + 1) + " of " + rounds.size();
+                if (rounds.get(i).latencyHistogram() == null) {
+                    return new RoundHistograms(null, new Replicates(null, where + " has no latency histogram"));
+                }
+                try {
+                    histograms.add(LatencyHistogram.decode(rounds.get(i).latencyHistogram()));
+                } catch (IllegalArgumentException e) {
+                    return new RoundHistograms(null, new Replicates(null, where + " has a corrupt latency histogram: "
+                            + e.getMessage()));
+                }
             }
-            try {
-                histograms.add(LatencyHistogram.decode(rounds.get(i).latencyHistogram()));
-            } catch (IllegalArgumentException e) {
-                return new Replicates(null, where + " has a corrupt latency histogram: " + e.getMessage());
-            }
+            return new RoundHistograms(histograms, null);
         }
+    }
+
+    private static Replicates latency(List<Round> rounds, List<LatencyHistogram> histograms, RegressionMetric metric,
+                                      boolean mergeRounds) {
         boolean marked = marked(rounds);
         if (metric == RegressionMetric.MEAN) {
             double[] values = new double[histograms.size()];

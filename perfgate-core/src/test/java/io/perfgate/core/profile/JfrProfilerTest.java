@@ -99,6 +99,22 @@ class JfrProfilerTest {
     }
 
     @Test
+    void roundsTooShortToSampleAreNotProfiledAndNoFileIsWritten(@TempDir Path directory) throws Exception {
+        JfrProfiler instant = new JfrProfiler(directory.resolve("instant.jfr"));
+        instant.measuringStarted();
+        instant.measuringEnded();
+        assertTrue(instant.summary().isEmpty());
+        assertFalse(Files.exists(directory.resolve("instant.jfr")), "nothing written for a recording never read");
+
+        JfrProfiler paused = new JfrProfiler(directory.resolve("paused.jfr"));
+        paused.measuringStarted();
+        Thread.sleep(3 * JfrProfiler.MIN_PROFILED_NANOS / 1_000_000);
+        paused.measuringEnded();
+        assertTrue(paused.summary(20_000).isEmpty(), "20 us of rounds in a longer span, the pauses between them");
+        assertTrue(paused.summary(JfrProfiler.MIN_PROFILED_NANOS).isPresent());
+    }
+
+    @Test
     void samplesOfTheLoopsOwnWorkAreCountedAsTheLoopNotAsTheTest() {
         assertEquals(List.of(ProfileReader.MEASURING_LOOP), ProfileReader.fromBody(List.of(
                 "io.perfgate.shaded.hdrhistogram.AbstractHistogram.recordValue", "io.perfgate.core.latency.LatencyHistogram.record",
