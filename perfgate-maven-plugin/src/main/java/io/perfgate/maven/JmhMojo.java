@@ -7,8 +7,8 @@ import io.perfgate.core.jmh.BenchmarkGateRule;
 import io.perfgate.core.jmh.CompiledBenchmarks;
 import io.perfgate.core.jmh.DeclaredGates;
 import io.perfgate.core.jmh.JmhCommand;
-import io.perfgate.core.jmh.JmhResultException;
 import io.perfgate.core.jmh.JmhProfiles;
+import io.perfgate.core.jmh.JmhResultException;
 import io.perfgate.core.jmh.JmhResults;
 import io.perfgate.core.jmh.JmhRunner;
 import io.perfgate.core.jmh.JmhSettings;
@@ -194,21 +194,9 @@ public class JmhMojo extends TestRunMojo {
         Path jmhDirectory = output().directory().resolve("jmh");
         JmhRunner runner = new JmhRunner(jvm.toPath(), List.of(), classpath, jmhDirectory,
                 project().getBasedir().toPath(), Duration.ofSeconds(timeoutSeconds));
-        JmhProfiles profiles = null;
-        if (profiling) {
-            Path recordings = jmhDirectory.resolve("jfr");
-            Optional<String> unavailable = JmhProfiles.unavailable(jvm.toPath(), recordings);
-            if (unavailable.isPresent()) {
-                getLog().warn("perfgate: benchmarks are not profiled: " + unavailable.get()
-                        + " (-Dperfgate.profiling=false leaves profiling off without this warning)");
-            } else {
-                try {
-                    profiles = new JmhProfiles(recordings).prepare();
-                    runner = runner.withProfiles(profiles);
-                } catch (IOException e) {
-                    getLog().warn("perfgate: benchmarks are not profiled: cannot prepare " + recordings + ": " + e);
-                }
-            }
+        JmhProfiles profiles = profiles(jmhDirectory.resolve("jfr"));
+        if (profiles != null) {
+            runner = runner.withProfiles(profiles);
         }
         try (URLClassLoader loader = classLoader(classpath)) {
             if (loader.findResource("org/openjdk/jmh/Main.class") == null) {
@@ -289,6 +277,25 @@ public class JmhMojo extends TestRunMojo {
         if (!unmatched.isEmpty()) {
             throw new MojoExecutionException("perfgate:jmh: " + String.join("; ", unmatched) + ". Such a gate judges"
                     + " nothing: correct its params to name a @Param and values the benchmark runs with");
+        }
+    }
+
+    /** The profiles to record; null when profiling is off, or cannot run here (a warning says why). */
+    private JmhProfiles profiles(Path recordings) {
+        if (!profiling) {
+            return null;
+        }
+        Optional<String> unavailable = JmhProfiles.unavailable(jvm.toPath(), recordings);
+        if (unavailable.isPresent()) {
+            getLog().warn("perfgate: benchmarks are not profiled: " + unavailable.get()
+                    + " (-Dperfgate.profiling=false leaves profiling off without this warning)");
+            return null;
+        }
+        try {
+            return new JmhProfiles(recordings).prepare();
+        } catch (IOException e) {
+            getLog().warn("perfgate: benchmarks are not profiled: cannot prepare " + recordings + ": " + e);
+            return null;
         }
     }
 

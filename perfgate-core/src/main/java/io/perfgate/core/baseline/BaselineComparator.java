@@ -4,6 +4,7 @@ import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.profile.ProfileDiff;
+import io.perfgate.core.jmh.SteadyState;
 import io.perfgate.core.regression.ComparisonInput;
 import io.perfgate.core.regression.DetectionLimit;
 import io.perfgate.core.regression.JvmSpread;
@@ -15,6 +16,7 @@ import io.perfgate.core.regression.RegressionMetric;
 import io.perfgate.core.regression.RegressionOutcome;
 import io.perfgate.core.regression.RegressionPolicy;
 import io.perfgate.core.regression.Replicates;
+import io.perfgate.core.regression.Undecided;
 import io.perfgate.core.regression.RunToRunNoise;
 import io.perfgate.core.result.Contention;
 import io.perfgate.core.result.GateDeclaration;
@@ -161,10 +163,20 @@ public final class BaselineComparator {
                 contended.note(unit.id(), unit.measurement(), baseCpu == null ? null : baseCpu.array(),
                         replicates.get(RegressionMetric.CPU_MEAN));
                 Set<RegressionMetric> gated = MetricSelection.gated(result, unit.scope());
+                String warming = result.benchmark() == null ? null : result.benchmark().stillWarming();
                 for (Map.Entry<RegressionMetric, Replicates> entry : replicates.entrySet()) {
                     RegressionMetric metric = entry.getKey();
                     BaselineMetric base = baseMetrics.get(metric.label());
                     Replicates measured = entry.getValue();
+                    if (warming != null && base != null && metric.jmhScore()) {
+                        // a score still changing is no level: compared, it would call the JIT's progress a change
+                        slots.add(new Slot(-1, detector.notCompared(unit.id(), unit.label(), metric,
+                                base.values().size(), measured.values().length, describe(base, baseline.fingerprint()),
+                                Undecided.STILL_WARMING, "JMH measured the benchmark before it reached steady state ("
+                                        + warming + "); " + SteadyState.WARMUP_FIX),
+                                levelOf(result, unit.scope(), metric), null));
+                        continue;
+                    }
                     if (gated.contains(metric) && (base == null || !measured.usable())) {
                         // a metric a gate names never drops out unnoticed: it is counted as INCONCLUSIVE, with why
                         String why = GatedMetrics.whyNotComparable(metric, base, baseline, unit.scope(), measured);

@@ -209,12 +209,16 @@ public final class BaselineStore {
 
     /**
      * Why a result's rounds cannot become a baseline: a busy machine left it short of clean rounds, and a baseline
-     * on the few it kept would judge every later build by luck. Null when it was measured cleanly.
+     * on the few it kept would judge every later build by luck; or JMH measured a benchmark whose score was still
+     * changing. Null when it was measured cleanly.
      */
     private static String notMeasuredCleanly(TestResult result) {
         Contention contention = result.measurement() == null ? null : result.measurement().contention();
-        return contention != null && contention.unresolved() ? "not measured cleanly (" + contention.waitText() + ")"
-                : null;
+        if (contention != null && contention.unresolved()) {
+            return "not measured cleanly (" + contention.waitText() + ")";
+        }
+        String warming = result.benchmark() == null ? null : result.benchmark().stillWarming();
+        return warming == null ? null : "measured by JMH before it reached steady state (" + warming + ")";
     }
 
     /**

@@ -332,12 +332,22 @@ public final class RegressionDetector {
      */
     public MetricComparison withoutCleanRound(String testId, String testLabel, RegressionMetric metric, int baseline,
                                               String baselineRef, String waited) {
+        return notCompared(testId, testLabel, metric, baseline, 0, baselineRef, Undecided.NO_CLEAN_ROUND,
+                "no round of this run was measured cleanly (" + waited + "); " + ContendedRegressions.FIX);
+    }
+
+    /**
+     * A metric this run measured but cannot compare, for a reason of its own: INCONCLUSIVE, with the reason.
+     *
+     * @param why the reason and what to do, a clause
+     */
+    public MetricComparison notCompared(String testId, String testLabel, RegressionMetric metric, int baseline,
+                                        int current, String baselineRef, Undecided reason, String why) {
         String vs = baselineRef == null ? "" : " (" + baselineRef + ")";
         return new MetricComparison(testId, testLabel, metric, policy.allowedFor(testLabel, metric),
-                RegressionOutcome.INCONCLUSIVE, baseline, 0, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, 0, baselineRef, List.of(), 0, 0, Undecided.NO_CLEAN_ROUND,
-                metric.label() + " of " + testLabel + " is not compared with the baseline" + vs + ": no round of this"
-                        + " run was measured cleanly (" + waited + "); " + ContendedRegressions.FIX);
+                RegressionOutcome.INCONCLUSIVE, baseline, current, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
+                Double.NaN, Double.NaN, Double.NaN, 0, baselineRef, List.of(), 0, 0, reason,
+                metric.label() + " of " + testLabel + " is not compared with the baseline" + vs + ": " + why);
     }
 
     /** Whether n vs m replicates can reach the significance level at all over this many comparisons. */

@@ -107,6 +107,11 @@ public enum RegressionMetric {
         return gateMetric;
     }
 
+    /** A JMH benchmark's score, one value per fork. */
+    public boolean jmhScore() {
+        return this == SCORE_TIME || this == SCORE_RATE;
+    }
+
     /** Measured per Lighthouse run of a page (its replicates), not per round. */
     public boolean frontend() {
         return gateType == GateType.FRONTEND;

@@ -6,6 +6,8 @@ public enum Undecided {
     NOT_COMPARABLE("a gated metric could not be compared"),
     /** Every round of this run waited too long for a CPU and was discarded: nothing is left to compare. */
     NO_CLEAN_ROUND("no round of this run was measured cleanly"),
+    /** JMH measured the benchmark before its score reached steady state: its score is no level to compare. */
+    STILL_WARMING("JMH measured the benchmark before it reached steady state"),
     /** The environments differ, or a coverage or debugger agent distorted one run. */
     UNFAIR("not a fair comparison"),
     /** Too few replicates a side for any interval at the configured confidence. */

@@ -270,6 +270,36 @@ class BaselineComparatorTest {
         assertEquals(Level.BLOCKING, comparison.comparisons().get(0).level(), "no gate: the configured level");
     }
 
+    @Test
+    void aBenchmarkStillWarmingUpIsNeitherComparedNorRecorded() {
+        store().record(List.of(Results.benchmark(1e6, 10, 1)), BASE, null, RECORDED, false);
+        TestResult warming = stillWarming(Results.benchmark(0.7e6, 10, 2));
+
+        MetricComparison score = compare(List.of(warming), CHANGE, RECORDED.plusSeconds(60)).comparisons().get(0)
+                .comparison();
+
+        assertEquals(RegressionOutcome.INCONCLUSIVE, score.outcome(), "a score still falling is no level");
+        assertEquals(io.perfgate.core.regression.Undecided.STILL_WARMING, score.undecided());
+        assertTrue(score.message().startsWith("score of ParseBench#parse is not compared with the baseline (commit"
+                + " abc1234): JMH measured the benchmark before it reached steady state (measured iteration 1 of fork 1"
+                + " scored 400,000 ops/s against 1,000,000 ops/s at worst after it); give it a longer warmup"),
+                score.message());
+        BaselineStore.RecordSummary recorded = store().record(List.of(warming), CHANGE, null,
+                RECORDED.plusSeconds(120), false);
+        assertEquals(List.of(), recorded.files(), "the steady baseline is kept");
+        assertTrue(recorded.skipped().get(0).startsWith("ParseBench#parse: measured by JMH before it reached steady"
+                + " state (measured iteration 1"), recorded.skipped().get(0));
+    }
+
+    private static TestResult stillWarming(TestResult benchmark) {
+        io.perfgate.core.result.BenchmarkDetails d = benchmark.benchmark();
+        return benchmark.withBenchmark(new io.perfgate.core.result.BenchmarkDetails(d.benchmark(), d.mode(), d.params(),
+                d.threads(), d.forks(), d.warmupIterations(), d.warmupTime(), d.measurementIterations(),
+                d.measurementTime(), d.score(), d.scoreError(), d.scoreUnit(), d.allocationPerOperation(),
+                d.allocationError(), d.jmhVersion(), d.failure(), "measured iteration 1 of fork 1 scored 400,000 ops/s"
+                + " against 1,000,000 ops/s at worst after it", d.allocationStillWarming()));
+    }
+
     private static TestResult withLevel(TestResult result, Level level) {
         GateDeclaration gate = new GateDeclaration("LatencyGate", level, false, "method OrderTest#create",
                 Map.of("p95", "50ms"), null);
