@@ -2,10 +2,10 @@ package io.perfgate.maven;
 
 import io.perfgate.core.baseline.BaselineComparison;
 import io.perfgate.core.gate.Level;
-import io.perfgate.core.regression.ContendedRegressions;
 import io.perfgate.core.regression.DetectionLimit;
 import io.perfgate.core.regression.RegressionOutcome;
 import io.perfgate.core.regression.Undecided;
+import io.perfgate.core.result.Contention;
 import io.perfgate.maven.CheckSummary.Line;
 import io.perfgate.maven.CheckSummary.Severity;
 
@@ -86,7 +86,7 @@ final class BaselineLines {
             lines.add(new Line(Severity.WARN, "Baseline: " + withoutCleanRound.size()
                     + (withoutCleanRound.size() == 1 ? " test" : " tests") + " not compared, because every round"
                     + " waited for a CPU beyond the share allowed and was discarded: "
-                    + String.join(", ", withoutCleanRound) + "; " + ContendedRegressions.FIX));
+                    + String.join(", ", withoutCleanRound) + "; " + Contention.RERUN_FIX));
         }
         summarise(undecided, lines);
         Severity trendSeverity = switch (baseline.trendLevel()) {

@@ -5,7 +5,6 @@ import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Metric;
 import io.perfgate.core.gate.Verdict;
 import io.perfgate.core.latency.LatencyHistogram;
-import io.perfgate.core.regression.ContendedRegressions;
 import io.perfgate.core.result.Contention;
 import io.perfgate.core.result.Measurement;
 
@@ -18,7 +17,7 @@ import io.perfgate.core.result.Measurement;
  * waiting for a CPU uses none.
  */
 final class ContentionReview {
-    static final String FIX = ContendedRegressions.FIX;
+    static final String FIX = Contention.RERUN_FIX;
 
     private ContentionReview() {
     }

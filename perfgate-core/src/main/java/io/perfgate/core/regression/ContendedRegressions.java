@@ -78,9 +78,7 @@ public final class ContendedRegressions {
                 + ": the busy machine, not the code, may explain it; " + FIX);
     }
 
-    /** What to do when a busy machine leaves a verdict open. */
-    public static final String FIX = "rerun on a quieter machine, or compare against the base commit in one build"
-            + " (mvn verify perfgate:compare)";
+    private static final String FIX = Contention.RERUN_FIX;
 
     private static MetricComparison inconclusive(MetricComparison c, String message) {
         return new MetricComparison(c.testId(), c.testLabel(), c.metric(), c.allowed(), RegressionOutcome.INCONCLUSIVE,

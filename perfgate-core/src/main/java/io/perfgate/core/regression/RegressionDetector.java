@@ -1,6 +1,7 @@
 package io.perfgate.core.regression;
 
 import io.perfgate.core.gate.QuantityKind;
+import io.perfgate.core.result.Contention;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 import java.util.ArrayList;
@@ -333,7 +334,7 @@ public final class RegressionDetector {
     public MetricComparison withoutCleanRound(String testId, String testLabel, RegressionMetric metric, int baseline,
                                               String baselineRef, String waited) {
         return notCompared(testId, testLabel, metric, baseline, 0, baselineRef, Undecided.NO_CLEAN_ROUND,
-                "no round of this run was measured cleanly (" + waited + "); " + ContendedRegressions.FIX);
+                "no round of this run was measured cleanly (" + waited + "); " + Contention.RERUN_FIX);
     }
 
     /**

@@ -43,6 +43,10 @@ public record Contention(
         String discardedLatencyHistogram,
         Double loadPerCore) {
 
+    /** What to do when a busy machine leaves a verdict open. */
+    public static final String RERUN_FIX = "rerun on a quieter machine, or compare against the base commit in one"
+            + " build (mvn verify perfgate:compare)";
+
     public static final String SCHEDSTAT = "schedstat";
     public static final String CPU_TIME = "cpu-time";
 
