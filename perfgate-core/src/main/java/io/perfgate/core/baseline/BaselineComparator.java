@@ -4,7 +4,6 @@ import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.profile.ProfileDiff;
-import io.perfgate.core.jmh.SteadyState;
 import io.perfgate.core.regression.ComparisonInput;
 import io.perfgate.core.regression.DetectionLimit;
 import io.perfgate.core.regression.JvmSpread;
@@ -16,8 +15,9 @@ import io.perfgate.core.regression.RegressionMetric;
 import io.perfgate.core.regression.RegressionOutcome;
 import io.perfgate.core.regression.RegressionPolicy;
 import io.perfgate.core.regression.Replicates;
-import io.perfgate.core.regression.Undecided;
 import io.perfgate.core.regression.RunToRunNoise;
+import io.perfgate.core.regression.Undecided;
+import io.perfgate.core.result.BenchmarkDetails;
 import io.perfgate.core.result.Contention;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.ResultStatus;
@@ -173,7 +173,7 @@ public final class BaselineComparator {
                         slots.add(new Slot(-1, detector.notCompared(unit.id(), unit.label(), metric,
                                 base.values().size(), measured.values().length, describe(base, baseline.fingerprint()),
                                 Undecided.STILL_WARMING, "JMH measured the benchmark before it reached steady state ("
-                                        + warming + "); " + SteadyState.WARMUP_FIX),
+                                        + warming + "); " + BenchmarkDetails.WARMUP_FIX),
                                 levelOf(result, unit.scope(), metric), null));
                         continue;
                     }

@@ -1,7 +1,6 @@
 package io.perfgate.core.check;
 
 import io.perfgate.core.gate.Bound;
-import io.perfgate.core.jmh.SteadyState;
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Metric;
 import io.perfgate.core.gate.Verdict;
@@ -39,7 +38,7 @@ final class BenchmarkJudge implements GateJudge {
             + " -Dperfgate.jmh.measurementIterations=5, or -Dperfgate.profile=standard), quiet the machine, or set"
             + " allowInconclusive = true";
     /** How to give a benchmark still warming up a longer warmup, for INCONCLUSIVE messages. */
-    static final String WARMUP_FIX = SteadyState.WARMUP_FIX;
+    static final String WARMUP_FIX = BenchmarkDetails.WARMUP_FIX;
     /** The confidence of the interval a figure is judged by. */
     private static final double CONFIDENCE = 0.95;
 

@@ -29,10 +29,6 @@ import java.util.Optional;
 public final class SteadyState {
     /** How much worse than every later iteration one may be before the fork counts as warming. */
     public static final double WORSE_BY = 1.20;
-    /** How to give a benchmark still warming up a longer warmup, for INCONCLUSIVE messages. */
-    public static final String WARMUP_FIX = "give it a longer warmup: set <warmupIterations> or <warmupTime> in the"
-            + " perfgate-maven-plugin's configuration (or -Dperfgate.jmh.warmupIterations=8), or use the standard"
-            + " profile (-Dperfgate.profile=standard); or set allowInconclusive = true";
 
     private SteadyState() {
     }

@@ -62,6 +62,11 @@ public record BenchmarkDetails(
         String stillWarming,
         String allocationStillWarming) {
 
+    /** How to give a benchmark still warming up a longer warmup, for INCONCLUSIVE messages. */
+    public static final String WARMUP_FIX = "give it a longer warmup: set <warmupIterations> or <warmupTime> in the"
+            + " perfgate-maven-plugin's configuration (or -Dperfgate.jmh.warmupIterations=8), or use the standard"
+            + " profile (-Dperfgate.profile=standard); or set allowInconclusive = true";
+
     private static final Map<String, Double> NANOS_PER_UNIT = Map.of(
             "ns", 1.0, "us", 1e3, "ms", 1e6, "s", 1e9, "min", 60e9, "hr", 3600e9, "day", 86_400e9);
 
