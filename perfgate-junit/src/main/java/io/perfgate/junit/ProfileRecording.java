@@ -44,19 +44,13 @@ final class ProfileRecording {
         Path file;
         try {
             file = results.isPresent()
-                    ? jfrFile(results.get(), context.getUniqueId())
+                    ? ResultFiles.recordingFor(results.get(), context.getUniqueId())
                     : Files.createTempFile("perfgate-", ".jfr");
         } catch (IOException e) {
             System.err.println("[perfgate] not profiling " + context.getDisplayName() + ": " + e.getMessage());
             return Optional.empty();
         }
         return Optional.of(new ProfileRecording(new JfrProfiler(file), keep, results.orElse(null)));
-    }
-
-    /** The profile's file: the result file's name with {@code .jfr}. */
-    private static Path jfrFile(Path results, String testId) {
-        String json = ResultFiles.fileFor(results, testId).getFileName().toString();
-        return results.resolve(json.substring(0, json.length() - ".json".length()) + ".jfr");
     }
 
     MeasuringListener listener() {

@@ -16,6 +16,7 @@ import io.perfgate.core.regression.RegressionOutcome;
 import io.perfgate.core.regression.RegressionPolicy;
 import io.perfgate.core.regression.Replicates;
 import io.perfgate.core.regression.RunToRunNoise;
+import io.perfgate.core.regression.Uncompared;
 import io.perfgate.core.regression.Undecided;
 import io.perfgate.core.result.BenchmarkDetails;
 import io.perfgate.core.result.Contention;
@@ -25,7 +26,6 @@ import io.perfgate.core.result.TestLabels;
 import io.perfgate.core.result.TestResult;
 import io.perfgate.core.trend.TrendAnalyzer;
 import io.perfgate.core.trend.TrendFinding;
-import io.perfgate.core.trend.TrendPoint;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -121,6 +121,7 @@ public final class BaselineComparator {
         }
 
         RegressionDetector detector = new RegressionDetector(settings.policy());
+        Uncompared uncompared = new Uncompared(settings.policy());
         List<ComparisonInput> inputs = new ArrayList<>();
         List<Slot> slots = new ArrayList<>();
         List<TrendJob> trendJobs = new ArrayList<>();
@@ -136,7 +137,7 @@ public final class BaselineComparator {
             Fingerprint current = Fingerprint.of(result.environment(), version, profileOf(result, profile), now);
             runFingerprint = runFingerprint == null ? current : runFingerprint;
             TestBaseline baseline = baselines.byTestId().get(result.id());
-            List<String> unfair = baseline == null ? List.of() : unfairness(current, baseline.fingerprint());
+            List<String> unfair = baseline == null ? List.of() : current.unfairness(baseline.fingerprint());
             List<HistoryRun> comparable = comparableRuns(history.runs(), current);
             ProfileDiff profileDiff = baseline == null ? null : profileDiff(baseline, result);
             boolean noted = false;
@@ -146,7 +147,7 @@ public final class BaselineComparator {
                 if (replicates.isEmpty()) {
                     Contention contention = unit.measurement() == null ? null : unit.measurement().contention();
                     if (baselines.present() && contention != null && contention.noCleanRound()) {
-                        slots.addAll(withoutCleanRound(detector, result, unit, baseline, contention));
+                        slots.addAll(withoutCleanRound(uncompared, result, unit, baseline, contention));
                     }
                     continue;
                 }
@@ -170,7 +171,7 @@ public final class BaselineComparator {
                     Replicates measured = entry.getValue();
                     if (warming != null && base != null && metric.jmhScore()) {
                         // a score still changing is no level: compared, it would call the JIT's progress a change
-                        slots.add(new Slot(-1, detector.notCompared(unit.id(), unit.label(), metric,
+                        slots.add(new Slot(-1, uncompared.because(unit.id(), unit.label(), metric,
                                 base.values().size(), measured.values().length, describe(base, baseline.fingerprint()),
                                 Undecided.STILL_WARMING, "JMH measured the benchmark before it reached steady state ("
                                         + warming + "); " + BenchmarkDetails.WARMUP_FIX),
@@ -180,7 +181,7 @@ public final class BaselineComparator {
                     if (gated.contains(metric) && (base == null || !measured.usable())) {
                         // a metric a gate names never drops out unnoticed: it is counted as INCONCLUSIVE, with why
                         String why = GatedMetrics.whyNotComparable(metric, base, baseline, unit.scope(), measured);
-                        slots.add(new Slot(-1, detector.notComparable(unit.id(), unit.label(), metric,
+                        slots.add(new Slot(-1, uncompared.gated(unit.id(), unit.label(), metric,
                                 base == null ? 0 : base.values().size(), measured.values().length,
                                 describe(base, baseline.fingerprint()), why), levelOf(result, unit.scope(), metric),
                                 null));
@@ -272,17 +273,18 @@ public final class BaselineComparator {
      * INCONCLUSIVE comparisons for a unit whose every round waited too long for a CPU: the metrics its gates name,
      * or its p50 when they name none, so the test is named in the output instead of silently left out.
      */
-    private List<Slot> withoutCleanRound(RegressionDetector detector, TestResult result, ComparedUnit unit,
+    private List<Slot> withoutCleanRound(Uncompared uncompared, TestResult result, ComparedUnit unit,
                                          TestBaseline baseline, Contention contention) {
         Set<RegressionMetric> metrics = MetricSelection.gated(result, unit.scope());
         Map<String, BaselineMetric> baseMetrics = baseline == null ? Map.of() : baseline.metricsOf(unit.scope());
         List<Slot> slots = new ArrayList<>();
         for (RegressionMetric metric : metrics.isEmpty() ? Set.of(RegressionMetric.P50) : metrics) {
             BaselineMetric base = baseMetrics.get(metric.label());
-            slots.add(new Slot(-1, detector.withoutCleanRound(unit.id(), unit.label(), metric,
-                    base == null ? 0 : base.values().size(),
-                    baseline == null ? null : describe(base, baseline.fingerprint()), contention.waitText()),
-                    levelOf(result, unit.scope(), metric), null));
+            slots.add(new Slot(-1, uncompared.because(unit.id(), unit.label(), metric,
+                    base == null ? 0 : base.values().size(), 0,
+                    baseline == null ? null : describe(base, baseline.fingerprint()), Undecided.NO_CLEAN_ROUND,
+                    "no round of this run was measured cleanly (" + contention.waitText() + "); "
+                            + Contention.RERUN_FIX), levelOf(result, unit.scope(), metric), null));
         }
         return slots;
     }
@@ -326,21 +328,10 @@ public final class BaselineComparator {
         return settings.level();
     }
 
-    /** Differences of environment and distortions of either run, in words. */
-    static List<String> unfairness(Fingerprint current, Fingerprint baseline) {
-        List<String> unfair = new ArrayList<>(current.differencesFrom(baseline));
-        List<String> now = current.unfairDistortions(baseline);
-        List<String> then = baseline.unfairDistortions(current);
-        now.stream().filter(then::contains).forEach(distortion -> unfair.add("both runs had: " + distortion));
-        now.stream().filter(d -> !then.contains(d)).forEach(distortion -> unfair.add("this run had: " + distortion));
-        then.stream().filter(d -> !now.contains(d)).forEach(distortion -> unfair.add("the baseline run had: " + distortion));
-        return unfair;
-    }
-
     /** Earlier runs whose environment compares fairly with the current one, oldest first. */
     private static List<HistoryRun> comparableRuns(List<HistoryRun> runs, Fingerprint current) {
         return runs.stream()
-                .filter(run -> unfairness(current, run.fingerprint()).isEmpty())
+                .filter(run -> current.unfairness(run.fingerprint()).isEmpty())
                 .toList();
     }
 
@@ -403,27 +394,5 @@ public final class BaselineComparator {
             return profile;
         }
         return result.workload() == null ? null : result.workload().profile();
-    }
-
-    /** One metric's history, analysed after all comparisons are made. */
-    private record TrendJob(ComparedUnit unit, RegressionMetric metric, List<HistoryRun> runs, double[] current,
-                            BaselineMetric baseline, Instant now, SourceVersion version) {
-        TrendFinding analyze(TrendAnalyzer analyzer, int window) {
-            List<TrendPoint> points = new ArrayList<>();
-            for (HistoryRun run : runs) {
-                run.test(unit.id()).map(test -> test.values(metric.label()))
-                        .filter(values -> values.length > 0)
-                        .ifPresent(values -> points.add(new TrendPoint(run.fingerprint().recordedAt(),
-                                run.fingerprint().commit(), median(values), values)));
-            }
-            points.add(new TrendPoint(now, version == null ? null : version.commit(), median(current), current));
-            List<TrendPoint> recent = points.subList(Math.max(0, points.size() - window), points.size());
-            return analyzer.analyze(unit.id(), unit.label(), metric, recent, baseline.array(),
-                    baseline.recordedAt());
-        }
-    }
-
-    private static double median(double[] values) {
-        return BaselineStore.median(values);
     }
 }

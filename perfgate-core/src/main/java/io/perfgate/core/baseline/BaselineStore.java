@@ -244,7 +244,7 @@ public final class BaselineStore {
         }
         TestBaseline existing = readFile(file);
         Fingerprint fingerprint = Fingerprint.of(current.environment(), version, profileOf(current, profile), now);
-        List<String> unfair = BaselineComparator.unfairness(fingerprint, existing.fingerprint());
+        List<String> unfair = fingerprint.unfairness(existing.fingerprint());
         if (!unfair.isEmpty()) {
             throw new BaselineFileException(file, "cannot accept " + unit.label() + ":" + metricLabel
                     + " from a run that does not compare fairly with its baseline (" + String.join("; ", unfair)

@@ -155,4 +155,16 @@ public record Fingerprint(
         return !argument.toLowerCase(Locale.ROOT).startsWith("-xrun") && !argument.equals("-Xdebug")
                 && !argument.startsWith("-Xrunjdwp");
     }
+
+    /** Differences of environment and distortions of either run, against the baseline's, in words; empty if fair. */
+    public List<String> unfairness(Fingerprint baseline) {
+        List<String> unfair = new ArrayList<>(differencesFrom(baseline));
+        List<String> now = unfairDistortions(baseline);
+        List<String> then = baseline.unfairDistortions(this);
+        now.stream().filter(then::contains).forEach(distortion -> unfair.add("both runs had: " + distortion));
+        now.stream().filter(d -> !then.contains(d)).forEach(distortion -> unfair.add("this run had: " + distortion));
+        then.stream().filter(d -> !now.contains(d))
+                .forEach(distortion -> unfair.add("the baseline run had: " + distortion));
+        return unfair;
+    }
 }

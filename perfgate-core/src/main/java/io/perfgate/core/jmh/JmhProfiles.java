@@ -121,8 +121,7 @@ public record JmhProfiles(Path directory) {
                 ProfileSummary summary = ProfileReader.read(recording, details.measurementIterations()
                         * JmhSettings.nanos(details.measurementTime()), PERIOD_MILLIS);
                 if (keep) {
-                    String json = ResultFiles.fileFor(resultsDirectory, result.id()).getFileName().toString();
-                    Path kept = resultsDirectory.resolve(json.substring(0, json.length() - ".json".length()) + ".jfr");
+                    Path kept = ResultFiles.recordingFor(resultsDirectory, result.id());
                     Files.createDirectories(resultsDirectory);
                     Files.move(recording, kept, StandardCopyOption.REPLACE_EXISTING);
                     summary = summary.withRecordingFile(kept.getFileName().toString());

@@ -70,13 +70,12 @@ public record ProfileDiff(ProfileSummary baseline, ProfileSummary current, List<
     /**
      * The method whose share of the samples grew most. A growth shows in the changed method and in the callees
      * doing the added work alike; of those grown about as much, the outermost (the largest share now) is named,
-     * since it is where the added calls are made. Perfgate's and JMH's own loops are never named. Empty when nothing grew beyond
-     * sampling noise: two percentage points and two standard errors of the two sample counts.
+     * since it is where the added calls are made. Perfgate's and JMH's own loops are never named. Empty when
+     * nothing grew beyond sampling noise: two percentage points and two standard errors of the two sample counts.
      */
     public Optional<MethodChange> grewMost() {
         List<MethodChange> tests = changes.stream()
-                .filter(change -> !change.method().equals(ProfileReader.MEASURING_LOOP)
-                        && !change.method().equals(ProfileReader.JMH_LOOP))
+                .filter(change -> !ProfileReader.measuringLoop(change.method()))
                 .filter(change -> change.totalChange() >= NOISE_MULTIPLE * standardError(change))
                 .toList();
         double most = tests.stream().mapToDouble(MethodChange::totalChange).max().orElse(0);

@@ -75,7 +75,7 @@ public final class ProfileReader {
                     case JfrProfiler.ALLOCATION_SAMPLE -> {
                         List<String> stack = event.getStackTrace() == null ? null
                                 : fromBody(leafFirst(event.getStackTrace()));
-                        if (stack != null && !loopOnly(stack)) { // not the loop's own histograms and counters
+                        if (stack != null && !(stack.size() == 1 && measuringLoop(stack.get(0)))) { // not the loop's own histograms and counters
                             allocations.merge(List.of(site(stack), className(event.getClass("objectClass"))),
                                     event.getLong("weight"), Long::sum);
                         }
@@ -197,9 +197,9 @@ public final class ProfileReader {
         return method > 0 && frame.substring(0, method).endsWith(JMH_STUB_CLASS_SUFFIX);
     }
 
-    /** A stack that is the measuring loop's own work, not the body's. */
-    private static boolean loopOnly(List<String> stack) {
-        return stack.size() == 1 && (stack.get(0).equals(MEASURING_LOOP) || stack.get(0).equals(JMH_LOOP));
+    /** Whether a frame stands for a measuring loop's own work (perfgate's or JMH's), which is never the body's. */
+    public static boolean measuringLoop(String frame) {
+        return frame.equals(MEASURING_LOOP) || frame.equals(JMH_LOOP);
     }
 
     /** Frames between the loop and the test method: the extension's call, reflection, generated lambdas. */

@@ -1,7 +1,6 @@
 package io.perfgate.core.regression;
 
 import io.perfgate.core.gate.QuantityKind;
-import io.perfgate.core.result.Contention;
 import org.apache.commons.statistics.distribution.NormalDistribution;
 
 import java.util.ArrayList;
@@ -306,49 +305,6 @@ public final class RegressionDetector {
                 input.baseline().length, input.current().length, baselineValue, currentValue,
                 change, lowerChange, upperChange, p, adjusted, comparisons, input.baselineRef(), input.unfairBecause(),
                 input.runToRunSd() > 0 ? input.runToRunSd() : 0, suggested, undecided, message);
-    }
-
-    /**
-     * A metric a gate names that has no replicate values on one side: INCONCLUSIVE with the reason, so it is
-     * counted and shown instead of dropping out of the comparison.
-     *
-     * @param why what is missing and how to get it, a whole clause
-     */
-    public MetricComparison notComparable(String testId, String testLabel, RegressionMetric metric, int baseline,
-                                          int current, String baselineRef, String why) {
-        String vs = baselineRef == null ? "" : " (" + baselineRef + ")";
-        return new MetricComparison(testId, testLabel, metric, policy.allowedFor(testLabel, metric),
-                RegressionOutcome.INCONCLUSIVE, baseline, current, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, 0, baselineRef, List.of(), 0, 0, Undecided.NOT_COMPARABLE,
-                metric.label() + ", which a gate of " + testLabel + " names, is not compared with the baseline" + vs
-                        + ": " + why);
-    }
-
-    /**
-     * A metric of a test none of whose rounds this run kept, because each waited too long for a CPU: INCONCLUSIVE,
-     * so the test is named instead of silently left out of the comparison.
-     *
-     * @param baseline replicates of the baseline (0 when it has none)
-     * @param waited   how long the rounds waited ({@code Contention#waitText})
-     */
-    public MetricComparison withoutCleanRound(String testId, String testLabel, RegressionMetric metric, int baseline,
-                                              String baselineRef, String waited) {
-        return notCompared(testId, testLabel, metric, baseline, 0, baselineRef, Undecided.NO_CLEAN_ROUND,
-                "no round of this run was measured cleanly (" + waited + "); " + Contention.RERUN_FIX);
-    }
-
-    /**
-     * A metric this run measured but cannot compare, for a reason of its own: INCONCLUSIVE, with the reason.
-     *
-     * @param why the reason and what to do, a clause
-     */
-    public MetricComparison notCompared(String testId, String testLabel, RegressionMetric metric, int baseline,
-                                        int current, String baselineRef, Undecided reason, String why) {
-        String vs = baselineRef == null ? "" : " (" + baselineRef + ")";
-        return new MetricComparison(testId, testLabel, metric, policy.allowedFor(testLabel, metric),
-                RegressionOutcome.INCONCLUSIVE, baseline, current, Double.NaN, Double.NaN, Double.NaN, Double.NaN,
-                Double.NaN, Double.NaN, Double.NaN, 0, baselineRef, List.of(), 0, 0, reason,
-                metric.label() + " of " + testLabel + " is not compared with the baseline" + vs + ": " + why);
     }
 
     /** Whether n vs m replicates can reach the significance level at all over this many comparisons. */

@@ -26,6 +26,11 @@ public final class ResultFiles {
         return resultsDirectory.resolve(idHash(id) + ".json");
     }
 
+    /** The file a result's kept JFR recording is stored in, beside the result's own file. */
+    public static Path recordingFor(Path resultsDirectory, String id) {
+        return resultsDirectory.resolve(idHash(id) + ".jfr");
+    }
+
     /** 24 hex digits of the SHA-256 of a result id: stable, safe in file names and HTML anchors. */
     public static String idHash(String id) {
         try {

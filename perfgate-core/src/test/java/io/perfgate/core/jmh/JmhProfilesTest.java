@@ -1,7 +1,6 @@
 package io.perfgate.core.jmh;
 
 import io.perfgate.core.profile.HotMethods;
-import io.perfgate.core.profile.JfrProfiler;
 import io.perfgate.core.profile.ProfileSummary;
 import io.perfgate.core.result.BenchmarkDetails;
 import io.perfgate.core.result.ResultFiles;
@@ -119,6 +118,5 @@ class JmhProfilesTest {
         List<TestResult> same = new JmhProfiles(directory).prepare().attach(List.of(failed), directory, false,
                 line -> { });
         assertEquals(List.of(failed), same);
-        assertTrue(JfrProfiler.settingsFile(20).contains("jdk.GarbageCollection"));
     }
 }
