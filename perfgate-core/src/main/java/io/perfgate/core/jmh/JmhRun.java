@@ -31,6 +31,8 @@ public record JmhRun(
 
     /** JMH's gc profiler's allocation per operation, in bytes. */
     public static final String ALLOCATION_PER_OPERATION = "gc.alloc.rate.norm";
+    /** The share of each iteration the benchmark threads waited for a CPU ({@link CpuWaitProfiler}). */
+    public static final String CPU_WAIT = "perfgate.cpuWait";
     /** JMH's gc profiler's allocation rate; present (even when zero) whenever the profiler ran. */
     public static final String ALLOCATION_RATE = "gc.alloc.rate";
 

@@ -4,12 +4,14 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -23,7 +25,8 @@ import java.util.function.Consumer;
  * Runs JMH's launcher in a JVM of its own on the test class path, streams its console output line by
  * line, and keeps what it wrote under one directory: {@code jmh-result.json} (JMH's JSON),
  * {@code jmh-output.txt} (the console) and {@code classpath.args} (the class path, passed as a java
- * {@code @argfile} so long class paths fit any command line). Every run is bounded by a timeout, after
+ * {@code @argfile} so long class paths fit any command line, with {@link CpuWaitProfiler}'s class from
+ * {@code perfgate-classes} at its end, which every run profiles with). Every run is bounded by a timeout, after
  * which the JVM and JMH's forks are killed. JMH refuses to start while another JMH run on the machine holds
  * its lock ({@code jmh.lock} in the temporary directory), so that benchmarks never measure each other; the
  * runner then waits for that run to end, within the timeout, rather than measure alongside it.
@@ -44,6 +47,10 @@ public record JmhRunner(Path java, List<String> launcherOptions, List<String> cl
     /** JMH's console output. */
     public static final String OUTPUT_FILE = "jmh-output.txt";
     private static final String CLASSPATH_FILE = "classpath.args";
+    /** perfgate's classes that JMH loads in its forks: the CPU-wait profiler, without the rest of perfgate. */
+    private static final String PROFILER_CLASSES = "perfgate-classes";
+    /** {@link CpuWaitProfiler}, named: its class needs JMH, which only the benchmarks' class path has. */
+    static final String CPU_WAIT_PROFILER = "io.perfgate.core.jmh.CpuWaitProfiler";
     private static final int TAIL_LINES = 15;
     private static final String LOCK_HELD = "Unable to acquire the JMH lock";
     private static final long LOCK_POLL_MILLIS = 2_000;
@@ -109,6 +116,7 @@ public record JmhRunner(Path java, List<String> launcherOptions, List<String> cl
         List<String> arguments = new ArrayList<>(command.runArguments(settings, gcProfiler, resultFile(),
                 forkOptions));
         arguments.addAll(profiles == null ? List.of() : profiles.profilerArguments());
+        arguments.addAll(List.of("-prof", CPU_WAIT_PROFILER));
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean announced = false;
         while (true) {
@@ -241,7 +249,9 @@ public record JmhRunner(Path java, List<String> launcherOptions, List<String> cl
     /** The class path as a java {@code @argfile}: quoted, with backslashes escaped, one option per line. */
     private Path writeClasspath() {
         Path file = directory.resolve(CLASSPATH_FILE);
-        String joined = String.join(File.pathSeparator, classpath);
+        List<String> entries = new ArrayList<>(classpath);
+        entries.add(writeProfilerClass().toAbsolutePath().toString());
+        String joined = String.join(File.pathSeparator, entries);
         String content = "-cp" + System.lineSeparator() + "\"" + joined.replace("\\", "\\\\").replace("\"", "\\\"")
                 + "\"" + System.lineSeparator();
         try {
@@ -251,6 +261,23 @@ public record JmhRunner(Path java, List<String> launcherOptions, List<String> cl
             throw new JmhResultException("cannot write " + file + ": " + e.getMessage(), e);
         }
         return file.toAbsolutePath();
+    }
+
+    /** {@link CpuWaitProfiler}'s class file in a directory of its own, for the class path. */
+    private Path writeProfilerClass() {
+        Path classes = directory.resolve(PROFILER_CLASSES);
+        String name = CPU_WAIT_PROFILER.replace('.', '/') + ".class";
+        Path target = classes.resolve(name);
+        try (InputStream bytes = JmhRunner.class.getClassLoader().getResourceAsStream(name)) {
+            if (bytes == null) {
+                throw new JmhResultException("perfgate's class " + name + " is missing from its own class path");
+            }
+            Files.createDirectories(target.getParent());
+            Files.copy(bytes, target, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            throw new JmhResultException("cannot write " + target + ": " + e.getMessage(), e);
+        }
+        return classes;
     }
 
     private static String describe(Finished finished) {

@@ -15,8 +15,10 @@ import java.util.Optional;
  * later one, or in throughput mode did fewer than 1/1.2 as many operations as the slowest later one). The fork got
  * faster and never came back: a JIT compiler still at work on the first iterations, or a deoptimisation and
  * recompilation later on (bench/jmh-warmup's WordCountBench does both), shows that way, while noise (a benchmark
- * that alternates between fast and slow iterations, a busy machine) comes back to that level later and is left to
- * the error interval. The last iteration has nothing after it and is not judged. The run is still warming up
+ * that alternates between fast and slow iterations) comes back to that level later and is left to the error
+ * interval. A busy machine can slow one iteration in the middle of a fork, which would look like a deoptimisation:
+ * where {@link CpuWaitProfiler} measured how long each iteration's threads waited for a CPU, that wait is taken
+ * out of the scores first, and an iteration that mostly waited is not judged. The last iteration has nothing after it and is not judged. The run is still warming up
  * when at least half of its forks (one of two, three of five) have a warming iteration: with two forks one is
  * enough, as it moves the score most; with more forks a single one moves it less.
  * <p>
@@ -29,6 +31,9 @@ import java.util.Optional;
 public final class SteadyState {
     /** How much worse than every later iteration one may be before the fork counts as warming. */
     public static final double WORSE_BY = 1.20;
+
+    /** The share of an iteration its threads may have waited for a CPU and still be judged. */
+    public static final double MAX_CPU_WAIT = 0.75;
 
     private SteadyState() {
     }
@@ -45,8 +50,41 @@ public final class SteadyState {
         if (!checkable(run)) {
             return Optional.empty();
         }
-        return warming(iterationScores(run), run.mode() != BenchmarkMode.THROUGHPUT, run.primaryMetric().scoreUnit(),
-                0);
+        boolean higherIsWorse = run.mode() != BenchmarkMode.THROUGHPUT;
+        JmhMetric cpuWait = run.secondaryMetrics().get(JmhRun.CPU_WAIT);
+        List<List<Double>> scores = cpuWait == null ? iterationScores(run)
+                : withoutCpuWait(iterationScores(run), cpuWait.rawData(), higherIsWorse);
+        return warming(scores, higherIsWorse, run.primaryMetric().scoreUnit(), 0)
+                .map(warming -> cpuWait == null ? warming : warming.withCpuWaitTakenOut());
+    }
+
+    /**
+     * Each iteration's score as if its threads had not waited for a CPU: the time per operation times the share
+     * they ran, the throughput divided by it. An iteration that waited more than {@link #MAX_CPU_WAIT} of its time
+     * says too little about the code and is not judged (NaN); a fork without a wait figure for every iteration
+     * keeps its scores.
+     *
+     * @param waits per fork, the share of each iteration the benchmark threads waited for a CPU
+     */
+    static List<List<Double>> withoutCpuWait(List<List<Double>> scores, List<List<Double>> waits,
+                                             boolean higherIsWorse) {
+        List<List<Double>> adjusted = new ArrayList<>();
+        for (int fork = 0; fork < scores.size(); fork++) {
+            List<Double> forkScores = scores.get(fork);
+            List<Double> forkWaits = fork < waits.size() ? waits.get(fork) : List.of();
+            if (forkWaits.size() != forkScores.size()) {
+                adjusted.add(forkScores);
+                continue;
+            }
+            List<Double> forkAdjusted = new ArrayList<>();
+            for (int iteration = 0; iteration < forkScores.size(); iteration++) {
+                double ran = 1 - forkWaits.get(iteration);
+                double score = forkScores.get(iteration);
+                forkAdjusted.add(!(ran >= 1 - MAX_CPU_WAIT) ? Double.NaN : higherIsWorse ? score * ran : score / ran);
+            }
+            adjusted.add(forkAdjusted);
+        }
+        return adjusted;
     }
 
     /**
@@ -170,9 +208,19 @@ public final class SteadyState {
      * @param times         how many times worse it was (above {@link #WORSE_BY})
      * @param forksWarming  the forks with an iteration that much worse than every later one
      * @param forksChecked  the forks with at least two measured iterations
+     * @param cpuWaitTakenOut whether the scores are without the benchmark threads' CPU wait ({@link CpuWaitProfiler})
      */
     public record WarmingUp(int fork, int iteration, double score, double laterWorst, String unit, double times,
-                            int forksWarming, int forksChecked) {
+                            int forksWarming, int forksChecked, boolean cpuWaitTakenOut) {
+
+        public WarmingUp(int fork, int iteration, double score, double laterWorst, String unit, double times,
+                         int forksWarming, int forksChecked) {
+            this(fork, iteration, score, laterWorst, unit, times, forksWarming, forksChecked, false);
+        }
+
+        WarmingUp withCpuWaitTakenOut() {
+            return new WarmingUp(fork, iteration, score, laterWorst, unit, times, forksWarming, forksChecked, true);
+        }
 
         /** {@code measured iteration 1 of fork 2 scored 862 us/op against 154 us/op at worst after it (...)}. */
         public String evidence() {
@@ -181,7 +229,8 @@ public final class SteadyState {
                     + " " + unit + " at worst after it ("
                     + String.format(Locale.ROOT, "%.2f", times) + " times worse); " + forksWarming + " of "
                     + forksChecked + " forks had an"
-                    + " iteration more than " + Math.round((WORSE_BY - 1) * 100) + " % worse than every later one";
+                    + " iteration more than " + Math.round((WORSE_BY - 1) * 100) + " % worse than every later one"
+                    + (cpuWaitTakenOut ? " (scores without the time the benchmark threads waited for a CPU)" : "");
         }
     }
 }

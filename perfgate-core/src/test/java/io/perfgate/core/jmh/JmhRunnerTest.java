@@ -63,6 +63,17 @@ class JmhRunnerTest {
         assertTrue(console.stream().anyMatch(line -> line.contains("<failure>")));
         assertTrue(Files.isRegularFile(runner.outputFile()));
 
+        assertEquals(CpuWaitProfiler.class.getName(), JmhRunner.CPU_WAIT_PROFILER);
+        // every run measures its iterations' CPU wait, which the steady-state check takes out (Linux only)
+        JmhRun measured = JmhResultReader.read(runner.resultFile()).stream()
+                .filter(run -> run.benchmark().endsWith("multiply")).findFirst().orElseThrow();
+        if (Files.isDirectory(Path.of("/proc/self/task"))) {
+            List<List<Double>> waits = measured.secondaryMetrics().get(JmhRun.CPU_WAIT).rawData();
+            assertEquals(measured.primaryMetric().rawData().stream().map(List::size).toList(),
+                    waits.stream().map(List::size).toList(), "a wait share for every measured iteration");
+            assertTrue(waits.stream().flatMap(List::stream).allMatch(share -> share >= 0 && share <= 1), waits::toString);
+        }
+
         GateDeclaration fast = new GateDeclaration("ThroughputGate", Level.BLOCKING, false, "method RunnerBench#multiply",
                 Map.of("min", "1/s"), null);
         List<TestResult> results = JmhResults.convert(JmhResultReader.read(runner.resultFile()), finished.failures(),

@@ -131,4 +131,42 @@ class SteadyStateTest {
         assertEquals(List.of(List.of(850.0, 100.0, 100.0)), SteadyState.iterationScores(run));
         assertEquals(8.5, SteadyState.check(run).orElseThrow().times(), 1e-9);
     }
+
+    @Test
+    void aSlowIterationThatWaitedForACpuIsABusyMachineNotWarmingUp() {
+        // jmh-pass's LookupBench in CI under two busy loops: iteration 3 of 5 took 1.4 times as long as the others
+        double[][] scores = {{100, 101, 140, 99, 100}};
+        assertTrue(SteadyState.check(wordCount("avgt", 5, scores)).isPresent(), "without wait figures: warming");
+        assertTrue(SteadyState.check(wordCount("avgt", scores, new double[][] {{0.01, 0.02, 0.30, 0.01, 0.02}}))
+                .isEmpty(), "140 us/op of which 30% waiting is 98 us/op of running");
+    }
+
+    @Test
+    void warmingUpStillShowsWithTheWaitTakenOutAndSaysSo() {
+        SteadyState.WarmingUp warming = SteadyState.check(wordCount("avgt", new double[][] {{250, 100, 100, 100}},
+                new double[][] {{0.2, 0.0, 0.0, 0.0}})).orElseThrow();
+        assertEquals(200, warming.score(), 1e-9);
+        assertEquals(2.0, warming.times(), 1e-9);
+        assertEquals("measured iteration 1 of fork 1 scored 200 us/op against 100 us/op at worst after it (2.00 times"
+                + " worse); 1 of 1 forks had an iteration more than 20 % worse than every later one (scores without"
+                + " the time the benchmark threads waited for a CPU)", warming.evidence());
+    }
+
+    @Test
+    void inThroughputModeTheWaitIsTakenOutByDividing() {
+        // 6 ops/ms while waiting half the time is 12 ops/ms of running: no slower than the later iterations
+        assertTrue(SteadyState.check(wordCount("thrpt", new double[][] {{10, 10, 6, 10, 10}},
+                new double[][] {{0, 0, 0.5, 0, 0}})).isEmpty());
+        assertTrue(SteadyState.check(wordCount("thrpt", new double[][] {{5, 10, 10, 10}},
+                new double[][] {{0.1, 0, 0, 0}})).isPresent(), "5 ops/ms with 10% waiting is still 2 times slower");
+    }
+
+    @Test
+    void anIterationThatMostlyWaitedIsNotJudgedAndAForkWithoutFiguresKeepsItsScores() {
+        assertTrue(SteadyState.check(wordCount("avgt", new double[][] {{400, 100, 100}}, new double[][] {{0.8, 0, 0}}))
+                .isEmpty(), "80% waiting: not judged");
+        assertEquals(List.of(List.of(300.0, 100.0), List.of(Double.NaN, 100.0), List.of(250.0, 90.0)),
+                SteadyState.withoutCpuWait(List.of(List.of(300.0, 100.0), List.of(400.0, 100.0), List.of(250.0, 90.0)),
+                        List.of(List.of(0.0, 0.0), List.of(0.9, 0.0), List.of(0.1)), true));
+    }
 }

@@ -32,8 +32,24 @@ final class WarmupRuns {
 
     static JmhRun run(String benchmark, String mode, int warmupIterations, Map<String, String> params,
                       double[][] rawData) {
-        String raw = Arrays.stream(rawData).map(fork -> Arrays.stream(fork).mapToObj(Double::toString)
+        return run(benchmark, mode, warmupIterations, params, rawData, null);
+    }
+
+    /** A word-count run whose iterations' threads waited these shares of each iteration for a CPU. */
+    static JmhRun wordCount(String mode, double[][] rawData, double[][] cpuWait) {
+        return run("bench.WordCountBench.count", mode, 5, Map.of("words", "2000"), rawData, cpuWait);
+    }
+
+    private static String rawData(double[][] rawData) {
+        return Arrays.stream(rawData).map(fork -> Arrays.stream(fork).mapToObj(Double::toString)
                 .collect(Collectors.joining(", ", "[", "]"))).collect(Collectors.joining(", ", "[", "]"));
+    }
+
+    static JmhRun run(String benchmark, String mode, int warmupIterations, Map<String, String> params,
+                      double[][] rawData, double[][] cpuWait) {
+        String raw = rawData(rawData);
+        String secondary = cpuWait == null ? "{}" : "{\"\u00b7" + JmhRun.CPU_WAIT + "\" : {\"score\" : 0.1,"
+                + " \"scoreError\" : \"NaN\", \"scoreUnit\" : \"share\", \"rawData\" : " + rawData(cpuWait) + "}}";
         String paramsJson = params.entrySet().stream().map(entry -> "\"" + entry.getKey() + "\" : \"" + entry.getValue()
                 + "\"").collect(Collectors.joining(", ", "{", "}"));
         String unit = mode.equals("thrpt") ? "ops/ms" : "us/op";
@@ -44,7 +60,7 @@ final class WarmupRuns {
                 + ", \"primaryMetric\" : {\"score\" : "
                 + Arrays.stream(rawData).flatMapToDouble(Arrays::stream).average().orElse(0)
                 + ", \"scoreError\" : 1.0, \"scoreUnit\" : \"" + unit + "\", \"rawData\" : " + raw
-                + "}, \"secondaryMetrics\" : {}}]";
+                + "}, \"secondaryMetrics\" : " + secondary + "}]";
         return JmhResultReader.parse(json, "test.json").get(0);
     }
 }
