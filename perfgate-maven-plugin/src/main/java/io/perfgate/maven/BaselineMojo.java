@@ -88,6 +88,11 @@ public class BaselineMojo extends AbstractPerfgateMojo {
     private void record(BaselineStore store, List<TestResult> results, SourceVersion version, Instant now) {
         BaselineStore.RecordSummary summary = store.record(results, version, profile, now, force);
         summary.skipped().forEach(line -> getLog().warn("perfgate: not recorded: " + line));
+        if (summary.tests().isEmpty()) {
+            getLog().warn("perfgate: recorded no baseline in " + store.baselineDirectory()
+                    + (summary.skipped().isEmpty() ? "" : ": every result was left out, as said above"));
+            return;
+        }
         getLog().info("perfgate: recorded the baseline of " + summary.tests().size()
                 + (summary.tests().size() == 1 ? " test" : " tests") + " (" + version.shortCommit() + ") in "
                 + store.baselineDirectory() + "; commit it so that builds compare with it");

@@ -14,6 +14,7 @@ import io.perfgate.core.jmh.JmhRunner;
 import io.perfgate.core.jmh.JmhSettings;
 import io.perfgate.core.jmh.TestCompilation;
 import io.perfgate.core.jmh.WarmupRetries;
+import io.perfgate.core.measure.ContentionRule;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.ResultFileException;
 import io.perfgate.core.result.ResultFiles;
@@ -63,6 +64,14 @@ public class JmhMojo extends TestRunMojo {
     /** How long JMH measures: {@code smoke} (seconds per benchmark), {@code standard} or {@code comprehensive}. */
     @Parameter(property = "perfgate.profile", defaultValue = "standard")
     private String profile;
+
+    /**
+     * The share of its measured iterations a benchmark's threads may wait for a CPU, on average, before its
+     * wall-time FAILs and REGRESSIONs have no verdict (the tests' rule, docs/contention.md): {@code 0.2} or
+     * {@code 20%}; 100% turns it off.
+     */
+    @Parameter(property = ContentionRule.PROPERTY, defaultValue = "10%")
+    private String maxCpuWait;
 
     /** Regular expressions of the benchmarks to run (found anywhere in the name, as JMH matches); all when empty. */
     @Parameter(property = "perfgate.jmh.includes")
@@ -226,6 +235,12 @@ public class JmhMojo extends TestRunMojo {
 
     private void run(JmhRunner runner, JmhCommand command, JmhSettings settings, List<String> benchmarks,
                      DeclaredGates gates, JmhProfiles profiles) throws MojoExecutionException {
+        ContentionRule contentionRule;
+        try {
+            contentionRule = ContentionRule.of(maxCpuWait);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
+        }
         boolean gcProfiler = gates.needGcProfiler();
         getLog().info("perfgate: running " + benchmarks.size() + (benchmarks.size() == 1 ? " benchmark" : " benchmarks")
                 + " with JMH (profile " + profile + ": " + String.join(" ", settings.arguments())
@@ -240,7 +255,7 @@ public class JmhMojo extends TestRunMojo {
         List<TestResult> results;
         try {
             results = JmhResults.convert(outcome.runs(), outcome.failures(), benchmarks, gates::of,
-                    outcome.stillWarming(), profile, started);
+                    outcome.stillWarming(), contentionRule, profile, started);
         } catch (InvalidGateException e) {
             throw new MojoExecutionException("perfgate:jmh: " + e.getMessage(), e);
         }

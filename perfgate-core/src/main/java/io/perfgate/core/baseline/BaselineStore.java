@@ -209,12 +209,13 @@ public final class BaselineStore {
 
     /**
      * Why a result's rounds cannot become a baseline: a busy machine left it short of clean rounds, and a baseline
-     * on the few it kept would judge every later build by luck; or JMH measured a benchmark whose score was still
+     * on the few it kept would judge every later build by luck, or made a JMH benchmark's threads wait beyond the
+     * share allowed; or JMH measured a benchmark whose score was still
      * changing. Null when it was measured cleanly.
      */
     private static String notMeasuredCleanly(TestResult result) {
         Contention contention = result.measurement() == null ? null : result.measurement().contention();
-        if (contention != null && contention.unresolved()) {
+        if (contention != null && (contention.unresolved() || contention.beyondAllowed())) {
             return "not measured cleanly (" + contention.waitText() + ")";
         }
         String warming = result.benchmark() == null ? null : result.benchmark().stillWarming();

@@ -14,7 +14,8 @@ import io.perfgate.core.result.Measurement;
  * explain a violation. Then a verdict stays PASS only when the data with the discarded rounds passes too; every
  * other verdict becomes INCONCLUSIVE, naming the CPU wait and what to do. With no clean round at all, the error
  * rate is judged on the discarded rounds too (none of which threw). CPU-time metrics are left alone: a thread
- * waiting for a CPU uses none.
+ * waiting for a CPU uses none. A JMH benchmark measures no iteration again: when its iterations' threads waited
+ * beyond the share on average, its wall-time FAILs become INCONCLUSIVE the same way.
  */
 final class ContentionReview {
     static final String FIX = Contention.RERUN_FIX;
@@ -34,6 +35,16 @@ final class ContentionReview {
             case ERROR_RATE -> measurement.invocations() == 0;
             default -> false;
         };
+    }
+
+    /**
+     * Whether the judged data itself waited beyond the share allowed (a JMH benchmark's iterations, which are all
+     * kept) and the metric is a wall time: then a FAIL may be the machine's, and a PASS holds.
+     */
+    private static boolean waitedBeyondAllowed(Measurement measurement, Metric metric) {
+        Contention contention = measurement.contention();
+        return contention != null && contention.beyondAllowed()
+                && (metric.gateType() == GateType.THROUGHPUT || metric.gateType() == GateType.LATENCY && !metric.cpuTime());
     }
 
     /** The measurement as if the discarded rounds had been kept: their samples, invocations and time added. */
@@ -56,6 +67,12 @@ final class ContentionReview {
      */
     static MetricOutcome review(Subject subject, Metric metric, Bound bound, MetricOutcome judged, GateJudge judge) {
         Measurement measurement = subject.measurement();
+        if (judged.verdict() == Verdict.FAIL && judged.value() != null && waitedBeyondAllowed(measurement, metric)) {
+            return Wording.outcome(metric, bound, Verdict.INCONCLUSIVE, judged.value(), judged.samples(),
+                    judged.lower(), judged.upper(), Wording.measured(metric, judged.value()) + " against "
+                            + bound.text() + " has no verdict: " + measurement.contention().waitText() + "; " + FIX
+                            + subject.context(judged.samples()));
+        }
         if (!applies(measurement, metric)) {
             return judged;
         }

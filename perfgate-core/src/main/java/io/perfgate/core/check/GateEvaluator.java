@@ -132,7 +132,7 @@ public final class GateEvaluator {
 
     private static MetricOutcome judge(Subject subject, Metric metric, Bound bound) {
         if (subject.benchmark() != null) {
-            return BENCHMARK.judge(subject, metric, bound);
+            return ContentionReview.review(subject, metric, bound, BENCHMARK.judge(subject, metric, bound), BENCHMARK);
         }
         Measurement measurement = subject.measurement();
         // the reason names its own cause and remedy: a generator behind its schedule, or a plan beyond its limits

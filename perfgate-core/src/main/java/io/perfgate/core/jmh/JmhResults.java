@@ -3,7 +3,9 @@ package io.perfgate.core.jmh;
 import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.jmh.JmhOutputMonitor.BenchmarkFailure;
 import io.perfgate.core.latency.LatencyHistogram;
+import io.perfgate.core.measure.ContentionRule;
 import io.perfgate.core.result.BenchmarkDetails;
+import io.perfgate.core.result.Contention;
 import io.perfgate.core.result.Environment;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.Measurement;
@@ -79,6 +81,21 @@ public final class JmhResults {
                                            BiFunction<String, Map<String, String>, List<GateDeclaration>> gates,
                                            Map<String, WarmupRetries.StillWarming> stillWarming, String profile,
                                            Instant startedAt) {
+        return convert(runs, failures, expected, gates, stillWarming, ContentionRule.fromSystemProperties(), profile,
+                startedAt);
+    }
+
+    /**
+     * The results of one JMH run, their iterations' CPU wait held against a contention rule.
+     *
+     * @param contentionRule the share of its iterations a benchmark's threads may wait for a CPU before its wall-time
+     *                       FAILs and REGRESSIONs have no verdict ({@link Contention#beyondAllowed})
+     */
+    public static List<TestResult> convert(List<JmhRun> runs, List<BenchmarkFailure> failures,
+                                           Collection<String> expected,
+                                           BiFunction<String, Map<String, String>, List<GateDeclaration>> gates,
+                                           Map<String, WarmupRetries.StillWarming> stillWarming,
+                                           ContentionRule contentionRule, String profile, Instant startedAt) {
         Map<String, BenchmarkFailure> failureByKey = new LinkedHashMap<>();
         failures.forEach(failure -> failureByKey.putIfAbsent(failure.key(), failure));
         Map<String, Set<BenchmarkMode>> modes = new HashMap<>();
@@ -101,7 +118,8 @@ public final class JmhResults {
             Set<BenchmarkMode> modesRun = modes.get(run.benchmark());
             TestResult result = result(run, failure, modesRun,
                     BenchmarkGates.forMode(gates.apply(run.benchmark(), run.params()), run.mode(), modesRun),
-                    stillWarming.get(id(run.benchmark(), run.mode(), run.params())), profile, startedAt, machine);
+                    stillWarming.get(id(run.benchmark(), run.mode(), run.params())), contentionRule, profile,
+                    startedAt, machine);
             if (!ids.add(result.id())) {
                 throw new JmhResultException("JMH's result holds " + result.label() + " twice; run each benchmark"
                         + " once per JMH run");
@@ -141,7 +159,8 @@ public final class JmhResults {
 
     private static TestResult result(JmhRun run, BenchmarkFailure failure, Set<BenchmarkMode> modesRun,
                                      List<GateDeclaration> gates, WarmupRetries.StillWarming stillWarming,
-                                     String profile, Instant startedAt, Environment machine) {
+                                     ContentionRule contentionRule, String profile, Instant startedAt,
+                                     Environment machine) {
         JmhMetric primary = run.primaryMetric();
         Double allocation = null;
         Double allocationError = null;
@@ -207,8 +226,12 @@ public final class JmhResults {
             }
         }
         MemoryMeasurement memory = allocation == null ? null : new MemoryMeasurement(null, allocation, null, null, null);
+        JmhMetric cpuWait = run.secondaryMetrics().get(JmhRun.CPU_WAIT);
+        Contention contention = cpuWait == null ? null
+                : Contention.ofIterations(cpuWait.rawData(), contentionRule.maxWaitShare(),
+                        Contention.loadPerCoreNow());
         Measurement measurement = new Measurement(samples, 0, Map.of(), null, duration,
-                merged == null ? null : merged.encode(), memory, null, rounds);
+                merged == null ? null : merged.encode(), memory, null, rounds, null, contention, null, null);
         Environment environment = new Environment(
                 run.jdkVersion() != null ? run.jdkVersion() : machine.javaVersion(),
                 run.jdkVersion() != null ? null : machine.javaVendor(),

@@ -39,8 +39,12 @@ public final class ContentionRule {
 
     /** The rule with the share from {@value #PROPERTY}, or the default. */
     public static ContentionRule fromSystemProperties() {
-        String text = System.getProperty(PROPERTY);
-        return new ContentionRule(text == null || text.isBlank() ? DEFAULT_MAX_WAIT_SHARE : parseShare(text));
+        return of(System.getProperty(PROPERTY));
+    }
+
+    /** The rule with a share written as {@value #PROPERTY} takes it ({@code 0.2}, {@code 20%}); null or blank: the default. */
+    public static ContentionRule of(String share) {
+        return new ContentionRule(share == null || share.isBlank() ? DEFAULT_MAX_WAIT_SHARE : parseShare(share));
     }
 
     /** {@code 0.2}, {@code 20%} or {@code 20 %} as 0.2. */

@@ -4,7 +4,6 @@ import io.perfgate.core.latency.LatencyHistogram;
 import io.perfgate.core.result.Contention;
 import io.perfgate.core.result.CpuTime;
 
-import java.lang.management.ManagementFactory;
 
 /**
  * Adds up, over a run's rounds, the CPU wait of kept and discarded rounds, and the CPU time of all of them (waiting
@@ -69,7 +68,7 @@ final class ContentionTally {
         return new Contention(allFromSchedstat ? Contention.SCHEDSTAT : Contention.CPU_TIME,
                 share(keptWait + discardedWait, keptThreadNanos + discardedThreadNanos), share(keptWait, keptThreadNanos), worstShare, rule.maxWaitShare(), kept, discarded, plannedRounds,
                 discarded == 0 ? null : share(discardedWait, discardedThreadNanos), discardedDuration,
-                discarded == 0 ? null : discardedLatency.encode(), loadPerCore());
+                discarded == 0 ? null : discardedLatency.encode(), Contention.loadPerCoreNow());
     }
 
     /** Every measured round's CPU time; null when the JVM does not measure it. */
@@ -82,10 +81,4 @@ final class ContentionTally {
         return whole <= 0 ? 0 : Math.min(1, (double) part / whole);
     }
 
-    /** The 1-minute load average per available processor; null where the system does not say. */
-    static Double loadPerCore() {
-        var os = ManagementFactory.getOperatingSystemMXBean();
-        double load = os.getSystemLoadAverage();
-        return load < 0 ? null : load / os.getAvailableProcessors();
-    }
 }

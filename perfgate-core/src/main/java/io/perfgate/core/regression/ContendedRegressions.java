@@ -13,7 +13,7 @@ import java.util.Set;
  * (docs/contention.md):
  * <ul>
  *   <li>when the test's cap ran out before its planned rounds were measured cleanly (its data is short and
- *       distorted);</li>
+ *       distorted), or a JMH benchmark's iterations waited beyond the share allowed;</li>
  *   <li>when its measuring threads waited for a CPU {@link #HIGH_WAIT_SHARE} or more of the time, or rounds were
  *       discarded for it, and its CPU time per invocation did not regress: the code costs what it cost, the
  *       machine was busier.</li>
@@ -63,7 +63,7 @@ public final class ContendedRegressions {
         }
         String change = comparison.metric().label() + " " + comparison.formattedChange() + " "
                 + comparison.formattedInterval() + " vs baseline";
-        if (contention.unresolved()) {
+        if (contention.unresolved() || contention.beyondAllowed()) {
             return inconclusive(comparison, change + " cannot be trusted: " + contention.waitText() + "; " + FIX);
         }
         CpuChange cpu = cpuByTest.get(comparison.testId());

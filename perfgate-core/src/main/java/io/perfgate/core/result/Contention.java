@@ -3,10 +3,14 @@ package io.perfgate.core.result;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import java.lang.management.ManagementFactory;
+import java.util.List;
+
 /**
  * How busy the machine was while a test was measured: how much of its rounds' wall time the measuring threads
  * were runnable but waiting for a CPU, how many rounds were discarded for it and measured again, and the machine's
- * load per core. See docs/contention.md for the rule.
+ * load per core. See docs/contention.md for the rule. A JMH benchmark's measured iterations count as its rounds
+ * ({@link #ofIterations}).
  *
  * @param source                  {@value #SCHEDSTAT} when the wait was read from the kernel's per-thread run-queue
  *                                time, {@value #CPU_TIME} when estimated as wall time minus thread CPU time (an upper
@@ -59,6 +63,51 @@ public record Contention(
         return discardedRounds > 0 && keptRounds < plannedRounds;
     }
 
+    /**
+     * Whether the judged data itself waited for a CPU beyond the share allowed. Never for a test, whose kept rounds
+     * each waited at most that share; for a JMH benchmark, whose iterations are all kept, when they waited more on
+     * average: its wall-time FAILs and REGRESSIONs may be the machine's.
+     */
+    @JsonIgnore
+    public boolean beyondAllowed() {
+        return keptRounds > 0 && keptWaitShare > maxWaitShare;
+    }
+
+    /**
+     * A JMH benchmark's figures, from the share of each measured iteration its threads waited for a CPU: every
+     * iteration is kept (JMH measures none again), so nothing is discarded.
+     *
+     * @param iterationWaits per fork, each measured iteration's share
+     */
+    public static Contention ofIterations(List<List<Double>> iterationWaits, double maxWaitShare,
+                                          Double loadPerCore) {
+        double sum = 0;
+        double worst = 0;
+        int iterations = 0;
+        for (List<Double> fork : iterationWaits) {
+            for (Double share : fork) {
+                if (share != null && Double.isFinite(share)) {
+                    sum += share;
+                    worst = Math.max(worst, share);
+                    iterations++;
+                }
+            }
+        }
+        if (iterations == 0) {
+            return null;
+        }
+        double mean = sum / iterations;
+        return new Contention(SCHEDSTAT, mean, mean, worst, maxWaitShare, iterations, 0, iterations, null, 0, null,
+                loadPerCore);
+    }
+
+    /** The machine's 1-minute load average per available processor now; null where the system does not say. */
+    public static Double loadPerCoreNow() {
+        var os = ManagementFactory.getOperatingSystemMXBean();
+        double load = os.getSystemLoadAverage();
+        return load < 0 ? null : load / os.getAvailableProcessors();
+    }
+
     /** Whether every measured round was discarded: no clean round is left to judge or to compare with a baseline. */
     @JsonIgnore
     public boolean noCleanRound() {
@@ -79,6 +128,8 @@ public record Contention(
             text += " in " + discardedRounds + (discardedRounds == 1 ? " round" : " rounds") + " (beyond the "
                     + percent(maxWaitShare) + " allowed; " + keptRounds + " of " + plannedRounds
                     + " planned rounds measured cleanly" + (unresolved() ? " before measuring stopped" : "") + ")";
+        } else if (beyondAllowed()) {
+            text += " (beyond the " + percent(maxWaitShare) + " allowed)";
         }
         if (loadPerCore != null) {
             text += String.format(java.util.Locale.ROOT, ", machine load %.1f per core", loadPerCore);

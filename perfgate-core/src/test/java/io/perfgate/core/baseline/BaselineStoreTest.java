@@ -67,6 +67,19 @@ class BaselineStoreTest {
     }
 
     @Test
+    void aBenchmarkWhoseIterationsWaitedBeyondTheShareIsNotRecorded() {
+        TestResult create = Results.completed("create", 2e6);
+        TestResult busy = create.withMeasurement(create.measurement().withContention(
+                io.perfgate.core.result.Contention.ofIterations(List.of(List.of(0.3, 0.5)), 0.10, null), null), null);
+
+        BaselineStore.RecordSummary summary = store().record(List.of(busy), VERSION, null, NOW, false);
+
+        assertEquals(List.of("OrderTest#create: not measured cleanly (the measuring thread waited for a CPU 40% of the"
+                + " time (beyond the 10% allowed)); its previous baseline, if any, is kept; record the baseline on a"
+                + " quieter machine"), summary.skipped());
+    }
+
+    @Test
     void recordsOneFilePerTestWithReplicatesAndFingerprint() {
         TestResult create = Results.completed("create", 2e6);
         TestResult skipped = Results.completed("cancel", 2e6).skipped("@Disabled");

@@ -7,6 +7,7 @@ import io.perfgate.core.check.MetricOutcome;
 import io.perfgate.core.check.TestOutcome;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.gate.Verdict;
+import io.perfgate.core.measure.ContentionRule;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.TestResult;
 import org.junit.jupiter.api.Test;
@@ -37,6 +38,42 @@ class BenchmarkJudgementTest {
         assertEquals(1, outcome.gates().size(), outcome.gates().toString());
         assertEquals(1, outcome.gates().get(0).metrics().size());
         return outcome.gates().get(0).metrics().get(0);
+    }
+
+    /**
+     * One average-time result in us/op, 2 forks x 2 iterations, whose threads waited for a CPU these shares of each
+     * iteration, held against a 10% rule.
+     */
+    private TestResult waitedAverageTime(double score, double error, double wait, GateDeclaration... gates) {
+        String json = "[{\"jmhVersion\" : \"1.37\", \"benchmark\" : \"a.ListBench.sort\", \"mode\" : \"avgt\","
+                + " \"threads\" : 1, \"forks\" : 2, \"measurementIterations\" : 2, \"measurementTime\" : \"300 ms\","
+                + " \"params\" : {}, \"primaryMetric\" : {\"score\" : " + score + ", \"scoreError\" : " + error
+                + ", \"scoreUnit\" : \"us/op\", \"rawData\" : [[" + score + ", " + score + "], [" + score + ", " + score
+                + "]]}, \"secondaryMetrics\" : {\"perfgate.cpuWait\" : {\"score\" : " + wait + ", \"scoreError\" : 0.01,"
+                + " \"scoreUnit\" : \"share\", \"rawData\" : [[" + wait + ", " + wait + "], [" + wait + ", " + wait + "]]}}}]";
+        return JmhResults.convert(JmhResultReader.parse(json, "r.json"), List.of(), List.of(),
+                (name, params) -> List.of(gates), Map.of(), new ContentionRule(0.10), "smoke",
+                java.time.Instant.now()).get(0);
+    }
+
+    @Test
+    void aFailWhileTheBenchmarkThreadsWaitedBeyondTheShareHasNoVerdictAndAPassHolds() {
+        GateDeclaration mean = gate("LatencyGate", Map.of("mean", "50us"));
+        TestResult busy = waitedAverageTime(103, 5, 0.45, mean);
+        assertEquals(0.45, busy.measurement().contention().keptWaitShare(), 1e-9);
+        assertEquals(4, busy.measurement().contention().keptRounds(), "every measured iteration");
+        MetricOutcome distorted = onlyMetric(evaluator.evaluate(busy));
+        assertEquals(Verdict.INCONCLUSIVE, distorted.verdict());
+        assertTrue(distorted.message().startsWith("mean = 103 us against 50us has no verdict: the measuring thread"
+                + " waited for a CPU 45% of the time (beyond the 10% allowed)"), distorted.message());
+        assertTrue(distorted.message().contains("; rerun on a quieter machine, or compare against the base commit in"
+                + " one build (mvn verify perfgate:compare)"), distorted.message());
+
+        assertEquals(Verdict.PASS, onlyMetric(evaluator.evaluate(waitedAverageTime(30, 5, 0.45, mean))).verdict(),
+                "waiting only slows a benchmark down: a pass holds");
+        assertEquals(Verdict.FAIL, onlyMetric(evaluator.evaluate(waitedAverageTime(103, 5, 0.05, mean))).verdict(),
+                "within the share, a FAIL is the code's");
+        assertEquals(0, busy.measurement().contention().discardedRounds(), "JMH measures no iteration again");
     }
 
     /** One average-time result in us/op, measured as 2 forks x 2 iterations, with JMH's score and error as given. */

@@ -6,6 +6,8 @@ import io.perfgate.core.result.Contention;
 import io.perfgate.core.result.Measurement;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -68,6 +70,27 @@ class ContendedRegressionsTest {
         review.note("id", measured(0.01, 10, 0, 10), around(80e3, 10), cpu(80e3));
         MetricComparison comparison = regressedP50();
         assertSame(comparison, review.review(comparison));
+    }
+
+    @Test
+    void aBenchmarkWhoseIterationsWaitedBeyondTheShareCannotRegressAndOneWithinCan() {
+        ContendedRegressions busy = new ContendedRegressions();
+        busy.note("id", TestData.measurement(TestData.histogram(1000, 2000), 0, null, 1_000_000).withContention(
+                Contention.ofIterations(List.of(List.of(0.3, 0.5), List.of(0.4, 0.4)), 0.10, null), null), null, null);
+
+        MetricComparison reviewed = busy.review(regressedP50());
+
+        assertEquals(RegressionOutcome.INCONCLUSIVE, reviewed.outcome());
+        assertEquals(Undecided.CONTENTION, reviewed.undecided());
+        assertEquals("p50 +34% [+30%, +38%] vs baseline cannot be trusted: the measuring thread waited for a CPU 40%"
+                + " of the time (beyond the 10% allowed); rerun on a quieter machine, or compare against the base commit"
+                + " in one build (mvn verify perfgate:compare) (HashTest#sha256)", reviewed.message());
+
+        ContendedRegressions quiet = new ContendedRegressions();
+        quiet.note("id", TestData.measurement(TestData.histogram(1000, 2000), 0, null, 1_000_000).withContention(
+                Contention.ofIterations(List.of(List.of(0.01, 0.02)), 0.10, null), null), null, null);
+        MetricComparison comparison = regressedP50();
+        assertSame(comparison, quiet.review(comparison));
     }
 
     @Test
