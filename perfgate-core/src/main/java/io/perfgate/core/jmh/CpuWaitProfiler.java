@@ -27,7 +27,8 @@ import java.util.Set;
  * slower; {@link SteadyState} takes that wait out before it calls a fork still warming up.
  * <p>
  * JMH loads it by name from a directory {@link JmhRunner} puts on the class path, so it uses the JDK and JMH's
- * API only (and a constant of {@link JmhRun}, which the compiler copies in). Where the system does not say (not Linux, virtual worker threads), it reports nothing.
+ * API only (and a constant of {@link JmhRun}, which the compiler copies in). Where the system does not say (not
+ * Linux, virtual worker threads), it reports nothing.
  */
 public final class CpuWaitProfiler implements InternalProfiler {
     private static final Path TASKS = Path.of("/proc/self/task");
@@ -76,8 +77,8 @@ public final class CpuWaitProfiler implements InternalProfiler {
     /** The run-queue wait so far of each of JMH's worker threads, by task id; empty where the system does not say. */
     private static Map<String, Long> workerWaits() {
         Set<String> commandNames = new HashSet<>();
-        for (Thread thread : Thread.getAllStackTraces().keySet()) {
-            if (thread.getName().contains(WORKER)) {
+        for (Thread thread : liveThreads()) {
+            if (thread != null && thread.getName().contains(WORKER)) {
                 commandNames.add(commandName(thread.getName()));
             }
         }
@@ -101,6 +102,17 @@ public final class CpuWaitProfiler implements InternalProfiler {
             return Map.of();
         }
         return waits;
+    }
+
+    /** The JVM's live threads, without the safepoint and stack walks of {@link Thread#getAllStackTraces}. */
+    private static Thread[] liveThreads() {
+        ThreadGroup root = Thread.currentThread().getThreadGroup();
+        while (root.getParent() != null) {
+            root = root.getParent();
+        }
+        Thread[] threads = new Thread[root.activeCount() + 16];
+        root.enumerate(threads, true);
+        return threads;
     }
 
     private static String commandName(String threadName) {
