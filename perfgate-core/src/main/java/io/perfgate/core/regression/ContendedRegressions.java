@@ -15,14 +15,17 @@ import java.util.Set;
  *   <li>when the test's cap ran out before its planned rounds were measured cleanly (its data is short and
  *       distorted), or a JMH benchmark's iterations waited beyond the share allowed;</li>
  *   <li>when its measuring threads waited for a CPU {@link #HIGH_WAIT_SHARE} or more of the time, or rounds were
- *       discarded for it, and its CPU time per invocation did not regress: the code costs what it cost, the
- *       machine was busier.</li>
+ *       discarded for it, its CPU time per invocation did not regress, and the change is no more than that wait
+ *       can cause (a share w of the time waiting makes a wall time up to 1 / (1 - w) as long): the code costs what
+ *       it cost, the machine was busier. A change beyond that is off the CPU (a sleep, I/O, a lock) and stands.</li>
  * </ul>
  * It never turns anything into a regression, and leaves CPU time's own comparison alone.
  */
 public final class ContendedRegressions {
     /** A wait share of the kept rounds from which wall-time changes of the allowed size (10 %) can be the machine's. */
     public static final double HIGH_WAIT_SHARE = 0.05;
+    /** Waiting beyond this share explains any slowdown: its factor is capped so it stays finite. */
+    private static final double MAX_EXPLAINED_WAIT = 0.99;
     private static final Set<RegressionMetric> WALL_TIME = Set.of(RegressionMetric.P50, RegressionMetric.P90,
             RegressionMetric.P95, RegressionMetric.P99, RegressionMetric.MEAN, RegressionMetric.THROUGHPUT);
 
@@ -72,10 +75,27 @@ public final class ContendedRegressions {
         if (!busy || cpu == null || !(cpu.ratio() <= 1 + allowed)) {
             return comparison;
         }
+        double waitingAdds = 1 / (1 - Math.min(MAX_EXPLAINED_WAIT, contention.reportedWaitShare()));
+        if (beyondWaiting(comparison, waitingAdds)) {
+            return comparison; // more than waiting for a CPU can add: a change off the CPU (a sleep, I/O, a lock)
+        }
         return inconclusive(comparison, change + ", but CPU time per invocation changed only "
                 + ChangeText.ofRatio(cpu.ratio()) + " (" + QuantityKind.DURATION.format(cpu.current()) + " vs "
                 + QuantityKind.DURATION.format(cpu.baseline()) + ") while " + contention.waitText()
+                + ", which can make it up to " + ChangeText.ofRatio(waitingAdds) + " slower"
                 + ": the busy machine, not the code, may explain it; " + FIX);
+    }
+
+    /**
+     * Whether even the smallest change the interval allows is more than waiting could cause: a time per invocation
+     * that waited a share w of its wall time would take 1 - w of it on an idle machine, a throughput 1 / (1 - w)
+     * times as much work.
+     *
+     * @param waitingAdds 1 / (1 - w): how much longer waiting makes a wall time
+     */
+    private static boolean beyondWaiting(MetricComparison comparison, double waitingAdds) {
+        return comparison.metric() == RegressionMetric.THROUGHPUT ? comparison.upperRatio() * waitingAdds < 1
+                : comparison.lowerRatio() > waitingAdds;
     }
 
     private static final String FIX = Contention.RERUN_FIX;

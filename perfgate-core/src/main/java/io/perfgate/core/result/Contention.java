@@ -64,13 +64,14 @@ public record Contention(
     }
 
     /**
-     * Whether the judged data itself waited for a CPU beyond the share allowed. Never for a test, whose kept rounds
-     * each waited at most that share; for a JMH benchmark, whose iterations are all kept, when they waited more on
-     * average: its wall-time FAILs and REGRESSIONs may be the machine's.
+     * Whether the judged data itself waited for a CPU beyond the share allowed, as the kernel reported it. Never for
+     * a test, whose kept rounds each waited at most that share (or were never discarded, by an estimate that counts
+     * blocking as waiting); for a JMH benchmark, whose iterations are all kept, when they waited more on average:
+     * its wall-time FAILs and REGRESSIONs may be the machine's.
      */
     @JsonIgnore
     public boolean beyondAllowed() {
-        return keptRounds > 0 && keptWaitShare > maxWaitShare;
+        return SCHEDSTAT.equals(source) && keptRounds > 0 && keptWaitShare > maxWaitShare;
     }
 
     /**

@@ -31,8 +31,10 @@ class ContendedRegressionsTest {
         return comparison;
     }
 
+    /** Rounds kept at the given wait, under a rule that allowed it (at least the default 10%). */
     private static Measurement measured(double keptWait, int kept, int discarded, int planned) {
-        Contention contention = new Contention(Contention.SCHEDSTAT, keptWait, keptWait, 0.6, 0.10, kept, discarded, planned,
+        Contention contention = new Contention(Contention.SCHEDSTAT, keptWait, keptWait, 0.6, Math.max(0.10, keptWait),
+                kept, discarded, planned,
                 discarded == 0 ? null : 0.41, 0, discarded == 0 ? null : new LatencyHistogram().encode(), 2.5);
         return TestData.measurement(TestData.histogram(1000, 2000), 0, null, 1_000_000).withContention(contention, null);
     }
@@ -44,16 +46,41 @@ class ContendedRegressionsTest {
     @Test
     void wallTimeRegressedButCpuTimeNotOnABusyMachineIsInconclusiveNamingBoth() {
         ContendedRegressions review = new ContendedRegressions();
-        review.note("id", measured(0.07, 10, 0, 10), around(80e3, 10), cpu(81e3));
+        review.note("id", measured(0.30, 10, 0, 10), around(80e3, 10), cpu(81e3));
 
         MetricComparison reviewed = review.review(regressedP50());
 
         assertEquals(RegressionOutcome.INCONCLUSIVE, reviewed.outcome());
         assertEquals(Undecided.CONTENTION, reviewed.undecided());
         assertEquals("p50 +34% [+30%, +38%] vs baseline, but CPU time per invocation changed only +1.2% (81 us vs"
-                + " 80 us) while the measuring thread waited for a CPU 7% of the time, machine load 2.5 per core:"
-                + " the busy machine, not the code, may explain it; rerun on a quieter machine, or compare against"
-                + " the base commit in one build (mvn verify perfgate:compare) (HashTest#sha256)", reviewed.message());
+                + " 80 us) while the measuring thread waited for a CPU 30% of the time, machine load 2.5 per core,"
+                + " which can make it up to +43% slower: the busy machine, not the code, may explain it; rerun on a"
+                + " quieter machine, or compare against the base commit in one build (mvn verify perfgate:compare)"
+                + " (HashTest#sha256)", reviewed.message());
+    }
+
+    @Test
+    void aThroughputDropIsExcusedOnlyAsFarAsTheWaitCanCauseIt() {
+        MetricComparison dropped = detector.compare(new ComparisonInput("id", "HashTest#sha256",
+                RegressionMetric.THROUGHPUT, around(1000, 10), around(600, 10), "commit abc1234"));
+        assertEquals(RegressionOutcome.REGRESSED, dropped.outcome());
+        ContendedRegressions halfWaiting = new ContendedRegressions();
+        halfWaiting.note("id", measured(0.50, 10, 0, 10), around(80e3, 10), cpu(80e3));
+        assertEquals(RegressionOutcome.INCONCLUSIVE, halfWaiting.review(dropped).outcome(), "half the time waiting"
+                + " halves a throughput: -40% is within it");
+        ContendedRegressions littleWaiting = new ContendedRegressions();
+        littleWaiting.note("id", measured(0.20, 10, 0, 10), around(80e3, 10), cpu(80e3));
+        assertSame(dropped, littleWaiting.review(dropped), "20% waiting costs at most a fifth of it, not -40%");
+    }
+
+    @Test
+    void aSlowdownBeyondWhatTheWaitCanCauseStandsThoughCpuTimeDidNotChange() {
+        // the baseline-regression IT under two busy loops: parking 30% longer is off the CPU, and 12% of waiting
+        // makes a wall time at most 1 / 0.88 = +14% longer, less than the +30% the interval starts at
+        ContendedRegressions review = new ContendedRegressions();
+        review.note("id", measured(0.12, 10, 0, 10), around(80e3, 10), cpu(80e3));
+        MetricComparison comparison = regressedP50();
+        assertSame(comparison, review.review(comparison));
     }
 
     @Test
