@@ -147,7 +147,13 @@ public final class BaselineComparator {
                 if (replicates.isEmpty()) {
                     Contention contention = unit.measurement() == null ? null : unit.measurement().contention();
                     if (baselines.present() && contention != null && contention.noCleanRound()) {
-                        slots.addAll(withoutCleanRound(uncompared, result, unit, baseline, contention));
+                        if (baseline != null) {
+                            slots.addAll(withoutCleanRound(uncompared, result, unit, baseline, contention));
+                        } else if (!noted) {
+                            // nothing to compare with either way: said once, as for any test without a baseline
+                            withoutBaseline.add(labels.apply(result));
+                            noted = true;
+                        }
                     }
                     continue;
                 }

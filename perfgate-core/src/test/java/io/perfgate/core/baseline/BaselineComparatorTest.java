@@ -220,15 +220,15 @@ class BaselineComparatorTest {
     }
 
     @Test
-    void aTestWithoutACleanRoundAndNoBaselineIsNamedToo() {
+    void aTestWithoutACleanRoundAndNoBaselineIsNamedAmongTheTestsWithoutOne() {
+        // a baseline recorded on a busy machine leaves such tests out; they had nothing to be compared with anyway
         store().record(List.of(Results.completed("refund", 2e6)), BASE, null, RECORDED, false);
         BaselineComparison comparison = compare(List.of(Results.withoutCleanRound("create"),
                 Results.completed("refund", 2e6)), CHANGE, RECORDED.plusSeconds(60));
-        MetricComparison create = comparison.comparisons().stream().map(BaselineComparison.Compared::comparison)
-                .filter(c -> c.testLabel().equals("OrderTest#create")).findFirst().orElseThrow();
-        assertEquals(0, create.baselineReplicates());
-        assertTrue(create.message().startsWith("p95 of OrderTest#create is not compared with the baseline: no round"),
-                create.message());
+        assertTrue(comparison.comparisons().stream().noneMatch(c -> c.comparison().testLabel().equals("OrderTest#create")),
+                "no INCONCLUSIVE comparison against a baseline that does not exist");
+        assertEquals("OrderTest#create has no baseline yet; it is compared once one is recorded"
+                + " (mvn verify perfgate:baseline)", comparison.notes().get(0));
     }
 
     @Test
