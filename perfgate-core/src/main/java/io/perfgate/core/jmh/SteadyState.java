@@ -18,9 +18,10 @@ import java.util.Optional;
  * that alternates between fast and slow iterations) comes back to that level later and is left to the error
  * interval. A busy machine can slow one iteration in the middle of a fork, which would look like a deoptimisation:
  * where {@link CpuWaitProfiler} measured how long each iteration's threads waited for a CPU, that wait is taken
- * out of the scores first, and an iteration that mostly waited is not judged. The last iteration has nothing after it and is not judged. The run is still warming up
- * when at least half of its forks (one of two, three of five) have a warming iteration: with two forks one is
- * enough, as it moves the score most; with more forks a single one moves it less.
+ * out of the scores first, and an iteration that mostly waited is not judged. The last iteration has nothing
+ * after it and is not judged. The run is still warming up when at least half of its forks (one of two, three of
+ * five) have a warming iteration: with two forks one is enough, as it moves the score most; with more forks a
+ * single one moves it less.
  * <p>
  * The primary score ({@link #check}) and the allocation per operation ({@link #checkAllocation}) are judged
  * apart, each on its own per-iteration rawData, so that each gate is judged by whether its own metric settled.
@@ -152,7 +153,7 @@ public final class SteadyState {
                 double times = higherIsWorse ? score / laterWorst : laterWorst / score;
                 if (times > WORSE_BY && Math.abs(score - laterWorst) > noise
                         && (furthest == null || times > furthest.times())) {
-                    furthest = new WarmingUp(fork + 1, iteration + 1, score, laterWorst, unit, times, 0, 0);
+                    furthest = new WarmingUp(fork + 1, iteration + 1, score, laterWorst, unit, times, 0, 0, false);
                 }
                 laterWorst = higherIsWorse ? Math.max(laterWorst, score) : Math.min(laterWorst, score);
             }
@@ -167,7 +168,7 @@ public final class SteadyState {
             return Optional.empty();
         }
         return Optional.of(new WarmingUp(worst.fork(), worst.iteration(), worst.score(), worst.laterWorst(),
-                worst.unit(), worst.times(), warming, checked));
+                worst.unit(), worst.times(), warming, checked, false));
     }
 
     /**
@@ -212,11 +213,6 @@ public final class SteadyState {
      */
     public record WarmingUp(int fork, int iteration, double score, double laterWorst, String unit, double times,
                             int forksWarming, int forksChecked, boolean cpuWaitTakenOut) {
-
-        public WarmingUp(int fork, int iteration, double score, double laterWorst, String unit, double times,
-                         int forksWarming, int forksChecked) {
-            this(fork, iteration, score, laterWorst, unit, times, forksWarming, forksChecked, false);
-        }
 
         WarmingUp withCpuWaitTakenOut() {
             return new WarmingUp(fork, iteration, score, laterWorst, unit, times, forksWarming, forksChecked, true);
