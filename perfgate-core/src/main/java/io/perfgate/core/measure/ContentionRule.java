@@ -42,7 +42,8 @@ public final class ContentionRule {
         return of(System.getProperty(PROPERTY));
     }
 
-    /** The rule with a share written as {@value #PROPERTY} takes it ({@code 0.2}, {@code 20%}); null or blank: the default. */
+    /** The rule with a share written as {@value #PROPERTY} takes it ({@code 0.2}, {@code 20%}); null or blank: the
+     *  default. */
     public static ContentionRule of(String share) {
         return new ContentionRule(share == null || share.isBlank() ? DEFAULT_MAX_WAIT_SHARE : parseShare(share));
     }
