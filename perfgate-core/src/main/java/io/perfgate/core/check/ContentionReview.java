@@ -44,7 +44,8 @@ final class ContentionReview {
     private static boolean waitedBeyondAllowed(Measurement measurement, Metric metric) {
         Contention contention = measurement.contention();
         return contention != null && contention.beyondAllowed()
-                && (metric.gateType() == GateType.THROUGHPUT || metric.gateType() == GateType.LATENCY && !metric.cpuTime());
+                && (metric.gateType() == GateType.THROUGHPUT
+                || metric.gateType() == GateType.LATENCY && !metric.cpuTime());
     }
 
     /** The measurement as if the discarded rounds had been kept: their samples, invocations and time added. */
