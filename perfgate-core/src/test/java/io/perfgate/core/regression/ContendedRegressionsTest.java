@@ -43,10 +43,16 @@ class ContendedRegressionsTest {
         return new Replicates(around(center, 10), null);
     }
 
+    /** A review of a test whose clean rounds waited this share for a CPU, its CPU time 80 us before and now as given. */
+    private static ContendedRegressions waited(double keptWait, double cpuNow) {
+        ContendedRegressions review = new ContendedRegressions();
+        review.note("id", measured(keptWait, 10, 0, 10), around(80e3, 10), cpu(cpuNow));
+        return review;
+    }
+
     @Test
     void wallTimeRegressedButCpuTimeNotOnABusyMachineIsInconclusiveNamingBoth() {
-        ContendedRegressions review = new ContendedRegressions();
-        review.note("id", measured(0.30, 10, 0, 10), around(80e3, 10), cpu(81e3));
+        ContendedRegressions review = waited(0.30, 81e3);
 
         MetricComparison reviewed = review.review(regressedP50());
 
@@ -64,12 +70,10 @@ class ContendedRegressionsTest {
         MetricComparison dropped = detector.compare(new ComparisonInput("id", "HashTest#sha256",
                 RegressionMetric.THROUGHPUT, around(1000, 10), around(600, 10), "commit abc1234"));
         assertEquals(RegressionOutcome.REGRESSED, dropped.outcome());
-        ContendedRegressions halfWaiting = new ContendedRegressions();
-        halfWaiting.note("id", measured(0.50, 10, 0, 10), around(80e3, 10), cpu(80e3));
+        ContendedRegressions halfWaiting = waited(0.50, 80e3);
         assertEquals(RegressionOutcome.INCONCLUSIVE, halfWaiting.review(dropped).outcome(), "half the time waiting"
                 + " halves a throughput: -40% is within it");
-        ContendedRegressions littleWaiting = new ContendedRegressions();
-        littleWaiting.note("id", measured(0.20, 10, 0, 10), around(80e3, 10), cpu(80e3));
+        ContendedRegressions littleWaiting = waited(0.20, 80e3);
         assertSame(dropped, littleWaiting.review(dropped), "20% waiting costs at most a fifth of it, not -40%");
     }
 
@@ -77,24 +81,21 @@ class ContendedRegressionsTest {
     void aSlowdownBeyondWhatTheWaitCanCauseStandsThoughCpuTimeDidNotChange() {
         // the baseline-regression IT under two busy loops: parking 30% longer is off the CPU, and 12% of waiting
         // makes a wall time at most 1 / 0.88 = +14% longer, less than the +30% the interval starts at
-        ContendedRegressions review = new ContendedRegressions();
-        review.note("id", measured(0.12, 10, 0, 10), around(80e3, 10), cpu(80e3));
+        ContendedRegressions review = waited(0.12, 80e3);
         MetricComparison comparison = regressedP50();
         assertSame(comparison, review.review(comparison));
     }
 
     @Test
     void whenCpuTimeRegressedTooTheRegressionStands() {
-        ContendedRegressions review = new ContendedRegressions();
-        review.note("id", measured(0.07, 10, 0, 10), around(80e3, 10), cpu(105e3));
+        ContendedRegressions review = waited(0.07, 105e3);
         MetricComparison comparison = regressedP50();
         assertSame(comparison, review.review(comparison));
     }
 
     @Test
     void onAQuietMachineTheRegressionStandsWhateverCpuTimeDid() {
-        ContendedRegressions review = new ContendedRegressions();
-        review.note("id", measured(0.01, 10, 0, 10), around(80e3, 10), cpu(80e3));
+        ContendedRegressions review = waited(0.01, 80e3);
         MetricComparison comparison = regressedP50();
         assertSame(comparison, review.review(comparison));
     }
