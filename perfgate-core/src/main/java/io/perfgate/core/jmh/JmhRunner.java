@@ -116,7 +116,9 @@ public record JmhRunner(Path java, List<String> launcherOptions, List<String> cl
         List<String> arguments = new ArrayList<>(command.runArguments(settings, gcProfiler, resultFile(),
                 forkOptions));
         arguments.addAll(profiles == null ? List.of() : profiles.profilerArguments());
-        arguments.addAll(List.of("-prof", CPU_WAIT_PROFILER));
+        if (runsJava17OrLater()) {
+            arguments.addAll(List.of("-prof", CPU_WAIT_PROFILER));
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         boolean announced = false;
         while (true) {
@@ -261,6 +263,34 @@ public record JmhRunner(Path java, List<String> launcherOptions, List<String> cl
             throw new JmhResultException("cannot write " + file + ": " + e.getMessage(), e);
         }
         return file.toAbsolutePath();
+    }
+
+    /**
+     * Whether the benchmarks' JVM can load perfgate's classes (Java 17 class files): false only when its
+     * {@code release} file names an older Java ({@code perfgate.jmh.jvm} may point at a Java 8 or 11 JDK, which
+     * JMH supports); then no CPU wait is measured.
+     */
+    boolean runsJava17OrLater() {
+        Path home = java.toAbsolutePath().getParent() == null ? null : java.toAbsolutePath().getParent().getParent();
+        if (home == null) {
+            return true;
+        }
+        try {
+            for (String line : Files.readAllLines(home.resolve("release"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("JAVA_VERSION=")) {
+                    String version = line.substring("JAVA_VERSION=".length()).replace("\"", "").strip();
+                    String major = version.startsWith("1.") ? version.substring(2) : version;
+                    int end = 0;
+                    while (end < major.length() && Character.isDigit(major.charAt(end))) {
+                        end++;
+                    }
+                    return end == 0 || Integer.parseInt(major.substring(0, end)) >= 17;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return true; // no release file to tell: the Maven JVM's own Java, 17 or later, is the usual case
+        }
+        return true;
     }
 
     /** {@link CpuWaitProfiler}'s class file in a directory of its own, for the class path. */

@@ -1,11 +1,13 @@
 package io.perfgate.core.regression;
 
+import io.perfgate.core.gate.Direction;
 import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.result.Contention;
 import io.perfgate.core.result.Measurement;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.OptionalDouble;
 import java.util.Set;
 
 /**
@@ -27,7 +29,8 @@ public final class ContendedRegressions {
     /** Waiting beyond this share explains any slowdown: its factor is capped so it stays finite. */
     private static final double MAX_EXPLAINED_WAIT = 0.99;
     private static final Set<RegressionMetric> WALL_TIME = Set.of(RegressionMetric.P50, RegressionMetric.P90,
-            RegressionMetric.P95, RegressionMetric.P99, RegressionMetric.MEAN, RegressionMetric.THROUGHPUT);
+            RegressionMetric.P95, RegressionMetric.P99, RegressionMetric.MEAN, RegressionMetric.THROUGHPUT,
+            RegressionMetric.SCORE_TIME, RegressionMetric.SCORE_RATE);
 
     private final Map<String, Contention> contentionByTest = new HashMap<>();
     private final Map<String, CpuChange> cpuByTest = new HashMap<>();
@@ -66,8 +69,19 @@ public final class ContendedRegressions {
         }
         String change = comparison.metric().label() + " " + comparison.formattedChange() + " "
                 + comparison.formattedInterval() + " vs baseline";
-        if (contention.unresolved() || contention.beyondAllowed()) {
+        if (contention.unresolved()) {
             return inconclusive(comparison, change + " cannot be trusted: " + contention.waitText() + "; " + FIX);
+        }
+        // the judged data waited that share (a test's kept rounds, a benchmark's iterations)
+        OptionalDouble waitingAdds = waitingCanAdd(comparison.metric(), contention.keptWaitShare());
+        if (waitingAdds.isPresent() && beyondWaiting(comparison, waitingAdds.getAsDouble())) {
+            return comparison; // more than waiting for a CPU can add: a change off the CPU (a sleep, I/O, a lock)
+        }
+        String reach = waitingAdds.isEmpty() ? ""
+                : ", which can make it up to " + ChangeText.ofRatio(waitingAdds.getAsDouble()) + " slower";
+        if (contention.beyondAllowed()) {
+            return inconclusive(comparison, change + " cannot be trusted: " + contention.waitText() + reach + "; "
+                    + FIX);
         }
         CpuChange cpu = cpuByTest.get(comparison.testId());
         boolean busy = contention.reportedWaitShare() >= HIGH_WAIT_SHARE || contention.discardedRounds() > 0;
@@ -75,15 +89,25 @@ public final class ContendedRegressions {
         if (!busy || cpu == null || !(cpu.ratio() <= 1 + allowed)) {
             return comparison;
         }
-        double waitingAdds = 1 / (1 - Math.min(MAX_EXPLAINED_WAIT, contention.reportedWaitShare()));
-        if (beyondWaiting(comparison, waitingAdds)) {
-            return comparison; // more than waiting for a CPU can add: a change off the CPU (a sleep, I/O, a lock)
-        }
         return inconclusive(comparison, change + ", but CPU time per invocation changed only "
                 + ChangeText.ofRatio(cpu.ratio()) + " (" + QuantityKind.DURATION.format(cpu.current()) + " vs "
-                + QuantityKind.DURATION.format(cpu.baseline()) + ") while " + contention.waitText()
-                + ", which can make it up to " + ChangeText.ofRatio(waitingAdds) + " slower"
+                + QuantityKind.DURATION.format(cpu.baseline()) + ") while " + contention.waitText() + reach
                 + ": the busy machine, not the code, may explain it; " + FIX);
+    }
+
+    /**
+     * How much longer waiting a share w of the time can make the metric, where that has a bound: the total time
+     * (a mean, a throughput, a JMH score) up to 1 / (1 - w); the median up to 1 + 2w / (1 - w), since a wait that
+     * moves it must fall on at least half the invocations, at most twice the average each. A tail percentile has no
+     * such bound: a few time slices of waiting land on a few invocations.
+     */
+    static OptionalDouble waitingCanAdd(RegressionMetric metric, double waitShare) {
+        double wait = Math.min(MAX_EXPLAINED_WAIT, waitShare);
+        return switch (metric) {
+            case MEAN, THROUGHPUT, SCORE_TIME, SCORE_RATE -> OptionalDouble.of(1 / (1 - wait));
+            case P50 -> OptionalDouble.of(1 + 2 * wait / (1 - wait));
+            default -> OptionalDouble.empty();
+        };
     }
 
     /**
@@ -91,11 +115,11 @@ public final class ContendedRegressions {
      * that waited a share w of its wall time would take 1 - w of it on an idle machine, a throughput 1 / (1 - w)
      * times as much work.
      *
-     * @param waitingAdds 1 / (1 - w): how much longer waiting makes a wall time
+     * @param waitingAdds how much longer waiting can make the metric ({@link #waitingCanAdd})
      */
     private static boolean beyondWaiting(MetricComparison comparison, double waitingAdds) {
-        return comparison.metric() == RegressionMetric.THROUGHPUT ? comparison.upperRatio() * waitingAdds < 1
-                : comparison.lowerRatio() > waitingAdds;
+        return comparison.metric().direction() == Direction.HIGHER_IS_BETTER
+                ? comparison.upperRatio() * waitingAdds < 1 : comparison.lowerRatio() > waitingAdds;
     }
 
     private static final String FIX = Contention.RERUN_FIX;

@@ -173,4 +173,26 @@ class JmhRunnerTest {
                 timedOut);
         assertTrue(timedOut.contains("raise perfgate.jmh.timeout"), timedOut);
     }
+
+    @Test
+    void theCpuWaitProfilerRunsOnlyWhereItsClassCanBeLoaded(@TempDir Path directory) throws Exception {
+        Path jdk8 = directory.resolve("jdk8");
+        Files.createDirectories(jdk8.resolve("bin"));
+        Files.writeString(jdk8.resolve("release"), "IMPLEMENTOR=\"Eclipse Adoptium\"\nJAVA_VERSION=\"1.8.0_432\"\n");
+        Path jdk11 = directory.resolve("jdk11");
+        Files.createDirectories(jdk11.resolve("bin"));
+        Files.writeString(jdk11.resolve("release"), "JAVA_VERSION=\"11.0.25\"\n");
+        Path jdk25 = directory.resolve("jdk25");
+        Files.createDirectories(jdk25.resolve("bin"));
+        Files.writeString(jdk25.resolve("release"), "JAVA_VERSION=\"25\"\n");
+        Duration minute = Duration.ofMinutes(1);
+        assertFalse(new JmhRunner(jdk8.resolve("bin/java"), List.of(), List.of(), directory, directory, minute)
+                .runsJava17OrLater());
+        assertFalse(new JmhRunner(jdk11.resolve("bin/java"), List.of(), List.of(), directory, directory, minute)
+                .runsJava17OrLater());
+        assertTrue(new JmhRunner(jdk25.resolve("bin/java"), List.of(), List.of(), directory, directory, minute)
+                .runsJava17OrLater());
+        assertTrue(new JmhRunner(directory.resolve("elsewhere/bin/java"), List.of(), List.of(), directory, directory,
+                minute).runsJava17OrLater(), "no release file: Maven's own Java is the usual case");
+    }
 }
