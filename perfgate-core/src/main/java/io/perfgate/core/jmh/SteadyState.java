@@ -140,15 +140,23 @@ public final class SteadyState {
         int warming = 0;
         WarmingUp worst = null;
         for (int fork = 0; fork < forks.size(); fork++) {
-            List<Double> iterations = forks.get(fork).stream().filter(Double::isFinite).toList();
-            if (iterations.size() < 2) {
+            List<Double> iterations = forks.get(fork);
+            // the judged iterations, by their place in the fork (one that mostly waited for a CPU is not judged)
+            List<Integer> judged = new ArrayList<>();
+            for (int iteration = 0; iteration < iterations.size(); iteration++) {
+                if (Double.isFinite(iterations.get(iteration))) {
+                    judged.add(iteration);
+                }
+            }
+            if (judged.size() < 2) {
                 continue;
             }
             checked++;
             WarmingUp furthest = null;
-            double laterWorst = iterations.get(iterations.size() - 1);
+            double laterWorst = iterations.get(judged.get(judged.size() - 1));
             // from the end, so that laterWorst is the worst of the iterations after the one looked at
-            for (int iteration = iterations.size() - 2; iteration >= 0; iteration--) {
+            for (int index = judged.size() - 2; index >= 0; index--) {
+                int iteration = judged.get(index);
                 double score = iterations.get(iteration);
                 double times = higherIsWorse ? score / laterWorst : laterWorst / score;
                 if (times > WORSE_BY && Math.abs(score - laterWorst) > noise

@@ -165,6 +165,8 @@ class SteadyStateTest {
     void anIterationThatMostlyWaitedIsNotJudgedAndAForkWithoutFiguresKeepsItsScores() {
         assertTrue(SteadyState.check(wordCount("avgt", new double[][] {{400, 100, 100}}, new double[][] {{0.8, 0, 0}}))
                 .isEmpty(), "80% waiting: not judged");
+        assertEquals(3, SteadyState.check(wordCount("avgt", new double[][] {{100, 900, 300, 100, 100}},
+                new double[][] {{0, 0.8, 0, 0, 0}})).orElseThrow().iteration(), "numbered by its place in the fork");
         assertEquals(List.of(List.of(300.0, 100.0), List.of(Double.NaN, 100.0), List.of(250.0, 90.0)),
                 SteadyState.withoutCpuWait(List.of(List.of(300.0, 100.0), List.of(400.0, 100.0), List.of(250.0, 90.0)),
                         List.of(List.of(0.0, 0.0), List.of(0.9, 0.0), List.of(0.1)), true));
