@@ -144,25 +144,22 @@ public final class BaselineComparator {
             for (ComparedUnit unit : ComparedUnit.of(result, labels.apply(result))) {
                 Map<RegressionMetric, Replicates> replicates = MetricSelection.replicates(result, unit.measurement(),
                         unit.scope());
-                if (replicates.isEmpty()) {
-                    Contention contention = unit.measurement() == null ? null : unit.measurement().contention();
-                    if (baselines.present() && contention != null && contention.noCleanRound()) {
-                        if (baseline != null) {
-                            slots.addAll(withoutCleanRound(uncompared, result, unit, baseline, contention));
-                        } else if (!noted) {
-                            // nothing to compare with either way: said once, as for any test without a baseline
-                            withoutBaseline.add(labels.apply(result));
-                            noted = true;
-                        }
+                Contention contention = unit.measurement() == null ? null : unit.measurement().contention();
+                boolean noCleanRound = contention != null && contention.noCleanRound();
+                if (replicates.isEmpty() && !(baselines.present() && noCleanRound)) {
+                    continue;
+                }
+                if (!replicates.isEmpty()) {
+                    thisRun.add(historyEntry(unit, replicates));
+                }
+                if (baseline == null) {
+                    if (baselines.present() && !noted) { // with or without a clean round: nothing to compare with
+                        noted = withoutBaseline.add(labels.apply(result));
                     }
                     continue;
                 }
-                thisRun.add(historyEntry(unit, replicates));
-                if (baseline == null) {
-                    if (baselines.present() && !noted) {
-                        withoutBaseline.add(labels.apply(result));
-                        noted = true;
-                    }
+                if (replicates.isEmpty()) {
+                    slots.addAll(withoutCleanRound(uncompared, result, unit, baseline, contention));
                     continue;
                 }
                 Map<String, BaselineMetric> baseMetrics = baseline.metricsOf(unit.scope());
