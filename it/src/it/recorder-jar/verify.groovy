@@ -4,12 +4,18 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
 assert log =~ /\[PASS\] RecorderJarTest#buildsAList/ || log.contains('Passed: 1')
 
-// the jar the build above ran from
-def jars = new File(localRepositoryPath, 'io/perfgate/perfgate-junit').listFiles()
-        .collectMany { dir -> (dir.listFiles() ?: []).findAll { it.name ==~ /perfgate-junit-[^-]+(-SNAPSHOT)?\.jar/ } }
-assert jars.size() == 1 : "expected one perfgate-junit jar in ${localRepositoryPath}, found ${jars}"
-def jar = jars[0]
-def names = new ZipFile(jar).withCloseable { zip -> zip.entries().collect { it.name } }
+// the jars the build above ran from (perfgate-junit), and the load tests' jar beside it
+def jarOf = { String artifact ->
+    def jars = new File(localRepositoryPath, "io/perfgate/${artifact}").listFiles()
+            .collectMany { dir -> (dir.listFiles() ?: []).findAll { it.name ==~ /${artifact}-[^-]+(-SNAPSHOT)?\.jar/ } }
+    assert jars.size() == 1 : "expected one ${artifact} jar in ${localRepositoryPath}, found ${jars}"
+    jars[0]
+}
+def entries = { File file -> new ZipFile(file).withCloseable { zip -> zip.entries().collect { it.name } } }
+def jar = jarOf('perfgate-junit')
+def loadJar = jarOf('perfgate-junit-load')
+def names = entries(jar)
+def loadNames = entries(loadJar)
 
 // what runs in Maven stays out of the test JVM
 def mavenSide = ['io/perfgate/core/report/', 'io/perfgate/core/regression/', 'io/perfgate/core/baseline/',
@@ -20,16 +26,35 @@ assert leaked.isEmpty() : "Maven-side classes in the recorder jar: ${leaked.take
 assert names.contains('io/perfgate/junit/PerfGateExtension.class')
 assert names.contains('io/perfgate/core/measure/MeasuringLoop.class')
 
+// the HTTP client and the load engine are in perfgate-junit-load only, which tests without @LoadTest leave out
+def httpSide = ['io/perfgate/shaded/hc/', 'io/perfgate/core/load/LoadEngine', 'io/perfgate/junit/load/', 'org/publicsuffix/']
+def http = names.findAll { name -> httpSide.any { name.startsWith(it) } }
+assert http.isEmpty() : "HTTP load classes in the recorder jar: ${http.take(10)}"
+assert loadNames.contains('io/perfgate/junit/load/LoadRunner.class')
+assert loadNames.contains('io/perfgate/core/load/LoadEngine.class')
+def doubled = loadNames.findAll { it.endsWith('.class') && names.contains(it) }
+assert doubled.isEmpty() : "classes in both jars: ${doubled.take(10)}"
+// its pom brings perfgate-junit and nothing it has shaded (core, HttpClient)
+def loadPom = new File(loadJar.path.replaceAll(/\.jar$/, '.pom')).text
+assert loadPom.contains('<artifactId>perfgate-junit</artifactId>')
+assert !loadPom.contains('<artifactId>perfgate-core</artifactId>') && !loadPom.contains('httpclient5')
+
 // and nothing it keeps refers to a perfgate class it left out (a class dropped by minimizing would fail at run time)
 def jdeps = new File(System.getProperty('java.home'), 'bin/jdeps').path
-def process = [jdeps, '--missing-deps', jar.path].execute()
-def out = new StringBuilder()
-process.consumeProcessOutput(out, out)
-assert process.waitFor() == 0 || out.length() > 0 : "jdeps failed: ${out}"
-def missing = out.readLines().findAll { it =~ /->\s+io\.perfgate\.\S+\s+not found/ }
+def missingIn = { List<String> arguments ->
+    def process = ([jdeps, '--missing-deps'] + arguments).execute()
+    def out = new StringBuilder()
+    process.consumeProcessOutput(out, out)
+    assert process.waitFor() == 0 || out.length() > 0 : "jdeps failed: ${out}"
+    out.readLines().findAll { it =~ /->\s+io\.perfgate\.\S+\s+not found/ }
+}
+def missing = missingIn([jar.path])
 assert missing.isEmpty() : "the recorder jar refers to perfgate classes it does not hold:\n${missing.take(20).join('\n')}"
+// the load jar relies on the recorder jar for the rest of core, Jackson and HdrHistogram (relocated alike)
+missing = missingIn(['-cp', jar.path, loadJar.path])
+assert missing.isEmpty() : "the load jar refers to perfgate classes neither jar holds:\n${missing.take(20).join('\n')}"
 
-println "perfgate-junit jar: ${jar.length()} bytes, ${names.size()} entries"
-// a guard against the jar growing back (6.6 MB before the recorder was minimized)
-assert jar.length() < 4_800_000 : "the recorder jar grew to ${jar.length()} bytes"
+println "perfgate-junit jar: ${jar.length()} bytes, ${names.size()} entries; perfgate-junit-load jar: ${loadJar.length()} bytes"
+// at most half the 6.3 MB it was before the recorder was split out (Jackson is most of what is left)
+assert jar.length() <= 3_150_000 : "the recorder jar grew to ${jar.length()} bytes"
 return true

@@ -1,5 +1,6 @@
 package io.perfgate.junit;
 
+import io.perfgate.junit.internal.Declarations;
 import org.junit.platform.commons.support.AnnotationSupport;
 
 import java.lang.annotation.Annotation;

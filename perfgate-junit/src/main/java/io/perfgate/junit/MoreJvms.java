@@ -11,15 +11,16 @@ import io.perfgate.core.measure.WorkloadPlan;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.TestResult;
 import io.perfgate.junit.fork.ForkMain;
+import io.perfgate.junit.internal.RunSettings;
 
 import org.junit.platform.launcher.core.LauncherFactory;
 
 import java.io.File;
 import java.lang.management.ManagementFactory;
 import java.net.URISyntaxException;
-import java.util.Arrays;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;

@@ -1,6 +1,5 @@
 package io.perfgate.junit;
 
-import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.check.GateEvaluator;
 import io.perfgate.core.check.GateOutcome;
 import io.perfgate.core.check.TestOutcome;
@@ -17,8 +16,8 @@ import io.perfgate.core.measure.MeasuredRun;
 import io.perfgate.core.measure.MeasurementAbortedException;
 import io.perfgate.core.measure.MeasuringListener;
 import io.perfgate.core.measure.MeasuringLoop;
-import io.perfgate.core.measure.ThreadCpuClock;
 import io.perfgate.core.measure.SampleRequirement;
+import io.perfgate.core.measure.ThreadCpuClock;
 import io.perfgate.core.measure.WorkloadPlan;
 import io.perfgate.core.memory.LeakSampler;
 import io.perfgate.core.result.GateDeclaration;
@@ -26,8 +25,12 @@ import io.perfgate.core.result.HeapTrend;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.MemoryMeasurement;
 import io.perfgate.core.result.ResultFiles;
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.ResultStatus;
 import io.perfgate.core.result.TestResult;
+import io.perfgate.junit.internal.Declarations;
+import io.perfgate.junit.internal.RecordsItsOwnResult;
+import io.perfgate.junit.internal.RunSettings;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.InvocationInterceptor;
@@ -96,8 +99,8 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
     private void intercept(Invocation<Void> invocation, ReflectiveInvocationContext<Method> invocationContext,
                            ExtensionContext context) throws Throwable {
         RunSettings settings = RunSettings.of(context);
-        if (settings.mode() == RunSettings.Mode.OFF || LoadTestExtension.isLoadTest(invocationContext.getExecutable())) {
-            // a load test runs once: the load its LoadRunner sends is the measurement, recorded by the runner
+        if (settings.mode() == RunSettings.Mode.OFF || recordsItsOwnResult(invocationContext.getExecutable())) {
+            // a load test runs once: the load its runner sends is the measurement, recorded by the runner
             invocation.proceed();
             return;
         }
@@ -363,9 +366,9 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
         if (settings.mode() == RunSettings.Mode.OFF || settings.resultsDirectory().isEmpty()) {
             return;
         }
-        if (LoadTestExtension.isLoadTest(context.getRequiredTestMethod()) && java.nio.file.Files.exists(
+        if (recordsItsOwnResult(context.getRequiredTestMethod()) && java.nio.file.Files.exists(
                 ResultFiles.fileFor(settings.resultsDirectory().get(), context.getUniqueId()))) {
-            return; // the load test's LoadRunner recorded its result (or its declaration) already
+            return; // the load test's runner recorded its result (or its declaration) already
         }
         List<GateDeclaration> gates;
         try {
@@ -380,6 +383,11 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
         TestResult declared = TestResult.declared(KIND, context.getUniqueId(), context.getRequiredTestClass().getName(),
                 context.getRequiredTestMethod().getName(), context.getDisplayName(), gates, null);
         settings.resultsDirectory().ifPresent(directory -> ResultFiles.write(directory, status.apply(declared)));
+    }
+
+    /** A test taking a parameter that measures and records it (a load test's runner) runs once, left to that. */
+    private static boolean recordsItsOwnResult(Method method) {
+        return Arrays.stream(method.getParameterTypes()).anyMatch(type -> type.isAnnotationPresent(RecordsItsOwnResult.class));
     }
 
     private void write(ExtensionContext context, Optional<Path> results, TestResult result) {

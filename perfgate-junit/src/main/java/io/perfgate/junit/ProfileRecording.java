@@ -4,8 +4,8 @@ import io.perfgate.core.measure.MeasuringListener;
 import io.perfgate.core.profile.JfrProfiler;
 import io.perfgate.core.profile.ProfileSummary;
 import io.perfgate.core.result.Measurement;
-import io.perfgate.core.result.Round;
 import io.perfgate.core.result.ResultFiles;
+import io.perfgate.core.result.Round;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.io.IOException;

@@ -6,6 +6,8 @@ import io.perfgate.core.result.ResultFileException;
 import io.perfgate.core.result.ResultFiles;
 import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.TestResult;
+import io.perfgate.junit.internal.Declarations;
+import io.perfgate.junit.internal.RunSettings;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.TestSource;
 import org.junit.platform.engine.UniqueId;

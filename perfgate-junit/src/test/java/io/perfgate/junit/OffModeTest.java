@@ -1,5 +1,6 @@
 package io.perfgate.junit;
 
+import io.perfgate.junit.internal.RunSettings;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -10,6 +10,7 @@ import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.ResultFiles;
 import io.perfgate.core.result.ResultStatus;
 import io.perfgate.core.result.TestResult;
+import io.perfgate.junit.internal.RunSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Disabled;

@@ -18,7 +18,7 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 @ExtendWith(Sample.OnlyInSampleRuns.class)
-@interface Sample {
+public @interface Sample {
 
     String PARAMETER = "perfgate.test.samples";
 

@@ -2,6 +2,7 @@ package io.perfgate.junit;
 
 import io.perfgate.core.result.ResultFiles;
 import io.perfgate.core.result.TestResult;
+import io.perfgate.junit.internal.RunSettings;
 import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.engine.discovery.DiscoverySelectors;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
@@ -20,23 +21,23 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Runs sample test classes on the Jupiter engine in this JVM, in a chosen perfgate mode, on the smoke profile. */
-final class SampleRuns {
+public final class SampleRuns {
 
     /** What a sample run produced. */
-    record Outcome(EngineExecutionResults results, String stdout, String stderr) {
+    public record Outcome(EngineExecutionResults results, String stdout, String stderr) {
 
-        List<Event> failed() {
+        public List<Event> failed() {
             return results.testEvents().failed().list();
         }
 
         /** The failure of the only failed test. */
-        Throwable failure() {
+        public Throwable failure() {
             List<Event> failed = failed();
             assertEquals(1, failed.size(), () -> "failed tests: " + failed);
             return failed.get(0).getRequiredPayload(TestExecutionResult.class).getThrowable().orElseThrow();
         }
 
-        void assertTests(long succeeded, long failed, long aborted, long skipped) {
+        public void assertTests(long succeeded, long failed, long aborted, long skipped) {
             results.testEvents().assertStatistics(stats -> stats.succeeded(succeeded).failed(failed).aborted(aborted)
                     .skipped(skipped));
         }
@@ -50,25 +51,25 @@ final class SampleRuns {
     }
 
     /** An IDE run: no perfgate.mode, nothing recorded. */
-    static SampleRuns standalone() {
+    public static SampleRuns standalone() {
         return new SampleRuns();
     }
 
     /** A run under the Maven plugin's prepare goal. */
-    static SampleRuns recording(Path results) {
+    public static SampleRuns recording(Path results) {
         return new SampleRuns().with(RunSettings.MODE, "record").with(RunSettings.RESULTS_DIRECTORY, results.toString());
     }
 
-    SampleRuns with(String parameter, String value) {
+    public SampleRuns with(String parameter, String value) {
         parameters.put(parameter, value);
         return this;
     }
 
-    Outcome run(Class<?> sample) {
+    public Outcome run(Class<?> sample) {
         return run(DiscoverySelectors.selectClass(sample));
     }
 
-    Outcome run(Class<?> sample, String method) {
+    public Outcome run(Class<?> sample, String method) {
         return run(DiscoverySelectors.selectMethod(sample, method));
     }
 
@@ -95,7 +96,7 @@ final class SampleRuns {
     }
 
     /** Every result in a directory, by method name (with the display name for repeated methods). */
-    static Map<String, TestResult> resultsByMethod(Path results) {
+    public static Map<String, TestResult> resultsByMethod(Path results) {
         return ResultFiles.readAll(results).stream()
                 .collect(Collectors.toMap(result -> result.methodName().equals(result.displayName().replace("()", ""))
                         ? result.methodName() : result.methodName() + " " + result.displayName(), result -> result));

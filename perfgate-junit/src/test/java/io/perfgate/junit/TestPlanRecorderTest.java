@@ -6,6 +6,7 @@ import io.perfgate.core.plan.TestPlanFiles;
 import io.perfgate.core.result.ResultFiles;
 import io.perfgate.core.result.ResultStatus;
 import io.perfgate.core.result.TestResult;
+import io.perfgate.junit.internal.RunSettings;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.DynamicTest;

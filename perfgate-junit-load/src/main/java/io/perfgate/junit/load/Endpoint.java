@@ -1,5 +1,8 @@
-package io.perfgate.junit;
+package io.perfgate.junit.load;
 
+import io.perfgate.junit.ErrorRateGate;
+import io.perfgate.junit.LatencyGate;
+import io.perfgate.junit.ThroughputGate;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

@@ -1,4 +1,4 @@
-package io.perfgate.junit;
+package io.perfgate.junit.load;
 
 import com.sun.net.httpserver.HttpServer;
 import io.perfgate.core.load.Flow;
@@ -9,6 +9,11 @@ import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.ResultFiles;
 import io.perfgate.core.result.ResultStatus;
 import io.perfgate.core.result.TestResult;
+import io.perfgate.junit.ErrorRateGate;
+import io.perfgate.junit.LatencyGate;
+import io.perfgate.junit.Sample;
+import io.perfgate.junit.SampleRuns;
+import io.perfgate.junit.ThroughputGate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package io.perfgate.junit;
+package io.perfgate.junit.load;
 
 import io.perfgate.core.check.GateEvaluator;
 import io.perfgate.core.check.GateOutcome;
@@ -16,6 +16,12 @@ import io.perfgate.core.load.LoadTestRunner;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.ResultFiles;
 import io.perfgate.core.result.TestResult;
+import io.perfgate.junit.ErrorRateGate;
+import io.perfgate.junit.LatencyGate;
+import io.perfgate.junit.ThroughputGate;
+import io.perfgate.junit.internal.Declarations;
+import io.perfgate.junit.internal.RecordsItsOwnResult;
+import io.perfgate.junit.internal.RunSettings;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.opentest4j.AssertionFailedError;
@@ -30,8 +36,9 @@ import java.util.Set;
 /**
  * Runs the HTTP load scenario of a {@link LoadTest} and records its result, judged by the test's gates: the
  * overall {@link LatencyGate}, {@link ThroughputGate} and {@link ErrorRateGate}, and the {@link Endpoint} gates.
- * Injected as a test method parameter; one run per test.
+ * Injected as a test method parameter; one run per test, which the gate extension leaves to it.
  */
+@RecordsItsOwnResult
 public final class LoadRunner {
     private final ExtensionContext context;
     private boolean used;

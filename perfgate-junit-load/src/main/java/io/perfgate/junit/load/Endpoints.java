@@ -1,4 +1,4 @@
-package io.perfgate.junit;
+package io.perfgate.junit.load;
 
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;

@@ -1,4 +1,4 @@
-package io.perfgate.junit;
+package io.perfgate.junit.internal;
 
 import io.perfgate.core.fork.ForkCount;
 import io.perfgate.core.fork.TestForks;
@@ -27,13 +27,13 @@ import java.util.function.Function;
  *
  * @param jvms how many JVMs measure each gated test, this one included: 1 outside record mode and in a fork
  */
-record RunSettings(Mode mode, Optional<Path> resultsDirectory, Profile profile, int jvms) {
+public record RunSettings(Mode mode, Optional<Path> resultsDirectory, Profile profile, int jvms) {
 
-    static final String MODE = TestForks.MODE_PROPERTY;
-    static final String SKIP = "perfgate.skip";
-    static final String RESULTS_DIRECTORY = TestForks.RESULTS_DIRECTORY_PROPERTY;
+    public static final String MODE = TestForks.MODE_PROPERTY;
+    public static final String SKIP = "perfgate.skip";
+    public static final String RESULTS_DIRECTORY = TestForks.RESULTS_DIRECTORY_PROPERTY;
 
-    enum Mode {
+    public enum Mode {
         /** Measure and record; the Maven plugin's {@code check} judges later. */
         RECORD,
         /** Run the body once as a plain test. */
@@ -42,12 +42,12 @@ record RunSettings(Mode mode, Optional<Path> resultsDirectory, Profile profile, 
         STANDALONE
     }
 
-    static RunSettings of(ExtensionContext context) {
+    public static RunSettings of(ExtensionContext context) {
         return of(context::getConfigurationParameter);
     }
 
     /** @param parameters JUnit configuration parameters by name (an extension context's, or a test plan's) */
-    static RunSettings of(Function<String, Optional<String>> parameters) {
+    public static RunSettings of(Function<String, Optional<String>> parameters) {
         Mode mode = mode(parameters);
         Optional<Path> results = parameters.apply(RESULTS_DIRECTORY)
                 .filter(value -> !value.isBlank())

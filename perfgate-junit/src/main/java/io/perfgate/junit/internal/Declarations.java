@@ -1,4 +1,12 @@
-package io.perfgate.junit;
+package io.perfgate.junit.internal;
+
+import io.perfgate.junit.DatabaseGate;
+import io.perfgate.junit.ErrorRateGate;
+import io.perfgate.junit.LatencyGate;
+import io.perfgate.junit.MemoryGate;
+import io.perfgate.junit.PerfTest;
+import io.perfgate.junit.Setup;
+import io.perfgate.junit.ThroughputGate;
 
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.InvalidGateException;
@@ -28,10 +36,10 @@ import java.util.Set;
  * when present directly or through meta-annotations (composed annotations). Two of the same type at the
  * same level are an error. Every bound is parsed here, so a bad one fails the test before anything runs.
  */
-final class Declarations {
+public final class Declarations {
 
     /** Every gate annotation; each one's simple name is its {@link GateType#declarationName()}. */
-    static final List<Class<? extends Annotation>> GATES =
+    public static final List<Class<? extends Annotation>> GATES =
             List.of(LatencyGate.class, ThroughputGate.class, ErrorRateGate.class, MemoryGate.class, DatabaseGate.class);
 
     /**
@@ -43,11 +51,11 @@ final class Declarations {
      * @param database whether a database gate asks for what goes through wrapped DataSources
      * @param setup    when the lifecycle methods run: the declared {@code @PerfTest}'s, or once around the test
      */
-    record Resolved(List<GateSpec> specs, WorkloadRequest workload, boolean memory, boolean leak,
+    public record Resolved(List<GateSpec> specs, WorkloadRequest workload, boolean memory, boolean leak,
                     boolean database, Setup setup) {
 
         /** The gates as written to the result file. */
-        List<GateDeclaration> gates() {
+        public List<GateDeclaration> gates() {
             return specs.stream().map(GateSpec::declaration).toList();
         }
     }
@@ -66,7 +74,7 @@ final class Declarations {
      *
      * @throws ExtensionConfigurationException for a duplicate declaration or a bad value, naming both
      */
-    static Optional<Resolved> resolve(ExtensionContext context) {
+    public static Optional<Resolved> resolve(ExtensionContext context) {
         String test = testLabel(context);
         List<GateSpec> gates = new ArrayList<>();
         for (Class<? extends Annotation> type : GATES) {
@@ -93,7 +101,7 @@ final class Declarations {
      * {@link #resolve} rejects still records, so that {@code check} judges (and fails) them. A gate type declared
      * twice at one level is left out, having no single declaration to record.
      */
-    static List<GateDeclaration> asWritten(ExtensionContext context) {
+    public static List<GateDeclaration> asWritten(ExtensionContext context) {
         return asWritten(context.getRequiredTestMethod(), testLabel(context), classesOutward(context));
     }
 
@@ -101,7 +109,7 @@ final class Declarations {
      * The gates of a test method as written, found without an extension context (a test plan lists tests before
      * they run): the class, then the classes enclosing it, as JUnit nests {@code @Nested} classes.
      */
-    static List<GateDeclaration> asWritten(Class<?> testClass, Method method) {
+    public static List<GateDeclaration> asWritten(Class<?> testClass, Method method) {
         List<Class<?>> classes = new ArrayList<>();
         for (Class<?> type = testClass; type != null; type = Modifier.isStatic(type.getModifiers()) ? null
                 : type.getEnclosingClass()) {
@@ -124,11 +132,11 @@ final class Declarations {
     }
 
     /** {@code OrderTest#create}: the class's name without its package, and the method. */
-    static String testLabel(ExtensionContext context) {
+    public static String testLabel(ExtensionContext context) {
         return simpleName(context.getRequiredTestClass()) + "#" + context.getRequiredTestMethod().getName();
     }
 
-    static String simpleName(Class<?> type) {
+    public static String simpleName(Class<?> type) {
         return DeclarationSearch.simpleName(type);
     }
 
@@ -164,7 +172,7 @@ final class Declarations {
      * @param declaredOn names it in the recorded result
      * @param scope      the endpoint a load test's gate applies to; null for the whole result
      */
-    static GateSpec spec(Annotation annotation, String where, String declaredOn, String scope) {
+    public static GateSpec spec(Annotation annotation, String where, String declaredOn, String scope) {
         try {
             return GateAnnotations.read(annotation, where, declaredOn, scope);
         } catch (InvalidGateException e) {
