@@ -6,7 +6,7 @@ import java.util.concurrent.TimeUnit;
 /**
  * When a round is too distorted by a busy machine to be judged: its measuring threads waited for a CPU (runnable,
  * no core free) beyond {@link #maxWaitShare()} of their measured time. Such a round is discarded and measured
- * again after a {@link #PAUSE_NANOS} pause, within the test's cap. After {@link #REPEATS_PER_ROUND} times the
+ * again after a pause as long as the round ({@link #pauseAfter}), within the test's cap. After {@link #REPEATS_PER_ROUND} times the
  * planned rounds were discarded the machine is taken to stay busy and measuring stops. Either way a discarded
  * round's samples never reach the histograms gates judge, and a run left short of clean rounds makes its FAILs and
  * REGRESSIONs INCONCLUSIVE at judgement. Only rounds whose wait the kernel
@@ -19,8 +19,10 @@ public final class ContentionRule {
     public static final double DEFAULT_MAX_WAIT_SHARE = 0.10;
     /** The system property (a share such as {@code 0.2} or {@code 20%}) that replaces the default; 100% turns it off. */
     public static final String PROPERTY = "perfgate.maxCpuWait";
-    /** The pause before a discarded round is measured again, so a short burst of other work can pass. */
-    public static final long PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** The longest pause before a discarded round is measured again, so a burst of other work can pass. */
+    public static final long MAX_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
+    /** The shortest: about a scheduler time slice, what one preemption of a very short round lasts. */
+    public static final long MIN_PAUSE_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** Discarded rounds per planned round after which measuring stops, so a machine that stays busy does not hold
      *  every test to its cap. */
     public static final int REPEATS_PER_ROUND = 2;
@@ -68,6 +70,17 @@ public final class ContentionRule {
     /** Whether a measured round is discarded instead of kept. */
     boolean discards(RoundTally round) {
         return round.waitFromSchedstat() && round.errors == 0 && round.waitShare() > maxWaitShare;
+    }
+
+    /**
+     * The pause before a round of this length, discarded, is measured again: as long as the round, between
+     * {@link #MIN_PAUSE_NANOS} and {@link #MAX_PAUSE_NANOS}. Pausing in proportion keeps the worst case (every
+     * allowed discard, each with its pause) a few times the test's quiet measuring time for rounds of a millisecond
+     * and more. A fixed 100 ms did not: rounds of a few microseconds are now and then discarded even on an idle
+     * machine, and 146 discards in 200 trivial gated tests cost them 73 ms each (docs/contention.md).
+     */
+    public static long pauseAfter(long roundNanos) {
+        return Math.max(MIN_PAUSE_NANOS, Math.min(MAX_PAUSE_NANOS, roundNanos));
     }
 
     /** Whether so many rounds were discarded that measuring stops: the machine stays busy. */

@@ -180,7 +180,7 @@ public final class MeasuringLoop {
                         break;
                     }
                     round--;
-                    pause(Math.min(ContentionRule.PAUSE_NANOS, capDeadline - System.nanoTime()));
+                    pause(Math.min(ContentionRule.pauseAfter(tally.durationNanos()), capDeadline - System.nanoTime()));
                     continue;
                 }
                 if (tally.allocatedBytes >= 0) {

@@ -57,6 +57,13 @@ class ContentionRuleTest {
     }
 
     @Test
+    void aDiscardedRoundPausesAsLongAsItLastedWithinOneAndAHundredMilliseconds() {
+        assertEquals(1_000_000, ContentionRule.pauseAfter(2_000)); // a trivial round: a scheduler slice, not 100 ms
+        assertEquals(30_000_000, ContentionRule.pauseAfter(30_000_000));
+        assertEquals(100_000_000, ContentionRule.pauseAfter(2_000_000_000));
+    }
+
+    @Test
     void theShareIsReadAsAFractionOrAPercentage() {
         assertEquals(0.2, ContentionRule.parseShare("0.2"), 1e-12);
         assertEquals(0.25, ContentionRule.parseShare(" 25 % "), 1e-12);
