@@ -387,7 +387,8 @@ final class PerfGateExtension implements InvocationInterceptor, TestWatcher {
 
     /** A test taking a parameter that measures and records it (a load test's runner) runs once, left to that. */
     private static boolean recordsItsOwnResult(Method method) {
-        return Arrays.stream(method.getParameterTypes()).anyMatch(type -> type.isAnnotationPresent(RecordsItsOwnResult.class));
+        return Arrays.stream(method.getParameterTypes())
+                .anyMatch(type -> type.isAnnotationPresent(RecordsItsOwnResult.class));
     }
 
     private void write(ExtensionContext context, Optional<Path> results, TestResult result) {

@@ -6,13 +6,13 @@ import java.util.concurrent.TimeUnit;
 /**
  * When a round is too distorted by a busy machine to be judged: its measuring threads waited for a CPU (runnable,
  * no core free) beyond {@link #maxWaitShare()} of their measured time. Such a round is discarded and measured
- * again after a pause as long as the round ({@link #pauseAfter}), within the test's cap. After {@link #REPEATS_PER_ROUND} times the
- * planned rounds were discarded the machine is taken to stay busy and measuring stops. Either way a discarded
- * round's samples never reach the histograms gates judge, and a run left short of clean rounds makes its FAILs and
- * REGRESSIONs INCONCLUSIVE at judgement. Only rounds whose wait the kernel
- * reported are discarded (the CPU-time estimate counts blocking as waiting), and never a round in which the body
- * threw: an error is the code's finding, whatever the machine did. The thresholds are justified with measurements
- * in docs/contention.md.
+ * again after a pause as long as the round ({@link #pauseAfter}), within the test's cap. After
+ * {@link #REPEATS_PER_ROUND} times the planned rounds were discarded the machine is taken to stay busy and
+ * measuring stops. Either way a discarded round's samples never reach the histograms gates judge, and a run left
+ * short of clean rounds makes its FAILs and REGRESSIONs INCONCLUSIVE at judgement. Only rounds whose wait the
+ * kernel reported are discarded (the CPU-time estimate counts blocking as waiting), and never a round in which the
+ * body threw: an error is the code's finding, whatever the machine did. The thresholds are justified with
+ * measurements in docs/contention.md.
  */
 public final class ContentionRule {
     /** The default share of a round's time its threads may wait for a CPU before the round is measured again. */

@@ -3,6 +3,7 @@ package io.perfgate.junit.load;
 import io.perfgate.junit.ErrorRateGate;
 import io.perfgate.junit.LatencyGate;
 import io.perfgate.junit.ThroughputGate;
+
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;

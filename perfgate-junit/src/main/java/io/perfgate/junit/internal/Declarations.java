@@ -1,13 +1,5 @@
 package io.perfgate.junit.internal;
 
-import io.perfgate.junit.DatabaseGate;
-import io.perfgate.junit.ErrorRateGate;
-import io.perfgate.junit.LatencyGate;
-import io.perfgate.junit.MemoryGate;
-import io.perfgate.junit.PerfTest;
-import io.perfgate.junit.Setup;
-import io.perfgate.junit.ThroughputGate;
-
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.gate.Metric;
@@ -16,6 +8,13 @@ import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.spec.DeclarationSearch;
 import io.perfgate.core.spec.GateAnnotations;
 import io.perfgate.core.spec.GateSpec;
+import io.perfgate.junit.DatabaseGate;
+import io.perfgate.junit.ErrorRateGate;
+import io.perfgate.junit.LatencyGate;
+import io.perfgate.junit.MemoryGate;
+import io.perfgate.junit.PerfTest;
+import io.perfgate.junit.Setup;
+import io.perfgate.junit.ThroughputGate;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.platform.commons.support.AnnotationSupport;
@@ -52,7 +51,7 @@ public final class Declarations {
      * @param setup    when the lifecycle methods run: the declared {@code @PerfTest}'s, or once around the test
      */
     public record Resolved(List<GateSpec> specs, WorkloadRequest workload, boolean memory, boolean leak,
-                    boolean database, Setup setup) {
+                           boolean database, Setup setup) {
 
         /** The gates as written to the result file. */
         public List<GateDeclaration> gates() {
