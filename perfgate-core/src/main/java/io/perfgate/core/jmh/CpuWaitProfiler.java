@@ -33,8 +33,10 @@ import java.util.Set;
 public final class CpuWaitProfiler implements InternalProfiler {
     private static final Path TASKS = Path.of("/proc/self/task");
     private static final String WORKER = "-jmh-worker-";
-    /** Linux keeps the first 15 bytes of a thread's name as its command name. */
+    /** Linux keeps 15 bytes of a thread's name as its command name. */
     private static final int COMMAND_NAME_LENGTH = 15;
+    /** Where a JDK shortens a long name in the middle instead ({@code C2 Com..hread4}), the cut it marks. */
+    private static final String MIDDLE_CUT = "..";
 
     private Map<String, Long> waitAtStart = Map.of();
     private long startNanos;
@@ -76,20 +78,21 @@ public final class CpuWaitProfiler implements InternalProfiler {
 
     /** The run-queue wait so far of each of JMH's worker threads, by task id; empty where the system does not say. */
     private static Map<String, Long> workerWaits() {
-        Set<String> commandNames = new HashSet<>();
+        Set<String> workerNames = new HashSet<>();
         for (Thread thread : liveThreads()) {
             if (thread != null && thread.getName().contains(WORKER)) {
-                commandNames.add(commandName(thread.getName()));
+                workerNames.add(thread.getName());
             }
         }
         Map<String, Long> waits = new HashMap<>();
-        if (commandNames.isEmpty() || !Files.isDirectory(TASKS)) {
+        if (workerNames.isEmpty() || !Files.isDirectory(TASKS)) {
             return waits;
         }
         try (DirectoryStream<Path> tasks = Files.newDirectoryStream(TASKS)) {
             for (Path task : tasks) {
                 try {
-                    if (commandNames.contains(Files.readString(task.resolve("comm"), StandardCharsets.UTF_8).strip())) {
+                    String command = Files.readString(task.resolve("comm"), StandardCharsets.UTF_8).strip();
+                    if (workerNames.stream().anyMatch(name -> isCommandNameOf(command, name))) {
                         String[] schedstat = Files.readString(task.resolve("schedstat"), StandardCharsets.US_ASCII)
                                 .strip().split("\\s+");
                         waits.put(task.getFileName().toString(), Long.parseLong(schedstat[1]));
@@ -115,9 +118,25 @@ public final class CpuWaitProfiler implements InternalProfiler {
         return threads;
     }
 
-    private static String commandName(String threadName) {
+    /**
+     * Whether a task's command name stands for the thread: its whole name when short, else its first 15 bytes as
+     * JDKs have set it, or its start and end around a {@code ..} where a JDK shortens it in the middle (JDK-8368124).
+     */
+    static boolean isCommandNameOf(String command, String threadName) {
         byte[] bytes = threadName.getBytes(StandardCharsets.UTF_8);
-        return bytes.length <= COMMAND_NAME_LENGTH ? threadName
-                : new String(bytes, 0, COMMAND_NAME_LENGTH, StandardCharsets.UTF_8);
+        if (bytes.length <= COMMAND_NAME_LENGTH) {
+            return command.equals(threadName);
+        }
+        if (command.equals(new String(bytes, 0, COMMAND_NAME_LENGTH, StandardCharsets.UTF_8))) {
+            return true;
+        }
+        int cut = command.indexOf(MIDDLE_CUT);
+        if (cut < 0) {
+            return false;
+        }
+        String head = command.substring(0, cut);
+        String tail = command.substring(cut + MIDDLE_CUT.length());
+        return head.length() + tail.length() < threadName.length() && threadName.startsWith(head)
+                && threadName.endsWith(tail);
     }
 }
