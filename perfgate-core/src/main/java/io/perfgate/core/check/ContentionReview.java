@@ -1,6 +1,7 @@
 package io.perfgate.core.check;
 
 import io.perfgate.core.gate.Bound;
+import io.perfgate.core.gate.Direction;
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Metric;
 import io.perfgate.core.gate.Verdict;
@@ -15,7 +16,8 @@ import io.perfgate.core.result.Measurement;
  * other verdict becomes INCONCLUSIVE, naming the CPU wait and what to do. With no clean round at all, the error
  * rate is judged on the discarded rounds too (none of which threw). CPU-time metrics are left alone: a thread
  * waiting for a CPU uses none. A JMH benchmark measures no iteration again: when its iterations' threads waited
- * beyond the share on average, its wall-time FAILs become INCONCLUSIVE the same way.
+ * beyond the share on average, a wall-time FAIL becomes INCONCLUSIVE when the score with that wait taken out would
+ * pass; beyond what the wait can explain, the FAIL stands.
  */
 final class ContentionReview {
     static final String FIX = Contention.RERUN_FIX;
@@ -48,6 +50,18 @@ final class ContentionReview {
                 || metric.gateType() == GateType.LATENCY && !metric.cpuTime());
     }
 
+    /**
+     * The score nearest the bound that its error interval allows, with the threads' wait taken out: waiting for a
+     * CPU stretches a time per operation by 1 / (1 - wait) and shrinks a throughput by (1 - wait), no more.
+     */
+    private static double withoutWait(Metric metric, MetricOutcome judged, double waitShare) {
+        double running = 1 - Math.min(waitShare, 0.99);
+        if (metric.direction() == Direction.LOWER_IS_BETTER) {
+            return (judged.lower() != null ? judged.lower() : judged.value()) * running;
+        }
+        return (judged.upper() != null ? judged.upper() : judged.value()) / running;
+    }
+
     /** The measurement as if the discarded rounds had been kept: their samples, invocations and time added. */
     private static Measurement includingDiscarded(Subject subject, Measurement measurement) {
         Contention contention = measurement.contention();
@@ -69,6 +83,14 @@ final class ContentionReview {
     static MetricOutcome review(Subject subject, Metric metric, Bound bound, MetricOutcome judged, GateJudge judge) {
         Measurement measurement = subject.measurement();
         if (judged.verdict() == Verdict.FAIL && judged.value() != null && waitedBeyondAllowed(measurement, metric)) {
+            double atBest = withoutWait(metric, judged, measurement.contention().keptWaitShare());
+            if (bound.judge(atBest, metric.direction()) == Verdict.FAIL) {
+                return Wording.outcome(metric, bound, Verdict.FAIL, judged.value(), judged.samples(), judged.lower(),
+                        judged.upper(), Wording.measured(metric, judged.value()) + " "
+                                + Wording.comparison(metric, bound, Verdict.FAIL) + " even without the time its threads"
+                                + " waited for a CPU (" + metric.kind().format(atBest) + " at best; "
+                                + measurement.contention().waitText() + ")" + subject.context(judged.samples()));
+            }
             return Wording.outcome(metric, bound, Verdict.INCONCLUSIVE, judged.value(), judged.samples(),
                     judged.lower(), judged.upper(), Wording.measured(metric, judged.value()) + " against "
                             + bound.text() + " has no verdict: " + measurement.contention().waitText() + "; " + FIX
