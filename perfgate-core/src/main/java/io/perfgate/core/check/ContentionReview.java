@@ -16,8 +16,9 @@ import io.perfgate.core.result.Measurement;
  * other verdict becomes INCONCLUSIVE, naming the CPU wait and what to do. With no clean round at all, the error
  * rate is judged on the discarded rounds too (none of which threw). CPU-time metrics are left alone: a thread
  * waiting for a CPU uses none. A JMH benchmark measures no iteration again: when its iterations' threads waited
- * beyond the share on average, a wall-time FAIL becomes INCONCLUSIVE when the score with that wait taken out would
- * pass; beyond what the wait can explain, the FAIL stands.
+ * beyond the share on average, a wall-time FAIL becomes INCONCLUSIVE; for a mean time per operation or a
+ * throughput only when the score with that wait taken out would pass, and beyond what the wait can explain the
+ * FAIL stands. Percentiles have no such bound: a few slices of waiting land on a few operations.
  */
 final class ContentionReview {
     static final String FIX = Contention.RERUN_FIX;
@@ -48,6 +49,11 @@ final class ContentionReview {
         return contention != null && contention.beyondAllowed()
                 && (metric.gateType() == GateType.THROUGHPUT
                 || metric.gateType() == GateType.LATENCY && !metric.cpuTime());
+    }
+
+    /** Whether waiting can stretch the metric by at most 1 / (1 - wait): a total over all operations can, a tail not. */
+    private static boolean waitBoundsTheScore(Metric metric) {
+        return metric == Metric.LATENCY_MEAN || metric == Metric.THROUGHPUT;
     }
 
     /**
@@ -83,13 +89,15 @@ final class ContentionReview {
     static MetricOutcome review(Subject subject, Metric metric, Bound bound, MetricOutcome judged, GateJudge judge) {
         Measurement measurement = subject.measurement();
         if (judged.verdict() == Verdict.FAIL && judged.value() != null && waitedBeyondAllowed(measurement, metric)) {
-            double atBest = withoutWait(metric, judged, measurement.contention().keptWaitShare());
-            if (bound.judge(atBest, metric.direction()) == Verdict.FAIL) {
-                return Wording.outcome(metric, bound, Verdict.FAIL, judged.value(), judged.samples(), judged.lower(),
-                        judged.upper(), Wording.measured(metric, judged.value()) + " "
-                                + Wording.comparison(metric, bound, Verdict.FAIL) + " even without the time its threads"
-                                + " waited for a CPU (" + metric.kind().format(atBest) + " at best; "
-                                + measurement.contention().waitText() + ")" + subject.context(judged.samples()));
+            if (waitBoundsTheScore(metric)) {
+                double atBest = withoutWait(metric, judged, measurement.contention().keptWaitShare());
+                if (bound.judge(atBest, metric.direction()) == Verdict.FAIL) {
+                    return Wording.outcome(metric, bound, Verdict.FAIL, judged.value(), judged.samples(),
+                            judged.lower(), judged.upper(), Wording.measured(metric, judged.value()) + " "
+                                    + Wording.comparison(metric, bound, Verdict.FAIL) + " even with the CPU wait taken"
+                                    + " out (" + metric.kind().format(atBest) + " at best): "
+                                    + measurement.contention().waitText() + subject.context(judged.samples()));
+                }
             }
             return Wording.outcome(metric, bound, Verdict.INCONCLUSIVE, judged.value(), judged.samples(),
                     judged.lower(), judged.upper(), Wording.measured(metric, judged.value()) + " against "
