@@ -46,7 +46,10 @@ def summary = new JsonSlurper().parse(new File(basedir, 'target/perfgate/summary
 def hashComparisons = summary.baseline.comparisons.findAll { it.test == 'HashTest#sha256' }
 // p95 as well on a quiet machine; under two CPU hogs the smoke rounds held too few samples for a per-round p95
 assert hashComparisons*.metric.containsAll(['p50', 'mean'])
-assert hashComparisons.every { it.message =~ /\(HashTest#sha256, [0-9]+ vs [0-9]+ replicates, JVM spread [0-9.]+% between [35] \+ [35] JVMs/ }
+assert hashComparisons.every { it.message =~ /\(HashTest#sha256, [0-9]+ vs [0-9]+ replicates, JVM spread [0-9.]+% between [1-5] \+ [1-5] JVMs/ }
+// p50 and the mean have replicates from every JVM; a tail percentile only from the JVMs whose rounds held enough
+// samples for it (under two CPU hogs a p99 was compared as 5 + 1 JVMs: the other rounds had 961 of 1000 samples)
+assert hashComparisons.findAll { it.metric in ['p50', 'mean'] }.every { it.message =~ /between [35] \+ [35] JVMs/ }
 def violation = summary.blockingViolations.find { it.test == 'CrashingForkTest#diesInAFork' }
 assert violation != null
 assert violation.message.contains('fork 1 of 2')
