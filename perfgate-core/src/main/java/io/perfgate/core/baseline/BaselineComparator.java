@@ -33,6 +33,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -129,7 +130,7 @@ public final class BaselineComparator {
         Fingerprint runFingerprint = null;
         Function<TestResult, String> labels = TestLabels.distinct(results);
         ContendedRegressions contended = new ContendedRegressions();
-        List<String> withoutBaseline = new ArrayList<>();
+        Set<String> withoutBaseline = new LinkedHashSet<>(); // a test once, however many units it has
         for (TestResult result : results) {
             if (result.status() != ResultStatus.COMPLETED) {
                 continue;
@@ -140,7 +141,6 @@ public final class BaselineComparator {
             List<String> unfair = baseline == null ? List.of() : current.unfairness(baseline.fingerprint());
             List<HistoryRun> comparable = comparableRuns(history.runs(), current);
             ProfileDiff profileDiff = baseline == null ? null : profileDiff(baseline, result);
-            boolean noted = false;
             for (ComparedUnit unit : ComparedUnit.of(result, labels.apply(result))) {
                 Map<RegressionMetric, Replicates> replicates = MetricSelection.replicates(result, unit.measurement(),
                         unit.scope());
@@ -153,8 +153,8 @@ public final class BaselineComparator {
                     thisRun.add(historyEntry(unit, replicates));
                 }
                 if (baseline == null) {
-                    if (baselines.present() && !noted) { // with or without a clean round: nothing to compare with
-                        noted = withoutBaseline.add(labels.apply(result));
+                    if (baselines.present()) { // with or without a clean round: nothing to compare with
+                        withoutBaseline.add(labels.apply(result));
                     }
                     continue;
                 }
@@ -221,13 +221,12 @@ public final class BaselineComparator {
         }
         if (!withoutBaseline.isEmpty()) {
             notes.add(0, withoutBaseline.size() == 1
-                    ? withoutBaseline.get(0) + " has no baseline yet; it is compared once one is recorded"
+                    ? withoutBaseline.iterator().next() + " has no baseline yet; it is compared once one is recorded"
                             + " (mvn verify perfgate:baseline)"
                     : withoutBaseline.size() + " tests have no baseline yet (" + String.join(", ", withoutBaseline)
                             + "); they are compared once one is recorded (mvn verify perfgate:baseline)");
         }
-        java.util.Set<String> present = new java.util.HashSet<>();
-        results.forEach(result -> present.add(result.id()));
+        Set<String> present = Set.copyOf(results.stream().map(TestResult::id).toList());
         baselines.byTestId().values().stream()
                 .filter(baseline -> !present.contains(baseline.id()))
                 .forEach(baseline -> notes.add(baseline.label() + " has a baseline but no result in this run"

@@ -61,11 +61,11 @@ final class ContentionReview {
      * CPU stretches a time per operation by 1 / (1 - wait) and shrinks a throughput by (1 - wait), no more.
      */
     private static double withoutWait(Metric metric, MetricOutcome judged, double waitShare) {
-        double running = 1 - Math.min(waitShare, 0.99);
+        double stretch = Contention.stretchOfTotalTime(waitShare);
         if (metric.direction() == Direction.LOWER_IS_BETTER) {
-            return (judged.lower() != null ? judged.lower() : judged.value()) * running;
+            return (judged.lower() != null ? judged.lower() : judged.value()) / stretch;
         }
-        return (judged.upper() != null ? judged.upper() : judged.value()) / running;
+        return (judged.upper() != null ? judged.upper() : judged.value()) * stretch;
     }
 
     /** The measurement as if the discarded rounds had been kept: their samples, invocations and time added. */

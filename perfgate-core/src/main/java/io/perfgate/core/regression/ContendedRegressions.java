@@ -26,8 +26,6 @@ import java.util.Set;
 public final class ContendedRegressions {
     /** A wait share of the kept rounds from which wall-time changes of the allowed size (10 %) can be the machine's. */
     public static final double HIGH_WAIT_SHARE = 0.05;
-    /** Waiting beyond this share explains any slowdown: its factor is capped so it stays finite. */
-    private static final double MAX_EXPLAINED_WAIT = 0.99;
     private static final Set<RegressionMetric> WALL_TIME = Set.of(RegressionMetric.P50, RegressionMetric.P90,
             RegressionMetric.P95, RegressionMetric.P99, RegressionMetric.MEAN, RegressionMetric.THROUGHPUT,
             RegressionMetric.SCORE_TIME, RegressionMetric.SCORE_RATE);
@@ -102,9 +100,9 @@ public final class ContendedRegressions {
      * such bound: a few time slices of waiting land on a few invocations.
      */
     static OptionalDouble waitingCanAdd(RegressionMetric metric, double waitShare) {
-        double wait = Math.min(MAX_EXPLAINED_WAIT, waitShare);
+        double wait = Math.min(Contention.MAX_EXPLAINED_WAIT, waitShare);
         return switch (metric) {
-            case MEAN, THROUGHPUT, SCORE_TIME, SCORE_RATE -> OptionalDouble.of(1 / (1 - wait));
+            case MEAN, THROUGHPUT, SCORE_TIME, SCORE_RATE -> OptionalDouble.of(Contention.stretchOfTotalTime(wait));
             case P50 -> OptionalDouble.of(1 + 2 * wait / (1 - wait));
             default -> OptionalDouble.empty();
         };

@@ -52,6 +52,8 @@ public record Contention(
             + " build (mvn verify perfgate:compare)";
 
     public static final String SCHEDSTAT = "schedstat";
+    /** Waiting beyond this share explains any slowdown: the factors it gives are capped so they stay finite. */
+    public static final double MAX_EXPLAINED_WAIT = 0.99;
     public static final String CPU_TIME = "cpu-time";
 
     /**
@@ -136,6 +138,15 @@ public record Contention(
             text += String.format(java.util.Locale.ROOT, ", machine load %.1f per core", loadPerCore);
         }
         return text;
+    }
+
+    /**
+     * How many times longer waiting for a CPU a share of the time can make a total time (a mean, the time per unit
+     * of a throughput, a JMH score): 1 / (1 - wait), the wait capped at {@link #MAX_EXPLAINED_WAIT}. Percentiles
+     * have no such bound.
+     */
+    public static double stretchOfTotalTime(double waitShare) {
+        return 1 / (1 - Math.min(MAX_EXPLAINED_WAIT, waitShare));
     }
 
     /** A share as a whole percentage: {@code 41%}. */
