@@ -13,4 +13,12 @@ class PricingPerfTest {
     void quote() {
         Pricing.quote(100);
     }
+
+    /** A CPU bound names CPU time, which compare then compares too: it doubles in head. */
+    @Test
+    @PerfTest(warmupInvocations = 50, invocations = 300)
+    @LatencyGate(cpuMean = "1s")
+    void tax() {
+        Pricing.tax();
+    }
 }

@@ -119,11 +119,15 @@ public final class CompareAnalysis {
 
     /**
      * The latency figures the test's latency gate names (p50, p90, p95, p99, mean; its mean when it names none
-     * of them), and allocation per invocation when a memory gate names it or every fork recorded it.
+     * of them), CPU time per invocation when it names a CPU figure ({@code cpuP95}), and allocation per
+     * invocation when a memory gate names it or every fork recorded it. CPU time is recorded for every test but
+     * compared only where a gate asks: each compared metric enters the suite's Holm correction, and a pair count
+     * that can show a regression among m comparisons needs 2^-pairs x m <= 0.05.
      */
     private static List<PairedMetric> metrics(TestResult test, List<Pair> pairs) {
         Set<PairedMetric> metrics = new LinkedHashSet<>();
         boolean allocationGated = false;
+        boolean cpuGated = false;
         for (GateDeclaration gate : test.gates()) {
             if (gate.scope() != null) {
                 continue;
@@ -131,6 +135,8 @@ public final class CompareAnalysis {
             if (gate.is(GateType.LATENCY)) {
                 gate.bounds().keySet().stream().map(PairedMetric::ofLatencyAttribute)
                         .filter(java.util.Objects::nonNull).sorted().forEach(metrics::add);
+                cpuGated |= Metric.of(GateType.LATENCY).stream()
+                        .anyMatch(metric -> metric.cpuTime() && gate.bounds().containsKey(metric.attribute()));
             }
             if (gate.is(GateType.MEMORY) && gate.bounds().containsKey(Metric.ALLOCATION_PER_INVOCATION.attribute())) {
                 allocationGated = true;
@@ -138,6 +144,9 @@ public final class CompareAnalysis {
         }
         if (metrics.isEmpty()) {
             metrics.add(PairedMetric.MEAN);
+        }
+        if (cpuGated) {
+            metrics.add(PairedMetric.CPU_MEAN);
         }
         if (allocationGated || allocationEverywhere(test.id(), pairs)) {
             metrics.add(PairedMetric.ALLOCATION);

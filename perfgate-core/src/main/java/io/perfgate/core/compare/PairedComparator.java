@@ -108,9 +108,9 @@ public final class PairedComparator {
         if (shift.lower() > boundary && significant) {
             return result(input, allowed, RegressionOutcome.REGRESSED, baseValue, headValue, ratio, lower, upper,
                     p, adjusted, comparisons, change + " exceeds the allowed " + allowedText + statistics
-                            + "; fix the regression, or if intended allow it: -Dperfgate.regression.allowed="
+                            + "; fix the regression, or if intended allow it: " + shellWord("-Dperfgate.regression.allowed="
                             + input.testLabel() + ":" + label + "=+" + ChangeText.number(Math.ceil((upper - 1) * 100))
-                            + "%");
+                            + "%"));
         }
         if (shift.upper() < -boundary) {
             return result(input, allowed, RegressionOutcome.IMPROVED, baseValue, headValue, ratio, lower, upper,
@@ -174,5 +174,10 @@ public final class PairedComparator {
 
     private static String percent(double fraction) {
         return ChangeText.number(fraction * 100) + "%";
+    }
+
+    /** The argument as a shell reads it back: quoted when it holds a space ({@code CPU mean}) or another special. */
+    static String shellWord(String argument) {
+        return argument.matches("[A-Za-z0-9#:=+%.,_/@-]*") ? argument : "'" + argument.replace("'", "'\\''") + "'";
     }
 }

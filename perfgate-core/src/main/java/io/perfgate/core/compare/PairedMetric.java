@@ -13,8 +13,9 @@ import io.perfgate.core.result.TestResult;
 
 /**
  * A figure compared between base and head pair by pair: one value per forked JVM. Latency figures are read
- * from the fork's whole histogram and take their allowed change from the regression policy, as {@code check}
- * does; allocation per invocation is compared when the fork recorded it.
+ * from the fork's whole histogram and CPU time per invocation from its thread CPU clock; both take their allowed
+ * change from the regression policy, as {@code check} does. Allocation per invocation is compared when the fork
+ * recorded it.
  */
 public enum PairedMetric {
     P50(RegressionMetric.P50),
@@ -22,6 +23,8 @@ public enum PairedMetric {
     P95(RegressionMetric.P95),
     P99(RegressionMetric.P99),
     MEAN(RegressionMetric.MEAN),
+    /** Thread CPU time per invocation: what the code costs, apart from how long it waited. */
+    CPU_MEAN(RegressionMetric.CPU_MEAN),
     /** Bytes allocated per invocation; nearly deterministic, so a small change is visible. */
     ALLOCATION(null);
 
@@ -58,10 +61,13 @@ public enum PairedMetric {
         return regressionMetric == null ? allocation : policy.allowedFor(testLabel, regressionMetric);
     }
 
-    /** The latency metric a gate attribute names; null for attributes not compared ({@code max}). */
+    /**
+     * The wall-time latency metric a gate attribute names; null for attributes not compared ({@code max}) and for
+     * CPU attributes ({@code cpuP95}), which {@link #CPU_MEAN} stands for.
+     */
     static PairedMetric ofLatencyAttribute(String attribute) {
         for (PairedMetric metric : values()) {
-            if (metric.regressionMetric != null && metric.label().equalsIgnoreCase(attribute)) {
+            if (metric.regressionMetric != null && metric != CPU_MEAN && metric.label().equalsIgnoreCase(attribute)) {
                 return metric;
             }
         }
@@ -82,6 +88,11 @@ public enum PairedMetric {
             Double bytes = measurement.memory() == null ? null : measurement.memory().allocatedBytesPerInvocation();
             return bytes == null || !(bytes > 0) || bytes.isInfinite()
                     ? Figure.missing("no allocation per invocation was recorded") : Figure.of(bytes);
+        }
+        if (this == CPU_MEAN) {
+            double nanos = measurement.cpu() == null ? Double.NaN : measurement.cpu().perInvocation();
+            return nanos > 0 && !Double.isInfinite(nanos) ? Figure.of(nanos)
+                    : Figure.missing("no CPU time per invocation was recorded (this JVM measures no thread CPU time)");
         }
         if (measurement.latencyHistogram() == null) {
             return Figure.missing("no latency histogram was recorded");

@@ -1,7 +1,11 @@
 package io.perfgate.core.compare;
 
+import io.perfgate.core.TestData;
 import io.perfgate.core.gate.Level;
+import io.perfgate.core.regression.RegressionMetric;
 import io.perfgate.core.regression.RegressionOutcome;
+import io.perfgate.core.regression.RegressionPolicy;
+import io.perfgate.core.result.CpuTime;
 import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.TestResult;
 import org.junit.jupiter.api.Test;
@@ -42,6 +46,64 @@ class CompareAnalysisTest {
         assertTrue(unchanged.outcome() == RegressionOutcome.UNCHANGED, unchanged.message());
         assertTrue(report.counts().startsWith("Compared 2 of 2 gated tests with 1a2b3c4d5e (origin/main: Add the order"
                 + " cache) in 10 pairs: 2 metrics, Regressed: 1, Unchanged: 1"), report.counts());
+    }
+
+    @Test
+    void cpuTimeIsComparedWhereAGateNamesItAndRegressesWhileWallTimeStaysPut() {
+        TestResult cpuGated = TestData.completed("OrderApiPerfTest", "busier", "busier()",
+                TestData.measurement(TestData.exponential(1, 1000, 1e6), 0, null, 1_000_000_000L),
+                TestData.gate("LatencyGate", "p95", "200ms", "cpuP95", "50ms"));
+        List<InterleavedRuns.Fork> forks = new ArrayList<>();
+        int sequence = 0;
+        for (int pair = 0; pair < 10; pair++) {
+            double machine = 1 + 0.3 * Math.sin(pair);
+            for (InterleavedRuns.Side side : InterleavedRuns.first(pair) == InterleavedRuns.Side.BASE
+                    ? List.of(InterleavedRuns.Side.BASE, InterleavedRuns.Side.HEAD)
+                    : List.of(InterleavedRuns.Side.HEAD, InterleavedRuns.Side.BASE)) {
+                // the same wall time on both sides; head spends 40 % more CPU (work on another thread, say)
+                double cpuNanos = machine * 400_000 * (side == InterleavedRuns.Side.HEAD ? 1.4 : 1);
+                TestResult measured = CompareFixture.measured(cpuGated, machine, 100L * pair + sequence);
+                TestResult withCpu = measured.completed(measured.measurement().withContention(null,
+                        new CpuTime(Math.round(cpuNanos * 1000), 1000, null)));
+                Map<String, TestResult> results = new LinkedHashMap<>();
+                results.put(cpuGated.id(), withCpu);
+                results.put(same.id(), CompareFixture.measured(same, machine, 100L * pair + sequence));
+                forks.add(CompareFixture.fork(pair, side, sequence++, 0, results));
+            }
+        }
+        CompareReport report = analyse(new InterleavedRuns.Runs(forks, Set.of(), 10, null), cpuGated, same);
+
+        List<PairedComparison> gated = report.tests().get(0).metrics();
+        assertEquals(List.of(PairedMetric.P95, PairedMetric.CPU_MEAN),
+                gated.stream().map(PairedComparison::metric).toList());
+        assertEquals(RegressionOutcome.UNCHANGED, gated.get(0).outcome(), gated.get(0).message());
+        PairedComparison cpu = gated.get(1);
+        assertEquals(RegressionOutcome.REGRESSED, cpu.outcome(), cpu.message());
+        assertTrue(cpu.message().startsWith("CPU mean +40% ["), cpu.message());
+        assertTrue(cpu.message().endsWith("allow it: '-Dperfgate.regression.allowed=OrderApiPerfTest#busier:CPU mean=+41%'"),
+                cpu.message());
+        // the hint, once the shell took its quotes off, is a setting the policy reads
+        assertEquals(0.41, RegressionPolicy.defaults().withAllowed("OrderApiPerfTest#busier:CPU mean=+41%", "hint")
+                .allowedFor("OrderApiPerfTest#busier", RegressionMetric.CPU_MEAN).fraction(), 1e-9);
+        assertEquals(List.of(cpu), report.blocking());
+        // a test whose gate names no CPU figure is compared on wall time only, although its forks recorded none
+        assertEquals(List.of(PairedMetric.P95),
+                report.tests().get(1).metrics().stream().map(PairedComparison::metric).toList());
+    }
+
+    @Test
+    void aForkWithoutCpuTimeMakesTheCpuComparisonInconclusiveWithTheReason() {
+        TestResult cpuGated = TestData.completed("OrderApiPerfTest", "busier", "busier()",
+                TestData.measurement(TestData.exponential(1, 1000, 1e6), 0, null, 1_000_000_000L),
+                TestData.gate("LatencyGate", "cpuMean", "5ms"));
+        CompareReport report = analyse(CompareFixture.runs(6, Map.of(cpuGated, 1.0), Set.of()), cpuGated);
+
+        List<PairedComparison> metrics = report.tests().get(0).metrics();
+        assertEquals(List.of(PairedMetric.MEAN, PairedMetric.CPU_MEAN),
+                metrics.stream().map(PairedComparison::metric).toList());
+        PairedComparison cpu = metrics.get(1);
+        assertEquals(RegressionOutcome.INCONCLUSIVE, cpu.outcome(), cpu.message());
+        assertTrue(cpu.message().contains("no CPU time per invocation was recorded"), cpu.message());
     }
 
     @Test
