@@ -8,6 +8,8 @@
 #   SLOWDOWNS="0 10" PAIRS=6 bench/duet-eval.sh 20 4 +5%
 #
 # Needs perfgate in it/target/local-repo (once): mvn -pl it -am verify -Dinvoker.test=compare-regressed
+# REPO=dir uses another local repository holding it: a copy keeps a long run safe from IT runs reinstalling
+# perfgate into it/target/local-repo meanwhile (cp -r it/target/local-repo bench/target/duet-repo).
 set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 RUNS=${1:-10}
@@ -16,7 +18,7 @@ ALLOWED=${3:-+2%}
 SLOWDOWNS=${SLOWDOWNS:-0 5 10 20}
 PAIRS=${PAIRS:-10}
 VERSION=$(sed -n '9s:.*<version>\(.*\)</version>.*:\1:p' "$ROOT/pom.xml")
-REPO="$ROOT/it/target/local-repo"
+REPO=${REPO:-$ROOT/it/target/local-repo}
 [ -d "$REPO/io/perfgate/perfgate-maven-plugin/$VERSION" ] || {
   echo "perfgate $VERSION is not in $REPO: run mvn -pl it -am verify -Dinvoker.test=compare-regressed first" >&2; exit 2; }
 WORK=$(mktemp -d /tmp/duet-eval.XXXXXX)

@@ -65,9 +65,16 @@ public class CompareMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.compare.forkProfile", defaultValue = "smoke")
     private String forkProfile;
 
-    /** Extra JVM options of every fork, split at spaces ({@code -Xmx512m -XX:+UseParallelGC}). */
+    /** Extra JVM options of every fork, split at spaces ({@code -Xmx512m -XX:+UseParallelGC}), after the tests' own. */
     @Parameter(property = "perfgate.compare.jvmArgs")
     private String jvmArgs;
+
+    /**
+     * Give the forks the tests' own JVM arguments: surefire's argLine and systemPropertyVariables, without agents
+     * (JaCoCo's would record the forks into this build's coverage) and perfgate's own settings.
+     */
+    @Parameter(property = "perfgate.compare.testJvmArguments", defaultValue = "true")
+    private boolean testJvmArguments;
 
     /** Time limit of one fork. */
     @Parameter(property = "perfgate.compare.forkTimeoutMinutes", defaultValue = "10")
@@ -120,6 +127,7 @@ public class CompareMojo extends AbstractPerfgateMojo {
         Profile measuring = profile(forkProfile, "perfgate.compare.forkProfile");
         int pairCount = pairs != null ? pairs : defaultPairs(checkedProfile);
         PairedComparator comparator = comparator();
+        List<String> forkJvmArguments = jvmArguments();
         Path basedir = project().getBasedir().toPath();
         CompareReport report;
         try {
@@ -137,7 +145,7 @@ public class CompareMojo extends AbstractPerfgateMojo {
                 InterleavedRuns.Version headVersion = new InterleavedRuns.Version(InterleavedRuns.Side.HEAD,
                         String.join(File.pathSeparator, project().getTestClasspathElements()) + extra, basedir);
                 InterleavedRuns.Settings settings = new InterleavedRuns.Settings(JvmFork.currentJava(),
-                        jvmArguments(), results -> ForkArguments.record(results, measuring, false), pairCount,
+                        forkJvmArguments, results -> ForkArguments.record(results, measuring, false), pairCount,
                         Duration.ofMinutes(forkTimeoutMinutes), Duration.ofMinutes(timeoutMinutes));
                 InterleavedRuns.Runs runs = InterleavedRuns.run(gated.stream().map(TestResult::id).toList(),
                         baseVersion, headVersion, settings, directory.resolve("forks"), getLog()::info);
@@ -246,8 +254,27 @@ public class CompareMojo extends AbstractPerfgateMojo {
                 dependencyPlugin, Duration.ofMinutes(buildTimeoutMinutes));
     }
 
-    private List<String> jvmArguments() {
-        return jvmArgs == null || jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.strip().split("\\s+"));
+    /** The tests' JVM arguments as surefire gives them, less what belongs to this build alone, then jvmArgs. */
+    private List<String> jvmArguments() throws MojoExecutionException {
+        List<String> extra = jvmArgs == null || jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.strip().split("\\s+"));
+        if (!testJvmArguments) {
+            return extra;
+        }
+        SurefireConfiguration surefire = SurefireConfiguration.read(project(), session.getUserProperties());
+        CompareForkArguments.Arguments arguments;
+        try {
+            arguments = CompareForkArguments.of(surefire.argLine(), surefire::property, surefire.systemProperties(),
+                    extra);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("perfgate:compare: cannot read surefire's argLine for the forks: "
+                    + e.getMessage() + "; give their options in perfgate.compare.jvmArgs and set"
+                    + " perfgate.compare.testJvmArguments=false", e);
+        }
+        getLog().info("perfgate: the forks' JVM arguments: " + (arguments.jvmArguments().isEmpty() ? "none"
+                : String.join(" ", arguments.jvmArguments())));
+        arguments.leftOut().forEach((argument, reason) -> getLog().info("perfgate: left out of the forks: " + argument
+                + " (" + reason + ")"));
+        return arguments.jvmArguments();
     }
 
     private void writeReports(CompareReport report) throws MojoExecutionException {

@@ -108,9 +108,9 @@ public final class PairedComparator {
         if (shift.lower() > boundary && significant) {
             return result(input, allowed, RegressionOutcome.REGRESSED, baseValue, headValue, ratio, lower, upper,
                     p, adjusted, comparisons, change + " exceeds the allowed " + allowedText + statistics
-                            + "; fix the regression, or if intended allow it: " + shellWord("-Dperfgate.regression.allowed="
-                            + input.testLabel() + ":" + label + "=+" + ChangeText.number(Math.ceil((upper - 1) * 100))
-                            + "%"));
+                            + "; fix the regression, or if intended allow it: "
+                            + shellWord("-Dperfgate.regression.allowed=" + input.testLabel() + ":" + label + "=+"
+                            + ChangeText.number(Math.ceil((upper - 1) * 100)) + "%"));
         }
         if (shift.upper() < -boundary) {
             return result(input, allowed, RegressionOutcome.IMPROVED, baseValue, headValue, ratio, lower, upper,

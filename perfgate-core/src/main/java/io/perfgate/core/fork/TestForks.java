@@ -162,7 +162,8 @@ public record TestForks(Path java, List<String> jvmArguments, String classpath, 
         return inherited;
     }
 
-    private static boolean setByFork(String argument) {
+    /** Whether the argument is a {@code -D} of perfgate's that each fork is given its own value of. */
+    public static boolean setByFork(String argument) {
         if (!argument.startsWith("-D")) {
             return false;
         }
