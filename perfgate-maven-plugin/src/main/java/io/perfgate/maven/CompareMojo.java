@@ -27,6 +27,7 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
+import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
 import java.io.File;
@@ -45,6 +46,9 @@ import java.util.Locale;
  */
 @Mojo(name = "compare", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = false)
 public class CompareMojo extends AbstractPerfgateMojo {
+
+    /** Set in the build's session once a module compared something, so a module without tests need not. */
+    private static final String COMPARED_IN_REACTOR = CompareMojo.class.getName() + ".compared";
 
     /** The branch (its merge base with HEAD is compared), tag or commit to compare with. */
     @Parameter(property = "perfgate.against", defaultValue = BaseCommit.DEFAULT_REF)
@@ -123,6 +127,9 @@ public class CompareMojo extends AbstractPerfgateMojo {
         Path directory = output().directory().resolve("compare");
         Path logs = directory.resolve("logs");
         List<TestResult> gated = gatedTests();
+        if (gated.isEmpty()) {
+            return;
+        }
         Profile checkedProfile = profile(profile, "perfgate.profile");
         Profile measuring = profile(forkProfile, "perfgate.compare.forkProfile");
         int pairCount = pairs != null ? pairs : defaultPairs(checkedProfile);
@@ -138,7 +145,8 @@ public class CompareMojo extends AbstractPerfgateMojo {
                     + pairCount + " pairs of forks (each measuring with the " + measuring.id() + " profile)");
             BaseCheckout checkout = BaseCheckout.add(top, base, directory.resolve("base"), logs);
             try {
-                BaseCheckout.BuiltBase built = checkout.build(maven(), top.toRealPath().relativize(basedir.toRealPath()));
+                BaseCheckout.BuiltBase built = checkout.build(maven(), reactorRoot(top),
+                        top.toRealPath().relativize(basedir.toRealPath()));
                 String extra = new ForkLauncher(project(), session, repositorySystem).missingEntries();
                 InterleavedRuns.Version baseVersion = new InterleavedRuns.Version(InterleavedRuns.Side.BASE,
                         built.testClasspath() + extra, built.moduleDirectory());
@@ -177,7 +185,11 @@ public class CompareMojo extends AbstractPerfgateMojo {
         }
     }
 
-    /** Head's gated JUnit tests, as this build's test phase recorded them. */
+    /**
+     * Head's gated JUnit tests, as this build's test phase recorded them. None in one module of a multi-module
+     * build is fine (an aggregator, a module without perf tests) as long as some module had them; none anywhere is
+     * an error, never a pass.
+     */
     private List<TestResult> gatedTests() throws MojoExecutionException {
         List<TestResult> results;
         try {
@@ -186,12 +198,32 @@ public class CompareMojo extends AbstractPerfgateMojo {
             throw new MojoExecutionException("perfgate:compare: " + e.getMessage(), e);
         }
         List<TestResult> gated = CompareAnalysis.gatedTests(results);
-        if (gated.isEmpty()) {
-            throw new MojoExecutionException("perfgate:compare: no gated JUnit test recorded a result in "
-                    + output().results() + "; compare runs the tests this build's test phase measured: run it after"
-                    + " them (mvn verify perfgate:compare), with perfgate:prepare configured");
+        boolean reactor = session != null && session.getProjects() != null && session.getProjects().size() > 1;
+        if (!gated.isEmpty()) {
+            if (reactor) {
+                session.getRepositorySession().getData().set(COMPARED_IN_REACTOR, Boolean.TRUE);
+            }
+            return gated;
         }
-        return gated;
+        String none = "no gated JUnit test recorded a result in " + output().results();
+        if (reactor && !ReactorModules.isLast(session, project())) {
+            getLog().info("perfgate:compare: " + none + "; nothing to compare in this module");
+            return gated;
+        }
+        if (reactor && session.getRepositorySession().getData().get(COMPARED_IN_REACTOR) != null) {
+            getLog().info("perfgate:compare: " + none + "; nothing to compare in this module");
+            return gated;
+        }
+        throw new MojoExecutionException("perfgate:compare: " + none + (reactor ? " nor in any other module" : "")
+                + "; compare runs the tests this build's test phase measured: run it after them"
+                + " (mvn verify perfgate:compare), with perfgate:prepare configured");
+    }
+
+    /** The reactor's root from the top of the repository, so a module's base is built with its base siblings. */
+    private Path reactorRoot(Path gitTop) throws IOException {
+        MavenProject top = session == null ? null : session.getTopLevelProject();
+        Path root = top == null ? project().getBasedir().toPath() : top.getBasedir().toPath();
+        return gitTop.toRealPath().relativize(root.toRealPath());
     }
 
     private static Profile profile(String name, String property) throws MojoExecutionException {

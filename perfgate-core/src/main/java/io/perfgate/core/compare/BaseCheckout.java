@@ -63,28 +63,42 @@ public final class BaseCheckout implements AutoCloseable {
     }
 
     /**
-     * Compiles the base's main and test classes in the module at {@code moduleRelative} (its path from the top
-     * of the repository) and writes its test classpath; tests and perfgate's own goals are skipped.
+     * Compiles the base's main and test classes in the module at {@code moduleRelative} and writes its test
+     * classpath; tests and perfgate's own goals are skipped. In a multi-module build the module is built from the
+     * reactor at {@code reactorRelative} with the modules it depends on ({@code -pl module -am}), so their base code
+     * is what the base's tests run against, not whatever the local repository holds.
      *
+     * @param reactorRelative the reactor's root directory, from the top of the repository; the module's own
+     *                        directory when it was built alone
+     * @param moduleRelative  the module's directory, from the top of the repository
      * @throws CompareException naming the commit, with the build's errors, when it does not build
      */
-    public BuiltBase build(MavenInvocation maven, Path moduleRelative) {
+    public BuiltBase build(MavenInvocation maven, Path reactorRelative, Path moduleRelative) {
         Path module = worktree.resolve(moduleRelative.toString()).normalize();
+        Path reactor = worktree.resolve(reactorRelative.toString()).normalize();
         if (!Files.isRegularFile(module.resolve("pom.xml"))) {
             throw new CompareException("perfgate:compare: the base commit " + commit.describe() + " has no "
                     + gitTop.relativize(gitTop.resolve(moduleRelative.toString()).resolve("pom.xml"))
                     + "; the module did not exist there, so there is nothing to compare with");
         }
-        Path classpathFile = logs.resolve("base-classpath.txt").toAbsolutePath();
+        if (!module.startsWith(reactor) || !Files.isRegularFile(reactor.resolve("pom.xml"))) {
+            reactor = module;
+        }
+        // relative, so each module of the reactor writes its own and the base's is the module's
+        String classpathFile = "target/perfgate-base-classpath.txt";
         List<String> command = new ArrayList<>();
         command.add(maven.executable().toString());
         command.add("-B");
         command.add("-q");
         command.addAll(maven.options());
-        command.addAll(List.of("-f", module.resolve("pom.xml").toString(), "test-compile",
-                maven.dependencyPlugin() + ":build-classpath", "-Dmdep.outputFile=" + classpathFile,
-                "-Dmdep.includeScope=test", "-DskipTests", "-Dperfgate.skip=true"));
-        ExternalCommand build = new ExternalCommand(command, module, Map.of("JAVA_HOME", maven.javaHome().toString()),
+        command.addAll(List.of("-f", reactor.resolve("pom.xml").toString()));
+        if (!reactor.equals(module)) {
+            command.addAll(List.of("-pl", reactor.relativize(module).toString(), "-am"));
+        }
+        command.addAll(List.of("test-compile", maven.dependencyPlugin() + ":build-classpath",
+                "-Dmdep.outputFile=" + classpathFile, "-Dmdep.includeScope=test", "-DskipTests",
+                "-Dperfgate.skip=true"));
+        ExternalCommand build = new ExternalCommand(command, reactor, Map.of("JAVA_HOME", maven.javaHome().toString()),
                 maven.timeout());
         Path log = logs.resolve("base-build.log");
         ExternalCommand.Outcome outcome;
@@ -106,11 +120,12 @@ public final class BaseCheckout implements AutoCloseable {
                     + " with a stored baseline (mvn verify perfgate:check)");
         }
         try {
-            String dependencies = Files.readString(classpathFile, StandardCharsets.UTF_8).strip();
+            String dependencies = Files.readString(module.resolve(classpathFile), StandardCharsets.UTF_8).strip();
             String own = module.resolve("target/test-classes") + File.pathSeparator + module.resolve("target/classes");
             return new BuiltBase(module, dependencies.isEmpty() ? own : own + File.pathSeparator + dependencies);
         } catch (IOException e) {
-            throw new CompareException("perfgate:compare: the base build wrote no classpath to " + classpathFile
+            throw new CompareException("perfgate:compare: the base build wrote no classpath to "
+                    + module.resolve(classpathFile)
                     + ": " + e.getMessage(), e);
         }
     }
