@@ -153,7 +153,7 @@ public class CompareMojo extends AbstractPerfgateMojo {
                 InterleavedRuns.Version headVersion = new InterleavedRuns.Version(InterleavedRuns.Side.HEAD,
                         String.join(File.pathSeparator, project().getTestClasspathElements()) + extra, basedir);
                 InterleavedRuns.Settings settings = new InterleavedRuns.Settings(JvmFork.currentJava(),
-                        forkJvmArguments, results -> ForkArguments.record(results, measuring, false), pairCount,
+                        forkJvmArguments, results -> ForkArguments.recordForCompare(results, measuring), pairCount,
                         Duration.ofMinutes(forkTimeoutMinutes), Duration.ofMinutes(timeoutMinutes));
                 InterleavedRuns.Runs runs = InterleavedRuns.run(gated.stream().map(TestResult::id).toList(),
                         baseVersion, headVersion, settings, directory.resolve("forks"), getLog()::info);

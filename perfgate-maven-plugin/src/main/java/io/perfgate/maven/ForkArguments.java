@@ -1,5 +1,6 @@
 package io.perfgate.maven;
 
+import io.perfgate.core.measure.ContentionRule;
 import io.perfgate.core.measure.Profile;
 
 import java.nio.file.Path;
@@ -54,6 +55,17 @@ final class ForkArguments {
         if (jvms != null) {
             arguments.add("-D" + FORKS + "=" + jvms);
         }
+        return List.copyOf(arguments);
+    }
+
+    /**
+     * Arguments for compare's forks: record as {@link #record(Path, Profile, boolean)}, and keep every round
+     * however long it waited for a CPU. A busy machine slows both JVMs of a pair alike, which the pairing cancels;
+     * discarding rounds instead left CPU-bound tests under four busy loops with no round at all on either side.
+     */
+    static List<String> recordForCompare(Path resultsDirectory, Profile profile) {
+        List<String> arguments = new ArrayList<>(record(resultsDirectory, profile, false));
+        arguments.add("-D" + ContentionRule.PROPERTY + "=100%");
         return List.copyOf(arguments);
     }
 

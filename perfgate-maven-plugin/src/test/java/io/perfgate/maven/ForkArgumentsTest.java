@@ -40,6 +40,14 @@ class ForkArgumentsTest {
     }
 
     @Test
+    void compareForksRecordAndKeepEveryRoundHoweverLongItWaitedForACpu() {
+        // the pairing cancels a busy machine's slowdown; discarding rounds left busy forks with none
+        assertEquals(List.of("-Dperfgate.mode=record", "-Dperfgate.resultsDirectory=/work/app/target/perfgate/results",
+                        "-Dperfgate.profile=smoke", "-Dperfgate.maxCpuWait=100%"),
+                ForkArguments.recordForCompare(Path.of("/work/app/target/perfgate/results"), Profile.SMOKE));
+    }
+
+    @Test
     void resultsDirectoryIsMadeAbsolute() {
         String directory = ForkArguments.record(Path.of("target/perfgate/results"), Profile.SMOKE, false).get(1);
         assertTrue(Path.of(directory.substring(directory.indexOf('=') + 1)).isAbsolute(), directory);

@@ -8,6 +8,7 @@ import io.perfgate.core.latency.PercentileInterval;
 import io.perfgate.core.regression.AllowedChange;
 import io.perfgate.core.regression.RegressionMetric;
 import io.perfgate.core.regression.RegressionPolicy;
+import io.perfgate.core.result.Contention;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.TestResult;
 
@@ -99,7 +100,10 @@ public enum PairedMetric {
         }
         LatencyHistogram histogram = LatencyHistogram.decode(measurement.latencyHistogram());
         if (histogram.count() == 0) {
-            return Figure.missing("no invocation succeeded");
+            Contention contention = measurement.contention();
+            return Figure.missing(contention != null && contention.keptRounds() == 0 && contention.discardedRounds() > 0
+                    ? "no round was kept: each of " + contention.discardedRounds() + " waited for a CPU beyond the"
+                    + " allowed share (perfgate.maxCpuWait)" : "no invocation succeeded");
         }
         if (this == MEAN) {
             return Figure.of(histogram.mean());
