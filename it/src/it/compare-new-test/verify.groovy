@@ -4,7 +4,7 @@ def log = new File(basedir, 'build.log').text
 assert log.contains('perfgate: comparing 2 gated test(s) with ')
 // surefire's argLine and systemPropertyVariables reach the forks (the tests refuse to run without them), prepare's
 // recording settings in that argLine do not
-assert log.contains('[INFO] perfgate: the forks\' JVM arguments: -Dshop.region=eu -Dshop.currency=EUR\n')
+assert log =~ /\[INFO\] perfgate: the forks' JVM arguments: -Dshop\.region=eu -Dshop\.currency=EUR\r?\n/
 assert !log.contains('left out of the forks')
 assert log =~ /\[INFO\] \[NEW\] PricingPerfTest#discounted: new in head: the base [0-9a-f]{10} \(main: base\) has no such test/
 assert log =~ /Compared 1 of 2 gated tests with [0-9a-f]{10} \(main: base\) in 5 pairs: 1 metric, .*; new: 1, base failed: 0, head failed: 0/

@@ -7,18 +7,25 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.Properties;
+import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The JVM arguments of compare's forks: the tests' own (surefire's argLine and system property variables, so a
- * test that needs {@code --add-opens} or a property runs there as in the test phase), minus what belongs to this
- * build's test JVMs alone, then {@code perfgate.compare.jvmArgs}, last so that they win. Knows nothing about
- * Maven, so it is tested alone.
+ * The JVM arguments of compare's forks: what surefire gives the tests (its argLine, its system property variables,
+ * the build's {@code -D} properties), so a test that needs {@code --add-opens} or a property runs there as in the
+ * test phase, minus what would break or distort a fork, then {@code perfgate.compare.jvmArgs}, last so that they
+ * win. Knows nothing about Maven's types, so it is tested alone.
  */
 final class CompareForkArguments {
-    private static final Pattern LATE_PROPERTY = Pattern.compile("[@$]\\{([^}]+)}");
+    /** Agents that record coverage into the build's files: JaCoCo's, IntelliJ's (also Kover's). */
+    private static final List<String> COVERAGE_AGENTS = List.of("jacoco", "intellij-coverage-agent", "kover");
+    private static final Pattern PROPERTY = Pattern.compile("([@$])\\{([^}]+)}");
+    /** Surefire's own placeholders; a fork is fork number 1. */
+    private static final String PERFGATE = "perfgate.";
+    private static final String MAVEN = "maven.";
+    private static final List<String> FORK_NUMBERS = List.of("surefire.forkNumber", "surefire.threadNumber");
 
     /**
      * @param jvmArguments the forks' arguments, in order
@@ -32,20 +39,23 @@ final class CompareForkArguments {
     }
 
     /**
-     * @param argLine          surefire's argLine as configured (null when none), {@code @{name}} not yet replaced
-     * @param properties       a property's value by name for {@code @{name}}, null when unset (as surefire reads them)
-     * @param systemProperties surefire's {@code systemPropertyVariables}
-     * @param extra            {@code perfgate.compare.jvmArgs}
+     * @param extra {@code perfgate.compare.jvmArgs}
      * @throws IllegalArgumentException when the argLine has an unbalanced quote
      */
-    static Arguments of(String argLine, Function<String, String> properties, Map<String, String> systemProperties,
-                        List<String> extra) {
+    static Arguments of(SurefireConfiguration surefire, List<String> extra) {
         List<String> candidates = new ArrayList<>();
-        if (argLine != null && !argLine.isBlank()) {
-            candidates.addAll(ForkArguments.split(replaceProperties(argLine, properties)));
+        if (surefire.argLine() != null && !surefire.argLine().isBlank()) {
+            candidates.addAll(ForkArguments.split(replaceProperties(surefire.argLine(), surefire)));
         }
-        systemProperties.forEach((name, value) -> candidates.add("-D" + name + "="
-                + (value == null ? "" : replaceProperties(value, properties))));
+        surefire.systemProperties().forEach((name, value) -> candidates.add("-D" + name + "="
+                + (value == null ? "" : replaceProperties(value, surefire))));
+        // surefire hands the build's -D properties to the tests too, after its system property variables
+        Map<String, String> userProperties = new TreeMap<>();
+        surefire.userProperties().stringPropertyNames().stream()
+                // settings of perfgate's goals (compare sets the forks') and of Maven itself (maven.repo.local)
+                .filter(name -> !name.startsWith(PERFGATE) && !name.startsWith(MAVEN))
+                .forEach(name -> userProperties.put(name, surefire.userProperties().getProperty(name)));
+        candidates.addAll(TestForks.inheritedArguments(List.of(), userProperties));
         List<String> arguments = new ArrayList<>();
         Map<String, String> leftOut = new LinkedHashMap<>();
         for (String argument : candidates) {
@@ -64,15 +74,20 @@ final class CompareForkArguments {
     }
 
     /**
-     * {@code @{name}} replaced by the property's value, as surefire does, and {@code ${name}}, which Maven leaves for
-     * when the plugin runs when the property is set during the build (by {@code prepare} or JaCoCo); an unset one
-     * stays as it is.
+     * Properties replaced as surefire and Maven do: {@code @{name}} (surefire's late replacement) by the project's
+     * properties as the build has set them so far ({@code prepare}'s and JaCoCo's argLine), and {@code ${name}},
+     * which Maven leaves for the plugin's run when the property is set during the build, by the build's {@code -D}
+     * properties, then the project's. An unset one stays as it is.
      */
-    private static String replaceProperties(String argLine, Function<String, String> properties) {
-        Matcher matcher = LATE_PROPERTY.matcher(argLine);
+    private static String replaceProperties(String text, SurefireConfiguration surefire) {
+        Matcher matcher = PROPERTY.matcher(text);
         StringBuilder replaced = new StringBuilder();
         while (matcher.find()) {
-            String value = properties.apply(matcher.group(1));
+            String name = matcher.group(2);
+            Properties projectProperties = surefire.projectProperties();
+            String value = FORK_NUMBERS.contains(name) ? "1"
+                    : matcher.group(1).equals("@") ? projectProperties.getProperty(name)
+                    : surefire.userProperties().getProperty(name, projectProperties.getProperty(name));
             matcher.appendReplacement(replaced, Matcher.quoteReplacement(value == null ? matcher.group() : value));
         }
         matcher.appendTail(replaced);
@@ -80,12 +95,13 @@ final class CompareForkArguments {
     }
 
     private static String reasonToLeaveOut(String argument) {
-        if (argument.startsWith("-javaagent:") || argument.startsWith("-agentpath:")
-                || argument.startsWith("-agentlib:")) {
-            // JaCoCo's agent would add the forks' runs to this build's coverage file; a debugger would wait
-            return "an agent of this build's test JVMs (coverage, debugger or profiler) would measure the forks too";
+        if (TestForks.isDebugger(argument)) {
+            return "a debugger agent would wait for a debugger in every fork";
         }
-        if (LATE_PROPERTY.matcher(argument).find()) {
+        if (argument.startsWith("-javaagent:") && COVERAGE_AGENTS.stream().anyMatch(argument::contains)) {
+            return "a coverage agent would add the forks' runs, base code included, to this build's coverage data";
+        }
+        if (PROPERTY.matcher(argument).find()) {
             return "it names a property that is not set";
         }
         return null;

@@ -147,6 +147,10 @@ public class CompareMojo extends AbstractPerfgateMojo {
             try {
                 BaseCheckout.BuiltBase built = checkout.build(maven(), reactorRoot(top),
                         top.toRealPath().relativize(basedir.toRealPath()));
+                String reactor = checkout.worktree().relativize(built.reactorDirectory()).toString();
+                getLog().info("perfgate: the base was built " + (built.builtAlone() ? "as this module alone"
+                        : "from its reactor (" + (reactor.isEmpty() ? "the repository's top" : reactor)
+                        + ") with the modules this one depends on"));
                 String extra = new ForkLauncher(project(), session, repositorySystem).missingEntries();
                 InterleavedRuns.Version baseVersion = new InterleavedRuns.Version(InterleavedRuns.Side.BASE,
                         built.testClasspath() + extra, built.moduleDirectory());
@@ -206,23 +210,33 @@ public class CompareMojo extends AbstractPerfgateMojo {
             return gated;
         }
         String none = "no gated JUnit test recorded a result in " + output().results();
-        if (reactor && !ReactorModules.isLast(session, project())) {
-            getLog().info("perfgate:compare: " + none + "; nothing to compare in this module");
-            return gated;
-        }
-        if (reactor && session.getRepositorySession().getData().get(COMPARED_IN_REACTOR) != null) {
-            getLog().info("perfgate:compare: " + none + "; nothing to compare in this module");
-            return gated;
+        if (reactor) {
+            boolean compared = session.getRepositorySession().getData().get(COMPARED_IN_REACTOR) != null;
+            boolean last = ReactorModules.same(ReactorModules.lastRunning(session, "compare"), project());
+            if (compared || !last || session.isParallel()) {
+                String passedOver = "perfgate:compare: " + none + "; nothing to compare in this module";
+                if (session.isParallel() && !compared) {
+                    getLog().warn(passedOver + " (in a parallel build compare cannot tell whether a module built"
+                            + " later has any, so a build where none has does not fail)");
+                } else {
+                    getLog().info(passedOver);
+                }
+                return gated;
+            }
         }
         throw new MojoExecutionException("perfgate:compare: " + none + (reactor ? " nor in any other module" : "")
                 + "; compare runs the tests this build's test phase measured: run it after them"
                 + " (mvn verify perfgate:compare), with perfgate:prepare configured");
     }
 
-    /** The reactor's root from the top of the repository, so a module's base is built with its base siblings. */
+    /**
+     * The reactor's root from the top of the repository, so a module's base is built with its base siblings: the
+     * directory of the pom the build started from (also under {@code -pl}, where the root is not among the
+     * session's projects).
+     */
     private Path reactorRoot(Path gitTop) throws IOException {
-        MavenProject top = session == null ? null : session.getTopLevelProject();
-        Path root = top == null ? project().getBasedir().toPath() : top.getBasedir().toPath();
+        File pom = session == null ? null : session.getRequest().getPom();
+        Path root = pom != null ? pom.getAbsoluteFile().getParentFile().toPath() : project().getBasedir().toPath();
         return gitTop.toRealPath().relativize(root.toRealPath());
     }
 
@@ -279,8 +293,10 @@ public class CompareMojo extends AbstractPerfgateMojo {
         }
         options.add("-Dmaven.repo.local=" + session.getRepositorySession().getLocalRepository().getBasedir()
                 .getAbsolutePath());
-        if (!session.getRequest().getActiveProfiles().isEmpty()) {
-            options.add("-P" + String.join(",", session.getRequest().getActiveProfiles()));
+        List<String> profiles = new ArrayList<>(session.getRequest().getActiveProfiles());
+        session.getRequest().getInactiveProfiles().forEach(profile -> profiles.add("!" + profile));
+        if (!profiles.isEmpty()) {
+            options.add("-P" + String.join(",", profiles));
         }
         return new BaseCheckout.MavenInvocation(executable, Path.of(System.getProperty("java.home")), options,
                 dependencyPlugin, Duration.ofMinutes(buildTimeoutMinutes));
@@ -288,15 +304,19 @@ public class CompareMojo extends AbstractPerfgateMojo {
 
     /** The tests' JVM arguments as surefire gives them, less what belongs to this build alone, then jvmArgs. */
     private List<String> jvmArguments() throws MojoExecutionException {
-        List<String> extra = jvmArgs == null || jvmArgs.isBlank() ? List.of() : List.of(jvmArgs.strip().split("\\s+"));
+        List<String> extra;
+        try {
+            extra = jvmArgs == null || jvmArgs.isBlank() ? List.of() : ForkArguments.split(jvmArgs);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("perfgate:compare: perfgate.compare.jvmArgs: " + e.getMessage(), e);
+        }
         if (!testJvmArguments) {
             return extra;
         }
         SurefireConfiguration surefire = SurefireConfiguration.read(project(), session.getUserProperties());
         CompareForkArguments.Arguments arguments;
         try {
-            arguments = CompareForkArguments.of(surefire.argLine(), surefire::property, surefire.systemProperties(),
-                    extra);
+            arguments = CompareForkArguments.of(surefire, extra);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("perfgate:compare: cannot read surefire's argLine for the forks: "
                     + e.getMessage() + "; give their options in perfgate.compare.jvmArgs and set"

@@ -11,12 +11,12 @@ import java.util.Properties;
 
 /**
  * The test JVM settings of maven-surefire-plugin as Maven sees them: the {@code default-test} execution's
- * configuration merged over the plugin's (parents' and {@code pluginManagement}'s included), else the
- * {@code argLine} property, which surefire reads when its configuration sets none.
+ * configuration (the plugin's, parents' and {@code pluginManagement}'s merged in), else the {@code argLine}
+ * property, which surefire reads when its configuration sets none; and the properties its placeholders name.
  *
  * @param argLine           the argLine, {@code @{name}} and {@code ${name}} not yet replaced; null when none is set
  * @param systemProperties  the {@code systemPropertyVariables}, in their order
- * @param userProperties    the build's {@code -D} properties, which surefire looks up before the project's
+ * @param userProperties    the build's {@code -D} properties
  * @param projectProperties the project's properties as the build has set them so far ({@code prepare}'s argLine)
  */
 record SurefireConfiguration(String argLine, Map<String, String> systemProperties, Properties userProperties,
@@ -28,10 +28,11 @@ record SurefireConfiguration(String argLine, Map<String, String> systemPropertie
         Xpp3Dom configuration = null;
         Plugin plugin = project.getPlugin(SUREFIRE);
         if (plugin != null) {
-            configuration = plugin.getConfiguration() instanceof Xpp3Dom dom ? new Xpp3Dom(dom) : null;
+            // Maven has merged the plugin's configuration into each execution's
+            configuration = plugin.getConfiguration() instanceof Xpp3Dom dom ? dom : null;
             for (PluginExecution execution : plugin.getExecutions()) {
                 if (execution.getId().equals("default-test") && execution.getConfiguration() instanceof Xpp3Dom dom) {
-                    configuration = Xpp3Dom.mergeXpp3Dom(new Xpp3Dom(dom), configuration);
+                    configuration = dom;
                 }
             }
         }
@@ -46,10 +47,5 @@ record SurefireConfiguration(String argLine, Map<String, String> systemPropertie
             }
         }
         return new SurefireConfiguration(argLine, systemProperties, userProperties, project.getProperties());
-    }
-
-    /** A property's value as surefire replaces {@code @{name}}: the build's {@code -D} first, then the project's. */
-    String property(String name) {
-        return userProperties.getProperty(name, projectProperties.getProperty(name));
     }
 }

@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Properties;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** Surefire's argLine and system properties as compare's forks take them. */
 class SurefireConfigurationTest {
@@ -44,15 +43,28 @@ class SurefireConfigurationTest {
     }
 
     @Test
-    void theTestExecutionsSettingsWinOverThePlugins() throws Exception {
+    void theTestExecutionsConfigurationIsReadWhereMavenMergedThePluginsIn() throws Exception {
         SurefireConfiguration surefire = SurefireConfiguration.read(project(
-                "<configuration><argLine>@{argLine} -Xmx1g</argLine><systemPropertyVariables><a>1</a><b>2</b>"
-                        + "</systemPropertyVariables></configuration>",
-                "<configuration><argLine>@{argLine} -Xmx2g</argLine></configuration>"), new Properties());
+                "<configuration><argLine>@{argLine} -Xmx1g</argLine></configuration>",
+                "<configuration><argLine>@{argLine} -Xmx2g</argLine><systemPropertyVariables><a>1</a><b>2</b>"
+                        + "</systemPropertyVariables></configuration>"), new Properties());
 
         assertEquals("@{argLine} -Xmx2g", surefire.argLine());
         assertEquals(Map.of("a", "1", "b", "2"), surefire.systemProperties());
-        assertEquals("-Dfrom=project", surefire.property("argLine"));
+        assertEquals("-Dfrom=project", surefire.projectProperties().getProperty("argLine"));
+    }
+
+    @Test
+    void withoutATestExecutionThePluginsConfigurationIsRead() throws Exception {
+        Model model = new Model();
+        model.setBuild(new Build());
+        Plugin plugin = new Plugin();
+        plugin.setGroupId("org.apache.maven.plugins");
+        plugin.setArtifactId("maven-surefire-plugin");
+        plugin.setConfiguration(Xpp3DomBuilder.build(new StringReader(
+                "<configuration><argLine>-Xmx1g</argLine></configuration>")));
+        model.getBuild().addPlugin(plugin);
+        assertEquals("-Xmx1g", SurefireConfiguration.read(new MavenProject(model), new Properties()).argLine());
     }
 
     @Test
@@ -62,7 +74,5 @@ class SurefireConfigurationTest {
         user.setProperty("argLine", "-Dfrom=command-line");
         SurefireConfiguration surefire = SurefireConfiguration.read(project("<configuration/>", null), user);
         assertEquals("-Dfrom=command-line", surefire.argLine());
-        assertEquals("-Dfrom=command-line", surefire.property("argLine"));
-        assertNull(surefire.property("unset"));
     }
 }

@@ -45,8 +45,14 @@ public final class BaseCheckout implements AutoCloseable {
         }
     }
 
-    /** The built base: where its module lies and its test classpath (own classes first). */
-    public record BuiltBase(Path moduleDirectory, String testClasspath) {
+    /**
+     * The built base: where its module lies, its test classpath (own classes first), and the reactor it was built
+     * in with its upstream modules; the module's own directory when it was built alone.
+     */
+    public record BuiltBase(Path moduleDirectory, String testClasspath, Path reactorDirectory) {
+        public boolean builtAlone() {
+            return moduleDirectory.equals(reactorDirectory);
+        }
     }
 
     /** Checks {@code commit} out under {@code worktree} (a leftover from an earlier run is removed first). */
@@ -81,7 +87,9 @@ public final class BaseCheckout implements AutoCloseable {
                     + gitTop.relativize(gitTop.resolve(moduleRelative.toString()).resolve("pom.xml"))
                     + "; the module did not exist there, so there is nothing to compare with");
         }
-        if (!module.startsWith(reactor) || !Files.isRegularFile(reactor.resolve("pom.xml"))) {
+        if (!reactor.startsWith(worktree) || !module.startsWith(reactor)
+                || !Files.isRegularFile(reactor.resolve("pom.xml"))) {
+            // a reactor outside the repository, or a module outside the reactor: the module alone, as it stands
             reactor = module;
         }
         // relative, so each module of the reactor writes its own and the base's is the module's
@@ -122,7 +130,8 @@ public final class BaseCheckout implements AutoCloseable {
         try {
             String dependencies = Files.readString(module.resolve(classpathFile), StandardCharsets.UTF_8).strip();
             String own = module.resolve("target/test-classes") + File.pathSeparator + module.resolve("target/classes");
-            return new BuiltBase(module, dependencies.isEmpty() ? own : own + File.pathSeparator + dependencies);
+            return new BuiltBase(module, dependencies.isEmpty() ? own : own + File.pathSeparator + dependencies,
+                    reactor);
         } catch (IOException e) {
             throw new CompareException("perfgate:compare: the base build wrote no classpath to "
                     + module.resolve(classpathFile)

@@ -176,8 +176,14 @@ public final class PairedComparator {
         return ChangeText.number(fraction * 100) + "%";
     }
 
-    /** The argument as a shell reads it back: quoted when it holds a space ({@code CPU mean}) or another special. */
+    /**
+     * The argument as a shell reads it back: quoted when it holds a space ({@code CPU mean}) or another special; in
+     * double quotes, which sh, cmd and PowerShell all group by, unless it holds a character they treat inside them.
+     */
     static String shellWord(String argument) {
-        return argument.matches("[A-Za-z0-9#:=+%.,_/@-]*") ? argument : "'" + argument.replace("'", "'\\''") + "'";
+        if (argument.matches("[A-Za-z0-9#:=+%.,_/@-]*")) {
+            return argument;
+        }
+        return argument.matches("[^\"$`\\\\!]*") ? '"' + argument + '"' : "'" + argument.replace("'", "'\\''") + "'";
     }
 }

@@ -91,9 +91,13 @@ public enum PairedMetric {
                     ? Figure.missing("no allocation per invocation was recorded") : Figure.of(bytes);
         }
         if (this == CPU_MEAN) {
-            double nanos = measurement.cpu() == null ? Double.NaN : measurement.cpu().perInvocation();
+            if (measurement.cpu() == null) {
+                return Figure.missing("no CPU time per invocation was recorded (this JVM measures no thread CPU time)");
+            }
+            double nanos = measurement.cpu().perInvocation();
             return nanos > 0 && !Double.isInfinite(nanos) ? Figure.of(nanos)
-                    : Figure.missing("no CPU time per invocation was recorded (this JVM measures no thread CPU time)");
+                    : Figure.missing("CPU time per invocation was " + nanos + " ns, below the thread CPU clock's"
+                    + " resolution (raise @PerfTest invocations)");
         }
         if (measurement.latencyHistogram() == null) {
             return Figure.missing("no latency histogram was recorded");

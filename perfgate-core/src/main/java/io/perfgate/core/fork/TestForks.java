@@ -144,7 +144,7 @@ public record TestForks(Path java, List<String> jvmArguments, String classpath, 
         List<String> inherited = new ArrayList<>();
         Set<String> given = new HashSet<>();
         for (String argument : inputArguments) {
-            if (DEBUGGER.stream().anyMatch(argument::startsWith) || setByFork(argument)) {
+            if (isDebugger(argument) || setByFork(argument)) {
                 continue;
             }
             inherited.add(argument);
@@ -160,6 +160,11 @@ public record TestForks(Path java, List<String> jvmArguments, String classpath, 
             }
         });
         return inherited;
+    }
+
+    /** Whether the JVM option attaches a debugger, which would wait on the debugger's port in a fork. */
+    public static boolean isDebugger(String argument) {
+        return DEBUGGER.stream().anyMatch(argument::startsWith);
     }
 
     /** Whether the argument is a {@code -D} of perfgate's that each fork is given its own value of. */

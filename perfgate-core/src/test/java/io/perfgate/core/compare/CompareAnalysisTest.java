@@ -60,7 +60,7 @@ class CompareAnalysisTest {
             for (InterleavedRuns.Side side : InterleavedRuns.first(pair) == InterleavedRuns.Side.BASE
                     ? List.of(InterleavedRuns.Side.BASE, InterleavedRuns.Side.HEAD)
                     : List.of(InterleavedRuns.Side.HEAD, InterleavedRuns.Side.BASE)) {
-                // the same wall time on both sides; head spends 40 % more CPU (work on another thread, say)
+                // the same wall time on both sides; head spends 40 % more CPU on the measuring thread (where base waited)
                 double cpuNanos = machine * 400_000 * (side == InterleavedRuns.Side.HEAD ? 1.4 : 1);
                 TestResult measured = CompareFixture.measured(cpuGated, machine, 100L * pair + sequence);
                 TestResult withCpu = measured.completed(measured.measurement().withContention(null,
@@ -80,7 +80,7 @@ class CompareAnalysisTest {
         PairedComparison cpu = gated.get(1);
         assertEquals(RegressionOutcome.REGRESSED, cpu.outcome(), cpu.message());
         assertTrue(cpu.message().startsWith("CPU mean +40% ["), cpu.message());
-        assertTrue(cpu.message().endsWith("allow it: '-Dperfgate.regression.allowed=OrderApiPerfTest#busier:CPU mean=+41%'"),
+        assertTrue(cpu.message().endsWith("allow it: \"-Dperfgate.regression.allowed=OrderApiPerfTest#busier:CPU mean=+41%\""),
                 cpu.message());
         // the hint, once the shell took its quotes off, is a setting the policy reads
         assertEquals(0.41, RegressionPolicy.defaults().withAllowed("OrderApiPerfTest#busier:CPU mean=+41%", "hint")
