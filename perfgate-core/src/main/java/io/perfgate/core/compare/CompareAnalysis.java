@@ -118,8 +118,8 @@ public final class CompareAnalysis {
     }
 
     /**
-     * The latency figures the test's latency gate names (p50, p90, p95, p99, mean; its mean when it names none
-     * of them), CPU time per invocation when it names a CPU figure ({@code cpuP95}), and allocation per
+     * The latency figures the test's latency gate names (p50, p90, p95, p99, mean), CPU time per invocation when
+     * it names a CPU figure ({@code cpuP95}), the mean when it names neither, and allocation per
      * invocation when a memory gate names it or every fork recorded it. CPU time is recorded for every test but
      * compared only where a gate asks: each compared metric enters the suite's Holm correction, and a pair count
      * that can show a regression among m comparisons needs 2^-pairs x m <= 0.05.
@@ -142,11 +142,11 @@ public final class CompareAnalysis {
                 allocationGated = true;
             }
         }
-        if (metrics.isEmpty()) {
-            metrics.add(PairedMetric.MEAN);
-        }
         if (cpuGated) {
             metrics.add(PairedMetric.CPU_MEAN);
+        }
+        if (metrics.isEmpty()) {
+            metrics.add(PairedMetric.MEAN);
         }
         if (allocationGated || allocationEverywhere(test.id(), pairs)) {
             metrics.add(PairedMetric.ALLOCATION);
