@@ -69,13 +69,17 @@ public class CompareMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.compare.forkProfile", defaultValue = "smoke")
     private String forkProfile;
 
-    /** Extra JVM options of every fork, split at spaces ({@code -Xmx512m -XX:+UseParallelGC}), after the tests' own. */
+    /**
+     * Extra JVM options of every fork, split as an argLine ({@code -Xmx512m "-Dname=a b"}), after the tests' own so
+     * that they win.
+     */
     @Parameter(property = "perfgate.compare.jvmArgs")
     private String jvmArgs;
 
     /**
-     * Give the forks the tests' own JVM arguments: surefire's argLine and systemPropertyVariables, without agents
-     * (JaCoCo's would record the forks into this build's coverage) and perfgate's own settings.
+     * Give the forks what surefire gives the tests: its argLine, its systemPropertyVariables and the build's
+     * {@code -D} properties, without coverage agents (JaCoCo's would record the forks into this build's coverage),
+     * debuggers, and perfgate's own recording settings.
      */
     @Parameter(property = "perfgate.compare.testJvmArguments", defaultValue = "true")
     private boolean testJvmArguments;
