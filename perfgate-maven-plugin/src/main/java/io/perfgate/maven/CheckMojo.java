@@ -253,9 +253,7 @@ public class CheckMojo extends AbstractPerfgateMojo {
 
     /** Whether {@code perfgate:baseline} (by prefix or full coordinates) is among this build's goals. */
     private boolean baselineRequested() {
-        return session != null && session.getGoals().stream()
-                .anyMatch(goal -> goal.equals("perfgate:baseline")
-                        || (goal.contains("perfgate-maven-plugin") && goal.endsWith(":baseline")));
+        return ReactorModules.named(session, "baseline");
     }
 
     private static Set<RegressionMetric> metrics(String text) {

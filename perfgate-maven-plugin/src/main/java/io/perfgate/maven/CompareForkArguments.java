@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * The JVM arguments of compare's forks: what surefire gives the tests (its argLine, its system property variables,
@@ -22,9 +22,9 @@ final class CompareForkArguments {
     /** Agents that record coverage into the build's files: JaCoCo's, IntelliJ's (also Kover's). */
     private static final List<String> COVERAGE_AGENTS = List.of("jacoco", "intellij-coverage-agent", "kover");
     private static final Pattern PROPERTY = Pattern.compile("([@$])\\{([^}]+)}");
+    /** Build properties that set perfgate's goals (compare sets the forks' own) and Maven (maven.repo.local). */
+    private static final List<String> NOT_FOR_TESTS = List.of("perfgate.", "maven.");
     /** Surefire's own placeholders; a fork is fork number 1. */
-    private static final String PERFGATE = "perfgate.";
-    private static final String MAVEN = "maven.";
     private static final List<String> FORK_NUMBERS = List.of("surefire.forkNumber", "surefire.threadNumber");
 
     /**
@@ -50,11 +50,9 @@ final class CompareForkArguments {
         surefire.systemProperties().forEach((name, value) -> candidates.add("-D" + name + "="
                 + (value == null ? "" : replaceProperties(value, surefire))));
         // surefire hands the build's -D properties to the tests too, after its system property variables
-        Map<String, String> userProperties = new TreeMap<>();
-        surefire.userProperties().stringPropertyNames().stream()
-                // settings of perfgate's goals (compare sets the forks') and of Maven itself (maven.repo.local)
-                .filter(name -> !name.startsWith(PERFGATE) && !name.startsWith(MAVEN))
-                .forEach(name -> userProperties.put(name, surefire.userProperties().getProperty(name)));
+        Map<String, String> userProperties = surefire.userProperties().stringPropertyNames().stream()
+                .filter(name -> NOT_FOR_TESTS.stream().noneMatch(name::startsWith))
+                .collect(Collectors.toMap(name -> name, surefire.userProperties()::getProperty));
         candidates.addAll(TestForks.inheritedArguments(List.of(), userProperties));
         List<String> arguments = new ArrayList<>();
         Map<String, String> leftOut = new LinkedHashMap<>();

@@ -35,9 +35,13 @@ final class ReactorModules {
         if (session == null || session.getProjects() == null || session.getProjects().isEmpty()) {
             return false;
         }
-        boolean named = session.getGoals().stream().anyMatch(goal -> goal.equals("perfgate:" + AGGREGATE_GOAL)
-                || (goal.contains(PLUGIN) && goal.endsWith(":" + AGGREGATE_GOAL)));
-        return named || bound(last(session));
+        return named(session, AGGREGATE_GOAL) || bound(last(session));
+    }
+
+    /** Whether the build's command line names the goal: {@code perfgate:<goal>}, or by the plugin's coordinates. */
+    static boolean named(MavenSession session, String goal) {
+        return session != null && session.getGoals().stream().anyMatch(name -> name.equals("perfgate:" + goal)
+                || (name.contains(PLUGIN) && name.endsWith(":" + goal)));
     }
 
     private static boolean bound(MavenProject project) {
@@ -64,8 +68,7 @@ final class ReactorModules {
      * none.
      */
     static MavenProject lastRunning(MavenSession session, String goal) {
-        boolean named = session.getGoals().stream().anyMatch(name -> name.equals("perfgate:" + goal)
-                || (name.contains(PLUGIN) && name.endsWith(":" + goal)));
+        boolean named = named(session, goal);
         boolean skippedByUser = Boolean.parseBoolean(session.getUserProperties().getProperty(SKIP));
         List<MavenProject> projects = session.getProjects();
         for (int i = projects.size() - 1; i >= 0; i--) {

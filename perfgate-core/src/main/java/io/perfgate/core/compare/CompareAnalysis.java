@@ -3,6 +3,7 @@ package io.perfgate.core.compare;
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.gate.Metric;
+import io.perfgate.core.regression.MetricSelection;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.ResultStatus;
@@ -13,6 +14,7 @@ import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -125,29 +127,14 @@ public final class CompareAnalysis {
      * that can show a regression among m comparisons needs 2^-pairs x m <= 0.05.
      */
     private static List<PairedMetric> metrics(TestResult test, List<Pair> pairs) {
-        Set<PairedMetric> metrics = new LinkedHashSet<>();
-        boolean allocationGated = false;
-        boolean cpuGated = false;
-        for (GateDeclaration gate : test.gates()) {
-            if (gate.scope() != null) {
-                continue;
-            }
-            if (gate.is(GateType.LATENCY)) {
-                gate.bounds().keySet().stream().map(PairedMetric::ofLatencyAttribute)
-                        .filter(java.util.Objects::nonNull).sorted().forEach(metrics::add);
-                cpuGated |= Metric.of(GateType.LATENCY).stream()
-                        .anyMatch(metric -> metric.cpuTime() && gate.bounds().containsKey(metric.attribute()));
-            }
-            if (gate.is(GateType.MEMORY) && gate.bounds().containsKey(Metric.ALLOCATION_PER_INVOCATION.attribute())) {
-                allocationGated = true;
-            }
-        }
-        if (cpuGated) {
-            metrics.add(PairedMetric.CPU_MEAN);
-        }
+        // the figures check compares for the test's gates, those a pair of forks gives (a throughput has no pair)
+        Set<PairedMetric> metrics = new LinkedHashSet<>(MetricSelection.gated(test, null).stream()
+                .map(PairedMetric::of).flatMap(Optional::stream).toList());
         if (metrics.isEmpty()) {
             metrics.add(PairedMetric.MEAN);
         }
+        boolean allocationGated = test.gates().stream().anyMatch(gate -> gate.scope() == null
+                && gate.is(GateType.MEMORY) && gate.bounds().containsKey(Metric.ALLOCATION_PER_INVOCATION.attribute()));
         if (allocationGated || allocationEverywhere(test.id(), pairs)) {
             metrics.add(PairedMetric.ALLOCATION);
         }

@@ -8,9 +8,11 @@ import io.perfgate.core.latency.PercentileInterval;
 import io.perfgate.core.regression.AllowedChange;
 import io.perfgate.core.regression.RegressionMetric;
 import io.perfgate.core.regression.RegressionPolicy;
-import io.perfgate.core.result.Contention;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.TestResult;
+
+import java.util.Arrays;
+import java.util.Optional;
 
 /**
  * A figure compared between base and head pair by pair: one value per forked JVM. Latency figures are read
@@ -62,17 +64,9 @@ public enum PairedMetric {
         return regressionMetric == null ? allocation : policy.allowedFor(testLabel, regressionMetric);
     }
 
-    /**
-     * The wall-time latency metric a gate attribute names; null for attributes not compared ({@code max}) and for
-     * CPU attributes ({@code cpuP95}), which {@link #CPU_MEAN} stands for.
-     */
-    static PairedMetric ofLatencyAttribute(String attribute) {
-        for (PairedMetric metric : values()) {
-            if (metric.regressionMetric != null && metric != CPU_MEAN && metric.label().equalsIgnoreCase(attribute)) {
-                return metric;
-            }
-        }
-        return null;
+    /** The pair-by-pair counterpart of a metric check compares; none for a throughput or a JMH score. */
+    static Optional<PairedMetric> of(RegressionMetric metric) {
+        return Arrays.stream(values()).filter(paired -> paired.regressionMetric == metric).findFirst();
     }
 
     /**
@@ -94,20 +88,19 @@ public enum PairedMetric {
             if (measurement.cpu() == null) {
                 return Figure.missing("no CPU time per invocation was recorded (this JVM measures no thread CPU time)");
             }
+            if (measurement.cpu().invocations() <= 0) {
+                return Figure.missing("no invocation's CPU time was measured");
+            }
             double nanos = measurement.cpu().perInvocation();
-            return nanos > 0 && !Double.isInfinite(nanos) ? Figure.of(nanos)
-                    : Figure.missing("CPU time per invocation was " + nanos + " ns, below the thread CPU clock's"
-                    + " resolution (raise @PerfTest invocations)");
+            return nanos > 0 ? Figure.of(nanos) : Figure.missing("CPU time per invocation was 0 ns, below the thread"
+                    + " CPU clock's resolution (raise @PerfTest invocations)");
         }
         if (measurement.latencyHistogram() == null) {
             return Figure.missing("no latency histogram was recorded");
         }
         LatencyHistogram histogram = LatencyHistogram.decode(measurement.latencyHistogram());
         if (histogram.count() == 0) {
-            Contention contention = measurement.contention();
-            return Figure.missing(contention != null && contention.keptRounds() == 0 && contention.discardedRounds() > 0
-                    ? "no round was kept: each of " + contention.discardedRounds() + " waited for a CPU beyond the"
-                    + " allowed share (perfgate.maxCpuWait)" : "no invocation succeeded");
+            return Figure.missing("no invocation succeeded");
         }
         if (this == MEAN) {
             return Figure.of(histogram.mean());

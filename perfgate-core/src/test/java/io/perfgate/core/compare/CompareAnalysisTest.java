@@ -53,25 +53,17 @@ class CompareAnalysisTest {
         TestResult cpuGated = TestData.completed("OrderApiPerfTest", "busier", "busier()",
                 TestData.measurement(TestData.exponential(1, 1000, 1e6), 0, null, 1_000_000_000L),
                 TestData.gate("LatencyGate", "p95", "200ms", "cpuP95", "50ms"));
-        List<InterleavedRuns.Fork> forks = new ArrayList<>();
-        int sequence = 0;
-        for (int pair = 0; pair < 10; pair++) {
-            double machine = 1 + 0.3 * Math.sin(pair);
-            for (InterleavedRuns.Side side : InterleavedRuns.first(pair) == InterleavedRuns.Side.BASE
-                    ? List.of(InterleavedRuns.Side.BASE, InterleavedRuns.Side.HEAD)
-                    : List.of(InterleavedRuns.Side.HEAD, InterleavedRuns.Side.BASE)) {
-                // the same wall time on both sides; head spends 40 % more CPU on the measuring thread (where base waited)
-                double cpuNanos = machine * 400_000 * (side == InterleavedRuns.Side.HEAD ? 1.4 : 1);
-                TestResult measured = CompareFixture.measured(cpuGated, machine, 100L * pair + sequence);
-                TestResult withCpu = measured.completed(measured.measurement().withContention(null,
-                        new CpuTime(Math.round(cpuNanos * 1000), 1000, null)));
-                Map<String, TestResult> results = new LinkedHashMap<>();
-                results.put(cpuGated.id(), withCpu);
-                results.put(same.id(), CompareFixture.measured(same, machine, 100L * pair + sequence));
-                forks.add(CompareFixture.fork(pair, side, sequence++, 0, results));
-            }
-        }
-        CompareReport report = analyse(new InterleavedRuns.Runs(forks, Set.of(), 10, null), cpuGated, same);
+        InterleavedRuns.Runs runs = CompareFixture.runs(10, (side, machine, seed) -> {
+            // the same wall time on both sides; head spends 40 % more CPU on the measuring thread (where base waited)
+            double cpuNanos = machine * 400_000 * (side == InterleavedRuns.Side.HEAD ? 1.4 : 1);
+            TestResult measured = CompareFixture.measured(cpuGated, machine, seed);
+            Map<String, TestResult> results = new LinkedHashMap<>();
+            results.put(cpuGated.id(), measured.completed(measured.measurement().withContention(null,
+                    new CpuTime(Math.round(cpuNanos * 1000), 1000, null))));
+            results.put(same.id(), CompareFixture.measured(same, machine, seed));
+            return results;
+        }, Set.of());
+        CompareReport report = analyse(runs, cpuGated, same);
 
         List<PairedComparison> gated = report.tests().get(0).metrics();
         assertEquals(List.of(PairedMetric.P95, PairedMetric.CPU_MEAN),

@@ -42,6 +42,22 @@ public final class CompareFixture {
      * speed drifts by up to 30 % from pair to pair, for both sides alike.
      */
     public static InterleavedRuns.Runs runs(int pairs, Map<TestResult, Double> factors, Set<String> missingInBase) {
+        return runs(pairs, (side, machine, seed) -> {
+            Map<String, TestResult> results = new LinkedHashMap<>();
+            factors.forEach((test, factor) -> results.put(test.id(),
+                    measured(test, machine * (side == InterleavedRuns.Side.HEAD ? factor : 1), seed)));
+            return results;
+        }, missingInBase);
+    }
+
+    /** What one fork records: its results by test id, given its side, the machine's speed factor and a seed. */
+    @FunctionalInterface
+    public interface ForkResults {
+        Map<String, TestResult> of(InterleavedRuns.Side side, double machine, long seed);
+    }
+
+    /** {@code pairs} pairs in ABBA order on a machine whose speed drifts by up to 30 % from pair to pair. */
+    public static InterleavedRuns.Runs runs(int pairs, ForkResults results, Set<String> missingInBase) {
         List<InterleavedRuns.Fork> forks = new ArrayList<>();
         int sequence = 0;
         for (int pair = 0; pair < pairs; pair++) {
@@ -50,12 +66,8 @@ public final class CompareFixture {
             for (InterleavedRuns.Side side : first == InterleavedRuns.Side.BASE
                     ? List.of(InterleavedRuns.Side.BASE, InterleavedRuns.Side.HEAD)
                     : List.of(InterleavedRuns.Side.HEAD, InterleavedRuns.Side.BASE)) {
-                Map<String, TestResult> results = new LinkedHashMap<>();
-                for (Map.Entry<TestResult, Double> entry : factors.entrySet()) {
-                    double factor = side == InterleavedRuns.Side.HEAD ? entry.getValue() : 1;
-                    results.put(entry.getKey().id(), measured(entry.getKey(), machine * factor, 100L * pair + sequence));
-                }
-                forks.add(fork(pair, side, sequence++, 0, results));
+                forks.add(fork(pair, side, sequence, 0, results.of(side, machine, 100L * pair + sequence)));
+                sequence++;
             }
         }
         return new InterleavedRuns.Runs(forks, missingInBase, pairs, null);
