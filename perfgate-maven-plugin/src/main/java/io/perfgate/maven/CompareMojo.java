@@ -1,12 +1,14 @@
 package io.perfgate.maven;
 
 import io.perfgate.core.compare.BaseCheckout;
+import io.perfgate.core.compare.BenchmarkForkRunner;
 import io.perfgate.core.compare.BaseCommit;
 import io.perfgate.core.compare.CompareAnalysis;
 import io.perfgate.core.compare.CompareException;
 import io.perfgate.core.compare.CompareReport;
 import io.perfgate.core.compare.InterleavedRuns;
 import io.perfgate.core.compare.PairedComparator;
+import io.perfgate.core.compare.TestForkRunner;
 import io.perfgate.core.gate.Direction;
 import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.measure.Profile;
@@ -15,6 +17,7 @@ import io.perfgate.core.regression.Correction;
 import io.perfgate.core.regression.RegressionPolicy;
 import io.perfgate.core.report.CompareWriter;
 import io.perfgate.core.result.AtomicFiles;
+import io.perfgate.core.result.BenchmarkDetails;
 import io.perfgate.core.result.ResultFileException;
 import io.perfgate.core.result.ResultFiles;
 import io.perfgate.core.result.TestResult;
@@ -27,7 +30,6 @@ import org.apache.maven.plugins.annotations.Component;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.plugins.annotations.ResolutionScope;
-import org.apache.maven.project.MavenProject;
 import org.eclipse.aether.RepositorySystem;
 
 import java.io.File;
@@ -36,13 +38,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
- * Compares this build's gated JUnit tests with a base commit measured in the same build: checks the base out in
- * a git worktree, builds it, runs both versions in alternating forked JVMs (ABBA) and judges pair by pair. Run
- * after the tests: {@code mvn verify perfgate:compare -Dperfgate.against=origin/main}.
+ * Compares this build's gated JUnit tests and JMH benchmarks with a base commit measured in the same build: checks
+ * the base out in a git worktree, builds it, runs both versions in alternating forks (ABBA: a child JVM for the
+ * tests, a JMH run with one JMH fork for the benchmarks) and judges pair by pair. Run after the tests and
+ * {@code perfgate:jmh}: {@code mvn verify perfgate:compare -Dperfgate.against=origin/main}.
  */
 @Mojo(name = "compare", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = false)
 public class CompareMojo extends AbstractPerfgateMojo {
@@ -130,7 +135,7 @@ public class CompareMojo extends AbstractPerfgateMojo {
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
         Path directory = output().directory().resolve("compare");
         Path logs = directory.resolve("logs");
-        List<TestResult> gated = gatedTests();
+        Gated gated = gated();
         if (gated.isEmpty()) {
             return;
         }
@@ -138,15 +143,17 @@ public class CompareMojo extends AbstractPerfgateMojo {
         Profile measuring = profile(forkProfile, "perfgate.compare.forkProfile");
         int pairCount = pairs != null ? pairs : defaultPairs(checkedProfile);
         PairedComparator comparator = comparator();
-        List<String> forkJvmArguments = jvmArguments();
+        List<String> extraJvmArguments = extraJvmArguments();
+        List<String> forkJvmArguments = gated.tests().isEmpty() ? extraJvmArguments : jvmArguments(extraJvmArguments);
         Path basedir = project().getBasedir().toPath();
         CompareReport report;
         try {
             Files.createDirectories(logs);
             Path top = BaseCommit.topLevel(basedir, logs);
             BaseCommit base = BaseCommit.resolve(basedir, against, logs);
-            getLog().info("perfgate: comparing " + gated.size() + " gated test(s) with " + base.describe() + " in "
-                    + pairCount + " pairs of forks (each measuring with the " + measuring.id() + " profile)");
+            getLog().info("perfgate: comparing " + gated.describe() + " with " + base.describe() + " in "
+                    + pairCount + " pairs of forks" + (gated.tests().isEmpty() ? ""
+                    : " (each measuring tests with the " + measuring.id() + " profile)"));
             BaseCheckout checkout = BaseCheckout.add(top, base, directory.resolve("base"), logs);
             try {
                 BaseCheckout.BuiltBase built = checkout.build(maven(), reactorRoot(top),
@@ -160,12 +167,30 @@ public class CompareMojo extends AbstractPerfgateMojo {
                         built.testClasspath() + extra, built.moduleDirectory());
                 InterleavedRuns.Version headVersion = new InterleavedRuns.Version(InterleavedRuns.Side.HEAD,
                         String.join(File.pathSeparator, project().getTestClasspathElements()) + extra, basedir);
-                InterleavedRuns.Settings settings = new InterleavedRuns.Settings(JvmFork.currentJava(),
-                        forkJvmArguments, results -> ForkArguments.recordForCompare(results, measuring), pairCount,
-                        Duration.ofMinutes(forkTimeoutMinutes), Duration.ofMinutes(timeoutMinutes));
-                InterleavedRuns.Runs runs = InterleavedRuns.run(gated.stream().map(TestResult::id).toList(),
-                        baseVersion, headVersion, settings, directory.resolve("forks"), getLog()::info);
-                report = CompareAnalysis.of(base, gated, runs, comparator, directory.resolve("forks").toString());
+                InterleavedRuns.Settings settings = new InterleavedRuns.Settings(pairCount,
+                        Duration.ofMinutes(timeoutMinutes));
+                Duration forkTimeout = Duration.ofMinutes(forkTimeoutMinutes);
+                List<CompareAnalysis.Schedule> schedules = new ArrayList<>();
+                if (!gated.tests().isEmpty()) {
+                    TestForkRunner tests = new TestForkRunner(JvmFork.currentJava(), forkJvmArguments,
+                            results -> ForkArguments.recordForCompare(results, measuring), forkTimeout);
+                    schedules.add(new CompareAnalysis.Schedule(gated.tests(), InterleavedRuns.run(ids(gated.tests()),
+                            baseVersion, headVersion, settings, tests, directory.resolve("forks"), getLog()::info)));
+                }
+                if (!gated.benchmarks().isEmpty()) {
+                    getLog().info("perfgate: the benchmarks run under JMH, one JMH fork a side per pair, with the"
+                            + " warmup and measurement perfgate:jmh recorded for each");
+                    Map<String, BenchmarkDetails> details = new LinkedHashMap<>();
+                    gated.benchmarks().forEach(result -> details.put(result.id(), result.benchmark()));
+                    boolean gcProfiler = details.values().stream()
+                            .anyMatch(benchmark -> benchmark.allocationPerOperation() != null);
+                    BenchmarkForkRunner benchmarks = new BenchmarkForkRunner(JvmFork.currentJava(),
+                            extraJvmArguments, details, gcProfiler, forkTimeout);
+                    schedules.add(new CompareAnalysis.Schedule(gated.benchmarks(), InterleavedRuns.run(
+                            ids(gated.benchmarks()), baseVersion, headVersion, settings, benchmarks,
+                            directory.resolve("benchmarks"), getLog()::info)));
+                }
+                report = CompareAnalysis.of(base, schedules, comparator, directory.toString());
             } finally {
                 if (keepBase) {
                     getLog().info("perfgate: the base worktree is kept in " + checkout.worktree()
@@ -193,19 +218,38 @@ public class CompareMojo extends AbstractPerfgateMojo {
         }
     }
 
+    private static List<String> ids(List<TestResult> results) {
+        return results.stream().map(TestResult::id).toList();
+    }
+
+    /** Head's gated JUnit tests and gated JMH benchmark runs, as this build recorded them. */
+    private record Gated(List<TestResult> tests, List<TestResult> benchmarks) {
+        boolean isEmpty() {
+            return tests.isEmpty() && benchmarks.isEmpty();
+        }
+
+        /** {@code 2 gated test(s) and 1 benchmark run(s)}. */
+        String describe() {
+            String testsText = tests.size() + " gated test(s)";
+            String benchmarksText = benchmarks.size() + " gated benchmark run(s)";
+            return benchmarks.isEmpty() ? testsText : tests.isEmpty() ? benchmarksText
+                    : testsText + " and " + benchmarksText;
+        }
+    }
+
     /**
-     * Head's gated JUnit tests, as this build's test phase recorded them. None in one module of a multi-module
-     * build is fine (an aggregator, a module without perf tests) as long as some module had them; none anywhere is
-     * an error, never a pass.
+     * Head's gated JUnit tests and JMH benchmarks, as this build's test phase and perfgate:jmh recorded them. None
+     * in one module of a multi-module build is fine (an aggregator, a module without perf tests) as long as some
+     * module had them; none anywhere is an error, never a pass.
      */
-    private List<TestResult> gatedTests() throws MojoExecutionException {
+    private Gated gated() throws MojoExecutionException {
         List<TestResult> results;
         try {
             results = ResultFiles.readAll(output().results());
         } catch (ResultFileException e) {
             throw new MojoExecutionException("perfgate:compare: " + e.getMessage(), e);
         }
-        List<TestResult> gated = CompareAnalysis.gatedTests(results);
+        Gated gated = new Gated(CompareAnalysis.gatedTests(results), CompareAnalysis.gatedBenchmarks(results));
         boolean reactor = session != null && session.getProjects() != null && session.getProjects().size() > 1;
         if (!gated.isEmpty()) {
             if (reactor) {
@@ -213,7 +257,7 @@ public class CompareMojo extends AbstractPerfgateMojo {
             }
             return gated;
         }
-        String none = "no gated JUnit test recorded a result in " + output().results();
+        String none = "no gated JUnit test or JMH benchmark recorded a result in " + output().results();
         if (reactor) {
             boolean compared = session.getRepositorySession().getData().get(COMPARED_IN_REACTOR) != null;
             boolean last = ReactorModules.same(ReactorModules.lastRunning(session, "compare"), project());
@@ -229,8 +273,8 @@ public class CompareMojo extends AbstractPerfgateMojo {
             }
         }
         throw new MojoExecutionException("perfgate:compare: " + none + (reactor ? " nor in any other module" : "")
-                + "; compare runs the tests this build's test phase measured: run it after them"
-                + " (mvn verify perfgate:compare), with perfgate:prepare configured");
+                + "; compare runs what this build measured: run it after the tests (mvn verify perfgate:compare),"
+                + " with perfgate:prepare configured, or after perfgate:jmh for benchmarks");
     }
 
     /**
@@ -306,14 +350,17 @@ public class CompareMojo extends AbstractPerfgateMojo {
                 dependencyPlugin, Duration.ofMinutes(buildTimeoutMinutes));
     }
 
-    /** The tests' JVM arguments as surefire gives them, less what belongs to this build alone, then jvmArgs. */
-    private List<String> jvmArguments() throws MojoExecutionException {
-        List<String> extra;
+    /** perfgate.compare.jvmArgs, split as an argLine. */
+    private List<String> extraJvmArguments() throws MojoExecutionException {
         try {
-            extra = jvmArgs == null || jvmArgs.isBlank() ? List.of() : ForkArguments.split(jvmArgs);
+            return jvmArgs == null || jvmArgs.isBlank() ? List.of() : ForkArguments.split(jvmArgs);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("perfgate:compare: perfgate.compare.jvmArgs: " + e.getMessage(), e);
         }
+    }
+
+    /** The tests' JVM arguments as surefire gives them, less what belongs to this build alone, then jvmArgs. */
+    private List<String> jvmArguments(List<String> extra) throws MojoExecutionException {
         if (!testJvmArguments) {
             return extra;
         }

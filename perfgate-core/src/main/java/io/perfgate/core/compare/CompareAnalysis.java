@@ -20,8 +20,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Turns the forks' records into a {@link CompareReport}: which tests are new, which a fork failed, and for the
- * rest the metrics their gates name, compared pair by pair with one suite-wide correction.
+ * Turns the forks' records into a {@link CompareReport}: which tests and benchmark runs are new, which a fork
+ * failed, and for the rest the metrics their gates name (a benchmark's score always), compared pair by pair with
+ * one suite-wide correction.
  */
 public final class CompareAnalysis {
 
@@ -37,37 +38,54 @@ public final class CompareAnalysis {
     }
 
     /**
-     * @param gatedTests head's gated tests as its test phase recorded them (their gates say what is compared)
+     * The gated JMH benchmark runs compare measures again: those {@code perfgate:jmh} recorded with a mode (one per
+     * benchmark, mode and parameter set) and gates, in the order given.
      */
-    public static CompareReport of(BaseCommit base, List<TestResult> gatedTests, InterleavedRuns.Runs runs,
-                                   PairedComparator comparator, String forkLogs) {
-        List<Pair> pairs = pairs(runs);
+    public static List<TestResult> gatedBenchmarks(List<TestResult> results) {
+        return results.stream()
+                .filter(result -> result.kind() == ResultKind.JMH && result.status() != ResultStatus.SKIPPED
+                        && !result.gates().isEmpty() && result.benchmark() != null && result.benchmark().mode() != null)
+                .toList();
+    }
+
+    /**
+     * Head's gated tests or benchmark runs of one kind, and the forks that ran them.
+     *
+     * @param tests head's results as its build recorded them (their gates say what is compared)
+     */
+    public record Schedule(List<TestResult> tests, InterleavedRuns.Runs runs) {
+        public Schedule {
+            tests = List.copyOf(tests);
+        }
+    }
+
+    /** Judges every schedule's comparisons together, with one correction across the suite. */
+    public static CompareReport of(BaseCommit base, List<Schedule> schedules, PairedComparator comparator,
+                                   String forkLogs) {
         List<PairedComparator.Input> inputs = new ArrayList<>();
         List<ComparedTest> notCompared = new ArrayList<>();
         List<TestResult> compared = new ArrayList<>();
-        for (TestResult test : gatedTests) {
-            String id = test.id();
-            if (runs.missingInBase().contains(id)) {
-                notCompared.add(new ComparedTest(id, test.label(), ComparedTest.Status.NEW, "new in head: the base "
-                        + base.describe() + " has no such test, so there is nothing to compare it with", List.of()));
-                continue;
+        int pairsPlanned = 0;
+        int pairsRun = Integer.MAX_VALUE;
+        List<String> stopped = new ArrayList<>();
+        for (Schedule schedule : schedules) {
+            InterleavedRuns.Runs runs = schedule.runs();
+            List<Pair> pairs = pairs(runs);
+            pairsPlanned = Math.max(pairsPlanned, runs.pairsPlanned());
+            pairsRun = Math.min(pairsRun, pairs.size());
+            if (runs.stoppedEarly() != null) {
+                stopped.add(runs.stoppedEarly());
             }
-            String baseFailure = failure(pairs, id, InterleavedRuns.Side.BASE);
-            String headFailure = baseFailure == null ? failure(pairs, id, InterleavedRuns.Side.HEAD) : null;
-            if (baseFailure != null || headFailure != null) {
-                notCompared.add(new ComparedTest(id, test.label(), baseFailure != null
-                        ? ComparedTest.Status.BASE_FAILED : ComparedTest.Status.HEAD_FAILED,
-                        baseFailure != null ? baseFailure : headFailure, List.of()));
-                continue;
-            }
-            if (pairs.isEmpty()) {
-                notCompared.add(new ComparedTest(id, test.label(), ComparedTest.Status.BASE_FAILED,
-                        "no pair ran: " + runs.stoppedEarly(), List.of()));
-                continue;
-            }
-            compared.add(test);
-            for (PairedMetric metric : metrics(test, pairs)) {
-                inputs.add(input(test, metric, pairs));
+            for (TestResult test : schedule.tests()) {
+                ComparedTest problem = problem(base, test, runs, pairs);
+                if (problem != null) {
+                    notCompared.add(problem);
+                    continue;
+                }
+                compared.add(test);
+                for (PairedMetric metric : metrics(test, pairs)) {
+                    inputs.add(input(test, metric, pairs));
+                }
             }
         }
         Map<String, List<PairedComparison>> byTest = comparator.compare(inputs).stream()
@@ -78,8 +96,32 @@ public final class CompareAnalysis {
                     byTest.getOrDefault(test.id(), List.of())));
         }
         tests.addAll(notCompared);
-        return new CompareReport(base, runs.pairsPlanned(), pairs.size(), runs.stoppedEarly(),
-                comparator.policy().correction().displayName(), tests, forkLogs);
+        return new CompareReport(base, pairsPlanned, pairsRun == Integer.MAX_VALUE ? 0 : pairsRun,
+                stopped.isEmpty() ? null : String.join("; ", stopped), comparator.policy().correction().displayName(),
+                tests, forkLogs);
+    }
+
+    /** Why the test cannot be compared (new in head, a failed fork, no pair); null when it can. */
+    private static ComparedTest problem(BaseCommit base, TestResult test, InterleavedRuns.Runs runs, List<Pair> pairs) {
+        String id = test.id();
+        if (runs.missingInBase().contains(id)) {
+            String what = test.kind() == ResultKind.JMH ? "benchmark run (no such benchmark, mode or @Param value)"
+                    : "test";
+            return new ComparedTest(id, test.label(), ComparedTest.Status.NEW, "new in head: the base "
+                    + base.describe() + " has no such " + what + ", so there is nothing to compare it with", List.of());
+        }
+        String baseFailure = failure(pairs, id, InterleavedRuns.Side.BASE);
+        String headFailure = baseFailure == null ? failure(pairs, id, InterleavedRuns.Side.HEAD) : null;
+        if (baseFailure != null || headFailure != null) {
+            return new ComparedTest(id, test.label(), baseFailure != null
+                    ? ComparedTest.Status.BASE_FAILED : ComparedTest.Status.HEAD_FAILED,
+                    baseFailure != null ? baseFailure : headFailure, List.of());
+        }
+        if (pairs.isEmpty()) {
+            return new ComparedTest(id, test.label(), ComparedTest.Status.BASE_FAILED,
+                    "no pair ran: " + runs.stoppedEarly(), List.of());
+        }
+        return null;
     }
 
     /** A pair whose two forks both ran. */
@@ -120,16 +162,21 @@ public final class CompareAnalysis {
     }
 
     /**
-     * The latency figures the test's latency gate names (p50, p90, p95, p99, mean), CPU time per invocation when
-     * it names a CPU figure ({@code cpuP95}), the mean when it names neither, and allocation per
+     * A benchmark's score; for a test, the latency figures its latency gate names (p50, p90, p95, p99, mean), CPU
+     * time per invocation when it names a CPU figure ({@code cpuP95}), the mean when it names neither; and allocation per
      * invocation when a memory gate names it or every fork recorded it. CPU time is recorded for every test but
      * compared only where a gate asks: each compared metric enters the suite's Holm correction, and a pair count
      * that can show a regression among m comparisons needs 2^-pairs x m <= 0.05.
      */
     private static List<PairedMetric> metrics(TestResult test, List<Pair> pairs) {
-        // the figures check compares for the test's gates, those a pair of forks gives (a throughput has no pair)
-        Set<PairedMetric> metrics = new LinkedHashSet<>(MetricSelection.gated(test, null).stream()
-                .map(PairedMetric::of).flatMap(Optional::stream).toList());
+        Set<PairedMetric> metrics = new LinkedHashSet<>();
+        if (test.kind() == ResultKind.JMH) {
+            metrics.add(PairedMetric.scoreOf(test.benchmark())); // what a benchmark is for, whichever gates it has
+        } else {
+            // the figures check compares for the test's gates, those a pair of forks gives (a throughput has none)
+            MetricSelection.gated(test, null).stream().map(PairedMetric::of).flatMap(Optional::stream)
+                    .forEach(metrics::add);
+        }
         if (metrics.isEmpty()) {
             metrics.add(PairedMetric.MEAN);
         }

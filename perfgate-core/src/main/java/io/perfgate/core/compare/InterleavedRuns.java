@@ -1,36 +1,27 @@
 package io.perfgate.core.compare;
 
 import io.perfgate.core.fork.JvmFork;
-import io.perfgate.core.result.ResultFileException;
-import io.perfgate.core.result.ResultFiles;
 import io.perfgate.core.result.ResultStatus;
 import io.perfgate.core.result.TestResult;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import java.util.function.Function;
 
 /**
- * Runs the gated tests of base and head in alternating child JVMs, one JVM per side per pair, in ABBA order
- * (base-head, head-base, ...), so a drift of the machine's speed during the run weighs on both sides alike.
- * Records only; {@link CompareAnalysis} judges.
+ * Runs base and head in alternating forks, one fork per side per pair, in ABBA order (base-head, head-base, ...),
+ * so a drift of the machine's speed during the run weighs on both sides alike. What a fork is belongs to a
+ * {@link ForkRunner}: a child JVM running the gated JUnit tests ({@link TestForkRunner}), or a JMH run of the gated
+ * benchmarks with one JMH fork each ({@link BenchmarkForkRunner}). Records only; {@link CompareAnalysis} judges.
  */
 public final class InterleavedRuns {
-
-    /** The child-JVM entry point in perfgate-junit. */
-    public static final String FORK_MAIN = "io.perfgate.junit.fork.ForkMain";
-    private static final String UNMATCHED_OPTION = "--unmatched=";
 
     /** Which version a fork ran. */
     public enum Side {
@@ -41,22 +32,16 @@ public final class InterleavedRuns {
         }
     }
 
-    /** One version's classes and where its JVM runs (its module directory, for tests reading relative files). */
+    /** One version's class path and where its forks run (its module directory, for code reading relative files). */
     public record Version(Side side, String classpath, Path workingDirectory) {
     }
 
     /**
-     * @param java               the launcher of the forks (the JDK the build runs on)
-     * @param jvmArguments       options every fork gets, before perfgate's own
-     * @param recordingArguments perfgate's options for a fork writing results to the given directory
-     * @param pairs              how many base/head pairs
-     * @param forkTimeout        the time limit of one fork
-     * @param totalTimeout       no further pair starts once this much time has passed
+     * @param pairs        how many base/head pairs
+     * @param totalTimeout no further pair starts once this much time has passed
      */
-    public record Settings(Path java, List<String> jvmArguments, Function<Path, List<String>> recordingArguments,
-                           int pairs, Duration forkTimeout, Duration totalTimeout) {
+    public record Settings(int pairs, Duration totalTimeout) {
         public Settings {
-            jvmArguments = List.copyOf(jvmArguments);
             if (pairs < 1 || pairs > SignedRankTest.MAX_PAIRS) {
                 throw new IllegalArgumentException("perfgate.compare.pairs must lie between 1 and "
                         + SignedRankTest.MAX_PAIRS + ", got " + pairs);
@@ -64,8 +49,19 @@ public final class InterleavedRuns {
         }
     }
 
+    /** Runs one side's fork of one pair. */
+    public interface ForkRunner {
+        /**
+         * @param ids       the ids of the results to record (tests, or benchmark runs)
+         * @param probe     whether this fork also tells which of them the version lacks ({@link Fork#unmatched})
+         * @param directory this fork's own directory, for its results and log
+         */
+        Fork run(int pair, int sequence, Version version, List<String> ids, boolean probe, Path directory)
+                throws IOException, InterruptedException;
+    }
+
     /**
-     * One fork: its pair (0-based), side, place in the sequence, how it ended, what it recorded per test id.
+     * One fork: its pair (0-based), side, place in the sequence, how it ended, what it recorded per id.
      *
      * @param unmatched the selections this version lacks (only asked in the first base fork)
      */
@@ -107,19 +103,19 @@ public final class InterleavedRuns {
     }
 
     /**
-     * Runs the schedule. The first fork (base) also tells which tests the base lacks; they are left out of
-     * every later fork. A fork that times out or records nothing at all stops the schedule: more of the same
-     * would only cost time.
+     * Runs the schedule. The first fork (base) also tells which ids the base lacks; they are left out of every
+     * later fork. A fork that times out or records nothing at all stops the schedule: more of the same would only
+     * cost time.
      *
-     * @param testIds   the unique ids of head's gated tests
-     * @param directory where each fork's results and log go
+     * @param ids       the unique ids of head's gated tests or benchmark runs
+     * @param directory where each fork's directory goes ({@code pair-01-base})
      * @param progress  a line per fork, for the build log
      */
-    public static Runs run(List<String> testIds, Version base, Version head, Settings settings, Path directory,
-                           Consumer<String> progress) throws IOException, InterruptedException {
+    public static Runs run(List<String> ids, Version base, Version head, Settings settings, ForkRunner runner,
+                           Path directory, Consumer<String> progress) throws IOException, InterruptedException {
         List<Fork> forks = new ArrayList<>();
         Set<String> missingInBase = new LinkedHashSet<>();
-        List<String> selected = new ArrayList<>(testIds);
+        List<String> selected = new ArrayList<>(ids);
         long deadline = System.nanoTime() + settings.totalTimeout().toNanos();
         String stopped = null;
         int sequence = 0;
@@ -134,7 +130,9 @@ public final class InterleavedRuns {
             for (Side side : first == Side.BASE ? List.of(Side.BASE, Side.HEAD) : List.of(Side.HEAD, Side.BASE)) {
                 Version version = side == Side.BASE ? base : head;
                 boolean probe = sequence == 0;
-                Fork fork = runFork(pair, sequence++, version, selected, probe, settings, directory);
+                String name = String.format(Locale.ROOT, "pair-%02d-%s", pair + 1, side.label());
+                Fork fork = runner.run(pair, sequence++, version, List.copyOf(selected), probe,
+                        directory.resolve(name));
                 forks.add(fork);
                 progress.accept("perfgate: compare pair " + (pair + 1) + "/" + settings.pairs() + ", " + side.label()
                         + ": " + (fork.exit().succeeded() ? "ok" : fork.exit().describe()) + " in "
@@ -143,7 +141,7 @@ public final class InterleavedRuns {
                     missingInBase.addAll(fork.unmatched());
                     selected.removeAll(fork.unmatched());
                     if (selected.isEmpty()) {
-                        stopped = "the base has none of the tests";
+                        stopped = "the base has none of them";
                         break pairs;
                     }
                 }
@@ -156,39 +154,5 @@ public final class InterleavedRuns {
             }
         }
         return new Runs(forks, missingInBase, settings.pairs(), stopped);
-    }
-
-    private static Fork runFork(int pair, int sequence, Version version, List<String> tests, boolean probe,
-                                Settings settings, Path directory) throws IOException, InterruptedException {
-        String name = String.format(Locale.ROOT, "pair-%02d-%s", pair + 1, version.side().label());
-        Path forkDirectory = directory.resolve(name);
-        Path results = forkDirectory.resolve("results");
-        Files.createDirectories(results);
-        Path unmatchedFile = forkDirectory.resolve("unmatched.txt");
-        List<String> jvmArguments = new ArrayList<>(settings.jvmArguments());
-        jvmArguments.addAll(settings.recordingArguments().apply(results));
-        List<String> arguments = new ArrayList<>();
-        if (probe) {
-            arguments.add(UNMATCHED_OPTION + unmatchedFile.toAbsolutePath());
-        }
-        arguments.addAll(tests);
-        JvmFork fork = new JvmFork(settings.java(), jvmArguments, version.classpath(), FORK_MAIN, arguments,
-                version.workingDirectory(), forkDirectory.resolve("fork.log"), settings.forkTimeout());
-        JvmFork.Exit exit = fork.run();
-        Map<String, TestResult> recorded = new LinkedHashMap<>();
-        for (String id : tests) {
-            Path file = ResultFiles.fileFor(results, id);
-            if (Files.isRegularFile(file)) {
-                try {
-                    recorded.put(id, ResultFiles.read(file));
-                } catch (ResultFileException unreadable) {
-                    // a fork killed while writing: the test counts as not recorded in this fork
-                }
-            }
-        }
-        List<String> unmatched = probe && Files.isRegularFile(unmatchedFile)
-                ? Files.readAllLines(unmatchedFile, StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank()).toList()
-                : List.of();
-        return new Fork(pair, version.side(), sequence, exit, recorded, unmatched);
     }
 }

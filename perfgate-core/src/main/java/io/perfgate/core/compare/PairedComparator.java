@@ -1,5 +1,6 @@
 package io.perfgate.core.compare;
 
+import io.perfgate.core.gate.Direction;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.regression.AllowedChange;
 import io.perfgate.core.regression.ChangeText;
@@ -52,9 +53,9 @@ public final class PairedComparator {
             Input input = inputs.get(i);
             pValues[i] = Double.NaN;
             if (input.problem() == null && input.baseValues().length > 0) {
-                double[] logRatios = logRatios(input);
-                pValues[i] = SignedRankTest.pWorse(logRatios);
-                shifts[i] = PairedShift.of(logRatios, policy.confidence());
+                double[] badness = badness(input);
+                pValues[i] = SignedRankTest.pWorse(badness);
+                shifts[i] = PairedShift.of(badness, policy.confidence());
                 tested.add(i);
             }
         }
@@ -66,12 +67,18 @@ public final class PairedComparator {
         return results;
     }
 
-    private static double[] logRatios(Input input) {
-        double[] ratios = new double[input.baseValues().length];
-        for (int i = 0; i < ratios.length; i++) {
-            ratios[i] = Math.log(input.headValues()[i]) - Math.log(input.baseValues()[i]);
+    /** Per pair the log ratio head / base, negated where higher is better, so a positive shift is always worse. */
+    private static double[] badness(Input input) {
+        double sign = sign(input.metric());
+        double[] badness = new double[input.baseValues().length];
+        for (int i = 0; i < badness.length; i++) {
+            badness[i] = sign * (Math.log(input.headValues()[i]) - Math.log(input.baseValues()[i]));
         }
-        return ratios;
+        return badness;
+    }
+
+    private static double sign(PairedMetric metric) {
+        return metric.direction() == Direction.LOWER_IS_BETTER ? 1 : -1;
     }
 
     private PairedComparison judge(Input input, PairedShift shift, double p, double adjusted, int comparisons) {
@@ -87,12 +94,15 @@ public final class PairedComparator {
             return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baseValue, headValue, Double.NaN,
                     Double.NaN, Double.NaN, p, adjusted, comparisons, message);
         }
-        double ratio = Math.exp(shift.estimate());
-        double lower = Math.exp(shift.lower());
-        double upper = Math.exp(shift.upper());
+        // the interval of head / base; where higher is better its lower end is the worse one
+        double sign = sign(metric);
+        double ratio = Math.exp(sign * shift.estimate());
+        double lower = Math.min(Math.exp(shift.lower() * sign), Math.exp(shift.upper() * sign));
+        double upper = Math.max(Math.exp(shift.lower() * sign), Math.exp(shift.upper() * sign));
+        double worst = sign > 0 ? upper : lower;
         double boundary = allowed.badnessBoundary(metric.direction());
         String change = label + " " + ChangeText.ofRatio(ratio) + " "
-                + ChangeText.interval(lower, upper, 1 + allowed.fraction()) + " vs base ("
+                + ChangeText.interval(lower, upper, allowedRatio(allowed, metric)) + " vs base ("
                 + metric.kind().format(baseValue) + " -> " + metric.kind().format(headValue) + ")";
         String allowedText = allowed.format(metric.direction());
         String statistics = " (" + input.testLabel() + ", " + pairs + " pairs, p = " + ChangeText.pValue(adjusted)
@@ -109,8 +119,9 @@ public final class PairedComparator {
             return result(input, allowed, RegressionOutcome.REGRESSED, baseValue, headValue, ratio, lower, upper,
                     p, adjusted, comparisons, change + " exceeds the allowed " + allowedText + statistics
                             + "; fix the regression, or if intended allow it: "
-                            + shellWord("-Dperfgate.regression.allowed=" + input.testLabel() + ":" + label + "=+"
-                            + ChangeText.number(Math.ceil((upper - 1) * 100)) + "%"));
+                            + shellWord("-Dperfgate.regression.allowed=" + input.testLabel() + ":" + label + "="
+                            + (sign > 0 ? "+" + ChangeText.number(Math.ceil((worst - 1) * 100))
+                            : "-" + ChangeText.number(Math.min(99, Math.ceil((1 - worst) * 100)))) + "%"));
         }
         if (shift.upper() < -boundary) {
             return result(input, allowed, RegressionOutcome.IMPROVED, baseValue, headValue, ratio, lower, upper,
@@ -129,6 +140,11 @@ public final class PairedComparator {
         return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baseValue, headValue, ratio, lower, upper,
                 p, adjusted, comparisons, change + why + statistics + "; more pairs (-Dperfgate.compare.pairs) or a"
                         + " quieter machine narrow the interval");
+    }
+
+    /** The ratio head / base the allowed change reaches: 1.1 for +10 %, 0.9 for a throughput's -10 %. */
+    static double allowedRatio(AllowedChange allowed, PairedMetric metric) {
+        return metric.direction() == Direction.LOWER_IS_BETTER ? 1 + allowed.fraction() : 1 - allowed.fraction();
     }
 
     /** Fewest pairs that bound the ratio at the policy's confidence. */

@@ -60,7 +60,7 @@ public record PairedComparison(
 
     /** {@code [+24%, +38%]}, or {@code [unbounded]} with too few pairs. */
     public String formattedInterval() {
-        return ChangeText.interval(lowerRatio, upperRatio, 1 + allowed.fraction());
+        return ChangeText.interval(lowerRatio, upperRatio, PairedComparator.allowedRatio(allowed, metric));
     }
 
     /** {@code +20%}. */

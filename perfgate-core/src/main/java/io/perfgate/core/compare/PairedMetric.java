@@ -8,17 +8,19 @@ import io.perfgate.core.latency.PercentileInterval;
 import io.perfgate.core.regression.AllowedChange;
 import io.perfgate.core.regression.RegressionMetric;
 import io.perfgate.core.regression.RegressionPolicy;
+import io.perfgate.core.result.BenchmarkDetails;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.TestResult;
 
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A figure compared between base and head pair by pair: one value per forked JVM. Latency figures are read
- * from the fork's whole histogram and CPU time per invocation from its thread CPU clock; both take their allowed
- * change from the regression policy, as {@code check} does. Allocation per invocation is compared when the fork
- * recorded it.
+ * from the fork's whole histogram, CPU time per invocation from its thread CPU clock and a JMH score from its one
+ * JMH fork; they take their allowed change from the regression policy, as {@code check} does. Allocation per
+ * invocation is compared when the fork recorded it.
  */
 public enum PairedMetric {
     P50(RegressionMetric.P50),
@@ -28,6 +30,10 @@ public enum PairedMetric {
     MEAN(RegressionMetric.MEAN),
     /** Thread CPU time per invocation: what the code costs, apart from how long it waited. */
     CPU_MEAN(RegressionMetric.CPU_MEAN),
+    /** A JMH benchmark's score in a time mode, nanoseconds per operation: one JMH fork's mean. */
+    SCORE_TIME(RegressionMetric.SCORE_TIME),
+    /** A JMH benchmark's score in throughput mode, operations per second: worse when it falls. */
+    SCORE_RATE(RegressionMetric.SCORE_RATE),
     /** Bytes allocated per invocation; nearly deterministic, so a small change is visible. */
     ALLOCATION(null);
 
@@ -49,14 +55,22 @@ public enum PairedMetric {
         return regressionMetric == null ? QuantityKind.SIZE : regressionMetric.kind();
     }
 
-    /** Every compared figure gets worse when it rises. */
+    /** Whether the figure gets worse when it rises (times, allocation) or when it falls (a throughput score). */
     public Direction direction() {
-        return Direction.LOWER_IS_BETTER;
+        return regressionMetric == null ? Direction.LOWER_IS_BETTER : regressionMetric.direction();
     }
 
     /** The gate type whose declared level a regression of this metric takes. */
     public GateType gateType() {
-        return regressionMetric == null ? GateType.MEMORY : GateType.LATENCY;
+        if (regressionMetric == null) {
+            return GateType.MEMORY;
+        }
+        return this == SCORE_RATE ? GateType.THROUGHPUT : GateType.LATENCY;
+    }
+
+    /** The score of a JMH result: a rate in throughput mode, a time per operation in the others. */
+    static PairedMetric scoreOf(BenchmarkDetails benchmark) {
+        return benchmark.isThroughput() ? SCORE_RATE : SCORE_TIME;
     }
 
     /** The allowed change: the policy's for latency (with per-test overrides), else the allocation setting. */
@@ -81,8 +95,17 @@ public enum PairedMetric {
         }
         if (this == ALLOCATION) {
             Double bytes = measurement.memory() == null ? null : measurement.memory().allocatedBytesPerInvocation();
+            if (bytes != null && bytes == 0) {
+                return Figure.missing("0 bytes were allocated per invocation, and a ratio to nothing means nothing");
+            }
             return bytes == null || !(bytes > 0) || bytes.isInfinite()
                     ? Figure.missing("no allocation per invocation was recorded") : Figure.of(bytes);
+        }
+        if (this == SCORE_TIME || this == SCORE_RATE) {
+            OptionalDouble score = result.benchmark() == null ? OptionalDouble.empty()
+                    : result.benchmark().baseScore();
+            return score.isPresent() && score.getAsDouble() > 0 ? Figure.of(score.getAsDouble())
+                    : Figure.missing("JMH reported no score");
         }
         if (this == CPU_MEAN) {
             if (measurement.cpu() == null) {

@@ -5,7 +5,13 @@ import io.perfgate.core.gate.Level;
 import io.perfgate.core.regression.RegressionMetric;
 import io.perfgate.core.regression.RegressionOutcome;
 import io.perfgate.core.regression.RegressionPolicy;
+import io.perfgate.core.jmh.BenchmarkMode;
+import io.perfgate.core.jmh.JmhResults;
+import io.perfgate.core.result.BenchmarkDetails;
 import io.perfgate.core.result.CpuTime;
+import io.perfgate.core.result.Measurement;
+import io.perfgate.core.result.ResultStatus;
+import io.perfgate.core.result.Round;
 import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.TestResult;
 import org.junit.jupiter.api.Test;
@@ -26,7 +32,8 @@ class CompareAnalysisTest {
     private final TestResult same = CompareFixture.gated("same", Level.BLOCKING);
 
     private CompareReport analyse(InterleavedRuns.Runs runs, TestResult... tests) {
-        return CompareAnalysis.of(CompareFixture.BASE, List.of(tests), runs, CompareFixture.comparator(), "forks");
+        return CompareAnalysis.of(CompareFixture.BASE, List.of(new CompareAnalysis.Schedule(List.of(tests), runs)),
+                CompareFixture.comparator(), "forks");
     }
 
     @Test
@@ -160,5 +167,49 @@ class CompareAnalysisTest {
         TestResult load = TestResult.declared(ResultKind.LOAD, "load:shop.yaml:peak", "shop.yaml", "peak", "peak",
                 gated.gates(), null);
         assertEquals(List.of(gated), CompareAnalysis.gatedTests(List.of(skipped, gated, ungated, load)));
+    }
+
+    /** Head's record of a JMH throughput benchmark with a throughput gate, {@code opsPerSecond} its score. */
+    private static TestResult benchmark(String method, double opsPerSecond) {
+        String name = "bench.CodecBench." + method;
+        BenchmarkDetails details = new BenchmarkDetails(name, "thrpt", Map.of(), 1, 1, 2, "1 s", 3, "500 ms",
+                opsPerSecond, null, "ops/s", null, null, "1.37", null, null, null);
+        Measurement measurement = new Measurement(3, 0, Map.of(), null, 1_500_000_000L, null, null, null,
+                List.of(new Round(3, 0, 1_500_000_000L, null, opsPerSecond)), null, null, null, null);
+        return new TestResult(TestResult.SCHEMA_VERSION, ResultKind.JMH,
+                JmhResults.id(name, BenchmarkMode.THROUGHPUT, Map.of()), "bench.CodecBench", method,
+                method + " (thrpt)", ResultStatus.COMPLETED, null,
+                List.of(TestData.gate("ThroughputGate", "min", "1000/s")), TestData.WORKLOAD, measurement, null,
+                TestData.ENVIRONMENT, TestData.STARTED, details, null, null);
+    }
+
+    @Test
+    void benchmarksCompareTheirScoreTheWorseWayAlongsideTestsUnderOneCorrection() {
+        TestResult slowerCodec = benchmark("encode", 1_000_000);
+        TestResult newCodec = benchmark("decode", 2_000_000);
+        InterleavedRuns.Runs benchmarkRuns = CompareFixture.runs(10, (side, machine, seed) -> Map.of(
+                slowerCodec.id(), benchmark("encode", 1_000_000 / machine
+                        * (side == InterleavedRuns.Side.HEAD ? 0.6 : 1) * (1 + 0.001 * (seed % 7)))),
+                Set.of(newCodec.id()));
+        CompareReport report = CompareAnalysis.of(CompareFixture.BASE, List.of(
+                new CompareAnalysis.Schedule(List.of(same), CompareFixture.runs(10, Map.of(same, 1.0), Set.of())),
+                new CompareAnalysis.Schedule(List.of(slowerCodec, newCodec), benchmarkRuns)),
+                CompareFixture.comparator(), "forks");
+
+        ComparedTest codec = report.tests().stream().filter(test -> test.testId().equals(slowerCodec.id()))
+                .findFirst().orElseThrow();
+        assertEquals(ComparedTest.Status.COMPARED, codec.status());
+        PairedComparison score = codec.metrics().get(0);
+        assertEquals(PairedMetric.SCORE_RATE, score.metric());
+        assertEquals(RegressionOutcome.REGRESSED, score.outcome(), score.message());
+        assertTrue(score.ratio() > 0.55 && score.ratio() < 0.65, score.message());
+        assertTrue(score.message().contains("after Holm over 2 comparisons"), score.message());
+        assertEquals(List.of(score), report.blocking());
+        ComparedTest added = report.tests().stream().filter(test -> test.testId().equals(newCodec.id()))
+                .findFirst().orElseThrow();
+        assertEquals(ComparedTest.Status.NEW, added.status());
+        assertTrue(added.reason().contains("has no such benchmark run (no such benchmark, mode or @Param value)"),
+                added.reason());
+        assertEquals(10, report.pairsRun());
     }
 }

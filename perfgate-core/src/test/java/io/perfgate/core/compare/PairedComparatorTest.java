@@ -42,6 +42,35 @@ class PairedComparatorTest {
         assertTrue(result.message().contains("-Dperfgate.regression.allowed=OrderTest#create:p95=+"), result.message());
     }
 
+    /** A JMH throughput score pair by pair: head's operations per second are {@code factor} times base's. */
+    private static PairedComparator.Input throughput(double factor, long seed) {
+        PairedComparator.Input times = drifting("bench.Codec.encode:thrpt", factor, seed, 10);
+        return new PairedComparator.Input(times.testId(), times.testLabel(), PairedMetric.SCORE_RATE, Level.BLOCKING,
+                times.baseValues(), times.headValues(), null);
+    }
+
+    @Test
+    void aThroughputScoreRegressesWhenItFallsAndHintsAtANegativeAllowance() {
+        PairedComparison result = comparator.compare(List.of(throughput(0.6, 11))).get(0);
+        assertEquals(RegressionOutcome.REGRESSED, result.outcome(), result.message());
+        assertTrue(result.ratio() > 0.55 && result.ratio() < 0.65, result.message());
+        assertTrue(result.lowerRatio() < result.upperRatio() && result.upperRatio() < 0.9, result.message());
+        assertTrue(result.message().startsWith("score -40% [-"), result.message());
+        assertTrue(result.message().contains("exceeds the allowed -10%"), result.message());
+        assertTrue(result.message().contains("-Dperfgate.regression.allowed=bench.Codec.encode:thrpt:score=-4"),
+                result.message());
+        assertEquals("-10%", result.formattedAllowed());
+    }
+
+    @Test
+    void aThroughputScoreThatRisesIsAnImprovementNotARegression() {
+        PairedComparison faster = comparator.compare(List.of(throughput(1.5, 12))).get(0);
+        assertEquals(RegressionOutcome.IMPROVED, faster.outcome(), faster.message());
+        PairedComparison same = comparator.compare(List.of(throughput(1.0, 13))).get(0);
+        assertEquals(RegressionOutcome.UNCHANGED, same.outcome(), same.message());
+        assertTrue(same.message().contains("is within the allowed -10%"), same.message());
+    }
+
     @Test
     void theSameCodeOnADriftingMachineIsUnchanged() {
         PairedComparison result = comparator.compare(List.of(drifting("OrderTest#create", 1.0, 2, 10))).get(0);
