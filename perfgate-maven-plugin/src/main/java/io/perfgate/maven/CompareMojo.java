@@ -162,7 +162,9 @@ public class CompareMojo extends AbstractPerfgateMojo {
                 getLog().info("perfgate: the base was built " + (built.builtAlone() ? "as this module alone"
                         : "from its reactor (" + (reactor.isEmpty() ? "the repository's top" : reactor)
                         + ") with the modules this one depends on"));
-                String extra = new ForkLauncher(project(), session, repositorySystem).missingEntries();
+                // ForkMain's own class path (perfgate-junit, JUnit's launcher) where the tests lack it; JMH needs none
+                String extra = gated.tests().isEmpty() ? ""
+                        : new ForkLauncher(project(), session, repositorySystem).missingEntries();
                 InterleavedRuns.Version baseVersion = new InterleavedRuns.Version(InterleavedRuns.Side.BASE,
                         built.testClasspath() + extra, built.moduleDirectory());
                 InterleavedRuns.Version headVersion = new InterleavedRuns.Version(InterleavedRuns.Side.HEAD,

@@ -63,6 +63,17 @@ class PairedComparatorTest {
     }
 
     @Test
+    void theHintOfAThroughputRegressionAllowsItWhenApplied() {
+        PairedComparison regressed = comparator.compare(List.of(throughput(0.6, 11))).get(0);
+        String hint = regressed.message().substring(regressed.message().indexOf("-Dperfgate.regression.allowed=")
+                + "-Dperfgate.regression.allowed=".length());
+        PairedComparator allowing = new PairedComparator(RegressionPolicy.defaults().withAllowed(hint, "hint"),
+                new AllowedChange(0.10));
+        PairedComparison allowed = allowing.compare(List.of(throughput(0.6, 11))).get(0);
+        assertEquals(RegressionOutcome.UNCHANGED, allowed.outcome(), hint + ": " + allowed.message());
+    }
+
+    @Test
     void aThroughputScoreThatRisesIsAnImprovementNotARegression() {
         PairedComparison faster = comparator.compare(List.of(throughput(1.5, 12))).get(0);
         assertEquals(RegressionOutcome.IMPROVED, faster.outcome(), faster.message());
