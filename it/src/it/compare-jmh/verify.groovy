@@ -30,5 +30,7 @@ assert new File(basedir, 'target/perfgate/compare/benchmarks/pair-01-base/jmh/jm
 // once the first base run found decode missing, no run measures it
 def lastHead = new File(basedir, 'target/perfgate/compare/benchmarks/pair-06-head/jmh/jmh-output.txt').text
 assert lastHead.contains('codec.CodecBench.encode') && !lastHead.contains('codec.CodecBench.decode')
+// the jvmArgs configured for perfgate:jmh reach compare's JMH forks
+assert lastHead =~ /# VM options: .*-Dcodec\.it=shared/
 assert !new File(basedir, 'target/perfgate/compare/base').exists()
 return true

@@ -79,7 +79,14 @@ public class CompareMojo extends AbstractPerfgateMojo {
      * that they win.
      */
     @Parameter(property = "perfgate.compare.jvmArgs")
-    private String jvmArgs;
+    private String compareJvmArgs;
+
+    /**
+     * Options of the benchmarks' JMH forks, as {@code perfgate:jmh} takes them: set in the plugin's configuration,
+     * both goals share them (perfgate.compare.jvmArgs come after).
+     */
+    @Parameter
+    private List<String> jvmArgs;
 
     /**
      * Give the forks what surefire gives the tests: its argLine, its systemPropertyVariables and the build's
@@ -186,8 +193,10 @@ public class CompareMojo extends AbstractPerfgateMojo {
                     gated.benchmarks().forEach(result -> details.put(result.id(), result.benchmark()));
                     boolean gcProfiler = details.values().stream()
                             .anyMatch(benchmark -> benchmark.allocationPerOperation() != null);
+                    List<String> benchmarkJvmArguments = new ArrayList<>(jvmArgs == null ? List.of() : jvmArgs);
+                    benchmarkJvmArguments.addAll(extraJvmArguments);
                     BenchmarkForkRunner benchmarks = new BenchmarkForkRunner(JvmFork.currentJava(),
-                            extraJvmArguments, details, gcProfiler, forkTimeout);
+                            benchmarkJvmArguments, details, gcProfiler, forkTimeout);
                     schedules.add(new CompareAnalysis.Schedule(gated.benchmarks(), InterleavedRuns.run(
                             ids(gated.benchmarks()), baseVersion, headVersion, settings, benchmarks,
                             directory.resolve("benchmarks"), getLog()::info)));
@@ -355,7 +364,7 @@ public class CompareMojo extends AbstractPerfgateMojo {
     /** perfgate.compare.jvmArgs, split as an argLine. */
     private List<String> extraJvmArguments() throws MojoExecutionException {
         try {
-            return jvmArgs == null || jvmArgs.isBlank() ? List.of() : ForkArguments.split(jvmArgs);
+            return compareJvmArgs == null || compareJvmArgs.isBlank() ? List.of() : ForkArguments.split(compareJvmArgs);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("perfgate:compare: perfgate.compare.jvmArgs: " + e.getMessage(), e);
         }
