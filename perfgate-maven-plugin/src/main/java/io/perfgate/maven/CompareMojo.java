@@ -8,9 +8,12 @@ import io.perfgate.core.compare.CompareException;
 import io.perfgate.core.compare.CompareReport;
 import io.perfgate.core.compare.InterleavedRuns;
 import io.perfgate.core.compare.PairedComparator;
+import io.perfgate.core.compare.ServiceForkRunner;
 import io.perfgate.core.compare.TestForkRunner;
 import io.perfgate.core.gate.Direction;
 import io.perfgate.core.gate.InvalidGateException;
+import io.perfgate.core.gate.QuantityKind;
+import io.perfgate.core.load.LoadConfigurationException;
 import io.perfgate.core.measure.Profile;
 import io.perfgate.core.regression.AllowedChange;
 import io.perfgate.core.regression.Correction;
@@ -96,6 +99,27 @@ public class CompareMojo extends AbstractPerfgateMojo {
     @Parameter(property = "perfgate.compare.testJvmArguments", defaultValue = "true")
     private boolean testJvmArguments;
 
+    /**
+     * The command that starts the service for the load scenarios perfgate:load ran, split as an argLine, run in
+     * each version's module directory; {@code {port}} becomes a free loopback port and {@code {classpath}} the
+     * version's test class path: {@code java -cp {classpath} com.acme.Main --port={port}}. Without it the
+     * scenarios are not compared (a warning says so).
+     */
+    @Parameter(property = "perfgate.compare.service")
+    private String service;
+
+    /** The scenarios' base URL when compare runs the service. */
+    @Parameter(property = "perfgate.compare.serviceUrl", defaultValue = "http://127.0.0.1:{port}")
+    private String serviceUrl;
+
+    /** The scenario file perfgate:load runs; compare drives both versions with head's. */
+    @Parameter(property = "perfgate.load.scenarios", defaultValue = "${project.basedir}/src/test/perfgate/load.yaml")
+    private File scenarios;
+
+    /** How long each version's service may take to accept connections, such as 30s. */
+    @Parameter(property = "perfgate.load.waitForService", defaultValue = "30s")
+    private String waitForService;
+
     /** Time limit of one fork. */
     @Parameter(property = "perfgate.compare.forkTimeoutMinutes", defaultValue = "10")
     private int forkTimeoutMinutes;
@@ -146,6 +170,7 @@ public class CompareMojo extends AbstractPerfgateMojo {
         if (gated.isEmpty()) {
             return;
         }
+        ServiceForkRunner serviceRunner = gated.scenarios().isEmpty() ? null : serviceRunner();
         Profile checkedProfile = profile(profile, "perfgate.profile");
         Profile measuring = profile(forkProfile, "perfgate.compare.forkProfile");
         int pairCount = pairs != null ? pairs : defaultPairs(checkedProfile);
@@ -201,6 +226,13 @@ public class CompareMojo extends AbstractPerfgateMojo {
                             ids(gated.benchmarks()), baseVersion, headVersion, settings, benchmarks,
                             directory.resolve("benchmarks"), getLog()::info)));
                 }
+                if (!gated.scenarios().isEmpty()) {
+                    getLog().info("perfgate: each side's service is started with " + String.join(" ",
+                            serviceRunner.command()) + " and driven with " + scenarios + ", one version at a time");
+                    schedules.add(new CompareAnalysis.Schedule(gated.scenarios(), InterleavedRuns.run(
+                            ids(gated.scenarios()), baseVersion, headVersion, settings, serviceRunner,
+                            directory.resolve("services"), getLog()::info)));
+                }
                 report = CompareAnalysis.of(base, schedules, comparator, directory.toString());
             } finally {
                 if (keepBase) {
@@ -233,18 +265,38 @@ public class CompareMojo extends AbstractPerfgateMojo {
         return results.stream().map(TestResult::id).toList();
     }
 
-    /** Head's gated JUnit tests and gated JMH benchmark runs, as this build recorded them. */
-    private record Gated(List<TestResult> tests, List<TestResult> benchmarks) {
+    /** Head's gated JUnit tests, JMH benchmark runs and load scenarios, as this build recorded them. */
+    private record Gated(List<TestResult> tests, List<TestResult> benchmarks, List<TestResult> scenarios) {
         boolean isEmpty() {
-            return tests.isEmpty() && benchmarks.isEmpty();
+            return tests.isEmpty() && benchmarks.isEmpty() && scenarios.isEmpty();
         }
 
-        /** {@code 2 gated test(s) and 1 benchmark run(s)}. */
+        /** {@code 2 gated test(s), 1 gated benchmark run(s)}. */
         String describe() {
-            String testsText = tests.size() + " gated test(s)";
-            String benchmarksText = benchmarks.size() + " gated benchmark run(s)";
-            return benchmarks.isEmpty() ? testsText : tests.isEmpty() ? benchmarksText
-                    : testsText + " and " + benchmarksText;
+            List<String> parts = new ArrayList<>();
+            if (!tests.isEmpty()) {
+                parts.add(tests.size() + " gated test(s)");
+            }
+            if (!benchmarks.isEmpty()) {
+                parts.add(benchmarks.size() + " gated benchmark run(s)");
+            }
+            if (!scenarios.isEmpty()) {
+                parts.add(scenarios.size() + " gated load scenario(s)");
+            }
+            return String.join(", ", parts);
+        }
+    }
+
+    /** How each side's service is started and driven; the scenario file is read once here to fail early. */
+    private ServiceForkRunner serviceRunner() throws MojoExecutionException {
+        try {
+            ServiceForkRunner runner = new ServiceForkRunner(ForkArguments.split(service), serviceUrl,
+                    scenarios.toPath(), Duration.ofNanos(Math.round(QuantityKind.DURATION.parse(waitForService,
+                    "perfgate.load.waitForService"))));
+            runner.definitions(1);
+            return runner;
+        } catch (IllegalArgumentException | LoadConfigurationException e) {
+            throw new MojoExecutionException("perfgate:compare: " + e.getMessage(), e);
         }
     }
 
@@ -260,7 +312,15 @@ public class CompareMojo extends AbstractPerfgateMojo {
         } catch (ResultFileException e) {
             throw new MojoExecutionException("perfgate:compare: " + e.getMessage(), e);
         }
-        Gated gated = new Gated(CompareAnalysis.gatedTests(results), CompareAnalysis.gatedBenchmarks(results));
+        List<TestResult> scenarioResults = CompareAnalysis.gatedScenarios(results);
+        if (!scenarioResults.isEmpty() && (service == null || service.isBlank())) {
+            getLog().warn("perfgate:compare: " + scenarioResults.size() + " gated load scenario(s) are not compared"
+                    + " with the base: set perfgate.compare.service to the command that starts the service, such as"
+                    + " java -cp {classpath} com.acme.Main --port={port}");
+            scenarioResults = List.of();
+        }
+        Gated gated = new Gated(CompareAnalysis.gatedTests(results), CompareAnalysis.gatedBenchmarks(results),
+                scenarioResults);
         boolean reactor = session != null && session.getProjects() != null && session.getProjects().size() > 1;
         if (!gated.isEmpty()) {
             if (reactor) {
@@ -268,7 +328,8 @@ public class CompareMojo extends AbstractPerfgateMojo {
             }
             return gated;
         }
-        String none = "no gated JUnit test or JMH benchmark recorded a result in " + output().results();
+        String none = "no gated JUnit test, JMH benchmark or load scenario (with perfgate.compare.service set)"
+                + " recorded a result in " + output().results();
         if (reactor) {
             boolean compared = session.getRepositorySession().getData().get(COMPARED_IN_REACTOR) != null;
             boolean last = ReactorModules.same(ReactorModules.lastRunning(session, "compare"), project());

@@ -48,6 +48,14 @@ public final class CompareAnalysis {
                 .toList();
     }
 
+    /** The gated load scenarios compare drives again: those {@code perfgate:load} recorded with gates. */
+    public static List<TestResult> gatedScenarios(List<TestResult> results) {
+        return results.stream()
+                .filter(result -> result.kind() == ResultKind.LOAD && result.status() != ResultStatus.SKIPPED
+                        && !result.gates().isEmpty())
+                .toList();
+    }
+
     /**
      * Head's gated tests or benchmark runs of one kind, and the forks that ran them.
      *

@@ -1,0 +1,1 @@
+evaluate(new File(itSources, 'compare-git.groovy'))

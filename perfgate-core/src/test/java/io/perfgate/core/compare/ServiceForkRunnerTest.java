@@ -1,0 +1,52 @@
+package io.perfgate.core.compare;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ServiceForkRunnerTest {
+
+    @TempDir
+    Path directory;
+
+    @Test
+    void aServiceThatEndsBeforeAcceptingAConnectionRecordsNothingAndSaysWhy() throws Exception {
+        Path scenarios = directory.resolve("load.yaml");
+        Files.writeString(scenarios, """
+                baseUrl: http://127.0.0.1:9
+                scenarios:
+                  - name: quotes
+                    load: {model: open, rate: 10/s, duration: 1s}
+                    flows:
+                      - name: quote
+                        steps:
+                          - request: GET /quote
+                    gates:
+                      latency: {p50: 1s}
+                """);
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ServiceForkRunner runner = new ServiceForkRunner(List.of(java, "-Dport={port}", "-version"),
+                "http://127.0.0.1:{port}", scenarios, Duration.ofSeconds(2));
+        String id = runner.definitions(1).get(0).id();
+
+        InterleavedRuns.Fork fork = runner.run(0, 0, new InterleavedRuns.Version(InterleavedRuns.Side.BASE, "",
+                directory), List.of(id), true, directory.resolve("pair-01-base"));
+
+        assertEquals(1, fork.exit().code());
+        assertFalse(fork.exit().succeeded());
+        assertTrue(fork.results().isEmpty());
+        String log = Files.readString(fork.exit().log());
+        assertTrue(log.matches("(?s)perfgate: the base service (exited with 0 before accepting a connection|accepted no"
+                + " connection on port [0-9]+ within 2 s); its command: .*java -Dport=[0-9]+ -version; its output: .*"),
+                log);
+        assertTrue(Files.readString(directory.resolve("pair-01-base/service.log")).contains("version"));
+    }
+}
