@@ -22,7 +22,6 @@ import io.perfgate.core.report.CompareWriter;
 import io.perfgate.core.result.AtomicFiles;
 import io.perfgate.core.result.BenchmarkDetails;
 import io.perfgate.core.result.ResultFileException;
-import io.perfgate.core.result.ResultFiles;
 import io.perfgate.core.result.TestResult;
 import io.perfgate.core.fork.JvmFork;
 import org.apache.maven.artifact.DependencyResolutionRequiredException;
@@ -43,20 +42,17 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
- * Compares this build's gated JUnit tests and JMH benchmarks with a base commit measured in the same build: checks
- * the base out in a git worktree, builds it, runs both versions in alternating forks (ABBA: a child JVM for the
- * tests, a JMH run with one JMH fork for the benchmarks) and judges pair by pair. Run after the tests and
- * {@code perfgate:jmh}: {@code mvn verify perfgate:compare -Dperfgate.against=origin/main}.
+ * Compares this build's gated JUnit tests, JMH benchmarks and load scenarios with a base commit measured in the
+ * same build: checks the base out in a git worktree, builds it, runs both versions in alternating forks (ABBA: a
+ * child JVM for the tests, a JMH run with one JMH fork for the benchmarks, each version's service driven in turn
+ * for the scenarios) and judges pair by pair. Run after the tests, {@code perfgate:jmh} and {@code perfgate:load}:
+ * {@code mvn verify perfgate:compare -Dperfgate.against=origin/main}.
  */
 @Mojo(name = "compare", requiresDependencyResolution = ResolutionScope.TEST, threadSafe = false)
 public class CompareMojo extends AbstractPerfgateMojo {
-
-    /** Set in the build's session once a module compared something, so a module without tests need not. */
-    private static final String COMPARED_IN_REACTOR = CompareMojo.class.getName() + ".compared";
 
     /** The branch (its merge base with HEAD is compared), tag or commit to compare with. */
     @Parameter(property = "perfgate.against", defaultValue = BaseCommit.DEFAULT_REF)
@@ -166,7 +162,8 @@ public class CompareMojo extends AbstractPerfgateMojo {
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
         Path directory = output().directory().resolve("compare");
         Path logs = directory.resolve("logs");
-        Gated gated = gated();
+        ComparedResults gated = ComparedResults.read(output().results(), service != null && !service.isBlank(),
+                session, project(), getLog());
         if (gated.isEmpty()) {
             return;
         }
@@ -188,7 +185,8 @@ public class CompareMojo extends AbstractPerfgateMojo {
                     : " (each measuring tests with the " + measuring.id() + " profile)"));
             BaseCheckout checkout = BaseCheckout.add(top, base, directory.resolve("base"), logs);
             try {
-                BaseCheckout.BuiltBase built = checkout.build(maven(), reactorRoot(top),
+                BaseCheckout.BuiltBase built = checkout.build(BaseMaven.of(session, dependencyPlugin,
+                        Duration.ofMinutes(buildTimeoutMinutes)), reactorRoot(top),
                         top.toRealPath().relativize(basedir.toRealPath()));
                 String reactor = checkout.worktree().relativize(built.reactorDirectory()).toString();
                 getLog().info("perfgate: the base was built " + (built.builtAlone() ? "as this module alone"
@@ -265,28 +263,6 @@ public class CompareMojo extends AbstractPerfgateMojo {
         return results.stream().map(TestResult::id).toList();
     }
 
-    /** Head's gated JUnit tests, JMH benchmark runs and load scenarios, as this build recorded them. */
-    private record Gated(List<TestResult> tests, List<TestResult> benchmarks, List<TestResult> scenarios) {
-        boolean isEmpty() {
-            return tests.isEmpty() && benchmarks.isEmpty() && scenarios.isEmpty();
-        }
-
-        /** {@code 2 gated test(s), 1 gated benchmark run(s)}. */
-        String describe() {
-            List<String> parts = new ArrayList<>();
-            if (!tests.isEmpty()) {
-                parts.add(tests.size() + " gated test(s)");
-            }
-            if (!benchmarks.isEmpty()) {
-                parts.add(benchmarks.size() + " gated benchmark run(s)");
-            }
-            if (!scenarios.isEmpty()) {
-                parts.add(scenarios.size() + " gated load scenario(s)");
-            }
-            return String.join(", ", parts);
-        }
-    }
-
     /** How each side's service is started and driven; the scenario file is read once here to fail early. */
     private ServiceForkRunner serviceRunner() throws MojoExecutionException {
         try {
@@ -298,55 +274,6 @@ public class CompareMojo extends AbstractPerfgateMojo {
         } catch (IllegalArgumentException | LoadConfigurationException e) {
             throw new MojoExecutionException("perfgate:compare: " + e.getMessage(), e);
         }
-    }
-
-    /**
-     * Head's gated JUnit tests and JMH benchmarks, as this build's test phase and perfgate:jmh recorded them. None
-     * in one module of a multi-module build is fine (an aggregator, a module without perf tests) as long as some
-     * module had them; none anywhere is an error, never a pass.
-     */
-    private Gated gated() throws MojoExecutionException {
-        List<TestResult> results;
-        try {
-            results = ResultFiles.readAll(output().results());
-        } catch (ResultFileException e) {
-            throw new MojoExecutionException("perfgate:compare: " + e.getMessage(), e);
-        }
-        List<TestResult> scenarioResults = CompareAnalysis.gatedScenarios(results);
-        if (!scenarioResults.isEmpty() && (service == null || service.isBlank())) {
-            getLog().warn("perfgate:compare: " + scenarioResults.size() + " gated load scenario(s) are not compared"
-                    + " with the base: set perfgate.compare.service to the command that starts the service, such as"
-                    + " java -cp {classpath} com.acme.Main --port={port}");
-            scenarioResults = List.of();
-        }
-        Gated gated = new Gated(CompareAnalysis.gatedTests(results), CompareAnalysis.gatedBenchmarks(results),
-                scenarioResults);
-        boolean reactor = session != null && session.getProjects() != null && session.getProjects().size() > 1;
-        if (!gated.isEmpty()) {
-            if (reactor) {
-                session.getRepositorySession().getData().set(COMPARED_IN_REACTOR, Boolean.TRUE);
-            }
-            return gated;
-        }
-        String none = "no gated JUnit test, JMH benchmark or load scenario (with perfgate.compare.service set)"
-                + " recorded a result in " + output().results();
-        if (reactor) {
-            boolean compared = session.getRepositorySession().getData().get(COMPARED_IN_REACTOR) != null;
-            boolean last = ReactorModules.same(ReactorModules.lastRunning(session, "compare"), project());
-            if (compared || !last || session.isParallel()) {
-                String passedOver = "perfgate:compare: " + none + "; nothing to compare in this module";
-                if (session.isParallel() && !compared) {
-                    getLog().warn(passedOver + " (in a parallel build compare cannot tell whether a module built"
-                            + " later has any, so a build where none has does not fail)");
-                } else {
-                    getLog().info(passedOver);
-                }
-                return gated;
-            }
-        }
-        throw new MojoExecutionException("perfgate:compare: " + none + (reactor ? " nor in any other module" : "")
-                + "; compare runs what this build measured: run it after the tests (mvn verify perfgate:compare),"
-                + " with perfgate:prepare configured, or after perfgate:jmh for benchmarks");
     }
 
     /**
@@ -388,38 +315,6 @@ public class CompareMojo extends AbstractPerfgateMojo {
         } catch (InvalidGateException e) {
             throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
         }
-    }
-
-    /** The Maven running this build, on the same JDK, offline if it is, with its settings and local repository. */
-    private BaseCheckout.MavenInvocation maven() throws MojoExecutionException {
-        String home = System.getProperty("maven.home");
-        if (home == null) {
-            throw new MojoExecutionException("perfgate:compare: maven.home is not set, so the base cannot be built"
-                    + " with this Maven");
-        }
-        boolean windows = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("win");
-        Path executable = Path.of(home, "bin", windows ? "mvn.cmd" : "mvn");
-        List<String> options = new ArrayList<>();
-        if (session.isOffline()) {
-            options.add("-o");
-        }
-        File settings = session.getRequest().getUserSettingsFile();
-        if (settings != null && settings.isFile()) {
-            options.addAll(List.of("-s", settings.getAbsolutePath()));
-        }
-        File globalSettings = session.getRequest().getGlobalSettingsFile();
-        if (globalSettings != null && globalSettings.isFile()) {
-            options.addAll(List.of("-gs", globalSettings.getAbsolutePath()));
-        }
-        options.add("-Dmaven.repo.local=" + session.getRepositorySession().getLocalRepository().getBasedir()
-                .getAbsolutePath());
-        List<String> profiles = new ArrayList<>(session.getRequest().getActiveProfiles());
-        session.getRequest().getInactiveProfiles().forEach(profile -> profiles.add("!" + profile));
-        if (!profiles.isEmpty()) {
-            options.add("-P" + String.join(",", profiles));
-        }
-        return new BaseCheckout.MavenInvocation(executable, Path.of(System.getProperty("java.home")), options,
-                dependencyPlugin, Duration.ofMinutes(buildTimeoutMinutes));
     }
 
     /** perfgate.compare.jvmArgs, split as an argLine. */
