@@ -57,7 +57,7 @@ public final class CompareAnalysis {
     }
 
     /**
-     * Head's gated tests or benchmark runs of one kind, and the forks that ran them.
+     * Head's gated results of one kind (JUnit tests, benchmark runs or load scenarios), and the forks that ran them.
      *
      * @param tests head's results as its build recorded them (their gates say what is compared)
      */

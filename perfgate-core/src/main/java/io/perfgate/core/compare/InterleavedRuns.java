@@ -18,8 +18,9 @@ import java.util.function.Consumer;
 /**
  * Runs base and head in alternating forks, one fork per side per pair, in ABBA order (base-head, head-base, ...),
  * so a drift of the machine's speed during the run weighs on both sides alike. What a fork is belongs to a
- * {@link ForkRunner}: a child JVM running the gated JUnit tests ({@link TestForkRunner}), or a JMH run of the gated
- * benchmarks with one JMH fork each ({@link BenchmarkForkRunner}). Records only; {@link CompareAnalysis} judges.
+ * {@link ForkRunner}: a child JVM running the gated JUnit tests ({@link TestForkRunner}), a JMH run of the gated
+ * benchmarks with one JMH fork each ({@link BenchmarkForkRunner}), or one version's service driven with the load
+ * scenarios ({@link ServiceForkRunner}). Records only; {@link CompareAnalysis} judges.
  */
 public final class InterleavedRuns {
 
