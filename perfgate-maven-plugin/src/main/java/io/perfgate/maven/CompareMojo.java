@@ -13,7 +13,11 @@ import io.perfgate.core.compare.TestForkRunner;
 import io.perfgate.core.gate.Direction;
 import io.perfgate.core.gate.InvalidGateException;
 import io.perfgate.core.gate.QuantityKind;
+import io.perfgate.core.jmh.JmhResultException;
 import io.perfgate.core.load.LoadConfigurationException;
+import io.perfgate.core.load.LoadPlan;
+import io.perfgate.core.load.LoadRunException;
+import io.perfgate.core.load.ScenarioFile;
 import io.perfgate.core.measure.Profile;
 import io.perfgate.core.regression.AllowedChange;
 import io.perfgate.core.regression.Correction;
@@ -36,6 +40,7 @@ import org.eclipse.aether.RepositorySystem;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -162,8 +167,8 @@ public class CompareMojo extends AbstractPerfgateMojo {
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
         Path directory = output().directory().resolve("compare");
         Path logs = directory.resolve("logs");
-        ComparedResults gated = ComparedResults.read(output().results(), service != null && !service.isBlank(),
-                session, project(), getLog());
+        ComparedResults gated = ComparedResults.read(output().results(), scenarioPlans(),
+                service != null && !service.isBlank(), session, project(), getLog());
         if (gated.isEmpty()) {
             return;
         }
@@ -199,14 +204,14 @@ public class CompareMojo extends AbstractPerfgateMojo {
                         built.testClasspath() + extra, built.moduleDirectory());
                 InterleavedRuns.Version headVersion = new InterleavedRuns.Version(InterleavedRuns.Side.HEAD,
                         String.join(File.pathSeparator, project().getTestClasspathElements()) + extra, basedir);
-                InterleavedRuns.Settings settings = new InterleavedRuns.Settings(pairCount,
+                InterleavedRuns.Settings settings = InterleavedRuns.Settings.startingNow(pairCount,
                         Duration.ofMinutes(timeoutMinutes));
                 Duration forkTimeout = Duration.ofMinutes(forkTimeoutMinutes);
                 List<CompareAnalysis.Schedule> schedules = new ArrayList<>();
                 if (!gated.tests().isEmpty()) {
                     TestForkRunner tests = new TestForkRunner(JvmFork.currentJava(), forkJvmArguments,
                             results -> ForkArguments.recordForCompare(results, measuring), forkTimeout);
-                    schedules.add(new CompareAnalysis.Schedule(gated.tests(), InterleavedRuns.run(ids(gated.tests()),
+                    schedules.add(new CompareAnalysis.Schedule("tests", gated.tests(), InterleavedRuns.run(ids(gated.tests()),
                             baseVersion, headVersion, settings, tests, directory.resolve("forks"), getLog()::info)));
                 }
                 if (!gated.benchmarks().isEmpty()) {
@@ -220,14 +225,14 @@ public class CompareMojo extends AbstractPerfgateMojo {
                     benchmarkJvmArguments.addAll(extraJvmArguments);
                     BenchmarkForkRunner benchmarks = new BenchmarkForkRunner(JvmFork.currentJava(),
                             benchmarkJvmArguments, details, gcProfiler, forkTimeout);
-                    schedules.add(new CompareAnalysis.Schedule(gated.benchmarks(), InterleavedRuns.run(
+                    schedules.add(new CompareAnalysis.Schedule("benchmarks", gated.benchmarks(), InterleavedRuns.run(
                             ids(gated.benchmarks()), baseVersion, headVersion, settings, benchmarks,
                             directory.resolve("benchmarks"), getLog()::info)));
                 }
                 if (!gated.scenarios().isEmpty()) {
                     getLog().info("perfgate: each side's service is started with " + String.join(" ",
                             serviceRunner.command()) + " and driven with " + scenarios + ", one version at a time");
-                    schedules.add(new CompareAnalysis.Schedule(gated.scenarios(), InterleavedRuns.run(
+                    schedules.add(new CompareAnalysis.Schedule("load scenarios", gated.scenarios(), InterleavedRuns.run(
                             ids(gated.scenarios()), baseVersion, headVersion, settings, serviceRunner,
                             directory.resolve("services"), getLog()::info)));
                 }
@@ -242,7 +247,8 @@ public class CompareMojo extends AbstractPerfgateMojo {
             }
         } catch (CompareException e) {
             throw new MojoFailureException(e.getMessage(), e);
-        } catch (IOException | DependencyResolutionRequiredException | ResultFileException e) {
+        } catch (IOException | UncheckedIOException | DependencyResolutionRequiredException | ResultFileException
+                 | JmhResultException | LoadConfigurationException | LoadRunException e) {
             throw new MojoExecutionException("perfgate:compare: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -261,6 +267,21 @@ public class CompareMojo extends AbstractPerfgateMojo {
 
     private static List<String> ids(List<TestResult> results) {
         return results.stream().map(TestResult::id).toList();
+    }
+
+    /** The plans of the scenario file perfgate:load runs, by result id; none without the file. */
+    private Map<String, LoadPlan> scenarioPlans() throws MojoExecutionException {
+        Map<String, LoadPlan> plans = new LinkedHashMap<>();
+        if (scenarios == null || !scenarios.isFile()) {
+            return plans;
+        }
+        try {
+            ScenarioFile.read(scenarios.toPath(), null).forEach(definition -> plans.put(definition.id(),
+                    definition.plan()));
+        } catch (LoadConfigurationException e) {
+            throw new MojoExecutionException("perfgate:compare: " + e.getMessage(), e);
+        }
+        return plans;
     }
 
     /** How each side's service is started and driven; the scenario file is read once here to fail early. */

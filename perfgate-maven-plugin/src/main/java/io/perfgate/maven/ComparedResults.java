@@ -1,6 +1,8 @@
 package io.perfgate.maven;
 
 import io.perfgate.core.compare.CompareAnalysis;
+import io.perfgate.core.compare.ServiceForkRunner;
+import io.perfgate.core.load.LoadPlan;
 import io.perfgate.core.result.ResultFileException;
 import io.perfgate.core.result.ResultFiles;
 import io.perfgate.core.result.TestResult;
@@ -12,6 +14,7 @@ import org.apache.maven.project.MavenProject;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Head's gated JUnit tests, JMH benchmark runs and load scenarios, as this build's test phase, perfgate:jmh and
@@ -42,21 +45,33 @@ record ComparedResults(List<TestResult> tests, List<TestResult> benchmarks, List
     }
 
     /**
-     * What the results directory holds. Load scenarios count only when compare can start the service. None in one
-     * module of a multi-module build is fine (an aggregator, a module without perf tests) as long as some module
-     * had them; none anywhere is an error, never a pass.
+     * What the results directory holds. Load scenarios count only when they come from the scenario file, compare
+     * can start the service and their plan drives both versions alike; the others are named in a warning. None in
+     * one module of a multi-module build is fine (an aggregator, a module without perf tests) as long as some
+     * module had them; none anywhere is an error, never a pass.
      *
-     * @param serviceSet whether perfgate.compare.service is set
+     * @param scenarioPlans the scenario file's plans by result id; empty without the file
+     * @param serviceSet    whether perfgate.compare.service is set
      */
-    static ComparedResults read(Path results, boolean serviceSet, MavenSession session, MavenProject project,
-                                Log log) throws MojoExecutionException {
+    static ComparedResults read(Path results, Map<String, LoadPlan> scenarioPlans, boolean serviceSet,
+                                MavenSession session, MavenProject project, Log log) throws MojoExecutionException {
         List<TestResult> all;
         try {
             all = ResultFiles.readAll(results);
         } catch (ResultFileException e) {
             throw new MojoExecutionException("perfgate:compare: " + e.getMessage(), e);
         }
-        List<TestResult> scenarios = CompareAnalysis.gatedScenarios(all);
+        List<TestResult> scenarios = CompareAnalysis.gatedScenarios(all).stream()
+                .filter(result -> scenarioPlans.containsKey(result.id())).toList();
+        List<String> unlike = scenarios.stream().filter(result -> !ServiceForkRunner.drivenAlike(
+                scenarioPlans.get(result.id()))).map(TestResult::label).toList();
+        if (!unlike.isEmpty()) {
+            log.warn("perfgate:compare: " + String.join(", ", unlike) + " not compared with the base: a plan that"
+                    + " measures each service's capacity first (normal or peak without rate or capacity), or a stress"
+                    + " test, would drive a slower version more gently; give it a rate (load: {kind: normal, rate:"
+                    + " 200/s}) to compare it");
+            scenarios = scenarios.stream().filter(result -> !unlike.contains(result.label())).toList();
+        }
         if (!scenarios.isEmpty() && !serviceSet) {
             log.warn("perfgate:compare: " + scenarios.size() + " gated load scenario(s) are not compared"
                     + " with the base: set perfgate.compare.service to the command that starts the service, such as"

@@ -1,6 +1,7 @@
 package io.perfgate.core.compare;
 
 import io.perfgate.core.fork.JvmFork;
+import io.perfgate.core.jmh.CompiledBenchmarks;
 import io.perfgate.core.jmh.JmhCommand;
 import io.perfgate.core.jmh.JmhResultException;
 import io.perfgate.core.jmh.JmhResultReader;
@@ -10,6 +11,7 @@ import io.perfgate.core.jmh.JmhRunner;
 import io.perfgate.core.jmh.JmhSettings;
 import io.perfgate.core.measure.ContentionRule;
 import io.perfgate.core.result.BenchmarkDetails;
+import io.perfgate.core.result.ResultStatus;
 import io.perfgate.core.result.TestResult;
 
 import java.io.File;
@@ -83,7 +85,8 @@ public final class BenchmarkForkRunner implements InterleavedRuns.ForkRunner {
         List<String> classpath = Arrays.stream(version.classpath().split(Pattern.quote(File.pathSeparator)))
                 .filter(entry -> !entry.isBlank()).toList();
         Map<String, TestResult> recorded = new LinkedHashMap<>();
-        Set<String> listed = probe ? new LinkedHashSet<>() : null; // null once a listing fails: nothing is known missing
+        // the benchmarks the version has; null once a listing fails, when nothing is known to be missing
+        Set<String> listed = probe ? new LinkedHashSet<>() : null;
         long started = System.nanoTime();
         long deadline = started + forkTimeout.toNanos();
         int code = 0;
@@ -103,6 +106,9 @@ public final class BenchmarkForkRunner implements InterleavedRuns.ForkRunner {
                     try {
                         present = runner.list(select(names));
                     } catch (JmhResultException e) {
+                        if (!hasBenchmarkList(classpath)) {
+                            continue; // the base has no benchmarks at all (JMH, or its processor, came with head)
+                        }
                         listed = null;
                         throw e;
                     }
@@ -122,9 +128,19 @@ public final class BenchmarkForkRunner implements InterleavedRuns.ForkRunner {
                         ? JmhResultReader.read(runner.resultFile()) : List.of();
                 for (TestResult result : JmhResults.convert(runs, finished.failures(), names,
                         (benchmark, params) -> List.of(), Map.of(), ContentionRule.NEVER, PROFILE, start)) {
-                    if (ids.contains(result.id())) {
-                        recorded.put(result.id(), result);
+                    if (!ids.contains(result.id())) {
+                        continue;
                     }
+                    String failure = result.benchmark() == null ? null : result.benchmark().failure();
+                    if (failure != null) {
+                        // a benchmark that threw measured nothing to compare: the fork failed it, with JMH's cause
+                        result = result.withStatus(ResultStatus.DECLARED, "JMH: " + failure);
+                        if (code == 0) {
+                            code = 1;
+                            log = runner.outputFile();
+                        }
+                    }
+                    recorded.put(result.id(), result);
                 }
                 if (code == 0 && (finished.exitCode() != 0 || finished.timedOut())) {
                     code = finished.exitCode() != 0 ? finished.exitCode() : 1;
@@ -147,6 +163,12 @@ public final class BenchmarkForkRunner implements InterleavedRuns.ForkRunner {
                 Duration.ofNanos(System.nanoTime() - started));
         return new InterleavedRuns.Fork(pair, version.side(), sequence, exit, recorded,
                 probe ? unmatched(ids, listed, recorded, exit) : List.of());
+    }
+
+    /** Whether a class path directory holds JMH's list of benchmarks, as its annotation processor writes it. */
+    private static boolean hasBenchmarkList(List<String> classpath) {
+        return classpath.stream().map(Path::of)
+                .anyMatch(entry -> Files.isRegularFile(entry.resolve(CompiledBenchmarks.BENCHMARK_LIST)));
     }
 
     /** Exactly these benchmarks, each in all its modes and {@code @Param} values. */

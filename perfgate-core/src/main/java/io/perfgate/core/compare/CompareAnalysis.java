@@ -59,9 +59,10 @@ public final class CompareAnalysis {
     /**
      * Head's gated results of one kind (JUnit tests, benchmark runs or load scenarios), and the forks that ran them.
      *
+     * @param what  what the schedule ran, as its stop reason names it: {@code tests}, {@code benchmarks}
      * @param tests head's results as its build recorded them (their gates say what is compared)
      */
-    public record Schedule(List<TestResult> tests, InterleavedRuns.Runs runs) {
+    public record Schedule(String what, List<TestResult> tests, InterleavedRuns.Runs runs) {
         public Schedule {
             tests = List.copyOf(tests);
         }
@@ -80,9 +81,11 @@ public final class CompareAnalysis {
             InterleavedRuns.Runs runs = schedule.runs();
             List<Pair> pairs = pairs(runs);
             pairsPlanned = Math.max(pairsPlanned, runs.pairsPlanned());
-            pairsRun = Math.min(pairsRun, pairs.size());
+            if (!pairs.isEmpty()) {
+                pairsRun = Math.min(pairsRun, pairs.size()); // a schedule of new items only ran none, and needs none
+            }
             if (runs.stoppedEarly() != null) {
-                stopped.add(runs.stoppedEarly());
+                stopped.add(schedule.what() + ": " + runs.stoppedEarly());
             }
             for (TestResult test : schedule.tests()) {
                 ComparedTest problem = problem(base, test, runs, pairs);
@@ -171,8 +174,8 @@ public final class CompareAnalysis {
 
     /**
      * A benchmark's score; for a test, the latency figures its latency gate names (p50, p90, p95, p99, mean), CPU
-     * time per invocation when it names a CPU figure ({@code cpuP95}), the mean when it names neither; and allocation per
-     * invocation when a memory gate names it or every fork recorded it. CPU time is recorded for every test but
+     * time per invocation when it names a CPU figure ({@code cpuP95}), the mean when it names neither; and allocation
+     * per invocation when a memory gate names it or every fork recorded it. CPU time is recorded for every test but
      * compared only where a gate asks: each compared metric enters the suite's Holm correction, and a pair count
      * that can show a regression among m comparisons needs 2^-pairs x m <= 0.05.
      */

@@ -38,15 +38,21 @@ public final class InterleavedRuns {
     }
 
     /**
-     * @param pairs        how many base/head pairs
-     * @param totalTimeout no further pair starts once this much time has passed
+     * @param pairs          how many base/head pairs
+     * @param totalTimeout   the time limit of all schedules together, for messages
+     * @param deadlineNanos  when it runs out ({@link System#nanoTime}): no further pair starts after it
      */
-    public record Settings(int pairs, Duration totalTimeout) {
+    public record Settings(int pairs, Duration totalTimeout, long deadlineNanos) {
         public Settings {
             if (pairs < 1 || pairs > SignedRankTest.MAX_PAIRS) {
                 throw new IllegalArgumentException("perfgate.compare.pairs must lie between 1 and "
                         + SignedRankTest.MAX_PAIRS + ", got " + pairs);
             }
+        }
+
+        /** Settings whose time limit starts now, shared by every schedule run with them. */
+        public static Settings startingNow(int pairs, Duration totalTimeout) {
+            return new Settings(pairs, totalTimeout, System.nanoTime() + totalTimeout.toNanos());
         }
     }
 
@@ -117,12 +123,11 @@ public final class InterleavedRuns {
         List<Fork> forks = new ArrayList<>();
         Set<String> missingInBase = new LinkedHashSet<>();
         List<String> selected = new ArrayList<>(ids);
-        long deadline = System.nanoTime() + settings.totalTimeout().toNanos();
         String stopped = null;
         int sequence = 0;
         pairs:
         for (int pair = 0; pair < settings.pairs(); pair++) {
-            if (pair > 0 && System.nanoTime() > deadline) {
+            if (pair > 0 && System.nanoTime() - settings.deadlineNanos() > 0) {
                 stopped = "the compare time limit of " + settings.totalTimeout().toMinutes() + " min ran out after "
                         + pair + " of " + settings.pairs() + " pairs (perfgate.compare.timeoutMinutes)";
                 break;

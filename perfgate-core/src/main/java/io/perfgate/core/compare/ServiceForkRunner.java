@@ -1,6 +1,7 @@
 package io.perfgate.core.compare;
 
 import io.perfgate.core.fork.JvmFork;
+import io.perfgate.core.load.LoadPlan;
 import io.perfgate.core.load.LoadTestDefinition;
 import io.perfgate.core.load.LoadTestOutcome;
 import io.perfgate.core.load.LoadTestRunner;
@@ -17,10 +18,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * A fork of compare's load scenarios: starts one version's service with the build's command on a free loopback
@@ -46,6 +50,24 @@ public record ServiceForkRunner(List<String> command, String url, Path scenarios
         if (command.isEmpty()) {
             throw new IllegalArgumentException("the service's command is empty");
         }
+        if (!url.contains(PORT)) {
+            // a fixed port would reach whatever already listens there (head's service from perfgate:load, say)
+            throw new IllegalArgumentException("the service URL " + url + " has no " + PORT + ": each version's"
+                    + " service must listen on a port of its own, given to it in the command as " + PORT);
+        }
+    }
+
+    /**
+     * Whether compare drives both versions alike in this plan: a shaped load, or a normal or peak load at a given
+     * rate or capacity. A plan that measures each service's own capacity first, or a stress test's steps, would
+     * drive a slower version more gently, and hide what it measures.
+     */
+    public static boolean drivenAlike(LoadPlan plan) {
+        return switch (plan.kind()) {
+            case AS_SHAPED -> true;
+            case NORMAL, PEAK -> plan.rate() != null || plan.capacity() != null;
+            case STRESS -> false;
+        };
     }
 
     /**
@@ -54,7 +76,9 @@ public record ServiceForkRunner(List<String> command, String url, Path scenarios
      * @throws io.perfgate.core.load.LoadConfigurationException naming the file and field when it cannot be read
      */
     public List<LoadTestDefinition> definitions(int port) {
-        return ScenarioFile.read(scenarios, url.replace(PORT, String.valueOf(port)));
+        List<LoadTestDefinition> definitions = ScenarioFile.read(scenarios, url.replace(PORT, String.valueOf(port)));
+        definitions.forEach(definition -> definition.scenario().checkTarget());
+        return definitions;
     }
 
     @Override
@@ -96,16 +120,37 @@ public record ServiceForkRunner(List<String> command, String url, Path scenarios
         } catch (UncheckedIOException e) {
             throw e.getCause();
         } finally {
-            service.descendants().forEach(ProcessHandle::destroy);
-            service.destroy();
-            if (!service.waitFor(10, TimeUnit.SECONDS)) {
-                service.descendants().forEach(ProcessHandle::destroyForcibly);
-                service.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
+            stop(service);
         }
         JvmFork.Exit exit = new JvmFork.Exit(code, false, loadLog,
                 Duration.ofNanos(System.nanoTime() - started));
         return new InterleavedRuns.Fork(pair, version.side(), sequence, exit, recorded, List.of());
+    }
+
+    /**
+     * Stops the service and every process it started (a launcher script's JVM among them), politely first, so that
+     * none runs on into the other version's fork.
+     */
+    private static void stop(Process service) throws IOException, InterruptedException {
+        List<ProcessHandle> tree = new ArrayList<>(service.descendants().toList());
+        tree.add(service.toHandle());
+        tree.forEach(ProcessHandle::destroy);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        for (ProcessHandle process : tree) {
+            try {
+                process.onExit().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (ExecutionException | TimeoutException stillRunning) {
+                process.destroyForcibly();
+            }
+        }
+        for (ProcessHandle process : tree) {
+            try {
+                process.onExit().get(10, TimeUnit.SECONDS);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IOException("could not stop the service's process " + process.pid() + " within 20 s;"
+                        + " stop it by hand", e);
+            }
+        }
     }
 
     private static void write(BufferedWriter writer, String line) {

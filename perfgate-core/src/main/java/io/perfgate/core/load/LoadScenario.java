@@ -134,7 +134,7 @@ public record LoadScenario(
     }
 
     /** Refuses a base URL whose host is not loopback unless remote hosts were allowed explicitly. */
-    void checkTarget() {
+    public void checkTarget() {
         if (allowRemoteHost) {
             return;
         }

@@ -32,7 +32,8 @@ class CompareAnalysisTest {
     private final TestResult same = CompareFixture.gated("same", Level.BLOCKING);
 
     private CompareReport analyse(InterleavedRuns.Runs runs, TestResult... tests) {
-        return CompareAnalysis.of(CompareFixture.BASE, List.of(new CompareAnalysis.Schedule(List.of(tests), runs)),
+        return CompareAnalysis.of(CompareFixture.BASE,
+                List.of(new CompareAnalysis.Schedule("tests", List.of(tests), runs)),
                 CompareFixture.comparator(), "forks");
     }
 
@@ -192,8 +193,8 @@ class CompareAnalysisTest {
                         * (side == InterleavedRuns.Side.HEAD ? 0.6 : 1) * (1 + 0.001 * (seed % 7)))),
                 Set.of(newCodec.id()));
         CompareReport report = CompareAnalysis.of(CompareFixture.BASE, List.of(
-                new CompareAnalysis.Schedule(List.of(same), CompareFixture.runs(10, Map.of(same, 1.0), Set.of())),
-                new CompareAnalysis.Schedule(List.of(slowerCodec, newCodec), benchmarkRuns)),
+                new CompareAnalysis.Schedule("tests", List.of(same), CompareFixture.runs(10, Map.of(same, 1.0), Set.of())),
+                new CompareAnalysis.Schedule("benchmarks", List.of(slowerCodec, newCodec), benchmarkRuns)),
                 CompareFixture.comparator(), "forks");
 
         ComparedTest codec = report.tests().stream().filter(test -> test.testId().equals(slowerCodec.id()))
@@ -211,5 +212,20 @@ class CompareAnalysisTest {
         assertTrue(added.reason().contains("has no such benchmark run (no such benchmark, mode or @Param value)"),
                 added.reason());
         assertEquals(10, report.pairsRun());
+    }
+
+    @Test
+    void aScheduleOfNewBenchmarksOnlyLeavesTheTestsPairCountAndNamesItsStop() {
+        TestResult newCodec = benchmark("decode", 2_000_000);
+        InterleavedRuns.Runs none = new InterleavedRuns.Runs(List.of(), Set.of(newCodec.id()), 10,
+                "the base has none of them");
+        CompareReport report = CompareAnalysis.of(CompareFixture.BASE, List.of(
+                new CompareAnalysis.Schedule("tests", List.of(same), CompareFixture.runs(10, Map.of(same, 1.0), Set.of())),
+                new CompareAnalysis.Schedule("benchmarks", List.of(newCodec), none)),
+                CompareFixture.comparator(), "forks");
+
+        assertEquals(10, report.pairsRun());
+        assertEquals("benchmarks: the base has none of them", report.stoppedEarly());
+        assertEquals(ComparedTest.Status.NEW, report.tests().get(1).status());
     }
 }

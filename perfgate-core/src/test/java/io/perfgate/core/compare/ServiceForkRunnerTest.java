@@ -1,5 +1,6 @@
 package io.perfgate.core.compare;
 
+import io.perfgate.core.load.LoadPlan;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +11,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ServiceForkRunnerTest {
@@ -48,5 +50,22 @@ class ServiceForkRunnerTest {
                 + " connection on port [0-9]+ within 2 s); its command: .*java -Dport=[0-9]+ -version; its output: .*"),
                 log);
         assertTrue(Files.readString(directory.resolve("pair-01-base/service.log")).contains("version"));
+    }
+
+    @Test
+    void aServiceUrlWithoutItsOwnPortIsRefused() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new ServiceForkRunner(
+                List.of("java", "-jar", "app.jar"), "http://127.0.0.1:8080", directory.resolve("load.yaml"),
+                Duration.ofSeconds(1)));
+        assertTrue(refused.getMessage().contains("has no {port}"), refused.getMessage());
+    }
+
+    @Test
+    void onlyPlansThatDriveBothVersionsAtOneRateAreCompared() {
+        Duration minute = Duration.ofMinutes(1);
+        assertTrue(ServiceForkRunner.drivenAlike(LoadPlan.AS_SHAPED));
+        assertTrue(ServiceForkRunner.drivenAlike(LoadPlan.normal(500.0, minute)));
+        assertFalse(ServiceForkRunner.drivenAlike(LoadPlan.normal(null, minute)), "measures each service's capacity");
+        assertFalse(ServiceForkRunner.drivenAlike(LoadPlan.peak(null, minute)));
     }
 }

@@ -26,8 +26,9 @@ class CompareWritersTest {
     private CompareReport report() {
         Map<TestResult, Double> factors = new LinkedHashMap<>();
         factors.put(slower, 1.5);
-        return CompareAnalysis.of(CompareFixture.BASE, List.of(new CompareAnalysis.Schedule(List.of(slower, added),
-                CompareFixture.runs(8, factors, Set.of(added.id())))), CompareFixture.comparator(), "target/forks");
+        return CompareAnalysis.of(CompareFixture.BASE, List.of(new CompareAnalysis.Schedule("tests",
+                List.of(slower, added), CompareFixture.runs(8, factors, Set.of(added.id())))),
+                CompareFixture.comparator(), "target/forks");
     }
 
     @Test
