@@ -21,6 +21,7 @@ VERSION=$(sed -n '9s:.*<version>\(.*\)</version>.*:\1:p' "$ROOT/pom.xml")
 REPO=${REPO:-$ROOT/it/target/local-repo}
 [ -d "$REPO/io/perfgate/perfgate-maven-plugin/$VERSION" ] || {
   echo "perfgate $VERSION is not in $REPO: run mvn -pl it -am verify -Dinvoker.test=compare-regressed first" >&2; exit 2; }
+REPO=$(cd "$REPO" && pwd) # the builds run in their own directories
 WORK=$(mktemp -d /tmp/duet-eval.XXXXXX)
 sed "s|@localRepositoryUrl@|file://$HOME/.m2/repository|" "$ROOT/it/settings.xml" > "$WORK/settings.xml"
 MVN=(mvn -o -B -q -s "$WORK/settings.xml" -Dmaven.repo.local="$REPO")
