@@ -211,8 +211,9 @@ public class CompareMojo extends AbstractPerfgateMojo {
                 if (!gated.tests().isEmpty()) {
                     TestForkRunner tests = new TestForkRunner(JvmFork.currentJava(), forkJvmArguments,
                             results -> ForkArguments.recordForCompare(results, measuring), forkTimeout);
-                    schedules.add(new CompareAnalysis.Schedule("tests", gated.tests(), InterleavedRuns.run(ids(gated.tests()),
-                            baseVersion, headVersion, settings, tests, directory.resolve("forks"), getLog()::info)));
+                    schedules.add(new CompareAnalysis.Schedule("tests", gated.tests(), InterleavedRuns.run(
+                            ids(gated.tests()), baseVersion, headVersion, settings, tests, directory.resolve("forks"),
+                            getLog()::info)));
                 }
                 if (!gated.benchmarks().isEmpty()) {
                     getLog().info("perfgate: the benchmarks run under JMH, one JMH fork a side per pair, with the"

@@ -193,7 +193,8 @@ class CompareAnalysisTest {
                         * (side == InterleavedRuns.Side.HEAD ? 0.6 : 1) * (1 + 0.001 * (seed % 7)))),
                 Set.of(newCodec.id()));
         CompareReport report = CompareAnalysis.of(CompareFixture.BASE, List.of(
-                new CompareAnalysis.Schedule("tests", List.of(same), CompareFixture.runs(10, Map.of(same, 1.0), Set.of())),
+                new CompareAnalysis.Schedule("tests", List.of(same),
+                        CompareFixture.runs(10, Map.of(same, 1.0), Set.of())),
                 new CompareAnalysis.Schedule("benchmarks", List.of(slowerCodec, newCodec), benchmarkRuns)),
                 CompareFixture.comparator(), "forks");
 
@@ -220,7 +221,8 @@ class CompareAnalysisTest {
         InterleavedRuns.Runs none = new InterleavedRuns.Runs(List.of(), Set.of(newCodec.id()), 10,
                 "the base has none of them");
         CompareReport report = CompareAnalysis.of(CompareFixture.BASE, List.of(
-                new CompareAnalysis.Schedule("tests", List.of(same), CompareFixture.runs(10, Map.of(same, 1.0), Set.of())),
+                new CompareAnalysis.Schedule("tests", List.of(same),
+                        CompareFixture.runs(10, Map.of(same, 1.0), Set.of())),
                 new CompareAnalysis.Schedule("benchmarks", List.of(newCodec), none)),
                 CompareFixture.comparator(), "forks");
 
