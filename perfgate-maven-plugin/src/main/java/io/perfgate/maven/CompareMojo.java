@@ -197,20 +197,18 @@ public class CompareMojo extends AbstractPerfgateMojo {
                 getLog().info("perfgate: the base was built " + (built.builtAlone() ? "as this module alone"
                         : "from its reactor (" + (reactor.isEmpty() ? "the repository's top" : reactor)
                         + ") with the modules this one depends on"));
-                // ForkMain's own class path (perfgate-junit, JUnit's launcher) where the tests lack it; JMH needs none
-                String extra = gated.tests().isEmpty() ? ""
-                        : new ForkLauncher(project(), session, repositorySystem).missingEntries();
                 InterleavedRuns.Version baseVersion = new InterleavedRuns.Version(InterleavedRuns.Side.BASE,
-                        built.testClasspath() + extra, built.moduleDirectory());
+                        built.testClasspath(), built.moduleDirectory());
                 InterleavedRuns.Version headVersion = new InterleavedRuns.Version(InterleavedRuns.Side.HEAD,
-                        String.join(File.pathSeparator, project().getTestClasspathElements()) + extra, basedir);
+                        String.join(File.pathSeparator, project().getTestClasspathElements()), basedir);
                 InterleavedRuns.Settings settings = InterleavedRuns.Settings.startingNow(pairCount,
                         Duration.ofMinutes(timeoutMinutes));
                 Duration forkTimeout = Duration.ofMinutes(forkTimeoutMinutes);
                 List<CompareAnalysis.Schedule> schedules = new ArrayList<>();
                 if (!gated.tests().isEmpty()) {
                     TestForkRunner tests = new TestForkRunner(JvmFork.currentJava(), forkJvmArguments,
-                            results -> ForkArguments.recordForCompare(results, measuring), forkTimeout);
+                            results -> ForkArguments.recordForCompare(results, measuring), forkTimeout,
+                            new ForkLauncher(project(), session, repositorySystem).missingEntries());
                     schedules.add(new CompareAnalysis.Schedule("tests", gated.tests(), InterleavedRuns.run(
                             ids(gated.tests()), baseVersion, headVersion, settings, tests, directory.resolve("forks"),
                             getLog()::info)));

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Head's gated JUnit tests, JMH benchmark runs and load scenarios, as this build's test phase, perfgate:jmh and
@@ -63,14 +64,14 @@ record ComparedResults(List<TestResult> tests, List<TestResult> benchmarks, List
         }
         List<TestResult> scenarios = CompareAnalysis.gatedScenarios(all).stream()
                 .filter(result -> scenarioPlans.containsKey(result.id())).toList();
-        List<String> unlike = scenarios.stream().filter(result -> !ServiceForkRunner.drivenAlike(
-                scenarioPlans.get(result.id()))).map(TestResult::label).toList();
+        Predicate<TestResult> drivenAlike = result -> ServiceForkRunner.drivenAlike(scenarioPlans.get(result.id()));
+        List<String> unlike = scenarios.stream().filter(drivenAlike.negate()).map(TestResult::label).toList();
         if (!unlike.isEmpty()) {
             log.warn("perfgate:compare: " + String.join(", ", unlike) + " not compared with the base: a plan that"
                     + " measures each service's capacity first (normal or peak without rate or capacity), or a stress"
                     + " test, would drive a slower version more gently; give it a rate (load: {kind: normal, rate:"
                     + " 200/s}) to compare it");
-            scenarios = scenarios.stream().filter(result -> !unlike.contains(result.label())).toList();
+            scenarios = scenarios.stream().filter(drivenAlike).toList();
         }
         if (!scenarios.isEmpty() && !serviceSet) {
             log.warn("perfgate:compare: " + scenarios.size() + " gated load scenario(s) are not compared"

@@ -94,15 +94,15 @@ public final class PairedComparator {
             return result(input, allowed, RegressionOutcome.INCONCLUSIVE, baseValue, headValue, Double.NaN,
                     Double.NaN, Double.NaN, p, adjusted, comparisons, message);
         }
-        // the interval of head / base; where higher is better its lower end is the worse one
+        // head / base from the badness shift; where higher is better, the badness upper end is the lower ratio
         double sign = sign(metric);
         double ratio = Math.exp(sign * shift.estimate());
-        double lower = Math.min(Math.exp(shift.lower() * sign), Math.exp(shift.upper() * sign));
-        double upper = Math.max(Math.exp(shift.lower() * sign), Math.exp(shift.upper() * sign));
-        double worst = sign > 0 ? upper : lower;
+        double lower = Math.exp(sign > 0 ? shift.lower() : -shift.upper());
+        double upper = Math.exp(sign > 0 ? shift.upper() : -shift.lower());
+        double worst = Math.exp(sign * shift.upper());
         double boundary = allowed.badnessBoundary(metric.direction());
         String change = label + " " + ChangeText.ofRatio(ratio) + " "
-                + ChangeText.interval(lower, upper, allowedRatio(allowed, metric)) + " vs base ("
+                + ChangeText.interval(lower, upper, allowed.limit(1, metric.direction())) + " vs base ("
                 + metric.kind().format(baseValue) + " -> " + metric.kind().format(headValue) + ")";
         String allowedText = allowed.format(metric.direction());
         String statistics = " (" + input.testLabel() + ", " + pairs + " pairs, p = " + ChangeText.pValue(adjusted)
@@ -120,8 +120,7 @@ public final class PairedComparator {
                     p, adjusted, comparisons, change + " exceeds the allowed " + allowedText + statistics
                             + "; fix the regression, or if intended allow it: "
                             + shellWord("-Dperfgate.regression.allowed=" + input.testLabel() + ":" + label + "="
-                            + (sign > 0 ? "+" + ChangeText.number(Math.ceil((worst - 1) * 100))
-                            : "-" + ChangeText.number(Math.min(99, Math.ceil((1 - worst) * 100)))) + "%"));
+                            + allowing(worst, metric)));
         }
         if (shift.upper() < -boundary) {
             return result(input, allowed, RegressionOutcome.IMPROVED, baseValue, headValue, ratio, lower, upper,
@@ -142,9 +141,14 @@ public final class PairedComparator {
                         + " quieter machine narrow the interval");
     }
 
-    /** The ratio head / base the allowed change reaches: 1.1 for +10 %, 0.9 for a throughput's -10 %. */
-    static double allowedRatio(AllowedChange allowed, PairedMetric metric) {
-        return metric.direction() == Direction.LOWER_IS_BETTER ? 1 + allowed.fraction() : 1 - allowed.fraction();
+    /**
+     * The allowed change, in whole percent, that takes in a ratio: {@code +41%}, or for a throughput {@code -51%}
+     * (at most -99 %, as a fall to nothing cannot be allowed).
+     */
+    private static String allowing(double worstRatio, PairedMetric metric) {
+        double percent = Math.ceil(Math.abs(worstRatio - 1) * 100);
+        return new AllowedChange((metric.direction() == Direction.LOWER_IS_BETTER ? percent : Math.min(99, percent))
+                / 100).format(metric.direction());
     }
 
     /** Fewest pairs that bound the ratio at the policy's confidence. */

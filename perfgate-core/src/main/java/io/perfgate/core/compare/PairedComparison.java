@@ -60,7 +60,7 @@ public record PairedComparison(
 
     /** {@code [+24%, +38%]}, or {@code [unbounded]} with too few pairs. */
     public String formattedInterval() {
-        return ChangeText.interval(lowerRatio, upperRatio, PairedComparator.allowedRatio(allowed, metric));
+        return ChangeText.interval(lowerRatio, upperRatio, allowed.limit(1, metric.direction()));
     }
 
     /** {@code +20%}. */

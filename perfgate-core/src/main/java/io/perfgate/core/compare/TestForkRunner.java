@@ -24,9 +24,11 @@ import java.util.function.Function;
  * @param jvmArguments       options every fork gets, before perfgate's own
  * @param recordingArguments perfgate's options for a fork writing results to the given directory
  * @param forkTimeout        the time limit of one fork
+ * @param launcherClasspath  what ForkMain needs beyond the tests' class path (perfgate-junit, JUnit's launcher),
+ *                           each entry preceded by the path separator; empty when the tests have it
  */
 public record TestForkRunner(Path java, List<String> jvmArguments, Function<Path, List<String>> recordingArguments,
-                             Duration forkTimeout) implements InterleavedRuns.ForkRunner {
+                             Duration forkTimeout, String launcherClasspath) implements InterleavedRuns.ForkRunner {
 
     /** The child-JVM entry point in perfgate-junit. */
     public static final String FORK_MAIN = "io.perfgate.junit.fork.ForkMain";
@@ -49,8 +51,8 @@ public record TestForkRunner(Path java, List<String> jvmArguments, Function<Path
             mainArguments.add(UNMATCHED_OPTION + unmatchedFile.toAbsolutePath());
         }
         mainArguments.addAll(tests);
-        JvmFork fork = new JvmFork(java, arguments, version.classpath(), FORK_MAIN, mainArguments,
-                version.workingDirectory(), directory.resolve("fork.log"), forkTimeout);
+        JvmFork fork = new JvmFork(java, arguments, version.classpath() + launcherClasspath, FORK_MAIN,
+                mainArguments, version.workingDirectory(), directory.resolve("fork.log"), forkTimeout);
         JvmFork.Exit exit = fork.run();
         Map<String, TestResult> recorded = new LinkedHashMap<>();
         for (String id : tests) {
@@ -64,7 +66,8 @@ public record TestForkRunner(Path java, List<String> jvmArguments, Function<Path
             }
         }
         List<String> unmatched = probe && Files.isRegularFile(unmatchedFile)
-                ? Files.readAllLines(unmatchedFile, StandardCharsets.UTF_8).stream().filter(line -> !line.isBlank()).toList()
+                ? Files.readAllLines(unmatchedFile, StandardCharsets.UTF_8).stream()
+                        .filter(line -> !line.isBlank()).toList()
                 : List.of();
         return new InterleavedRuns.Fork(pair, version.side(), sequence, exit, recorded, unmatched);
     }
