@@ -28,7 +28,8 @@ import java.util.OptionalDouble;
  *   <li>no error at all (JMH gives none for a single measured iteration): INCONCLUSIVE.</li>
  * </ul>
  * A gate whose own metric was still warming up when JMH measured it is INCONCLUSIVE, with the evidence, the
- * warmup it had and how to give it a longer one: the memory gate by gc.alloc.rate.norm's iterations
+ * warmup it had and how to give it a longer one, unless a mean or throughput gate passes even at the worst
+ * measured iteration: the memory gate by gc.alloc.rate.norm's iterations
  * ({@link BenchmarkDetails#allocationStillWarming}), every other gate by the score's
  * ({@link BenchmarkDetails#stillWarming}). A busy machine unsteadies the time, not the bytes per operation.
  */
@@ -66,7 +67,8 @@ final class BenchmarkJudge implements GateJudge {
         String stillWarming = metric.gateType() == GateType.MEMORY ? benchmark.allocationStillWarming()
                 : benchmark.stillWarming();
         if (stillWarming != null) {
-            return stillWarming(subject, metric, bound, stillWarming);
+            return passedEvenWarming(subject, metric, bound)
+                    .orElseGet(() -> stillWarming(subject, metric, bound, stillWarming));
         }
         if (metric.gateType() == GateType.MEMORY) {
             Double allocation = benchmark.allocationPerOperation();
@@ -90,6 +92,33 @@ final class BenchmarkJudge implements GateJudge {
         }
         return judgeScore(subject, metric, bound, score.getAsDouble(),
                 halfWidth(benchmark.baseScoreError(), invocations));
+    }
+
+    /**
+     * PASS for a score still warming up when even its worst measured iteration is within the bound: warming up
+     * only makes a score better (less time, more operations), so the steady state would pass too. A score far from
+     * its bound (0.5 ns/op against 2 ms) passes whether or not its iterations settled. Empty when the worst
+     * iteration is unknown or not within the bound, or for the percentiles and allocation, which the iteration
+     * scores say nothing about.
+     */
+    private static Optional<MetricOutcome> passedEvenWarming(Subject subject, Metric metric, Bound bound) {
+        BenchmarkDetails benchmark = subject.benchmark();
+        if (metric != Metric.THROUGHPUT && metric != Metric.LATENCY_MEAN) {
+            return Optional.empty();
+        }
+        OptionalDouble worst = benchmark.toBaseUnit(benchmark.worstIterationScore());
+        OptionalDouble score = benchmark.baseScore();
+        if (worst.isEmpty() || score.isEmpty() || bound.judge(worst.getAsDouble(), metric.direction()) != Verdict.PASS) {
+            return Optional.empty();
+        }
+        MetricOutcome judged = judgeScore(subject, metric, bound, score.getAsDouble(),
+                halfWidth(benchmark.baseScoreError(), subject.measurement().invocations()));
+        if (judged.verdict() != Verdict.PASS) {
+            return Optional.empty();
+        }
+        return Optional.of(Wording.withDetail(judged, "; JMH measured it while it was still warming up, but even"
+                + " its worst measured iteration (" + metric.kind().format(worst.getAsDouble()) + ") is within the"
+                + " bound, and a longer warmup only makes it better"));
     }
 
     /**

@@ -157,6 +157,13 @@ public final class JmhResults {
         return id.toString();
     }
 
+    /** The worst of the run's measured iteration scores, in its score unit; null without any. */
+    static Double worstIteration(JmhRun run) {
+        boolean higherIsWorse = run.mode() != BenchmarkMode.THROUGHPUT;
+        return SteadyState.iterationScores(run).stream().flatMap(List::stream).filter(Double::isFinite)
+                .reduce(higherIsWorse ? Math::max : Math::min).orElse(null);
+    }
+
     private static TestResult result(JmhRun run, BenchmarkFailure failure, Set<BenchmarkMode> modesRun,
                                      List<GateDeclaration> gates, WarmupRetries.StillWarming stillWarming,
                                      ContentionRule contentionRule, String profile, Instant startedAt,
@@ -178,7 +185,7 @@ public final class JmhResults {
                 run.measurementTime(), finite(primary.score()), finite(primary.scoreError()), primary.scoreUnit(),
                 allocation, allocationError, run.jmhVersion(), failure == null ? null : failure.cause(),
                 stillWarming == null ? null : stillWarming.score(),
-                stillWarming == null ? null : stillWarming.allocation());
+                stillWarming == null ? null : stillWarming.allocation(), worstIteration(run));
 
         long iterationNanos = JmhSettings.nanos(run.measurementTime());
         List<Round> rounds = new ArrayList<>();
@@ -250,7 +257,7 @@ public final class JmhResults {
                                      Set<BenchmarkMode> modesRun, List<GateDeclaration> gates, String profile,
                                      Instant startedAt, Environment machine) {
         BenchmarkDetails details = new BenchmarkDetails(benchmark, mode == null ? null : mode.shortLabel(), params,
-                0, 0, 0, null, 0, null, null, null, null, null, null, null, cause, null, null);
+                0, 0, 0, null, 0, null, null, null, null, null, null, null, cause, null, null, null);
         Measurement nothing = new Measurement(0, 0, Map.of(), null, 0, null, null, null, List.of());
         return new TestResult(TestResult.SCHEMA_VERSION, KIND, id(benchmark, mode, params), className(benchmark),
                 methodName(benchmark), displayName(benchmark, mode, params, modesRun), ResultStatus.COMPLETED,

@@ -40,6 +40,10 @@ import java.util.stream.Collectors;
  *                               gates then have no verdict. Null when it was steady, or not checked.
  * @param allocationStillWarming the same for the allocation per operation, judged on gc.alloc.rate.norm's own
  *                               iterations: its memory gate then has no verdict. Null when steady or not checked.
+ * @param worstIterationScore    the worst score of any measured iteration of any fork, in {@code scoreUnit} (the
+ *                               most time per operation, or the fewest operations per time unit; in SampleTime mode
+ *                               by each iteration's mean sample): what a run still warming up is judged by, as a
+ *                               longer warmup only makes it better. Null when JMH recorded no iterations.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record BenchmarkDetails(
@@ -60,7 +64,8 @@ public record BenchmarkDetails(
         String jmhVersion,
         String failure,
         String stillWarming,
-        String allocationStillWarming) {
+        String allocationStillWarming,
+        Double worstIterationScore) {
 
     /** How to give a benchmark still warming up a longer warmup, for INCONCLUSIVE messages. */
     public static final String WARMUP_FIX = "give it a longer warmup: set <warmupIterations> or <warmupTime> in the"

@@ -297,7 +297,7 @@ class BaselineComparatorTest {
                 d.threads(), d.forks(), d.warmupIterations(), d.warmupTime(), d.measurementIterations(),
                 d.measurementTime(), d.score(), d.scoreError(), d.scoreUnit(), d.allocationPerOperation(),
                 d.allocationError(), d.jmhVersion(), d.failure(), "measured iteration 1 of fork 1 scored 400,000 ops/s"
-                + " against 1,000,000 ops/s at worst after it", d.allocationStillWarming()));
+                + " against 1,000,000 ops/s at worst after it", d.allocationStillWarming(), 400_000.0));
     }
 
     private static TestResult withLevel(TestResult result, Level level) {

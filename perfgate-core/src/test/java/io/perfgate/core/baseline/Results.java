@@ -61,7 +61,7 @@ final class Results {
                 null, rounds);
         io.perfgate.core.result.BenchmarkDetails details = new io.perfgate.core.result.BenchmarkDetails(
                 "com.example.ParseBench.parse", "thrpt", Map.of(), 1, forks, 2, "1 s", 5, "1 s", opsPerSecond, null,
-                "ops/s", null, null, "1.37", null, null, null);
+                "ops/s", null, null, "1.37", null, null, null, null);
         return new TestResult(TestResult.SCHEMA_VERSION, ResultKind.JMH, "jmh:com.example.ParseBench.parse",
                 "com.example.ParseBench", "parse", "parse", io.perfgate.core.result.ResultStatus.COMPLETED, null,
                 List.of(), null, measurement, null, ENVIRONMENT, Instant.parse("2024-05-01T10:00:00Z"), details, null, null);

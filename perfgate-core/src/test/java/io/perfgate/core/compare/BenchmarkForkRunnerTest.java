@@ -14,7 +14,7 @@ class BenchmarkForkRunnerTest {
     private static BenchmarkDetails recorded(String mode, int threads, int warmups, String warmupTime, int iterations,
                                              String measurementTime) {
         return new BenchmarkDetails("bench.CodecBench.encode", mode, Map.of(), threads, 5, warmups, warmupTime,
-                iterations, measurementTime, 1.0, null, "ops/s", null, null, "1.37", null, null, null);
+                iterations, measurementTime, 1.0, null, "ops/s", null, null, "1.37", null, null, null, null);
     }
 
     @Test

@@ -174,7 +174,7 @@ class CompareAnalysisTest {
     private static TestResult benchmark(String method, double opsPerSecond) {
         String name = "bench.CodecBench." + method;
         BenchmarkDetails details = new BenchmarkDetails(name, "thrpt", Map.of(), 1, 1, 2, "1 s", 3, "500 ms",
-                opsPerSecond, null, "ops/s", null, null, "1.37", null, null, null);
+                opsPerSecond, null, "ops/s", null, null, "1.37", null, null, null, null);
         Measurement measurement = new Measurement(3, 0, Map.of(), null, 1_500_000_000L, null, null, null,
                 List.of(new Round(3, 0, 1_500_000_000L, null, opsPerSecond)), null, null, null, null);
         return new TestResult(TestResult.SCHEMA_VERSION, ResultKind.JMH,

@@ -30,7 +30,7 @@ class JmhProfilesTest {
 
     private static BenchmarkDetails details(String benchmark, String mode, Map<String, String> params) {
         return new BenchmarkDetails(benchmark, mode, params, 1, 1, 1, "1 s", 5, "100 ms", 1.0, 0.1, "ops/s", null,
-                null, "1.37", null, null, null);
+                null, "1.37", null, null, null, null);
     }
 
     @Test

@@ -77,7 +77,8 @@ class SteadyStatePerMetricTest {
         assertTrue(SteadyState.check(run).isPresent(), "1.21x is above the 1.20 rule");
         assertTrue(SteadyState.checkAllocation(run).isEmpty(), "the bytes per operation did not move");
 
-        GateDeclaration time = gate("LatencyGate", Map.of("mean", "1ms"));
+        // the worst iteration (27.8 us) is beyond the bound, so the steady state could pass or fail
+        GateDeclaration time = gate("LatencyGate", Map.of("mean", "25us"));
         TestOutcome within = retryAndJudge(run, time, gate("MemoryGate", Map.of("allocationPerInvocation", "8KB")));
         TestOutcome beyond = retryAndJudge(run, time, gate("MemoryGate", Map.of("allocationPerInvocation", "2KB")));
 
@@ -93,7 +94,45 @@ class SteadyStatePerMetricTest {
         assertEquals(4110.2666, failed.value(), 1e-3);
         assertTrue(failed.message().contains(" exceeds the threshold 2 KB"), failed.message());
         assertTrue(String.join("\n", log).contains("CopyBench.copy (avgt)'s time and throughput gates have no"
-                + " verdict"), String.join("\n", log));
+                + " verdict unless even its worst measured iteration is within their bound"), String.join("\n", log));
+    }
+
+    @Test
+    void aScoreStillWarmingUpPassesWhenEvenItsWorstIterationIsWithinTheBound() {
+        // warming up only makes the time per operation shorter: 27.8 us at worst against 1 ms cannot turn to FAIL
+        TestOutcome outcome = retryAndJudge(copyBench(TIME_WITH_SPIKE, ALLOCATION_FLAT),
+                gate("LatencyGate", Map.of("mean", "1ms")));
+
+        MetricOutcome mean = metricOf(outcome, "LatencyGate");
+        assertEquals(Verdict.PASS, mean.verdict(), mean.message());
+        assertTrue(mean.message().startsWith("mean = 23.8 us is within 1ms"), mean.message());
+        assertTrue(mean.message().endsWith("; JMH measured it while it was still warming up, but even its worst"
+                + " measured iteration (27.8 us) is within the bound, and a longer warmup only makes it better"),
+                mean.message());
+    }
+
+    @Test
+    void aThroughputStillWarmingUpIsJudgedByItsSlowestIteration() {
+        // ops/s: the first iteration of each fork did fewer operations (1.5x) and the later ones kept their level
+        String json = "[{\"jmhVersion\" : \"1.37\", \"benchmark\" : \"bench.CopyBench.copy\", \"mode\" : \"thrpt\","
+                + " \"threads\" : 1, \"forks\" : 2, \"warmupIterations\" : 2, \"warmupTime\" : \"1 s\","
+                + " \"measurementIterations\" : 3, \"measurementTime\" : \"500 ms\", \"params\" : {},"
+                + " \"primaryMetric\" : " + metric(new double[][]{{2.0e6, 3.0e6, 3.0e6}, {2.0e6, 3.0e6, 3.0e6}},
+                "ops/s", 1.0e5) + ", \"secondaryMetrics\" : {}}]";
+        JmhRun run = JmhResultReader.parse(json, "copy.json").get(0);
+        assertTrue(SteadyState.check(run).isPresent());
+
+        MetricOutcome above = metricOf(retryAndJudge(run, gate("ThroughputGate", Map.of("min", "1000000/s"))),
+                "ThroughputGate");
+        MetricOutcome between = metricOf(retryAndJudge(run, gate("ThroughputGate", Map.of("min", "2500000/s"))),
+                "ThroughputGate");
+
+        assertEquals(Verdict.PASS, above.verdict(), above.message());
+        assertTrue(above.message().contains("its worst measured iteration (2,000,000/s) is within the bound"),
+                above.message());
+        assertEquals(Verdict.INCONCLUSIVE, between.verdict(), "the slowest iteration is below 2.5 M/s: "
+                + between.message());
+        assertTrue(between.message().contains("before it reached steady state"), between.message());
     }
 
     @Test

@@ -68,7 +68,7 @@ class TestResultTest {
     @Test
     void copiesChangeOnePartAndKeepTheRestBenchmarkDetailsIncluded() {
         BenchmarkDetails details = new BenchmarkDetails("com.example.ParseBench.parse", "thrpt", java.util.Map.of(), 1,
-                2, 2, "1 s", 5, "1 s", 2.3e8, null, "ops/s", null, null, "1.37", null, null, null);
+                2, 2, "1 s", 5, "1 s", 2.3e8, null, "ops/s", null, null, "1.37", null, null, null, null);
         TestResult result = TestData.declared("ParseBench", "parse", "parse()").withBenchmark(details);
 
         TestResult copy = result.withDisplayName("other").withGates(java.util.List.of()).skipped("why");
