@@ -144,11 +144,13 @@ public class CheckMojo extends AbstractPerfgateMojo {
     @Override
     protected void doExecute() throws MojoExecutionException, MojoFailureException {
         OutputDirectory output = output();
+        StepTimes times = new StepTimes();
         List<TestResult> results;
         try {
             results = new ArrayList<>(ResultFiles.readAll(output.results()));
             // a planned gated test without a result (a killed JVM, a full disk) fails instead of vanishing
             results.addAll(PlanCheck.missing(TestPlanFiles.readAll(output.plans()), results, output.results()));
+            times.step("read " + results.size() + " results");
         } catch (ResultFileException e) {
             throw new MojoExecutionException("perfgate: cannot judge " + e.file() + ": " + e.getMessage()
                     + " (delete it, or run the tests again to record it anew)", e);
@@ -163,18 +165,24 @@ public class CheckMojo extends AbstractPerfgateMojo {
         List<Path> written;
         try {
             report = CheckReport.of(projectName(), location, results, failOnInconclusive);
+            times.step("judged");
             BaselineComparison comparison = compareWithBaseline(results);
             if (comparison != null) {
                 report = report.withBaseline(comparison);
             }
+            times.step("compared with the baseline");
             report = applyWaivers(report);
             report = report.withRecommendations(Recommender.defaults().recommend(report));
+            times.step("waivers and recommendations");
             written = new ArrayList<>(ReportWriters.writeAll(report, output.directory()));
+            times.step("reports written");
             written.addAll(issueCertificate(report, output));
+            times.step("certificate");
         } catch (ResultFileException | InvalidGateException | WaiverFileException | UncheckedIOException e) {
             throw new MojoExecutionException("perfgate: " + e.getMessage(), e);
         }
         appendStepSummary(written, report, output);
+        getLog().debug("perfgate: check's steps: " + times);
 
         CheckSummary summary = new CheckSummary(report, output.htmlReport().toAbsolutePath().toString(),
                 regressionDetails);
@@ -325,5 +333,23 @@ public class CheckMojo extends AbstractPerfgateMojo {
     private String projectName() {
         String name = project().getName();
         return name == null || name.isBlank() ? project().getArtifactId() : name;
+    }
+
+    /** How long each step of the check took, for -X: where the time goes on a large project. */
+    private static final class StepTimes {
+        private final StringBuilder steps = new StringBuilder();
+        private long last = System.nanoTime();
+
+        void step(String name) {
+            long now = System.nanoTime();
+            steps.append(steps.isEmpty() ? "" : ", ").append(name).append(' ')
+                    .append((now - last) / 1_000_000).append(" ms");
+            last = now;
+        }
+
+        @Override
+        public String toString() {
+            return steps.toString();
+        }
     }
 }

@@ -6,11 +6,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
-import java.text.DecimalFormat;
-import java.text.DecimalFormatSymbols;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.OptionalDouble;
 import java.util.stream.Collectors;
@@ -158,7 +155,7 @@ public record BenchmarkDetails(
         }
         BigDecimal rounded = new BigDecimal(value).round(new MathContext(3, RoundingMode.HALF_UP));
         if (rounded.abs().compareTo(BigDecimal.valueOf(1000)) >= 0) {
-            return new DecimalFormat("#,##0", DecimalFormatSymbols.getInstance(Locale.ROOT)).format(rounded.longValue());
+            return io.perfgate.core.gate.QuantityKind.grouped(rounded.longValue());
         }
         return rounded.stripTrailingZeros().toPlainString();
     }

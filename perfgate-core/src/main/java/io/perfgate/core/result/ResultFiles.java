@@ -59,9 +59,31 @@ public final class ResultFiles {
      *                             newer major schema version than this perfgate understands
      */
     public static TestResult read(Path file) {
+        byte[] bytes;
+        try {
+            bytes = Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new ResultFileException(file, "cannot read: " + e.getMessage(), e);
+        }
+        // the common case binds in one pass; a file that does not bind is read again as a tree, to say why
+        TestResult bound = null;
+        try {
+            bound = Json.mapper().readValue(bytes, TestResult.class);
+        } catch (IOException e) {
+            // worded below
+        }
+        if (bound != null && bound.schemaVersion() != null && bound.id() != null && bound.status() != null) {
+            checkVersion(file, bound.schemaVersion());
+            ResultValidation.check(bound, file);
+            return bound;
+        }
+        return readExplained(file, bytes);
+    }
+
+    private static TestResult readExplained(Path file, byte[] bytes) {
         JsonNode tree;
         try {
-            tree = Json.mapper().readTree(file.toFile());
+            tree = Json.mapper().readTree(bytes);
         } catch (JacksonException e) {
             throw new ResultFileException(file, "not a readable perfgate result (corrupt JSON: "
                     + e.getOriginalMessage() + ")", e);

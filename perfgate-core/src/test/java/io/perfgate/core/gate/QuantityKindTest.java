@@ -129,6 +129,10 @@ class QuantityKindTest {
         assertEquals("0.000123", QuantityKind.significant(0.0001234));
         assertEquals("1,200", QuantityKind.grouped(1200));
         assertEquals("0", QuantityKind.grouped(0));
+        assertEquals("999", QuantityKind.grouped(999));
+        assertEquals("-1,234,567", QuantityKind.grouped(-1_234_567));
+        assertEquals("-999", QuantityKind.grouped(-999));
+        assertEquals("-9,223,372,036,854,775,808", QuantityKind.grouped(Long.MIN_VALUE));
         assertEquals("NaN", QuantityKind.significant(Double.NaN));
     }
 
