@@ -106,8 +106,8 @@ public class JmhMojo extends TestRunMojo {
      * measured iteration more than 20 % worse than every later one) is run again, alone, with its warmup doubled
      * each time; all retries together take at most as long again as the first run (at least 60 s). The score and
      * gc.alloc.rate.norm are judged apart: a metric still warming up after the last retry leaves the gates on it
-     * without a verdict (INCONCLUSIVE), the time and throughput gates for the score, the memory gate for the
-     * allocation. With {@code warmupIterations} or {@code warmupTime} set, the warmup is yours: no retries, only
+     * without a verdict (INCONCLUSIVE), the time and throughput gates for the score (unless a mean or throughput
+     * bound holds even for the worst measured iteration), the memory gate for the allocation. With {@code warmupIterations} or {@code warmupTime} set, the warmup is yours: no retries, only
      * the check. 0 turns retries off.
      */
     @Parameter(property = "perfgate.jmh.warmupRetries", defaultValue = "2")
@@ -277,7 +277,7 @@ public class JmhMojo extends TestRunMojo {
                         + (result.gates().isEmpty() ? "" : " (" + result.gates().size()
                         + (result.gates().size() == 1 ? " gate" : " gates") + ")")
                         + (result.benchmark().stillWarming() == null ? "" : "; still warming up, so no verdict on"
-                        + " time or throughput")
+                        + " time or throughput unless even the worst iteration is within the bound")
                         + (result.benchmark().allocationStillWarming() == null ? ""
                         : "; allocation still falling, so no verdict on memory"));
             }

@@ -95,11 +95,12 @@ final class BenchmarkJudge implements GateJudge {
     }
 
     /**
-     * PASS for a score still warming up when even its worst measured iteration is within the bound: warming up
-     * only makes a score better (less time, more operations), so the steady state would pass too. A score far from
-     * its bound (0.5 ns/op against 2 ms) passes whether or not its iterations settled. Empty when the worst
-     * iteration is unknown or not within the bound, or for the percentiles and allocation, which the iteration
-     * scores say nothing about.
+     * The usual verdict for a score still warming up when even its worst measured iteration is not beyond the
+     * threshold: warming up only makes a score better (less time, more operations), so the steady state cannot
+     * fail, and is at least as good as the measured score, whose PASS or WARN then stands. A score far from its
+     * bound (0.5 ns/op against 2 ms) passes whether or not its iterations settled. Empty when the worst iteration
+     * is unknown or beyond the threshold, when the score's own interval gives no verdict, or for the percentiles
+     * and allocation, which the iteration scores say nothing about.
      */
     private static Optional<MetricOutcome> passedEvenWarming(Subject subject, Metric metric, Bound bound) {
         BenchmarkDetails benchmark = subject.benchmark();
@@ -108,17 +109,17 @@ final class BenchmarkJudge implements GateJudge {
         }
         OptionalDouble worst = benchmark.toBaseUnit(benchmark.worstIterationScore());
         OptionalDouble score = benchmark.baseScore();
-        if (worst.isEmpty() || score.isEmpty() || bound.judge(worst.getAsDouble(), metric.direction()) != Verdict.PASS) {
+        if (worst.isEmpty() || score.isEmpty() || bound.judge(worst.getAsDouble(), metric.direction()) == Verdict.FAIL) {
             return Optional.empty();
         }
         MetricOutcome judged = judgeScore(subject, metric, bound, score.getAsDouble(),
                 halfWidth(benchmark.baseScoreError(), subject.measurement().invocations()));
-        if (judged.verdict() != Verdict.PASS) {
+        if (judged.verdict() != Verdict.PASS && judged.verdict() != Verdict.WARN) {
             return Optional.empty();
         }
         return Optional.of(Wording.withDetail(judged, "; JMH measured it while it was still warming up, but even"
                 + " its worst measured iteration (" + metric.kind().format(worst.getAsDouble()) + ") is within the"
-                + " bound, and a longer warmup only makes it better"));
+                + " threshold, and a longer warmup only makes it better"));
     }
 
     /**

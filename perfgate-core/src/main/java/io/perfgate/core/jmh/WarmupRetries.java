@@ -216,8 +216,9 @@ public final class WarmupRetries {
                                 + bytes.evidence()).orElse(null));
                 stillWarming.put(JmhResults.id(run.benchmark(), run.mode(), run.params()), why);
                 if (why.score() != null) {
-                    log.accept("perfgate: " + label(run) + "'s time and throughput gates have no verdict unless even"
-                            + " its worst measured iteration is within their bound: " + why.score());
+                    log.accept("perfgate: " + label(run) + "'s time and throughput gates have no verdict (a mean or"
+                            + " throughput gate has one when even the worst measured iteration is within its bound): "
+                            + why.score());
                 }
                 if (why.allocation() != null) {
                     log.accept("perfgate: " + label(run) + "'s memory gate has no verdict: " + why.allocation());

@@ -227,6 +227,7 @@ public final class JsonSummaryWriter implements ReportWriter {
         if (benchmark.stillWarming() != null) {
             node.put("stillWarming", benchmark.stillWarming());
         }
+        putDouble(node, "worstIterationScore", benchmark.worstIterationScore());
         if (benchmark.allocationStillWarming() != null) {
             node.put("allocationStillWarming", benchmark.allocationStillWarming());
         }

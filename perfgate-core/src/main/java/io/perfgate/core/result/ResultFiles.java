@@ -4,6 +4,8 @@ import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.NoSuchFileException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +64,10 @@ public final class ResultFiles {
         byte[] bytes;
         try {
             bytes = Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            throw new ResultFileException(file, "cannot read: no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new ResultFileException(file, "cannot read: permission denied", e);
         } catch (IOException e) {
             throw new ResultFileException(file, "cannot read: " + e.getMessage(), e);
         }

@@ -64,6 +64,7 @@ final class ResultValidation {
             finiteNotNegative("benchmark.scoreError", benchmark.scoreError());
             finiteNotNegative("benchmark.allocationPerOperation", benchmark.allocationPerOperation());
             finiteNotNegative("benchmark.allocationError", benchmark.allocationError());
+            finiteNotNegative("benchmark.worstIterationScore", benchmark.worstIterationScore());
         }
     }
 
