@@ -109,7 +109,8 @@ final class BenchmarkJudge implements GateJudge {
         }
         OptionalDouble worst = benchmark.toBaseUnit(benchmark.worstIterationScore());
         OptionalDouble score = benchmark.baseScore();
-        if (worst.isEmpty() || score.isEmpty() || bound.judge(worst.getAsDouble(), metric.direction()) == Verdict.FAIL) {
+        if (worst.isEmpty() || score.isEmpty()
+                || bound.judge(worst.getAsDouble(), metric.direction()) == Verdict.FAIL) {
             return Optional.empty();
         }
         MetricOutcome judged = judgeScore(subject, metric, bound, score.getAsDouble(),

@@ -2,8 +2,10 @@ package io.perfgate.core.regression;
 
 import io.perfgate.core.gate.InvalidGateException;
 
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -93,7 +95,7 @@ public record RegressionPolicy(
         }
         Map<RegressionMetric, AllowedChange> metrics = new EnumMap<>(allowed);
         Map<String, AllowedChange> tests = new LinkedHashMap<>(overrides);
-        for (String entry : specification.split(",")) {
+        for (String entry : entries(specification)) {
             String item = entry.strip();
             if (item.isEmpty()) {
                 continue;
@@ -120,6 +122,29 @@ public record RegressionPolicy(
             put(metrics, tests, colon < 0 ? null : key.substring(0, colon).strip(), metric, change);
         }
         return new RegressionPolicy(confidence, significance, correction, metrics, tests, maxReplicates);
+    }
+
+    /**
+     * The comma-separated entries, a comma inside brackets or parentheses kept: a test's label can hold one, as in
+     * {@code CodecBench#encode [size=10, codec=json]} or {@code OrderTest#create(int, String)}.
+     */
+    static List<String> entries(String specification) {
+        List<String> entries = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < specification.length(); i++) {
+            char c = specification.charAt(i);
+            if (c == '[' || c == '(') {
+                depth++;
+            } else if ((c == ']' || c == ')') && depth > 0) {
+                depth--;
+            } else if (c == ',' && depth == 0) {
+                entries.add(specification.substring(start, i));
+                start = i + 1;
+            }
+        }
+        entries.add(specification.substring(start));
+        return entries;
     }
 
     private static void put(Map<RegressionMetric, AllowedChange> metrics, Map<String, AllowedChange> tests,

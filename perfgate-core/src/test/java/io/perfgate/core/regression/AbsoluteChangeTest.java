@@ -152,6 +152,22 @@ class AbsoluteChangeTest {
     }
 
     @Test
+    void aTestLabelWithACommaInItsParametersIsOneEntry() {
+        // the allow-hints perfgate prints name such tests: a JMH @Param set, a JUnit method's parameter types
+        RegressionPolicy policy = RegressionPolicy.defaults().withAllowed("p95=+15%, CodecBench#encode [size=10,"
+                + " codec=json]:score=-51%, OrderTest#create(int, String) [[2] a, b]:p99=+80%",
+                "perfgate.regression.allowed");
+
+        assertEquals(0.15, policy.allowedFor("any", RegressionMetric.P95).fraction(), 1e-12);
+        assertEquals(0.51, policy.allowedFor("CodecBench#encode [size=10, codec=json]", RegressionMetric.SCORE_RATE)
+                .fraction(), 1e-12);
+        assertEquals(0.80, policy.allowedFor("OrderTest#create(int, String) [[2] a, b]", RegressionMetric.P99)
+                .fraction(), 1e-12);
+        assertEquals(List.of("a[b,(c,d)]", " e"), RegressionPolicy.entries("a[b,(c,d)], e"));
+        assertEquals(List.of("x]", "y"), RegressionPolicy.entries("x],y"), "an unmatched bracket is no nesting");
+    }
+
+    @Test
     void aPercentageForAnAbsoluteMetricAndAnAmountForARelativeOneAreRejected() {
         RegressionPolicy policy = RegressionPolicy.defaults();
         InvalidGateException percentForCls = assertThrows(InvalidGateException.class,
