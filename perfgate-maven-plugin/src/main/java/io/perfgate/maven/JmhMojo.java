@@ -104,11 +104,11 @@ public class JmhMojo extends TestRunMojo {
     /**
      * How many times a benchmark JMH measured while it was still warming up (in at least half of its forks, a
      * measured iteration more than 20 % worse than every later one) is run again, alone, with its warmup doubled
-     * each time; all retries together take at most as long again as the first run (at least 60 s). The score and
-     * gc.alloc.rate.norm are judged apart: a metric still warming up after the last retry leaves the gates on it
-     * without a verdict (INCONCLUSIVE), the time and throughput gates for the score (unless a mean or throughput
-     * bound holds even for the worst measured iteration), the memory gate for the allocation. With {@code warmupIterations} or {@code warmupTime} set, the warmup is yours: no retries, only
-     * the check. 0 turns retries off.
+     * each time; all retries together take at most as long again as the first run (at least 60 s). A metric still
+     * warming up after the last retry leaves the gates on it without a verdict (INCONCLUSIVE): the time and
+     * throughput gates for the score (unless a mean or throughput bound holds even for the worst iteration), the
+     * memory gate for gc.alloc.rate.norm. With {@code warmupIterations} or {@code warmupTime} set, the warmup is
+     * yours: no retries, only the check. 0 turns retries off.
      */
     @Parameter(property = "perfgate.jmh.warmupRetries", defaultValue = "2")
     private int warmupRetries;
