@@ -62,8 +62,7 @@ public record CheckReport(String projectName, Instant generatedAt, String report
         GateEvaluator evaluator = new GateEvaluator(reportLocation, failOnInconclusive,
                 io.perfgate.core.result.TestLabels.distinct(results));
         return new CheckReport(projectName, Instant.now(), reportLocation,
-                // results are judged independently (the evaluator keeps no state): on every core, in order
-                results.parallelStream().map(evaluator::evaluate).toList());
+                results.stream().map(evaluator::evaluate).toList());
     }
 
     /** Tests per verdict, every verdict present. */

@@ -2,6 +2,7 @@ package io.perfgate.core.result;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.perfgate.core.gate.QuantityKind;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
@@ -155,7 +156,7 @@ public record BenchmarkDetails(
         }
         BigDecimal rounded = new BigDecimal(value).round(new MathContext(3, RoundingMode.HALF_UP));
         if (rounded.abs().compareTo(BigDecimal.valueOf(1000)) >= 0) {
-            return io.perfgate.core.gate.QuantityKind.grouped(rounded.longValue());
+            return QuantityKind.grouped(rounded.longValue());
         }
         return rounded.stripTrailingZeros().toPlainString();
     }

@@ -71,30 +71,35 @@ public final class ResultFiles {
         } catch (IOException e) {
             throw new ResultFileException(file, "cannot read: " + e.getMessage(), e);
         }
-        // the common case binds in one pass; a file that does not bind is read again as a tree, to say why
-        TestResult bound = null;
-        try {
-            bound = Json.mapper().readValue(bytes, TestResult.class);
-        } catch (IOException e) {
-            // worded below
+        // the common case binds in one pass; a file that does not is read again as a tree, to say why
+        TestResult result = bindInOnePass(bytes);
+        if (result == null) {
+            result = bindExplained(file, bytes);
         }
-        if (bound != null && bound.schemaVersion() != null && bound.id() != null && bound.status() != null) {
-            checkVersion(file, bound.schemaVersion());
-            ResultValidation.check(bound, file);
-            return bound;
-        }
-        return readExplained(file, bytes);
+        checkVersion(file, result.schemaVersion());
+        ResultValidation.check(result, file);
+        return result;
     }
 
-    private static TestResult readExplained(Path file, byte[] bytes) {
+    /** The result, or null when the bytes do not bind to one with a schema version, an id and a status. */
+    private static TestResult bindInOnePass(byte[] bytes) {
+        try {
+            TestResult bound = Json.mapper().readValue(bytes, TestResult.class);
+            return bound != null && bound.schemaVersion() != null && bound.id() != null && bound.status() != null
+                    ? bound : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** Binds through a tree, step by step, to name what is wrong with a file that did not bind in one pass. */
+    private static TestResult bindExplained(Path file, byte[] bytes) {
         JsonNode tree;
         try {
             tree = Json.mapper().readTree(bytes);
-        } catch (JacksonException e) {
-            throw new ResultFileException(file, "not a readable perfgate result (corrupt JSON: "
-                    + e.getOriginalMessage() + ")", e);
         } catch (IOException e) {
-            throw new ResultFileException(file, "cannot read: " + e.getMessage(), e);
+            throw new ResultFileException(file, "not a readable perfgate result (corrupt JSON: "
+                    + (e instanceof JacksonException jackson ? jackson.getOriginalMessage() : e.getMessage()) + ")", e);
         }
         if (tree == null || tree.isMissingNode()) {
             throw new ResultFileException(file, "not a perfgate result: the file is empty", null);
@@ -113,7 +118,6 @@ public final class ResultFiles {
         if (result.id() == null || result.status() == null) {
             throw new ResultFileException(file, "not a perfgate result: missing id or status", null);
         }
-        ResultValidation.check(result, file);
         return result;
     }
 

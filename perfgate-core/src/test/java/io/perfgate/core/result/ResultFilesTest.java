@@ -168,6 +168,13 @@ class ResultFilesTest {
     }
 
     @Test
+    void aMissingFileIsNamedWithTheReason() {
+        Path missing = results.resolve("gone.json");
+        assertEquals(missing + ": cannot read: no such file",
+                assertThrows(ResultFileException.class, () -> ResultFiles.read(missing)).getMessage());
+    }
+
+    @Test
     void rejectsFilesThatAreNoResults() throws IOException {
         Path empty = Files.writeString(results.resolve("empty.json"), "");
         assertEquals(empty + ": not a perfgate result: the file is empty",
