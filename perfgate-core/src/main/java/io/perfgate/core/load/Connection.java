@@ -1,6 +1,6 @@
 package io.perfgate.core.load;
 
-import org.apache.hc.client5.http.nio.AsyncConnectionEndpoint;
+import org.apache.hc.core5.reactor.IOSession;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
 
@@ -12,7 +12,7 @@ final class Connection {
     final HttpCoreContext context = HttpCoreContext.create();
     /** The user's own random numbers, so flow choice needs no lock. */
     final SplittableRandom random;
-    volatile AsyncConnectionEndpoint endpoint;
+    volatile IOSession session;
     /** The request in flight, or null; the drain at the end of the run times it out. */
     volatile Exchange current;
     /** Requests built once for this connection, by step id (see {@link HttpTransport#request}). */

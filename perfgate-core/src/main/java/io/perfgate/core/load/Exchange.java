@@ -22,7 +22,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * One request and its answer, on HttpClient 5's I/O thread: sends the request (and its body), keeps the status,
+ * One request and its answer, on HttpCore's I/O thread: sends the request (and its body), keeps the status,
  * the content type and (only where a check needs it) the body, and reports the end once. The flag it extends is
  * set by whoever finishes it first: the answer, a failure, or the drain at the end of the run.
  */

@@ -1,22 +1,32 @@
 package io.perfgate.core.load;
 
 import io.perfgate.core.load.CompiledFlow.CompiledStep;
-import org.apache.hc.client5.http.HttpRoute;
-import org.apache.hc.client5.http.config.ConnectionConfig;
-import org.apache.hc.client5.http.impl.async.HttpAsyncClients;
-import org.apache.hc.client5.http.impl.async.MinimalHttpAsyncClient;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManager;
-import org.apache.hc.client5.http.impl.nio.PoolingAsyncClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.nio.AsyncConnectionEndpoint;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ConnectionReuseStrategy;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
+import org.apache.hc.core5.http.HttpResponse;
+import org.apache.hc.core5.http.HttpVersion;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.DefaultConnectionReuseStrategy;
+import org.apache.hc.core5.http.impl.bootstrap.AsyncRequesterBootstrap;
+import org.apache.hc.core5.http.impl.bootstrap.HttpAsyncRequester;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
-import org.apache.hc.core5.http2.HttpVersionPolicy;
-import org.apache.hc.core5.http2.config.H2Config;
+import org.apache.hc.core5.http.ConnectionClosedException;
+import org.apache.hc.core5.http.HttpConnection;
+import org.apache.hc.core5.http.nio.command.RequestExecutionCommand;
+import org.apache.hc.core5.reactor.Command;
+import org.apache.hc.core5.reactor.EndpointParameters;
+import org.apache.hc.core5.reactor.IOSession;
+import org.apache.hc.core5.http.protocol.DefaultHttpProcessor;
+import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.http.protocol.RequestContent;
+import org.apache.hc.core5.http.protocol.RequestTargetHost;
+import org.apache.hc.core5.http.protocol.RequestUserAgent;
 import org.apache.hc.core5.io.CloseMode;
-import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
@@ -24,6 +34,7 @@ import org.apache.hc.core5.util.Timeout;
 import java.io.IOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -31,18 +42,33 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The network side of a run, on HttpClient 5's minimal async client with a single I/O thread. Each connection
- * is leased from the pool once, before the clock starts, and kept for the whole run, so the pool is never on the
- * request path; a broken one is reconnected. Requests go out as HTTP/1.1, without retries or redirects.
+ * The network side of a run, on HttpComponents 5's HTTP/1.1 requester (HttpCore, the layer HttpClient 5 is built
+ * on) with a single I/O thread. Each connection is opened once, before the clock starts, and kept for the whole
+ * run, so no pool is on the request path; a broken one is reconnected. Requests go out without
+ * retries or redirects. HttpClient's own client would add an execution layer and a protocol processor of its
+ * choosing on every request: the load runs have no use for either (see {@link #PROCESSOR} and {@link #REUSE}).
  */
 final class HttpTransport {
+    /**
+     * Per request: a body's length (or chunking), the Host header and a User-Agent, each added only if the step
+     * did not set it. A request sent as is every time carries them from its first send on.
+     */
+    static final DefaultHttpProcessor PROCESSOR = new DefaultHttpProcessor(
+            new RequestContent(), new RequestTargetHost(), new RequestUserAgent("perfgate"));
+
+    /**
+     * Keeps a connection when HTTP/1.1 keeps it without a doubt: an HTTP/1.1 answer delimited by one Content-Length,
+     * no Connection header on the request and at most {@code Connection: keep-alive} on the answer (what nginx
+     * sends). Anything else is decided by HttpCore's full rules, which tokenize the headers on every answer.
+     */
+    static final ConnectionReuseStrategy REUSE = HttpTransport::keepAlive;
+
     private final LoadScenario scenario;
     private final HttpHost host;
-    private final HttpRoute route;
     private final String basePath;
     private final Runnable onIoThread;
-    private PoolingAsyncClientConnectionManager manager;
-    private MinimalHttpAsyncClient client;
+    private final Timeout responseTimeout;
+    private HttpAsyncRequester requester;
 
     /** @param onIoThread called on the I/O thread when a connection opens (the self-check finds the thread so) */
     HttpTransport(LoadScenario scenario, Runnable onIoThread) {
@@ -51,30 +77,47 @@ final class HttpTransport {
         URI base = scenario.baseUri();
         int port = base.getPort() >= 0 ? base.getPort() : "https".equalsIgnoreCase(base.getScheme()) ? 443 : 80;
         this.host = new HttpHost(base.getScheme().toLowerCase(Locale.ROOT), base.getHost(), port);
-        this.route = new HttpRoute(host);
         String path = base.getRawPath() == null ? "" : base.getRawPath();
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+        this.responseTimeout = Timeout.of(scenario.responseTimeout());
     }
 
     void start() {
-        Timeout responseTimeout = Timeout.of(scenario.responseTimeout());
-        manager = PoolingAsyncClientConnectionManagerBuilder.create()
-                .setMaxConnTotal(scenario.connections())
-                .setMaxConnPerRoute(scenario.connections())
-                .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
-                .setDefaultConnectionConfig(ConnectionConfig.custom()
-                        .setConnectTimeout(Timeout.of(scenario.connectTimeout()))
-                        .setSocketTimeout(responseTimeout)
-                        .build())
-                .build();
         IOReactorConfig reactor = IOReactorConfig.custom()
                 .setIoThreadCount(1)
                 .setTcpNoDelay(true)
                 .setSoTimeout(responseTimeout)
                 .build();
-        client = HttpAsyncClients.createMinimal(HttpVersionPolicy.FORCE_HTTP_1, H2Config.DEFAULT, Http1Config.DEFAULT,
-                reactor, manager);
-        client.start();
+        requester = AsyncRequesterBootstrap.bootstrap()
+                .setIOReactorConfig(reactor)
+                .setHttp1Config(Http1Config.DEFAULT)
+                .setHttpProcessor(PROCESSOR)
+                .setConnectionReuseStrategy(REUSE)
+                .setTlsStrategy(DefaultClientTlsStrategy.createDefault())
+                .create();
+        requester.start();
+    }
+
+    static boolean keepAlive(HttpRequest request, HttpResponse response, HttpContext context) {
+        if (HttpVersion.HTTP_1_1.equals(response.getVersion()) && !request.containsHeader(HttpHeaders.CONNECTION)) {
+            int lengths = 0;
+            boolean plain = true;
+            for (Iterator<Header> headers = response.headerIterator(); headers.hasNext() && plain; ) {
+                Header header = headers.next();
+                String name = header.getName();
+                if (name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+                    lengths++;
+                } else if (name.equalsIgnoreCase(HttpHeaders.TRANSFER_ENCODING)) {
+                    plain = false;
+                } else if (name.equalsIgnoreCase(HttpHeaders.CONNECTION)) {
+                    plain = "keep-alive".equalsIgnoreCase(header.getValue().trim());
+                }
+            }
+            if (plain && lengths == 1) {
+                return true;
+            }
+        }
+        return DefaultConnectionReuseStrategy.INSTANCE.keepAlive(request, response, context);
     }
 
     /** Opens every connection before the clock starts; an unreachable service is an error, not a result. */
@@ -84,7 +127,7 @@ final class HttpTransport {
         for (Connection connection : connections) {
             connect(connection, new FutureCallback<>() {
                 @Override
-                public void completed(AsyncConnectionEndpoint result) {
+                public void completed(IOSession result) {
                     done.countDown();
                 }
 
@@ -118,62 +161,49 @@ final class HttpTransport {
         }
     }
 
-    /** Leases and opens the connection's endpoint. */
-    void connect(Connection connection, FutureCallback<AsyncConnectionEndpoint> callback) {
-        Timeout timeout = Timeout.of(scenario.connectTimeout());
-        manager.lease("perfgate-" + connection.index, route, null, timeout, new FutureCallback<>() {
-            @Override
-            public void completed(AsyncConnectionEndpoint endpoint) {
-                if (endpoint.isConnected()) {
-                    connection.endpoint = endpoint;
-                    callback.completed(endpoint);
-                    return;
-                }
-                manager.connect(endpoint, client, timeout, null, connection.context, new FutureCallback<>() {
+    /**
+     * Opens a connection for the user; its callback runs on the I/O thread. The session is the run's own, outside
+     * the requester's pool: a pooled endpoint would take the connect timeout as its response timeout.
+     */
+    void connect(Connection connection, FutureCallback<IOSession> callback) {
+        requester.requestSession(host, Timeout.of(scenario.connectTimeout()), new EndpointParameters(host, null),
+                new FutureCallback<>() {
                     @Override
-                    public void completed(AsyncConnectionEndpoint connected) {
+                    public void completed(IOSession session) {
                         onIoThread.run();
-                        connection.endpoint = connected;
-                        callback.completed(connected);
+                        session.setSocketTimeout(responseTimeout);
+                        connection.session = session;
+                        callback.completed(session);
                     }
 
                     @Override
                     public void failed(Exception ex) {
-                        manager.release(endpoint, null, TimeValue.ZERO_MILLISECONDS);
                         callback.failed(ex);
                     }
 
                     @Override
                     public void cancelled() {
-                        manager.release(endpoint, null, TimeValue.ZERO_MILLISECONDS);
                         callback.cancelled();
                     }
                 });
-            }
-
-            @Override
-            public void failed(Exception ex) {
-                callback.failed(ex);
-            }
-
-            @Override
-            public void cancelled() {
-                callback.cancelled();
-            }
-        });
     }
 
-    /** Whether the connection can take a request now; a broken one must be reconnected first. */
+    /** Whether the connection can take a request now; a broken or closing one must be reconnected first. */
     static boolean isOpen(Connection connection) {
-        AsyncConnectionEndpoint endpoint = connection.endpoint;
-        return endpoint != null && endpoint.isConnected();
+        IOSession session = connection.session;
+        return session != null && session.isOpen()
+                && session.getHandler() instanceof HttpConnection http && http.isOpen();
     }
 
     /** Sends the exchange's request on its connection, which must be open. */
     static void execute(Exchange exchange) {
         Connection connection = exchange.connection;
         connection.current = exchange;
-        connection.endpoint.execute("perfgate", exchange, connection.context);
+        IOSession session = connection.session;
+        session.enqueue(new RequestExecutionCommand(exchange, connection.context), Command.Priority.NORMAL);
+        if (!session.isOpen()) {
+            exchange.failed(new ConnectionClosedException());
+        }
     }
 
     /**
@@ -200,13 +230,12 @@ final class HttpTransport {
         return request;
     }
 
-    /** Closes the connection's endpoint, if any, and gives it back to the pool. */
+    /** Closes the connection's session, if any. */
     void discard(Connection connection) {
-        AsyncConnectionEndpoint endpoint = connection.endpoint;
-        connection.endpoint = null;
-        if (endpoint != null) {
-            endpoint.close(CloseMode.IMMEDIATE);
-            manager.release(endpoint, null, TimeValue.ZERO_MILLISECONDS);
+        IOSession session = connection.session;
+        connection.session = null;
+        if (session != null) {
+            session.close(CloseMode.IMMEDIATE);
         }
     }
 
@@ -217,19 +246,15 @@ final class HttpTransport {
                     discard(connection);
                 }
             }
-            if (client != null) {
+            if (requester != null) {
                 // graceful: with every connection closed it ends at once, and an immediate close races the
                 // reactor thread (which then logs a ClosedSelectorException)
-                client.initiateShutdown();
-                client.awaitShutdown(TimeValue.ofSeconds(2));
-                client.close(CloseMode.GRACEFUL);
+                requester.initiateShutdown();
+                requester.awaitShutdown(TimeValue.ofSeconds(2));
+                requester.close(CloseMode.GRACEFUL);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            if (manager != null) {
-                manager.close(CloseMode.IMMEDIATE);
-            }
         }
     }
 }

@@ -1,7 +1,7 @@
 package io.perfgate.core.load;
 
 import io.perfgate.core.load.CompiledFlow.CompiledStep;
-import org.apache.hc.client5.http.nio.AsyncConnectionEndpoint;
+import org.apache.hc.core5.reactor.IOSession;
 import org.apache.hc.core5.concurrent.FutureCallback;
 
 import java.io.IOException;
@@ -168,7 +168,7 @@ final class LoadEngine implements Exchange.Listener {
         transport.discard(connection);
         transport.connect(connection, new FutureCallback<>() {
             @Override
-            public void completed(AsyncConnectionEndpoint result) {
+            public void completed(IOSession result) {
                 send(connection, iteration);
             }
 

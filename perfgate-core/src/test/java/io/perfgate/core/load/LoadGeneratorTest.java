@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -129,6 +130,19 @@ class LoadGeneratorTest {
         assertEquals(run.overall().requests(), run.overall().errorsByKind().get("status"));
         assertContains(run.overall().firstError(), "status 302");
         assertEquals(14, service.hits.get() - before, "warmup and measured requests only, no second hop");
+    }
+
+    @Test
+    void answersThatCloseTheirConnectionAreFollowedByANewOne() {
+        int before = service.closingPorts.size();
+        LoadRun run = LoadGenerator.run(scenario().request(HttpStep.get("/close")).warmup(Duration.ZERO)
+                .maxRequests(60).users(3, Duration.ZERO, Duration.ofSeconds(20)).build());
+
+        assertEquals(0, run.overall().errors(), run.summary() + run.overall().firstError());
+        assertEquals(60, run.overall().requests(), run.summary());
+        List<Integer> ports = service.closingPorts.subList(before, service.closingPorts.size());
+        assertEquals(60, ports.size());
+        assertEquals(60, Set.copyOf(ports).size(), "one connection per answer: " + ports);
     }
 
     @Test

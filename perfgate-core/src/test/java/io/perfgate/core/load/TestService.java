@@ -20,7 +20,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * A real HTTP server on 127.0.0.1 (JDK HttpServer) with the behaviours the generator must tell apart:
- * fast answers, created resources with ids, server errors, wrong content, slow answers and redirects.
+ * fast answers, created resources with ids, server errors, wrong content, slow answers, redirects and answers
+ * that close their connection.
  */
 final class TestService implements AutoCloseable {
     static {
@@ -35,6 +36,8 @@ final class TestService implements AutoCloseable {
     final List<String> fetchedIds = new CopyOnWriteArrayList<>();
     final AtomicLong hits = new AtomicLong();
     final List<String> createdNames = new CopyOnWriteArrayList<>();
+    /** The client port of each request to /close: one connection each if the client honours the close. */
+    final List<Integer> closingPorts = new CopyOnWriteArrayList<>();
 
     TestService() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 256);
@@ -47,6 +50,12 @@ final class TestService implements AutoCloseable {
         server.createContext("/slow", exchange -> {
             sleep(Long.parseLong(exchange.getRequestURI().getQuery().replace("ms=", "")));
             respond(exchange, 200, "text/plain", "slow");
+        });
+        server.createContext("/close", exchange -> {
+            // an HTTP/1.1 answer that ends its connection: the client must not send on it again
+            closingPorts.add(exchange.getRemoteAddress().getPort());
+            exchange.getResponseHeaders().add("Connection", "close");
+            respond(exchange, 200, "text/plain", "bye");
         });
         server.createContext("/redirect", exchange -> {
             exchange.getResponseHeaders().add("Location", "http://10.255.255.1/elsewhere");
