@@ -1,10 +1,13 @@
 package io.perfgate.core.load;
 
 import io.perfgate.core.load.CompiledFlow.CompiledStep;
+import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.ConnectionReuseStrategy;
 import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpConnection;
 import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
@@ -15,23 +18,27 @@ import org.apache.hc.core5.http.impl.DefaultConnectionReuseStrategy;
 import org.apache.hc.core5.http.impl.bootstrap.AsyncRequesterBootstrap;
 import org.apache.hc.core5.http.impl.bootstrap.HttpAsyncRequester;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
-import org.apache.hc.core5.http.ConnectionClosedException;
-import org.apache.hc.core5.http.HttpConnection;
 import org.apache.hc.core5.http.nio.command.RequestExecutionCommand;
-import org.apache.hc.core5.reactor.Command;
-import org.apache.hc.core5.reactor.EndpointParameters;
-import org.apache.hc.core5.reactor.IOSession;
+import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.http.protocol.DefaultHttpProcessor;
 import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.http.protocol.RequestConnControl;
 import org.apache.hc.core5.http.protocol.RequestContent;
 import org.apache.hc.core5.http.protocol.RequestTargetHost;
 import org.apache.hc.core5.http.protocol.RequestUserAgent;
+import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.net.NamedEndpoint;
+import org.apache.hc.core5.reactor.Command;
+import org.apache.hc.core5.reactor.EndpointParameters;
 import org.apache.hc.core5.reactor.IOReactorConfig;
+import org.apache.hc.core5.reactor.IOSession;
+import org.apache.hc.core5.reactor.ssl.TransportSecurityLayer;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
 import java.io.IOException;
+import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.util.Iterator;
@@ -39,6 +46,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -50,24 +59,29 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class HttpTransport {
     /**
-     * Per request: a body's length (or chunking), the Host header and a User-Agent, each added only if the step
-     * did not set it. A request sent as is every time carries them from its first send on.
+     * Per request: a body's length (or chunking), the Host header, {@code Connection: keep-alive} and a User-Agent
+     * (perfgate), each added only if the step did not set it. A request sent as is every time carries them from
+     * its first send on.
      */
     static final DefaultHttpProcessor PROCESSOR = new DefaultHttpProcessor(
-            new RequestContent(), new RequestTargetHost(), new RequestUserAgent("perfgate"));
+            new RequestContent(), new RequestTargetHost(), new RequestConnControl(), new RequestUserAgent("perfgate"));
 
     /**
-     * Keeps a connection when HTTP/1.1 keeps it without a doubt: an HTTP/1.1 answer delimited by one Content-Length,
-     * no Connection header on the request and at most {@code Connection: keep-alive} on the answer (what nginx
-     * sends). Anything else is decided by HttpCore's full rules, which tokenize the headers on every answer.
+     * Keeps a connection when HTTP/1.1 keeps it without a doubt: an HTTP/1.1 answer (not 1xx, 204 or 304) delimited
+     * by one Content-Length, with at most {@code Connection: keep-alive} on either side (what nginx sends). Anything
+     * else is decided by HttpCore's full rules, which tokenize the headers on every answer.
      */
     static final ConnectionReuseStrategy REUSE = HttpTransport::keepAlive;
+
+    private static final TlsConfig HTTP1_ONLY = TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build();
 
     private final LoadScenario scenario;
     private final HttpHost host;
     private final String basePath;
     private final Runnable onIoThread;
     private final Timeout responseTimeout;
+    private final Timeout connectTimeout;
+    private final boolean secure;
     private HttpAsyncRequester requester;
 
     /** @param onIoThread called on the I/O thread when a connection opens (the self-check finds the thread so) */
@@ -80,6 +94,8 @@ final class HttpTransport {
         String path = base.getRawPath() == null ? "" : base.getRawPath();
         this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
         this.responseTimeout = Timeout.of(scenario.responseTimeout());
+        this.connectTimeout = Timeout.of(scenario.connectTimeout());
+        this.secure = "https".equals(host.getSchemeName());
     }
 
     void start() {
@@ -93,31 +109,47 @@ final class HttpTransport {
                 .setHttp1Config(Http1Config.DEFAULT)
                 .setHttpProcessor(PROCESSOR)
                 .setConnectionReuseStrategy(REUSE)
-                .setTlsStrategy(DefaultClientTlsStrategy.createDefault())
+                .setTlsStrategy(new Http1Tls())
                 .create();
         requester.start();
     }
 
     static boolean keepAlive(HttpRequest request, HttpResponse response, HttpContext context) {
-        if (HttpVersion.HTTP_1_1.equals(response.getVersion()) && !request.containsHeader(HttpHeaders.CONNECTION)) {
-            int lengths = 0;
-            boolean plain = true;
-            for (Iterator<Header> headers = response.headerIterator(); headers.hasNext() && plain; ) {
-                Header header = headers.next();
-                String name = header.getName();
-                if (name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
-                    lengths++;
-                } else if (name.equalsIgnoreCase(HttpHeaders.TRANSFER_ENCODING)) {
-                    plain = false;
-                } else if (name.equalsIgnoreCase(HttpHeaders.CONNECTION)) {
-                    plain = "keep-alive".equalsIgnoreCase(header.getValue().trim());
-                }
-            }
-            if (plain && lengths == 1) {
-                return true;
+        return plainlyKeptAlive(request, response)
+                || DefaultConnectionReuseStrategy.INSTANCE.keepAlive(request, response, context);
+    }
+
+    private static boolean plainlyKeptAlive(HttpRequest request, HttpResponse response) {
+        int status = response.getCode();
+        if (!HttpVersion.HTTP_1_1.equals(response.getVersion()) || status < 200 || status == 204 || status == 304
+                || !onlyKeepAlive(request.headerIterator(HttpHeaders.CONNECTION))) {
+            return false;
+        }
+        int lengths = 0;
+        for (Iterator<Header> headers = response.headerIterator(); headers.hasNext(); ) {
+            Header header = headers.next();
+            String name = header.getName();
+            if (name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
+                lengths++;
+            } else if (name.equalsIgnoreCase(HttpHeaders.TRANSFER_ENCODING) || name.equalsIgnoreCase("Proxy-Connection")
+                    || name.equalsIgnoreCase(HttpHeaders.CONNECTION) && !isKeepAlive(header)) {
+                return false;
             }
         }
-        return DefaultConnectionReuseStrategy.INSTANCE.keepAlive(request, response, context);
+        return lengths == 1;
+    }
+
+    private static boolean onlyKeepAlive(Iterator<Header> connectionHeaders) {
+        while (connectionHeaders.hasNext()) {
+            if (!isKeepAlive(connectionHeaders.next())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean isKeepAlive(Header connection) {
+        return "keep-alive".equalsIgnoreCase(connection.getValue().trim());
     }
 
     /** Opens every connection before the clock starts; an unreachable service is an error, not a result. */
@@ -166,26 +198,99 @@ final class HttpTransport {
      * the requester's pool: a pooled endpoint would take the connect timeout as its response timeout.
      */
     void connect(Connection connection, FutureCallback<IOSession> callback) {
-        requester.requestSession(host, Timeout.of(scenario.connectTimeout()), new EndpointParameters(host, null),
-                new FutureCallback<>() {
-                    @Override
-                    public void completed(IOSession session) {
-                        onIoThread.run();
-                        session.setSocketTimeout(responseTimeout);
-                        connection.session = session;
-                        callback.completed(session);
-                    }
+        Opening opening = new Opening(connection, callback);
+        requester.requestSession(host, connectTimeout, new EndpointParameters(host, opening), opening);
+    }
 
-                    @Override
-                    public void failed(Exception ex) {
-                        callback.failed(ex);
-                    }
+    /**
+     * One connection attempt. Over http it is open once TCP connects; over https once the TLS handshake, which
+     * HttpCore starts on connect, is done too, so that a certificate the JVM does not trust stops the run before
+     * it starts (as it did on HttpClient's client) instead of failing every request.
+     */
+    private final class Opening implements FutureCallback<IOSession> {
+        private final Connection connection;
+        private final FutureCallback<IOSession> callback;
+        private final AtomicInteger pending = new AtomicInteger(secure ? 2 : 1);
+        private final AtomicBoolean ended = new AtomicBoolean();
+        private volatile IOSession session;
 
-                    @Override
-                    public void cancelled() {
-                        callback.cancelled();
-                    }
-                });
+        Opening(Connection connection, FutureCallback<IOSession> callback) {
+            this.connection = connection;
+            this.callback = callback;
+        }
+
+        @Override
+        public void completed(IOSession opened) {
+            opened.setSocketTimeout(responseTimeout);
+            session = opened;
+            stepDone();
+        }
+
+        private void stepDone() {
+            if (pending.decrementAndGet() == 0 && ended.compareAndSet(false, true)) {
+                onIoThread.run();
+                connection.session = session;
+                callback.completed(session);
+            }
+        }
+
+        @Override
+        public void failed(Exception cause) {
+            if (ended.compareAndSet(false, true)) {
+                IOSession opened = session;
+                if (opened != null) {
+                    opened.close(CloseMode.IMMEDIATE);
+                }
+                callback.failed(cause);
+            }
+        }
+
+        @Override
+        public void cancelled() {
+            failed(new IOException("connection attempt cancelled"));
+        }
+
+        FutureCallback<TransportSecurityLayer> handshake() {
+            return new FutureCallback<>() {
+                @Override
+                public void completed(TransportSecurityLayer layer) {
+                    stepDone();
+                }
+
+                @Override
+                public void failed(Exception cause) {
+                    Opening.this.failed(cause);
+                }
+
+                @Override
+                public void cancelled() {
+                    Opening.this.failed(new IOException("TLS handshake cancelled"));
+                }
+            };
+        }
+    }
+
+    /**
+     * HttpClient's default TLS (the JDK's trust store, host name verification) offering HTTP/1.1 alone, since this
+     * transport speaks nothing else (a server that supports HTTP/2 would pick it), with the connect timeout for
+     * the handshake, and telling the attempt when the handshake is done.
+     */
+    private final class Http1Tls implements TlsStrategy {
+        private final TlsStrategy tls = DefaultClientTlsStrategy.createDefault();
+
+        @Override
+        public void upgrade(TransportSecurityLayer layer, NamedEndpoint endpoint, Object attachment,
+                            Timeout handshakeTimeout, FutureCallback<TransportSecurityLayer> callback) {
+            tls.upgrade(layer, endpoint, HTTP1_ONLY, connectTimeout, ((Opening) attachment).handshake());
+        }
+
+        @Override
+        @Deprecated
+        public boolean upgrade(TransportSecurityLayer layer, HttpHost target, SocketAddress local, SocketAddress remote,
+                               Object attachment, Timeout handshakeTimeout) {
+            upgrade(layer, target, attachment, handshakeTimeout, null);
+            return true;
+        }
     }
 
     /** Whether the connection can take a request now; a broken or closing one must be reconnected first. */

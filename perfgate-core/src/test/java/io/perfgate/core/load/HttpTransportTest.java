@@ -18,6 +18,9 @@ class HttpTransportTest {
         assertTrue(keeps(request(), response(HttpVersion.HTTP_1_1, "Content-Length", "5")));
         assertTrue(keeps(request(), response(HttpVersion.HTTP_1_1, "Content-Length", "5", "Connection", "keep-alive")));
         assertTrue(keeps(request(), response(HttpVersion.HTTP_1_1, "Transfer-Encoding", "chunked")));
+        BasicHttpRequest keepAlive = request();
+        keepAlive.addHeader("Connection", "keep-alive");
+        assertTrue(keeps(keepAlive, response(HttpVersion.HTTP_1_1, "Content-Length", "5")), "what perfgate sends");
     }
 
     @Test
@@ -44,15 +47,30 @@ class HttpTransportTest {
                 response(HttpVersion.HTTP_1_1, "Content-Length", "5", "Content-Length", "5"),
                 response(HttpVersion.HTTP_1_1),
                 response(HttpVersion.HTTP_1_0, "Content-Length", "5", "Connection", "keep-alive"),
+                response(HttpVersion.HTTP_1_1, "Content-Length", "5", "Proxy-Connection", "close"),
+                status(204, response(HttpVersion.HTTP_1_1, "Content-Length", "5")),
+                status(304, response(HttpVersion.HTTP_1_1, "Content-Length", "5")),
         };
-        for (BasicHttpResponse answer : answers) {
-            assertEquals(DefaultConnectionReuseStrategy.INSTANCE.keepAlive(request(), answer, HttpCoreContext.create()),
-                    keeps(request(), answer), answer + " " + java.util.Arrays.toString(answer.getHeaders()));
+        BasicHttpRequest keepAlive = request();
+        keepAlive.addHeader("Connection", "keep-alive");
+        BasicHttpRequest closing = request();
+        closing.addHeader("Connection", "close");
+        for (BasicHttpRequest request : new BasicHttpRequest[] {request(), keepAlive, closing}) {
+            for (BasicHttpResponse answer : answers) {
+                assertEquals(DefaultConnectionReuseStrategy.INSTANCE.keepAlive(request, answer, HttpCoreContext.create()),
+                        keeps(request, answer), java.util.Arrays.toString(request.getHeaders()) + " " + answer + " "
+                                + java.util.Arrays.toString(answer.getHeaders()));
+            }
         }
     }
 
     private static boolean keeps(BasicHttpRequest request, BasicHttpResponse response) {
         return HttpTransport.REUSE.keepAlive(request, response, HttpCoreContext.create());
+    }
+
+    private static BasicHttpResponse status(int code, BasicHttpResponse response) {
+        response.setCode(code);
+        return response;
     }
 
     private static BasicHttpRequest request() {

@@ -1,0 +1,129 @@
+package io.perfgate.core.load;
+
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyStore;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A real HTTPS server on 127.0.0.1 with a certificate made for the test (keytool), trusted or not by the JVM. */
+class HttpsLoadTest {
+    private static final String PASSWORD = "perfgate";
+
+    @TempDir
+    static Path keys;
+    private static HttpsServer server;
+    private static ExecutorService executor;
+    private static final List<String> protocols = new CopyOnWriteArrayList<>();
+
+    @BeforeAll
+    static void start() throws Exception {
+        keytool("-genkeypair", "-alias", "service", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
+                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
+                "-keystore", keys.resolve("service.p12").toString(), "-storepass", PASSWORD);
+        keytool("-exportcert", "-alias", "service", "-keystore", keys.resolve("service.p12").toString(),
+                "-storepass", PASSWORD, "-file", keys.resolve("service.cer").toString());
+        keytool("-importcert", "-noprompt", "-alias", "service", "-file", keys.resolve("service.cer").toString(),
+                "-storetype", "PKCS12", "-keystore", keys.resolve("trust.p12").toString(), "-storepass", PASSWORD);
+
+        KeyStore keyStore = KeyStore.getInstance("PKCS12");
+        try (InputStream in = Files.newInputStream(keys.resolve("service.p12"))) {
+            keyStore.load(in, PASSWORD.toCharArray());
+        }
+        KeyManagerFactory keyManagers = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        keyManagers.init(keyStore, PASSWORD.toCharArray());
+        SSLContext tls = SSLContext.getInstance("TLS");
+        tls.init(keyManagers.getKeyManagers(), null, null);
+
+        server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        server.setHttpsConfigurator(new HttpsConfigurator(tls));
+        executor = Executors.newCachedThreadPool();
+        server.setExecutor(executor);
+        server.createContext("/ok", exchange -> {
+            protocols.add(exchange.getProtocol());
+            byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/plain");
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+    }
+
+    @AfterAll
+    static void stop() throws InterruptedException {
+        server.stop(0);
+        executor.shutdownNow();
+        executor.awaitTermination(5, TimeUnit.SECONDS);
+    }
+
+    private static void keytool(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new java.util.ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "keytool").toString()));
+        command.addAll(List.of(arguments));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
+    }
+
+    private static LoadScenario scenario() {
+        return LoadScenario.builder("https://127.0.0.1:" + server.getAddress().getPort())
+                .request(HttpStep.get("/ok")).warmup(Duration.ZERO).connectTimeout(Duration.ofSeconds(5))
+                .maxRequests(40).users(2, Duration.ZERO, Duration.ofSeconds(10)).build();
+    }
+
+    @Test
+    void aCertificateTheJvmDoesNotTrustStopsTheRunBeforeItStarts() {
+        LoadRunException refused = assertThrows(LoadRunException.class, () -> LoadGenerator.run(scenario()));
+
+        LoadGeneratorTest.assertContains(refused.getMessage(),
+                "cannot connect to https://127.0.0.1:" + server.getAddress().getPort());
+        assertTrue(refused.getMessage().toLowerCase(java.util.Locale.ROOT).contains("certificat"), refused.getMessage());
+    }
+
+    @Test
+    void aTrustedServiceIsLoadedOverHttp11() {
+        String before = System.getProperty("javax.net.ssl.trustStore");
+        System.setProperty("javax.net.ssl.trustStore", keys.resolve("trust.p12").toString());
+        System.setProperty("javax.net.ssl.trustStorePassword", PASSWORD);
+        try {
+            protocols.clear();
+            LoadRun run = LoadGenerator.run(scenario());
+
+            assertEquals(0, run.overall().errors(), run.summary() + run.overall().firstError());
+            assertEquals(40, run.overall().requests(), run.summary());
+            assertEquals(List.of("HTTP/1.1"), protocols.stream().distinct().toList());
+        } finally {
+            if (before == null) {
+                System.clearProperty("javax.net.ssl.trustStore");
+            } else {
+                System.setProperty("javax.net.ssl.trustStore", before);
+            }
+            System.clearProperty("javax.net.ssl.trustStorePassword");
+        }
+    }
+}
