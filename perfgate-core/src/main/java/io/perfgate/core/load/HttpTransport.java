@@ -53,9 +53,10 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * The network side of a run, on HttpComponents 5's HTTP/1.1 requester (HttpCore, the layer HttpClient 5 is built
  * on) with a single I/O thread. Each connection is opened once, before the clock starts, and kept for the whole
- * run, so no pool is on the request path; a broken one is reconnected. Requests go out without
- * retries or redirects. HttpClient's own client would add an execution layer and a protocol processor of its
- * choosing on every request: the load runs have no use for either (see {@link #PROCESSOR} and {@link #REUSE}).
+ * run, so no pool is on the request path; a broken one is reconnected. Requests go out without retries or
+ * redirects. HttpClient's own client would add an execution layer and a protocol processor of its choosing to
+ * every request, which cost about 6 % of the throughput against nginx (docs/load-testing.md); see
+ * {@link #PROCESSOR} and {@link #REUSE} for what is done instead.
  */
 final class HttpTransport {
     /**
