@@ -1,8 +1,8 @@
 package io.perfgate.core.load;
 
-import org.apache.hc.core5.reactor.IOSession;
 import org.apache.hc.core5.http.HttpRequest;
 import org.apache.hc.core5.http.protocol.HttpCoreContext;
+import org.apache.hc.core5.reactor.IOSession;
 
 import java.util.SplittableRandom;
 

@@ -1,8 +1,8 @@
 package io.perfgate.core.load;
 
 import io.perfgate.core.load.CompiledFlow.CompiledStep;
-import org.apache.hc.core5.reactor.IOSession;
 import org.apache.hc.core5.concurrent.FutureCallback;
+import org.apache.hc.core5.reactor.IOSession;
 
 import java.io.IOException;
 import java.util.ArrayList;
