@@ -1,6 +1,8 @@
 package io.perfgate.core.load;
 
+import javax.net.ssl.SSLException;
 import java.net.SocketTimeoutException;
+import java.security.cert.CertificateException;
 import java.util.concurrent.TimeoutException;
 
 /** How a failed request or connection is named in messages. */
@@ -11,6 +13,16 @@ final class Failures {
     static boolean isTimeout(Throwable cause) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
             if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether the TLS handshake failed: the server answered, but with a certificate the JVM refuses. */
+    static boolean isTls(Throwable cause) {
+        for (Throwable t = cause; t != null; t = t.getCause()) {
+            if (t instanceof SSLException || t instanceof CertificateException) {
                 return true;
             }
         }

@@ -188,9 +188,13 @@ final class HttpTransport {
         }
         if (failure.get() != null) {
             Exception cause = failure.get();
+            String hint = Failures.isTls(cause)
+                    ? "the TLS handshake failed: the service's certificate must name the base URL's host and be"
+                    + " trusted by this JVM (javax.net.ssl.trustStore, or the JDK's cacerts)"
+                    : "is the service running and listening on that host and port? Start it before the load run"
+                    + " (for Maven, in pre-integration-test) or correct baseUrl";
             throw new LoadRunException("load scenario '" + scenario.name() + "': cannot connect to " + scenario.baseUri()
-                    + " (" + Failures.describe(cause) + "); is the service running and listening on that host and port?"
-                    + " Start it before the load run (for Maven, in pre-integration-test) or correct baseUrl", cause);
+                    + " (" + Failures.describe(cause) + "); " + hint, cause);
         }
     }
 

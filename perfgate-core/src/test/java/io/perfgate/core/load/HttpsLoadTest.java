@@ -27,7 +27,6 @@ import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A real HTTPS server on 127.0.0.1 with a certificate made for the test (keytool), trusted or not by the JVM. */
 class HttpsLoadTest {
@@ -42,7 +41,7 @@ class HttpsLoadTest {
     @BeforeAll
     static void start() throws Exception {
         keytool("-genkeypair", "-alias", "service", "-keyalg", "EC", "-groupname", "secp256r1", "-validity", "2",
-                "-dname", "CN=localhost", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
+                "-dname", "CN=perfgate test service", "-ext", "SAN=ip:127.0.0.1", "-storetype", "PKCS12",
                 "-keystore", keys.resolve("service.p12").toString(), "-storepass", PASSWORD);
         keytool("-exportcert", "-alias", "service", "-keystore", keys.resolve("service.p12").toString(),
                 "-storepass", PASSWORD, "-file", keys.resolve("service.cer").toString());
@@ -91,7 +90,11 @@ class HttpsLoadTest {
     }
 
     private static LoadScenario scenario() {
-        return LoadScenario.builder("https://127.0.0.1:" + server.getAddress().getPort())
+        return scenario("127.0.0.1");
+    }
+
+    private static LoadScenario scenario(String host) {
+        return LoadScenario.builder("https://" + host + ":" + server.getAddress().getPort())
                 .request(HttpStep.get("/ok")).warmup(Duration.ZERO).connectTimeout(Duration.ofSeconds(5))
                 .maxRequests(40).users(2, Duration.ZERO, Duration.ofSeconds(10)).build();
     }
@@ -102,21 +105,42 @@ class HttpsLoadTest {
 
         LoadGeneratorTest.assertContains(refused.getMessage(),
                 "cannot connect to https://127.0.0.1:" + server.getAddress().getPort());
-        assertTrue(refused.getMessage().toLowerCase(java.util.Locale.ROOT).contains("certificat"), refused.getMessage());
+        LoadGeneratorTest.assertContains(refused.getMessage(), "the TLS handshake failed",
+                "trusted by this JVM (javax.net.ssl.trustStore");
     }
 
     @Test
     void aTrustedServiceIsLoadedOverHttp11() {
-        String before = System.getProperty("javax.net.ssl.trustStore");
-        System.setProperty("javax.net.ssl.trustStore", keys.resolve("trust.p12").toString());
-        System.setProperty("javax.net.ssl.trustStorePassword", PASSWORD);
-        try {
+        trusting(() -> {
             protocols.clear();
             LoadRun run = LoadGenerator.run(scenario());
 
             assertEquals(0, run.overall().errors(), run.summary() + run.overall().firstError());
             assertEquals(40, run.overall().requests(), run.summary());
             assertEquals(List.of("HTTP/1.1"), protocols.stream().distinct().toList());
+        });
+    }
+
+    @Test
+    void aTrustedCertificateForAnotherNameIsRefused() {
+        // the certificate names 127.0.0.1 alone: reached as localhost, it is not that service's certificate
+        trusting(() -> {
+            LoadRunException refused = assertThrows(LoadRunException.class,
+                    () -> LoadGenerator.run(scenario("localhost")));
+
+            LoadGeneratorTest.assertContains(refused.getMessage(),
+                    "cannot connect to https://localhost:" + server.getAddress().getPort(), "No name matching localhost",
+                    "must name the base URL's host");
+        });
+    }
+
+    /** Runs the check with the test's certificate in the JVM's trust store (javax.net.ssl.trustStore). */
+    private static void trusting(Runnable check) {
+        String before = System.getProperty("javax.net.ssl.trustStore");
+        System.setProperty("javax.net.ssl.trustStore", keys.resolve("trust.p12").toString());
+        System.setProperty("javax.net.ssl.trustStorePassword", PASSWORD);
+        try {
+            check.run();
         } finally {
             if (before == null) {
                 System.clearProperty("javax.net.ssl.trustStore");
