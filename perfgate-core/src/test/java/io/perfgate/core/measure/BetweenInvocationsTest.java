@@ -41,9 +41,11 @@ class BetweenInvocationsTest {
     void itsTimeStaysOutOfLatencyAndDuration() {
         MeasuredRun run = loop(plan(0, 20, 1)).run(() -> { }, () -> Thread.sleep(10));
         LatencyHistogram latency = LatencyHistogram.decode(run.measurement().latencyHistogram());
-        // 19 setups of 10 ms each ran between the invocations; margins for a loaded machine
-        assertTrue(latency.summary().max() < 5_000_000L, "max " + latency.summary().max() + " ns");
-        assertTrue(run.measurement().durationNanos() < 100_000_000L, "duration " + run.measurement().durationNanos());
+        // 19 setups of at least 10 ms each ran between the 20 empty invocations. Had their time been measured, every
+        // invocation but the first would take 10 ms or more, and the run at least 190 ms; on a loaded machine an
+        // empty invocation is now and then descheduled for milliseconds (5.3 ms seen), so the median decides
+        assertTrue(latency.summary().p50() < 5_000_000L, "p50 " + latency.summary().p50() + " ns");
+        assertTrue(run.measurement().durationNanos() < 190_000_000L, "duration " + run.measurement().durationNanos());
     }
 
     @Test
