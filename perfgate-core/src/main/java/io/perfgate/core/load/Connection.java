@@ -8,7 +8,6 @@ import java.util.SplittableRandom;
 
 /** A connection the run owns from start to end (one closed-model user); reconnected when it breaks. */
 final class Connection {
-    final int index;
     final HttpCoreContext context = HttpCoreContext.create();
     /** The user's own random numbers, so flow choice needs no lock. */
     final SplittableRandom random;
@@ -18,8 +17,7 @@ final class Connection {
     /** Requests built once for this connection, by step id (see {@link HttpTransport#request}). */
     final HttpRequest[] requests;
 
-    Connection(int index, SplittableRandom random, int steps) {
-        this.index = index;
+    Connection(SplittableRandom random, int steps) {
         this.random = random;
         this.requests = new HttpRequest[steps];
     }

@@ -58,7 +58,7 @@ final class LoadEngine implements Exchange.Listener {
         this.connections = new Connection[scenario.connections()];
         int steps = CompiledFlow.stepCount(flows);
         for (int i = 0; i < connections.length; i++) {
-            connections[i] = new Connection(i, root.split(), steps);
+            connections[i] = new Connection(root.split(), steps);
         }
         this.schedule = Schedule.of(this, scenario.shape(), root.split());
     }
