@@ -41,13 +41,17 @@ class WarmupRetriesJmhTest {
                 WarmupRetries.with(runner, false, List.of(), line -> { }, System.nanoTime() + 120_000_000_000L),
                 log::add, System::nanoTime);
 
-        assertEquals(1, outcome.retries(), log.toString());
+        // one retry on a quiet machine; on a loaded one a fast iteration of the first retry can come out over 20 %
+        // slower than the rest (1.26 times seen beside a CI build), and the second retry settles it
+        int retries = outcome.retries();
+        assertTrue(retries == 1 || retries == 2, log.toString());
         assertEquals(Map.of(), outcome.stillWarming(), log.toString());
         assertEquals(List.of(Map.of("slowIterations", "2"), Map.of("slowIterations", "0")),
                 outcome.runs().stream().map(JmhRun::params).toList());
-        assertEquals(List.of(2, 1), outcome.runs().stream().map(JmhRun::warmupIterations).toList(),
-                "the retry doubled the warmup of slowIterations=2 only");
-        assertEquals(List.of(2, 1), JmhResultReader.read(runner.resultFile()).stream()
+        int warmup = 1 << retries;
+        assertEquals(List.of(warmup, 1), outcome.runs().stream().map(JmhRun::warmupIterations).toList(),
+                "each retry doubled the warmup of slowIterations=2 only");
+        assertEquals(List.of(warmup, 1), JmhResultReader.read(runner.resultFile()).stream()
                 .map(JmhRun::warmupIterations).toList(), "JMH's JSON holds the final runs");
         Path retry = directory.resolve("warmup-retry-1");
         assertFalse(Files.exists(retry.resolve(JmhRunner.RESULT_FILE)), "no JSON but the final one");
