@@ -11,19 +11,21 @@ final class Failures {
     }
 
     static boolean isTimeout(Throwable cause) {
-        for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof SocketTimeoutException || t instanceof TimeoutException) {
-                return true;
-            }
-        }
-        return false;
+        return causedBy(cause, SocketTimeoutException.class, TimeoutException.class);
     }
 
     /** Whether the TLS handshake failed: the server answered, but with a certificate the JVM refuses. */
     static boolean isTls(Throwable cause) {
+        return causedBy(cause, SSLException.class, CertificateException.class);
+    }
+
+    @SafeVarargs
+    private static boolean causedBy(Throwable cause, Class<? extends Throwable>... kinds) {
         for (Throwable t = cause; t != null; t = t.getCause()) {
-            if (t instanceof SSLException || t instanceof CertificateException) {
-                return true;
+            for (Class<? extends Throwable> kind : kinds) {
+                if (kind.isInstance(t)) {
+                    return true;
+                }
             }
         }
         return false;

@@ -5,23 +5,16 @@ import org.apache.hc.client5.http.config.TlsConfig;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ConnectionClosedException;
-import org.apache.hc.core5.http.ConnectionReuseStrategy;
-import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpConnection;
-import org.apache.hc.core5.http.HttpHeaders;
 import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpRequest;
-import org.apache.hc.core5.http.HttpResponse;
-import org.apache.hc.core5.http.HttpVersion;
 import org.apache.hc.core5.http.config.Http1Config;
-import org.apache.hc.core5.http.impl.DefaultConnectionReuseStrategy;
 import org.apache.hc.core5.http.impl.bootstrap.AsyncRequesterBootstrap;
 import org.apache.hc.core5.http.impl.bootstrap.HttpAsyncRequester;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
 import org.apache.hc.core5.http.nio.command.RequestExecutionCommand;
 import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
 import org.apache.hc.core5.http.protocol.DefaultHttpProcessor;
-import org.apache.hc.core5.http.protocol.HttpContext;
 import org.apache.hc.core5.http.protocol.RequestConnControl;
 import org.apache.hc.core5.http.protocol.RequestContent;
 import org.apache.hc.core5.http.protocol.RequestTargetHost;
@@ -41,7 +34,6 @@ import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -56,7 +48,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * run, so no pool is on the request path; a broken one is reconnected. Requests go out without retries or
  * redirects. HttpClient's own client would add an execution layer and a protocol processor of its choosing to
  * every request, which cost about 6 % of the throughput against nginx (docs/load-testing.md); see
- * {@link #PROCESSOR} and {@link #REUSE} for what is done instead.
+ * {@link #PROCESSOR} and {@link KeepAlive} for what is done instead.
  */
 final class HttpTransport {
     /**
@@ -66,13 +58,6 @@ final class HttpTransport {
      */
     static final DefaultHttpProcessor PROCESSOR = new DefaultHttpProcessor(
             new RequestContent(), new RequestTargetHost(), new RequestConnControl(), new RequestUserAgent("perfgate"));
-
-    /**
-     * Keeps a connection when HTTP/1.1 keeps it without a doubt: an HTTP/1.1 answer (not 1xx, 204 or 304) delimited
-     * by one Content-Length, with at most {@code Connection: keep-alive} on either side (what nginx sends). Anything
-     * else is decided by HttpCore's full rules, which tokenize the headers on every answer.
-     */
-    static final ConnectionReuseStrategy REUSE = HttpTransport::keepAlive;
 
     private static final TlsConfig HTTP1_ONLY = TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build();
 
@@ -109,48 +94,10 @@ final class HttpTransport {
                 .setIOReactorConfig(reactor)
                 .setHttp1Config(Http1Config.DEFAULT)
                 .setHttpProcessor(PROCESSOR)
-                .setConnectionReuseStrategy(REUSE)
+                .setConnectionReuseStrategy(KeepAlive.INSTANCE)
                 .setTlsStrategy(new Http1Tls())
                 .create();
         requester.start();
-    }
-
-    static boolean keepAlive(HttpRequest request, HttpResponse response, HttpContext context) {
-        return plainlyKeptAlive(request, response)
-                || DefaultConnectionReuseStrategy.INSTANCE.keepAlive(request, response, context);
-    }
-
-    private static boolean plainlyKeptAlive(HttpRequest request, HttpResponse response) {
-        int status = response.getCode();
-        if (!HttpVersion.HTTP_1_1.equals(response.getVersion()) || status < 200 || status == 204 || status == 304
-                || !onlyKeepAlive(request.headerIterator(HttpHeaders.CONNECTION))) {
-            return false;
-        }
-        int lengths = 0;
-        for (Iterator<Header> headers = response.headerIterator(); headers.hasNext(); ) {
-            Header header = headers.next();
-            String name = header.getName();
-            if (name.equalsIgnoreCase(HttpHeaders.CONTENT_LENGTH)) {
-                lengths++;
-            } else if (name.equalsIgnoreCase(HttpHeaders.TRANSFER_ENCODING) || name.equalsIgnoreCase("Proxy-Connection")
-                    || name.equalsIgnoreCase(HttpHeaders.CONNECTION) && !isKeepAlive(header)) {
-                return false;
-            }
-        }
-        return lengths == 1;
-    }
-
-    private static boolean onlyKeepAlive(Iterator<Header> connectionHeaders) {
-        while (connectionHeaders.hasNext()) {
-            if (!isKeepAlive(connectionHeaders.next())) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean isKeepAlive(Header connection) {
-        return "keep-alive".equalsIgnoreCase(connection.getValue().trim());
     }
 
     /** Opens every connection before the clock starts; an unreachable service is an error, not a result. */
@@ -317,8 +264,8 @@ final class HttpTransport {
     }
 
     /**
-     * The request of a step. A step sent as is every time is built once per connection: HttpClient's interceptors
-     * then add their headers (Host, User-Agent) once, not on every request.
+     * The request of a step. A step sent as is every time is built once per connection: {@link #PROCESSOR} then
+     * adds its headers (Host, Connection, User-Agent) once, not on every request.
      */
     HttpRequest request(Connection connection, CompiledStep step, Map<String, String> variables) {
         if (step.reusable) {

@@ -11,7 +11,6 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -63,12 +62,7 @@ class HttpsLoadTest {
         server.setExecutor(executor);
         server.createContext("/ok", exchange -> {
             protocols.add(exchange.getProtocol());
-            byte[] body = "ok".getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/plain");
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
+            TestService.write(exchange, 200, "text/plain", "ok");
         });
         server.start();
     }

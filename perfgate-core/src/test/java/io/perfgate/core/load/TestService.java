@@ -94,6 +94,11 @@ final class TestService implements AutoCloseable {
 
     void respond(HttpExchange exchange, int status, String type, String body) throws IOException {
         hits.incrementAndGet();
+        write(exchange, status, type, body);
+    }
+
+    /** Reads the request's body and answers with a body of a known length. */
+    static void write(HttpExchange exchange, int status, String type, String body) throws IOException {
         exchange.getRequestBody().readAllBytes();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", type);

@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class HttpTransportTest {
+class KeepAliveTest {
 
     @Test
     void plainHttp11AnswersKeepTheirConnection() {
@@ -65,7 +65,7 @@ class HttpTransportTest {
     }
 
     private static boolean keeps(BasicHttpRequest request, BasicHttpResponse response) {
-        return HttpTransport.REUSE.keepAlive(request, response, HttpCoreContext.create());
+        return KeepAlive.INSTANCE.keepAlive(request, response, HttpCoreContext.create());
     }
 
     private static BasicHttpResponse status(int code, BasicHttpResponse response) {
