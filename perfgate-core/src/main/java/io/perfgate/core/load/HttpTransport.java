@@ -1,8 +1,6 @@
 package io.perfgate.core.load;
 
 import io.perfgate.core.load.CompiledFlow.CompiledStep;
-import org.apache.hc.client5.http.config.TlsConfig;
-import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
 import org.apache.hc.core5.concurrent.FutureCallback;
 import org.apache.hc.core5.http.ConnectionClosedException;
 import org.apache.hc.core5.http.HttpConnection;
@@ -14,22 +12,27 @@ import org.apache.hc.core5.http.impl.bootstrap.HttpAsyncRequester;
 import org.apache.hc.core5.http.message.BasicHttpRequest;
 import org.apache.hc.core5.http.nio.command.RequestExecutionCommand;
 import org.apache.hc.core5.http.nio.ssl.TlsStrategy;
+import org.apache.hc.core5.http.nio.ssl.TlsSupport;
 import org.apache.hc.core5.http.protocol.DefaultHttpProcessor;
 import org.apache.hc.core5.http.protocol.RequestConnControl;
 import org.apache.hc.core5.http.protocol.RequestContent;
 import org.apache.hc.core5.http.protocol.RequestTargetHost;
 import org.apache.hc.core5.http.protocol.RequestUserAgent;
-import org.apache.hc.core5.http2.HttpVersionPolicy;
 import org.apache.hc.core5.io.CloseMode;
 import org.apache.hc.core5.net.NamedEndpoint;
 import org.apache.hc.core5.reactor.Command;
 import org.apache.hc.core5.reactor.EndpointParameters;
 import org.apache.hc.core5.reactor.IOReactorConfig;
 import org.apache.hc.core5.reactor.IOSession;
+import org.apache.hc.core5.reactor.ssl.SSLBufferMode;
 import org.apache.hc.core5.reactor.ssl.TransportSecurityLayer;
+import org.apache.hc.core5.ssl.SSLContexts;
 import org.apache.hc.core5.util.TimeValue;
 import org.apache.hc.core5.util.Timeout;
 
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLParameters;
 import java.io.IOException;
 import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
@@ -58,8 +61,6 @@ final class HttpTransport {
      */
     static final DefaultHttpProcessor PROCESSOR = new DefaultHttpProcessor(
             new RequestContent(), new RequestTargetHost(), new RequestConnControl(), new RequestUserAgent("perfgate"));
-
-    private static final TlsConfig HTTP1_ONLY = TlsConfig.custom().setVersionPolicy(HttpVersionPolicy.FORCE_HTTP_1).build();
 
     private final LoadScenario scenario;
     private final HttpHost host;
@@ -223,17 +224,26 @@ final class HttpTransport {
     }
 
     /**
-     * HttpClient's default TLS (the JDK's trust store, host name verification) offering HTTP/1.1 alone, since this
-     * transport speaks nothing else (a server that supports HTTP/2 would pick it), with the connect timeout for
-     * the handshake, and telling the attempt when the handshake is done.
+     * TLS as the JDK does it by default (its trust store, javax.net.ssl.trustStore when set), with the JDK checking
+     * that the certificate names the base URL's host, weak protocols and ciphers left out, and no ALPN, so a server
+     * that speaks HTTP/2 answers in HTTP/1.1, the one this transport speaks. The handshake has the connect timeout
+     * and tells the attempt when it is done.
      */
     private final class Http1Tls implements TlsStrategy {
-        private final TlsStrategy tls = DefaultClientTlsStrategy.createDefault();
+        // per transport, not SSLContext.getDefault(): it reads the trust store properties as they are now
+        private final SSLContext context = SSLContexts.createDefault();
 
         @Override
         public void upgrade(TransportSecurityLayer layer, NamedEndpoint endpoint, Object attachment,
                             Timeout handshakeTimeout, FutureCallback<TransportSecurityLayer> callback) {
-            tls.upgrade(layer, endpoint, HTTP1_ONLY, connectTimeout, ((Opening) attachment).handshake());
+            layer.startTls(context, endpoint, SSLBufferMode.STATIC, Http1Tls::verifyHostName, null, connectTimeout,
+                    ((Opening) attachment).handshake());
+        }
+
+        private static void verifyHostName(NamedEndpoint endpoint, SSLEngine engine) {
+            SSLParameters parameters = TlsSupport.enforceStrongSecurity(engine.getSSLParameters());
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            engine.setSSLParameters(parameters);
         }
 
         @Override

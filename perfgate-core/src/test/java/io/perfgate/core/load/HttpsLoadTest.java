@@ -9,8 +9,11 @@ import org.junit.jupiter.api.io.TempDir;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -33,6 +36,7 @@ class HttpsLoadTest {
 
     @TempDir
     static Path keys;
+    private static SSLContext serviceTls;
     private static HttpsServer server;
     private static ExecutorService executor;
     private static final List<String> protocols = new CopyOnWriteArrayList<>();
@@ -55,6 +59,7 @@ class HttpsLoadTest {
         keyManagers.init(keyStore, PASSWORD.toCharArray());
         SSLContext tls = SSLContext.getInstance("TLS");
         tls.init(keyManagers.getKeyManagers(), null, null);
+        serviceTls = tls;
 
         server = HttpsServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
         server.setHttpsConfigurator(new HttpsConfigurator(tls));
@@ -126,6 +131,59 @@ class HttpsLoadTest {
                     "cannot connect to https://localhost:" + server.getAddress().getPort(), "No name matching localhost",
                     "must name the base URL's host");
         });
+    }
+
+    @Test
+    void http2IsNotOfferedToAServerThatSpeaksIt() throws Exception {
+        // such a server picks h2 when the client offers it (ALPN), and this transport speaks HTTP/1.1 alone; the JDK's
+        // HTTPS server cannot say what a client offered, so this one answers on a bare TLS socket, one answer each
+        List<List<String>> offers = new CopyOnWriteArrayList<>();
+        try (SSLServerSocket listener = (SSLServerSocket) serviceTls.getServerSocketFactory()
+                .createServerSocket(0, 8, InetAddress.getLoopbackAddress())) {
+            Thread answering = new Thread(() -> answerEachOnce(listener, offers), "h2-server");
+            answering.setDaemon(true);
+            answering.start();
+            LoadScenario scenario = LoadScenario.builder("https://127.0.0.1:" + listener.getLocalPort())
+                    .request(HttpStep.get("/ok")).warmup(Duration.ZERO).connectTimeout(Duration.ofSeconds(5))
+                    .maxRequests(3).users(1, Duration.ZERO, Duration.ofSeconds(10)).build();
+
+            trusting(() -> {
+                LoadRun run = LoadGenerator.run(scenario);
+
+                assertEquals(0, run.overall().errors(), run.summary() + run.overall().firstError());
+                assertEquals(3, run.overall().requests(), run.summary());
+            });
+        }
+        assertEquals(List.of(), offers, "application protocols the transport offered");
+    }
+
+    /** Reads each connection's request head and answers it with a 200 that closes the connection. */
+    private static void answerEachOnce(SSLServerSocket listener, List<List<String>> offers) {
+        while (!listener.isClosed()) {
+            try (SSLSocket socket = (SSLSocket) listener.accept()) {
+                // called only when the client offers protocols
+                socket.setHandshakeApplicationProtocolSelector((engine, offered) -> {
+                    offers.add(List.copyOf(offered));
+                    return offered.contains("h2") ? "h2" : null;
+                });
+                InputStream in = socket.getInputStream();
+                int matched = 0;
+                byte[] end = "\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
+                while (matched < end.length) {
+                    int next = in.read();
+                    if (next < 0) {
+                        break;
+                    }
+                    matched = next == end[matched] ? matched + 1 : next == end[0] ? 1 : 0;
+                }
+                OutputStream out = socket.getOutputStream();
+                out.write("HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok"
+                        .getBytes(StandardCharsets.US_ASCII));
+                out.flush();
+            } catch (IOException e) {
+                // closed at the end of the test, or a connection the client gave up
+            }
+        }
     }
 
     /** Runs the check with the test's certificate in the JVM's trust store (javax.net.ssl.trustStore). */
