@@ -28,15 +28,14 @@ assert names.contains('io/perfgate/junit/PerfGateExtension.class')
 assert names.contains('io/perfgate/core/measure/MeasuringLoop.class')
 
 // the HTTP client and the load engine are in perfgate-junit-load only, which tests without @LoadTest leave out
-def httpSide = ['io/perfgate/shaded/hc/', 'io/perfgate/shaded/slf4j/', 'io/perfgate/core/load/', 'io/perfgate/junit/load/',
-                'org/publicsuffix/']
+def httpSide = ['io/perfgate/shaded/hc/', 'io/perfgate/core/load/', 'io/perfgate/junit/load/']
 def http = names.findAll { name -> httpSide.any { name.startsWith(it) } }
 assert http.isEmpty() : "HTTP load classes in the recorder jar: ${http.take(10)}"
 assert loadNames.contains('io/perfgate/junit/load/LoadRunner.class')
 assert loadNames.contains('io/perfgate/core/load/LoadEngine.class')
 def doubled = loadNames.findAll { it.endsWith('.class') && names.contains(it) }
 assert doubled.isEmpty() : "classes in both jars: ${doubled.take(10)}"
-// its pom brings perfgate-junit and nothing it has shaded (core, HttpClient, SLF4J); JUnit and tests aside
+// its pom brings perfgate-junit and nothing it has shaded (core, HttpCore); JUnit and tests aside
 def loadPom = new XmlSlurper().parse(new File(loadJar.path.replaceAll(/\.jar$/, '.pom')))
 def brought = loadPom.dependencies.dependency.findAll { it.scope.text() in ['', 'compile', 'runtime'] }
         .collect { "${it.groupId.text()}:${it.artifactId.text()}" }
