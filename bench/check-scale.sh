@@ -5,7 +5,9 @@
 #   - the test class's time (surefire's report) gated and with -Dperfgate.skip, for TEST_CASES cases,
 #     and the fixed cost per gated case;
 #   - `mvn perfgate:check` against `mvn validate` on CHECK_CASES results (median of RUNS runs each, wall clock,
-#     and the check's peak RSS from /usr/bin/time when present);
+#     and the check's peak RSS from /usr/bin/time when present), and check on one result and on none, which
+#     split check's time into what it costs at all (Maven loading the plugin, Jackson, the report writers) and
+#     what the results add;
 #   - the size of index.html and of the other reports.
 #
 # Usage: bench/check-scale.sh [TEST_CASES, default 200] [CHECK_CASES, default 1000] [RUNS, default 3]
@@ -145,9 +147,17 @@ rm -rf "$CHECK"; project "$CHECK" "$CHECK_CASES"
 echo "== $CHECK_CASES cases, gated (the results perfgate:check reads)"
 (cd "$CHECK" && "${MVN[@]}" test -Dperfgate.forks="$FORKS")
 results=$(find "$CHECK/target/perfgate/results" -name '*.json' | wc -l)
+ONE=$OUT/check-1
+rm -rf "$ONE"; project "$ONE" 1
+echo "== 1 case, gated"
+(cd "$ONE" && "${MVN[@]}" test -Dperfgate.forks="$FORKS")
+NONE=$OUT/check-0
+rm -rf "$NONE"; cp -r "$ONE" "$NONE"; rm -rf "$NONE/target/perfgate"
 echo "== perfgate:check and validate, $RUNS runs each, offline"
 check=$(cd "$CHECK" && median_wall "$RUNS" "${MVN[@]}" -o perfgate:check)
 validate=$(cd "$CHECK" && median_wall "$RUNS" "${MVN[@]}" -o validate)
+check_one=$(cd "$ONE" && median_wall "$RUNS" "${MVN[@]}" -o perfgate:check)
+check_none=$(cd "$NONE" && median_wall "$RUNS" "${MVN[@]}" -o perfgate:check)
 peak="n/a"
 if [ -x /usr/bin/time ]; then
     # time writes to its own file (-o): on stderr its figure followed Maven's colour reset (ESC[0m) on the same
@@ -168,6 +178,8 @@ printf '%-44s %12s\n' "result files read by check" "$results"
 printf '%-44s %10.2f s\n' "mvn perfgate:check (median of $RUNS)" "$check"
 printf '%-44s %10.2f s\n' "mvn validate (median of $RUNS)" "$validate"
 printf '%-44s %10.2f s\n' "check - validate" "$(echo "$check - $validate" | bc -l)"
+printf '%-44s %10.2f s\n' "mvn perfgate:check, 1 result (median)" "$check_one"
+printf '%-44s %10.2f s\n' "mvn perfgate:check, no result (median)" "$check_none"
 printf '%-44s %12s\n' "check peak RSS" "$peak"
 printf '%-44s %9.1f KB\n' "index.html" "$(echo "$html / 1024" | bc -l)"
 for f in summary.json summary.md TEST-perfgate.xml; do
