@@ -225,9 +225,9 @@ final class HttpTransport {
 
     /**
      * TLS as the JDK does it by default (its trust store, javax.net.ssl.trustStore when set), with the JDK checking
-     * that the certificate names the base URL's host, weak protocols and ciphers left out, and no ALPN, so a server
-     * that speaks HTTP/2 answers in HTTP/1.1, the one this transport speaks. The handshake has the connect timeout
-     * and tells the attempt when it is done.
+     * that the certificate names the base URL's host, weak protocols and ciphers left out, and http/1.1 the only
+     * protocol offered (ALPN), so a server that speaks HTTP/2 answers in the one this transport speaks. The handshake
+     * has the connect timeout and tells the attempt when it is done.
      */
     private final class Http1Tls implements TlsStrategy {
         // per transport, not SSLContext.getDefault(): it reads the trust store properties as they are now
@@ -236,13 +236,14 @@ final class HttpTransport {
         @Override
         public void upgrade(TransportSecurityLayer layer, NamedEndpoint endpoint, Object attachment,
                             Timeout handshakeTimeout, FutureCallback<TransportSecurityLayer> callback) {
-            layer.startTls(context, endpoint, SSLBufferMode.STATIC, Http1Tls::verifyHostName, null, connectTimeout,
+            layer.startTls(context, endpoint, SSLBufferMode.STATIC, Http1Tls::configure, null, connectTimeout,
                     ((Opening) attachment).handshake());
         }
 
-        private static void verifyHostName(NamedEndpoint endpoint, SSLEngine engine) {
+        private static void configure(NamedEndpoint endpoint, SSLEngine engine) {
             SSLParameters parameters = TlsSupport.enforceStrongSecurity(engine.getSSLParameters());
             parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            parameters.setApplicationProtocols(new String[] {"http/1.1"});
             engine.setSSLParameters(parameters);
         }
 
