@@ -99,7 +99,7 @@ public record ServiceForkRunner(List<String> command, String url, Path scenarios
                 .redirectErrorStream(true).redirectOutput(serviceLog.toFile()).start();
         try (BufferedWriter load = Files.newBufferedWriter(loadLog, StandardCharsets.UTF_8)) {
             boolean reachable = !definitions.isEmpty()
-                    && ServiceProbe.awaitReachable(definitions.get(0).scenario(), patience);
+                    && ServiceProbe.awaitReachable(definitions.get(0).scenario(), patience, service::isAlive);
             if (!reachable || !service.isAlive()) {
                 load.write("perfgate: the " + version.side().label() + " service " + (service.isAlive()
                         ? "accepted no connection on port " + port + " within " + patience.toSeconds() + " s"

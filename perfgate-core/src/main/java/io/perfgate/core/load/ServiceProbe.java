@@ -5,6 +5,7 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Waits for a service started just before the load run (in pre-integration-test, say) to accept connections.
@@ -23,6 +24,14 @@ public final class ServiceProbe {
      * @throws LoadConfigurationException when the scenario's host is not allowed
      */
     public static boolean awaitReachable(LoadScenario scenario, Duration patience) {
+        return awaitReachable(scenario, patience, () -> true);
+    }
+
+    /**
+     * As {@link #awaitReachable(LoadScenario, Duration)}, for a service this build started: gives up as soon as
+     * {@code running} says it is gone (its process exited), instead of at the end of its patience.
+     */
+    public static boolean awaitReachable(LoadScenario scenario, Duration patience, BooleanSupplier running) {
         scenario.checkTarget();
         String host = scenario.baseUri().getHost();
         int port = scenario.baseUri().getPort() >= 0 ? scenario.baseUri().getPort()
@@ -33,7 +42,7 @@ public final class ServiceProbe {
                 socket.connect(new InetSocketAddress(host, port), 1_000);
                 return true;
             } catch (IOException e) {
-                if (System.nanoTime() + RETRY_NANOS > deadline) {
+                if (!running.getAsBoolean() || System.nanoTime() + RETRY_NANOS > deadline) {
                     return false;
                 }
                 LockSupport.parkNanos(RETRY_NANOS);
