@@ -102,9 +102,10 @@ public class CompareMojo extends AbstractPerfgateMojo {
 
     /**
      * The command that starts the service for the load scenarios perfgate:load ran, split as an argLine, run in
-     * each version's module directory; {@code {port}} becomes a free loopback port and {@code {classpath}} the
-     * version's test class path: {@code java -cp {classpath} com.acme.Main --port={port}}. Without it the
-     * scenarios are not compared (a warning says so).
+     * each version's module directory; {@code {port}} becomes a free loopback port, {@code {classpath}} the
+     * version's test class path: {@code java -cp {classpath} com.acme.Main --port={port}}, and {@code {jar}} the
+     * version's package (target/&lt;finalName&gt;.jar; the base is then built with {@code package}):
+     * {@code java -jar {jar} --server.port={port}}. Without it the scenarios are not compared (a warning says so).
      */
     @Parameter(property = "perfgate.compare.service")
     private String service;
@@ -192,7 +193,8 @@ public class CompareMojo extends AbstractPerfgateMojo {
             try {
                 BaseCheckout.BuiltBase built = checkout.build(BaseMaven.of(session, dependencyPlugin,
                         Duration.ofMinutes(buildTimeoutMinutes)), reactorRoot(top),
-                        top.toRealPath().relativize(basedir.toRealPath()));
+                        top.toRealPath().relativize(basedir.toRealPath()),
+                        serviceRunner != null && serviceRunner.artifact() != null);
                 String reactor = checkout.worktree().relativize(built.reactorDirectory()).toString();
                 getLog().info("perfgate: the base was built " + (built.builtAlone() ? "as this module alone"
                         : "from its reactor (" + (reactor.isEmpty() ? "the repository's top" : reactor)
@@ -201,6 +203,11 @@ public class CompareMojo extends AbstractPerfgateMojo {
                         built.testClasspath(), built.moduleDirectory());
                 InterleavedRuns.Version headVersion = new InterleavedRuns.Version(InterleavedRuns.Side.HEAD,
                         String.join(File.pathSeparator, project().getTestClasspathElements()), basedir);
+                String missingPackage = serviceRunner == null ? null : serviceRunner.missingPackage(baseVersion);
+                if (missingPackage != null) {
+                    throw new CompareException("perfgate:compare: the base commit " + base.describe() + " was built"
+                            + " with package, but " + missingPackage + ": a different finalName or packaging there?");
+                }
                 InterleavedRuns.Settings settings = InterleavedRuns.Settings.startingNow(pairCount,
                         Duration.ofMinutes(timeoutMinutes));
                 Duration forkTimeout = Duration.ofMinutes(forkTimeoutMinutes);
@@ -286,14 +293,34 @@ public class CompareMojo extends AbstractPerfgateMojo {
     /** How each side's service is started and driven; the scenario file is read once here to fail early. */
     private ServiceForkRunner serviceRunner() throws MojoExecutionException {
         try {
-            ServiceForkRunner runner = new ServiceForkRunner(ForkArguments.split(service), serviceUrl,
+            List<String> command = ForkArguments.split(service);
+            ServiceForkRunner runner = new ServiceForkRunner(command, serviceUrl,
                     scenarios.toPath(), Duration.ofNanos(Math.round(QuantityKind.DURATION.parse(waitForService,
-                    "perfgate.load.waitForService"))));
+                    "perfgate.load.waitForService"))), ServiceForkRunner.usesPackage(command) ? ownPackage() : null);
             runner.definitions(1);
             return runner;
         } catch (IllegalArgumentException | LoadConfigurationException e) {
             throw new MojoExecutionException("perfgate:compare: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * This module's package, relative to its directory, for a service command with {@code {jar}}: the file the
+     * package phase made in this build, else target/&lt;finalName&gt;.&lt;extension&gt; from an earlier one.
+     */
+    private Path ownPackage() throws MojoExecutionException {
+        File made = project().getArtifact().getFile();
+        String name = project().getBuild().getFinalName() + "."
+                + project().getArtifact().getArtifactHandler().getExtension();
+        Path file = made != null && made.isFile() ? made.toPath() : Path.of(project().getBuild().getDirectory(), name);
+        Path basedir = project().getBasedir().toPath().toAbsolutePath().normalize();
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Files.isRegularFile(absolute) || !absolute.startsWith(basedir)) {
+            throw new MojoExecutionException("perfgate:compare: the service's command starts this module's package"
+                    + " ({jar}), " + absolute + ", which " + (absolute.startsWith(basedir) ? "this build has not made"
+                    : "is outside the module") + ": run compare after package (mvn verify perfgate:compare)");
+        }
+        return basedir.relativize(absolute);
     }
 
     /**

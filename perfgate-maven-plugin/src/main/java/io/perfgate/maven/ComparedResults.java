@@ -76,7 +76,7 @@ record ComparedResults(List<TestResult> tests, List<TestResult> benchmarks, List
         if (!scenarios.isEmpty() && !serviceSet) {
             log.warn("perfgate:compare: " + scenarios.size() + " gated load scenario(s) are not compared"
                     + " with the base: set perfgate.compare.service to the command that starts the service, such as"
-                    + " java -cp {classpath} com.acme.Main --port={port}");
+                    + " java -cp {classpath} com.acme.Main --port={port}, or java -jar {jar} --server.port={port}");
             scenarios = List.of();
         }
         ComparedResults gated = new ComparedResults(CompareAnalysis.gatedTests(all),

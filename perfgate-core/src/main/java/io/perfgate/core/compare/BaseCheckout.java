@@ -69,17 +69,19 @@ public final class BaseCheckout implements AutoCloseable {
     }
 
     /**
-     * Compiles the base's main and test classes in the module at {@code moduleRelative} and writes its test
-     * classpath; tests and perfgate's own goals are skipped. In a multi-module build the module is built from the
+     * Compiles the base's main and test classes in the module at {@code moduleRelative} (and packages them when
+     * {@code packaged}: a service started from its jar) and writes its test classpath; tests and perfgate's own goals
+     * are skipped. In a multi-module build the module is built from the
      * reactor at {@code reactorRelative} with the modules it depends on ({@code -pl module -am}), so their base code
      * is what the base's tests run against, not whatever the local repository holds.
      *
      * @param reactorRelative the reactor's root directory, from the top of the repository; the module's own
      *                        directory when it was built alone
      * @param moduleRelative  the module's directory, from the top of the repository
+     * @param packaged        run the package phase, not only test-compile
      * @throws CompareException naming the commit, with the build's errors, when it does not build
      */
-    public BuiltBase build(MavenInvocation maven, Path reactorRelative, Path moduleRelative) {
+    public BuiltBase build(MavenInvocation maven, Path reactorRelative, Path moduleRelative, boolean packaged) {
         Path module = worktree.resolve(moduleRelative.toString()).normalize();
         Path reactor = worktree.resolve(reactorRelative.toString()).normalize();
         if (!Files.isRegularFile(module.resolve("pom.xml"))) {
@@ -103,7 +105,7 @@ public final class BaseCheckout implements AutoCloseable {
         if (!reactor.equals(module)) {
             command.addAll(List.of("-pl", reactor.relativize(module).toString(), "-am"));
         }
-        command.addAll(List.of("test-compile", maven.dependencyPlugin() + ":build-classpath",
+        command.addAll(List.of(packaged ? "package" : "test-compile", maven.dependencyPlugin() + ":build-classpath",
                 "-Dmdep.outputFile=" + classpathFile, "-Dmdep.includeScope=test", "-DskipTests",
                 "-Dperfgate.skip=true"));
         ExternalCommand build = new ExternalCommand(command, reactor, Map.of("JAVA_HOME", maven.javaHome().toString()),

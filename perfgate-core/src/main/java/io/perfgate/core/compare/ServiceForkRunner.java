@@ -32,18 +32,23 @@ import java.util.concurrent.TimeoutException;
  * stops it. Head's and base's services never run at the same time, so neither takes the other's CPUs.
  *
  * @param command     the service's command line; {@value #PORT} becomes the port, {@value #CLASSPATH} the version's
- *                    test class path (its main and test classes and their dependencies)
+ *                    test class path (its main and test classes and their dependencies), {@value #JAR} the version's
+ *                    package (a Spring Boot jar, say)
  * @param url         the scenarios' base URL, with {@value #PORT}
  * @param scenarios   head's scenario file
  * @param patience    how long the service may take to accept connections
+ * @param artifact    where a version's package lies in its module directory (target/shop-1.0.jar), or null when the
+ *                    command has no {@value #JAR}
  */
-public record ServiceForkRunner(List<String> command, String url, Path scenarios, Duration patience)
+public record ServiceForkRunner(List<String> command, String url, Path scenarios, Duration patience, Path artifact)
         implements InterleavedRuns.ForkRunner {
 
     /** Replaced by the port the service is to listen on. */
     public static final String PORT = "{port}";
     /** Replaced by the version's class path. */
     public static final String CLASSPATH = "{classpath}";
+    /** Replaced by the version's package: the base is then built with {@code package}, not only compiled. */
+    public static final String JAR = "{jar}";
 
     public ServiceForkRunner {
         command = List.copyOf(command);
@@ -55,6 +60,30 @@ public record ServiceForkRunner(List<String> command, String url, Path scenarios
             throw new IllegalArgumentException("the service URL " + url + " has no " + PORT + ": each version's"
                     + " service must listen on a port of its own, given to it in the command as " + PORT);
         }
+        if (artifact != null && artifact.isAbsolute()) {
+            throw new IllegalArgumentException("the package " + artifact + " must be relative to a module directory");
+        }
+        if (artifact == null && usesPackage(command)) {
+            throw new IllegalArgumentException("the service's command has " + JAR + " but no package is named");
+        }
+    }
+
+    /** Why a version's service cannot start: the package its command runs is missing; null when it is there. */
+    public String missingPackage(InterleavedRuns.Version version) {
+        if (artifact == null || Files.isRegularFile(packageOf(version))) {
+            return null;
+        }
+        return "the " + version.side().label() + " version has no " + packageOf(version) + " to start its service"
+                + " from (" + JAR + " in the service's command)";
+    }
+
+    private Path packageOf(InterleavedRuns.Version version) {
+        return version.workingDirectory().resolve(artifact.toString());
+    }
+
+    /** Whether the command runs a version's package ({@value #JAR}), which the base must then be built into. */
+    public static boolean usesPackage(List<String> command) {
+        return command.stream().anyMatch(argument -> argument.contains(JAR));
     }
 
     /**
@@ -91,10 +120,18 @@ public record ServiceForkRunner(List<String> command, String url, Path scenarios
         Path serviceLog = directory.resolve("service.log");
         Path loadLog = directory.resolve("load.log");
         List<String> commandLine = command.stream().map(argument -> argument.replace(PORT, String.valueOf(port))
-                .replace(CLASSPATH, version.classpath())).toList();
+                .replace(CLASSPATH, version.classpath())
+                .replace(JAR, artifact == null ? JAR : packageOf(version).toString())).toList();
         long started = System.nanoTime();
         Map<String, TestResult> recorded = new LinkedHashMap<>();
         int code = 0;
+        String missing = missingPackage(version);
+        if (missing != null) {
+            Files.writeString(loadLog, "perfgate: " + missing + "; its command: " + String.join(" ", commandLine)
+                    + System.lineSeparator(), StandardCharsets.UTF_8);
+            return new InterleavedRuns.Fork(pair, version.side(), sequence, new JvmFork.Exit(1, false, loadLog,
+                    Duration.ofNanos(System.nanoTime() - started)), recorded, List.of());
+        }
         Process service = new ProcessBuilder(commandLine).directory(version.workingDirectory().toFile())
                 .redirectErrorStream(true).redirectOutput(serviceLog.toFile()).start();
         try (BufferedWriter load = Files.newBufferedWriter(loadLog, StandardCharsets.UTF_8)) {

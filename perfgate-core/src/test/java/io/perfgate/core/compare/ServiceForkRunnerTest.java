@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -21,22 +25,10 @@ class ServiceForkRunnerTest {
 
     @Test
     void aServiceThatEndsBeforeAcceptingAConnectionRecordsNothingAndSaysWhy() throws Exception {
-        Path scenarios = directory.resolve("load.yaml");
-        Files.writeString(scenarios, """
-                baseUrl: http://127.0.0.1:9
-                scenarios:
-                  - name: quotes
-                    load: {model: open, rate: 10/s, duration: 1s}
-                    flows:
-                      - name: quote
-                        steps:
-                          - request: GET /quote
-                    gates:
-                      latency: {p50: 1s}
-                """);
+        Path scenarios = scenarios();
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ServiceForkRunner runner = new ServiceForkRunner(List.of(java, "-Dport={port}", "-version"),
-                "http://127.0.0.1:{port}", scenarios, Duration.ofSeconds(60));
+                "http://127.0.0.1:{port}", scenarios, Duration.ofSeconds(60), null);
         String id = runner.definitions(1).get(0).id();
 
         InterleavedRuns.Fork fork = runner.run(0, 0, new InterleavedRuns.Version(InterleavedRuns.Side.BASE, "",
@@ -54,10 +46,61 @@ class ServiceForkRunnerTest {
     }
 
     @Test
+    void aCommandWithJarStartsEachVersionsOwnPackage() throws Exception {
+        // a package without a main class: the JVM names the jar it was given, and exits
+        Path module = Files.createDirectories(directory.resolve("base-module"));
+        Files.createDirectories(module.resolve("target"));
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        try (JarOutputStream jar = new JarOutputStream(Files.newOutputStream(module.resolve("target/shop-1.jar")),
+                manifest)) {
+            jar.putNextEntry(new JarEntry("shop/"));
+        }
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ServiceForkRunner runner = new ServiceForkRunner(List.of(java, "-cp", "{classpath}", "-jar", "{jar}",
+                "{port}"), "http://127.0.0.1:{port}", scenarios(), Duration.ofSeconds(60), Path.of("target/shop-1.jar"));
+        String id = runner.definitions(1).get(0).id();
+        InterleavedRuns.Version base = new InterleavedRuns.Version(InterleavedRuns.Side.BASE, "base-classes", module);
+
+        InterleavedRuns.Fork fork = runner.run(0, 0, base, List.of(id), true, directory.resolve("pair-01-base"));
+
+        String log = Files.readString(fork.exit().log());
+        String jar = module.resolve("target/shop-1.jar").toString();
+        assertTrue(log.contains("its command: " + java + " -cp base-classes -jar " + jar + " "), log);
+        assertTrue(Files.readString(directory.resolve("pair-01-base/service.log")).contains(jar), "the JVM's words");
+        assertFalse(fork.exit().succeeded());
+    }
+
+    @Test
+    void aVersionWithoutItsPackageDoesNotStartAService() throws Exception {
+        ServiceForkRunner runner = new ServiceForkRunner(List.of("java", "-jar", "{jar}", "{port}"),
+                "http://127.0.0.1:{port}", scenarios(), Duration.ofSeconds(60), Path.of("target/shop-1.jar"));
+        InterleavedRuns.Version head = new InterleavedRuns.Version(InterleavedRuns.Side.HEAD, "", directory);
+
+        assertEquals("the head version has no " + directory.resolve("target/shop-1.jar") + " to start its service"
+                + " from ({jar} in the service's command)", runner.missingPackage(head));
+        InterleavedRuns.Fork fork = runner.run(0, 1, head, List.of(runner.definitions(1).get(0).id()), true,
+                directory.resolve("pair-01-head"));
+
+        assertFalse(fork.exit().succeeded());
+        assertTrue(Files.readString(fork.exit().log()).startsWith("perfgate: " + runner.missingPackage(head)
+                + "; its command: java -jar " + directory.resolve("target/shop-1.jar")), fork.exit().log().toString());
+        assertFalse(Files.exists(directory.resolve("pair-01-head/service.log")), "no service was started");
+    }
+
+    @Test
+    void aCommandWithJarNeedsThePackagesPlace() {
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new ServiceForkRunner(
+                List.of("java", "-jar", "{jar}"), "http://127.0.0.1:{port}", directory.resolve("load.yaml"),
+                Duration.ofSeconds(1), null));
+        assertTrue(refused.getMessage().contains("has {jar} but no package is named"), refused.getMessage());
+    }
+
+    @Test
     void aServiceUrlWithoutItsOwnPortIsRefused() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new ServiceForkRunner(
                 List.of("java", "-jar", "app.jar"), "http://127.0.0.1:8080", directory.resolve("load.yaml"),
-                Duration.ofSeconds(1)));
+                Duration.ofSeconds(1), null));
         assertTrue(refused.getMessage().contains("has no {port}"), refused.getMessage());
     }
 
@@ -68,5 +111,22 @@ class ServiceForkRunnerTest {
         assertTrue(ServiceForkRunner.drivenAlike(LoadPlan.normal(500.0, minute)));
         assertFalse(ServiceForkRunner.drivenAlike(LoadPlan.normal(null, minute)), "measures each service's capacity");
         assertFalse(ServiceForkRunner.drivenAlike(LoadPlan.peak(null, minute)));
+    }
+
+    private Path scenarios() throws Exception {
+        Path scenarios = directory.resolve("load.yaml");
+        Files.writeString(scenarios, """
+                baseUrl: http://127.0.0.1:9
+                scenarios:
+                  - name: quotes
+                    load: {model: open, rate: 10/s, duration: 1s}
+                    flows:
+                      - name: quote
+                        steps:
+                          - request: GET /quote
+                    gates:
+                      latency: {p50: 1s}
+                """);
+        return scenarios;
     }
 }
