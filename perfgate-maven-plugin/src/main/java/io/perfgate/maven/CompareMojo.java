@@ -315,10 +315,15 @@ public class CompareMojo extends AbstractPerfgateMojo {
         Path file = made != null && made.isFile() ? made.toPath() : Path.of(project().getBuild().getDirectory(), name);
         Path basedir = project().getBasedir().toPath().toAbsolutePath().normalize();
         Path absolute = file.toAbsolutePath().normalize();
-        if (!Files.isRegularFile(absolute) || !absolute.startsWith(basedir)) {
+        if (!absolute.startsWith(basedir)) {
             throw new MojoExecutionException("perfgate:compare: the service's command starts this module's package"
-                    + " ({jar}), " + absolute + ", which " + (absolute.startsWith(basedir) ? "this build has not made"
-                    : "is outside the module") + ": run compare after package (mvn verify perfgate:compare)");
+                    + " ({jar}), " + absolute + ", which is outside the module's directory " + basedir + ", where"
+                    + " compare looks for each version's package: start the service from {classpath} instead");
+        }
+        if (!Files.isRegularFile(absolute)) {
+            throw new MojoExecutionException("perfgate:compare: the service's command starts this module's package"
+                    + " ({jar}), " + absolute + ", which this build has not made: run compare after package"
+                    + " (mvn verify perfgate:compare)");
         }
         return basedir.relativize(absolute);
     }

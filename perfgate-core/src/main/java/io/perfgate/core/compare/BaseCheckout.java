@@ -71,9 +71,9 @@ public final class BaseCheckout implements AutoCloseable {
     /**
      * Compiles the base's main and test classes in the module at {@code moduleRelative} (and packages them when
      * {@code packaged}: a service started from its jar) and writes its test classpath; tests and perfgate's own goals
-     * are skipped. In a multi-module build the module is built from the
-     * reactor at {@code reactorRelative} with the modules it depends on ({@code -pl module -am}), so their base code
-     * is what the base's tests run against, not whatever the local repository holds.
+     * are skipped. In a multi-module build the module is built from the reactor at {@code reactorRelative} with the
+     * modules it depends on ({@code -pl module -am}), so their base code is what the base's tests run against, not
+     * whatever the local repository holds.
      *
      * @param reactorRelative the reactor's root directory, from the top of the repository; the module's own
      *                        directory when it was built alone
