@@ -6,6 +6,7 @@ def base = ['git', 'rev-parse', 'main'].execute(null, basedir).text.strip()
 // perfgate:load passed the scenario on its own; compare runs each version's service in turn and drives it alike
 assert log.contains('perfgate load: recorded 1 scenario of load.yaml')
 assert log.contains('perfgate: comparing 1 gated load scenario(s) with ' + base.substring(0, 10) + ' (main: base) in 6 pairs of forks')
+assert log.contains('perfgate: the base was built as this module alone, and packaged for {jar}')
 assert log.contains("perfgate: each side's service is started with java -jar {jar} {port} 120")
 assert log =~ /compare pair 6\/6, (base|head): ok/
 assert log =~ /\[ERROR\] \[REGRESSED\] p50 \+[0-9.]+% \[\+[0-9.]+%, \+[0-9.]+%\] vs base \([0-9.]+ ms -> [0-9.]+ ms\) exceeds the allowed \+10% \(load\.yaml#quotes, 6 pairs, p = 0\.0156\)/

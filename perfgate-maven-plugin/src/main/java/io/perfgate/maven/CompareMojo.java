@@ -43,11 +43,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * Compares this build's gated JUnit tests, JMH benchmarks and load scenarios with a base commit measured in the
@@ -191,14 +193,14 @@ public class CompareMojo extends AbstractPerfgateMojo {
                     : " (each measuring tests with the " + measuring.id() + " profile)"));
             BaseCheckout checkout = BaseCheckout.add(top, base, directory.resolve("base"), logs);
             try {
+                boolean packaged = serviceRunner != null && serviceRunner.artifact() != null;
                 BaseCheckout.BuiltBase built = checkout.build(BaseMaven.of(session, dependencyPlugin,
                         Duration.ofMinutes(buildTimeoutMinutes)), reactorRoot(top),
-                        top.toRealPath().relativize(basedir.toRealPath()),
-                        serviceRunner != null && serviceRunner.artifact() != null);
+                        top.toRealPath().relativize(basedir.toRealPath()), packaged);
                 String reactor = checkout.worktree().relativize(built.reactorDirectory()).toString();
                 getLog().info("perfgate: the base was built " + (built.builtAlone() ? "as this module alone"
                         : "from its reactor (" + (reactor.isEmpty() ? "the repository's top" : reactor)
-                        + ") with the modules this one depends on"));
+                        + ") with the modules this one depends on") + (packaged ? ", and packaged for {jar}" : ""));
                 InterleavedRuns.Version baseVersion = new InterleavedRuns.Version(InterleavedRuns.Side.BASE,
                         built.testClasspath(), built.moduleDirectory());
                 InterleavedRuns.Version headVersion = new InterleavedRuns.Version(InterleavedRuns.Side.HEAD,
@@ -306,7 +308,8 @@ public class CompareMojo extends AbstractPerfgateMojo {
 
     /**
      * This module's package, relative to its directory, for a service command with {@code {jar}}: the file the
-     * package phase made in this build, else target/&lt;finalName&gt;.&lt;extension&gt; from an earlier one.
+     * package phase made in this build, else target/&lt;finalName&gt;.&lt;extension&gt; from an earlier one, unless
+     * classes were compiled after it (head would be measured on old code).
      */
     private Path ownPackage() throws MojoExecutionException {
         File made = project().getArtifact().getFile();
@@ -325,7 +328,32 @@ public class CompareMojo extends AbstractPerfgateMojo {
                     + " ({jar}), " + absolute + ", which this build has not made: run compare after package"
                     + " (mvn verify perfgate:compare)");
         }
+        Path classes = Path.of(project().getBuild().getOutputDirectory());
+        if ((made == null || !made.isFile()) && newerThan(classes, absolute)) {
+            throw new MojoExecutionException("perfgate:compare: the service's command starts this module's package"
+                    + " ({jar}), " + absolute + ", which is older than its classes in " + classes + ": head's service"
+                    + " would run old code; package again (mvn verify perfgate:compare)");
+        }
         return basedir.relativize(absolute);
+    }
+
+    /** Whether a file under {@code directory} was written after {@code file}. */
+    private static boolean newerThan(Path directory, Path file) throws MojoExecutionException {
+        if (!Files.isDirectory(directory)) {
+            return false;
+        }
+        try (Stream<Path> paths = Files.walk(directory)) {
+            FileTime packaged = Files.getLastModifiedTime(file);
+            return paths.filter(Files::isRegularFile).anyMatch(path -> {
+                try {
+                    return Files.getLastModifiedTime(path).compareTo(packaged) > 0;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (IOException | UncheckedIOException e) {
+            throw new MojoExecutionException("perfgate:compare: cannot read " + directory + ": " + e.getMessage(), e);
+        }
     }
 
     /**

@@ -34,8 +34,8 @@ final class CompareSummary {
                 case INCONCLUSIVE -> CheckSummary.Severity.WARN;
                 case IMPROVED, UNCHANGED -> CheckSummary.Severity.INFO;
             };
-            String prefix = comparison.outcome() == RegressionOutcome.REGRESSED ? "[REGRESSED] " : "";
-            lines.add(new CheckSummary.Line(severity, prefix + comparison.message()));
+            // every outcome named, as check names them: a passing build's log says UNCHANGED, not only nothing
+            lines.add(new CheckSummary.Line(severity, "[" + comparison.outcome() + "] " + comparison.message()));
         }
         for (ComparedTest test : report.tests()) {
             if (test.status() != ComparedTest.Status.COMPARED) {

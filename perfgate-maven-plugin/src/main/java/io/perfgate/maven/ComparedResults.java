@@ -106,6 +106,7 @@ record ComparedResults(List<TestResult> tests, List<TestResult> benchmarks, List
         }
         throw new MojoExecutionException("perfgate:compare: " + none + (reactor ? " nor in any other module" : "")
                 + "; compare runs what this build measured: run it after the tests (mvn verify perfgate:compare),"
-                + " with perfgate:prepare configured, or after perfgate:jmh for benchmarks");
+                + " with perfgate:prepare configured, after perfgate:jmh for benchmarks, or after perfgate:load"
+                + " (integration-test) for load scenarios");
     }
 }

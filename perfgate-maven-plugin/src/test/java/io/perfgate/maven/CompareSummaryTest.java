@@ -49,6 +49,21 @@ class CompareSummaryTest {
     }
 
     @Test
+    void everyOutcomeIsNamed() {
+        CompareSummary summary = new CompareSummary(report(
+                comparison("OrderTest#create", Level.BLOCKING, RegressionOutcome.UNCHANGED, "p50 +1% within"),
+                comparison("OrderTest#list", Level.BLOCKING, RegressionOutcome.IMPROVED, "p50 -30% better"),
+                comparison("OrderTest#cancel", Level.BLOCKING, RegressionOutcome.INCONCLUSIVE, "p50 undecided")),
+                "compare.html");
+        assertTrue(summary.lines().contains(new CheckSummary.Line(CheckSummary.Severity.INFO,
+                "[UNCHANGED] p50 +1% within")), summary.lines()::toString);
+        assertTrue(summary.lines().contains(new CheckSummary.Line(CheckSummary.Severity.INFO,
+                "[IMPROVED] p50 -30% better")), summary.lines()::toString);
+        assertTrue(summary.lines().contains(new CheckSummary.Line(CheckSummary.Severity.WARN,
+                "[INCONCLUSIVE] p50 undecided")), summary.lines()::toString);
+    }
+
+    @Test
     void aWarningLevelRegressionIsAWarningAndBlocksNothing() {
         CompareReport report = report(comparison("OrderTest#create", Level.WARNING, RegressionOutcome.REGRESSED, "slower"));
         assertTrue(report.blocking().isEmpty());
