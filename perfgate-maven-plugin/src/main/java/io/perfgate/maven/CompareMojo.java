@@ -9,6 +9,7 @@ import io.perfgate.core.compare.CompareReport;
 import io.perfgate.core.compare.InterleavedRuns;
 import io.perfgate.core.compare.PairedComparator;
 import io.perfgate.core.compare.ServiceForkRunner;
+import io.perfgate.core.compare.ServicePackage;
 import io.perfgate.core.compare.TestForkRunner;
 import io.perfgate.core.gate.Direction;
 import io.perfgate.core.gate.InvalidGateException;
@@ -43,13 +44,11 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 
 /**
  * Compares this build's gated JUnit tests, JMH benchmarks and load scenarios with a base commit measured in the
@@ -205,10 +204,8 @@ public class CompareMojo extends AbstractPerfgateMojo {
                         built.testClasspath(), built.moduleDirectory());
                 InterleavedRuns.Version headVersion = new InterleavedRuns.Version(InterleavedRuns.Side.HEAD,
                         String.join(File.pathSeparator, project().getTestClasspathElements()), basedir);
-                String missingPackage = serviceRunner == null ? null : serviceRunner.missingPackage(baseVersion);
-                if (missingPackage != null) {
-                    throw new CompareException("perfgate:compare: the base commit " + base.describe() + " was built"
-                            + " with package, but " + missingPackage + ": a different finalName or packaging there?");
+                if (serviceRunner != null) {
+                    serviceRunner.requireBasePackage(baseVersion, base);
                 }
                 InterleavedRuns.Settings settings = InterleavedRuns.Settings.startingNow(pairCount,
                         Duration.ofMinutes(timeoutMinutes));
@@ -306,53 +303,16 @@ public class CompareMojo extends AbstractPerfgateMojo {
         }
     }
 
-    /**
-     * This module's package, relative to its directory, for a service command with {@code {jar}}: the file the
-     * package phase made in this build, else target/&lt;finalName&gt;.&lt;extension&gt; from an earlier one, unless
-     * classes were compiled after it (head would be measured on old code).
-     */
+    /** This module's package, relative to its directory, for a service command with {@code {jar}}. */
     private Path ownPackage() throws MojoExecutionException {
         File made = project().getArtifact().getFile();
-        String name = project().getBuild().getFinalName() + "."
-                + project().getArtifact().getArtifactHandler().getExtension();
-        Path file = made != null && made.isFile() ? made.toPath() : Path.of(project().getBuild().getDirectory(), name);
-        Path basedir = project().getBasedir().toPath().toAbsolutePath().normalize();
-        Path absolute = file.toAbsolutePath().normalize();
-        if (!absolute.startsWith(basedir)) {
-            throw new MojoExecutionException("perfgate:compare: the service's command starts this module's package"
-                    + " ({jar}), " + absolute + ", which is outside the module's directory " + basedir + ", where"
-                    + " compare looks for each version's package: start the service from {classpath} instead");
-        }
-        if (!Files.isRegularFile(absolute)) {
-            throw new MojoExecutionException("perfgate:compare: the service's command starts this module's package"
-                    + " ({jar}), " + absolute + ", which this build has not made: run compare after package"
-                    + " (mvn verify perfgate:compare)");
-        }
-        Path classes = Path.of(project().getBuild().getOutputDirectory());
-        if ((made == null || !made.isFile()) && newerThan(classes, absolute)) {
-            throw new MojoExecutionException("perfgate:compare: the service's command starts this module's package"
-                    + " ({jar}), " + absolute + ", which is older than its classes in " + classes + ": head's service"
-                    + " would run old code; package again (mvn verify perfgate:compare)");
-        }
-        return basedir.relativize(absolute);
-    }
-
-    /** Whether a file under {@code directory} was written after {@code file}. */
-    private static boolean newerThan(Path directory, Path file) throws MojoExecutionException {
-        if (!Files.isDirectory(directory)) {
-            return false;
-        }
-        try (Stream<Path> paths = Files.walk(directory)) {
-            FileTime packaged = Files.getLastModifiedTime(file);
-            return paths.filter(Files::isRegularFile).anyMatch(path -> {
-                try {
-                    return Files.getLastModifiedTime(path).compareTo(packaged) > 0;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-        } catch (IOException | UncheckedIOException e) {
-            throw new MojoExecutionException("perfgate:compare: cannot read " + directory + ": " + e.getMessage(), e);
+        Path expected = Path.of(project().getBuild().getDirectory(), project().getBuild().getFinalName() + "."
+                + project().getArtifact().getArtifactHandler().getExtension());
+        try {
+            return ServicePackage.ofHead(project().getBasedir().toPath(), made == null ? null : made.toPath(),
+                    expected, Path.of(project().getBuild().getOutputDirectory()));
+        } catch (CompareException e) {
+            throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 

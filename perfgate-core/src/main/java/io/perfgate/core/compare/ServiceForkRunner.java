@@ -77,6 +77,19 @@ public record ServiceForkRunner(List<String> command, String url, Path scenarios
                 + " from (" + JAR + " in the service's command)";
     }
 
+    /**
+     * Stops compare once, before any fork, when the base's package build made no package where head's lies.
+     *
+     * @throws CompareException naming the commit and the package looked for
+     */
+    public void requireBasePackage(InterleavedRuns.Version base, BaseCommit commit) {
+        String missing = missingPackage(base);
+        if (missing != null) {
+            throw new CompareException("perfgate:compare: the base commit " + commit.describe() + " was built with"
+                    + " package, but " + missing + ": a different finalName or packaging there?");
+        }
+    }
+
     private Path packageOf(InterleavedRuns.Version version) {
         return version.workingDirectory().resolve(artifact.toString());
     }

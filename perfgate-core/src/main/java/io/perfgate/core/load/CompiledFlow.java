@@ -82,7 +82,7 @@ final class CompiledFlow {
             for (Template value : headerValues) {
                 constantHeaders &= value.isConstant();
             }
-            // GET and HEAD only: HttpCore's content interceptor (RequestContent) refuses a request that already has a length
+            // GET and HEAD only: HttpCore's RequestContent refuses a request that already has a length
             this.reusable = path.isConstant() && constantHeaders && body == null
                     && (method.equals("GET") || method.equals("HEAD"));
         }

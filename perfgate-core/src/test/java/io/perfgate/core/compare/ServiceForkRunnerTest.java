@@ -89,6 +89,22 @@ class ServiceForkRunnerTest {
     }
 
     @Test
+    void aBaseBuildWithoutThePackageStopsCompareOnce() throws Exception {
+        ServiceForkRunner runner = new ServiceForkRunner(List.of("java", "-jar", "{jar}", "{port}"),
+                "http://127.0.0.1:{port}", scenarios(), Duration.ofSeconds(60), Path.of("target/shop-1.jar"));
+        InterleavedRuns.Version base = new InterleavedRuns.Version(InterleavedRuns.Side.BASE, "", directory);
+
+        CompareException refused = assertThrows(CompareException.class, () -> runner.requireBasePackage(base,
+                new BaseCommit("0123456789abcdef", "main", "Cache prices")));
+        assertEquals("perfgate:compare: the base commit 0123456789 (main: Cache prices) was built with package, but the"
+                + " base version has no " + directory.resolve("target/shop-1.jar") + " to start its service from ({jar}"
+                + " in the service's command): a different finalName or packaging there?", refused.getMessage());
+        Files.createDirectories(directory.resolve("target"));
+        Files.writeString(directory.resolve("target/shop-1.jar"), "jar");
+        runner.requireBasePackage(base, new BaseCommit("0123456789abcdef", "main", "Cache prices"));
+    }
+
+    @Test
     void aCommandWithJarNeedsThePackagesPlace() {
         IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new ServiceForkRunner(
                 List.of("java", "-jar", "{jar}"), "http://127.0.0.1:{port}", directory.resolve("load.yaml"),
