@@ -29,9 +29,10 @@ assert slower =~ /Failed to execute goal io\.perfgate:perfgate-maven-plugin:[^:]
 def summary = new JsonSlurper().parse(new File(basedir, 'target/perfgate/summary.json'))
 // the summary is of the last run (5); the report of run 3 is checked through its log
 
-// 4. accepting re-baselines the three metrics and records the reason
+// 4. accepting re-baselines every metric of the test and records the reason
 assert accept.contains('BUILD SUCCESS')
-assert accept =~ /perfgate: accepted CheckoutTest#checkout:p95 as its new baseline \(\+[0-9]+%\), because: checkout-now-audits/
+// the change is signed, with a decimal under 10 %: a busy machine's p95 may move either way (+8.1% seen in CI)
+assert accept =~ /perfgate: accepted CheckoutTest#checkout:p95 as its new baseline \([+-]?[0-9.]+%\), because: checkout-now-audits/
 baseline = new JsonSlurper().parse(baselines[0])
 // CPU time per invocation, p50, p90, p95, mean and throughput have baseline values (p99 needs 1,000 samples a round, these have 400)
 assert baseline.acceptances*.metric == ['CPU mean', 'mean', 'p50', 'p90', 'p95', 'throughput']
