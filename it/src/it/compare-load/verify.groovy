@@ -9,7 +9,7 @@ assert log.contains('perfgate: comparing 1 gated load scenario(s) with ' + base.
 assert log.contains('perfgate: the base was built as this module alone, and packaged for {jar}')
 assert log.contains("perfgate: each side's service is started with java -jar {jar} {port} 120")
 assert log =~ /compare pair 6\/6, (base|head): ok/
-assert log =~ /\[ERROR\] \[REGRESSED\] p50 \+[0-9.]+% \[\+[0-9.]+%, \+[0-9.]+%\] vs base \([0-9.]+ ms -> [0-9.]+ ms\) exceeds the allowed \+10% \(load\.yaml#quotes, 6 pairs, p = 0\.0156\)/
+assert log =~ /\[ERROR\] \[REGRESSED\] p50 \+[0-9.]+% \[\+[0-9.]+%, \+[0-9.]+%\] vs base \([0-9.]+ ms -> [0-9.]+ ms\) exceeds the allowed \+10% \(load\.yaml#quotes, 6 pairs, p = 0\.0[0-9]+\)/
 assert log.contains('BUILD FAILURE')
 
 def json = new JsonSlurper().parse(new File(basedir, 'target/perfgate/compare.json'))

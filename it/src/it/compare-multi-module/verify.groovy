@@ -23,6 +23,6 @@ def json = new JsonSlurper().parse(new File(basedir, 'app/target/perfgate/compar
 assert json.base.commit == base
 def test = json.tests.find { it.label == 'PricingPerfTest#quote' }
 assert test.metrics[0].outcome == 'REGRESSED'
-assert test.metrics[0].ratio > 1.5
+assert test.metrics[0].ratio > 1.2 // 800 against 400 us parked; a busy machine's overshoot narrows it
 assert !new File(basedir, 'app/target/perfgate/compare/base').exists()
 return true

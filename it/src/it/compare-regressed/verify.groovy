@@ -8,7 +8,7 @@ assert log.contains('perfgate: comparing 2 gated test(s) with ' + base.substring
 assert log =~ /compare pair 6\/6, (base|head): ok/
 assert log =~ /\[ERROR\] \[REGRESSED\] p50 \+[0-9.]+% \[\+[0-9.]+%, \+[0-9.]+%\] vs base \(.*\) exceeds the allowed \+10% \(PricingPerfTest#quote, 6 pairs, p = 0\.0313 after Holm over 2 comparisons\)/
 // CPU time, named by tax's gate, doubles; the hint to allow it is quoted for the shell ("CPU mean" holds a space)
-assert log =~ /\[ERROR\] \[REGRESSED\] CPU mean \+[0-9.]+% \[\+[0-9.]+%, \+[0-9.]+%\] vs base \([0-9.]+ us -> [0-9.]+ us\) exceeds the allowed \+10% \(PricingPerfTest#tax, 6 pairs, p = 0\.0313 after Holm over 2 comparisons\); fix the regression, or if intended allow it: "-Dperfgate\.regression\.allowed=PricingPerfTest#tax:CPU mean=\+[0-9]+%"/
+assert log =~ /\[ERROR\] \[REGRESSED\] CPU mean \+[0-9.]+% \[\+[0-9.]+%, \+[0-9.]+%\] vs base \([0-9.]+ (ns|us|ms) -> [0-9.]+ (us|ms)\) exceeds the allowed \+10% \(PricingPerfTest#tax, 6 pairs, p = 0\.0313 after Holm over 2 comparisons\); fix the regression, or if intended allow it: "-Dperfgate\.regression\.allowed=PricingPerfTest#tax:CPU mean=\+[0-9]+%"/
 assert log =~ /perfgate: 2 blocking regressions against the base [0-9a-f]{10} \(main: base\):/
 assert log.contains('BUILD FAILURE')
 
@@ -22,7 +22,7 @@ assert test.status == 'COMPARED'
 assert test.metrics*.metric == ['p50']
 assert test.metrics[0].outcome == 'REGRESSED'
 assert test.metrics[0].pairs.size() == 6
-assert test.metrics[0].ratio > 1.5
+assert test.metrics[0].ratio > 1.2 // 800 against 400 us parked; a busy machine's overshoot narrows it
 // CPU time alone, as its gate names no wall-time figure
 def tax = json.tests.find { it.label == 'PricingPerfTest#tax' }
 assert tax.metrics*.metric == ['CPU mean']

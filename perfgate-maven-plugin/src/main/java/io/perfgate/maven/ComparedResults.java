@@ -47,9 +47,9 @@ record ComparedResults(List<TestResult> tests, List<TestResult> benchmarks, List
 
     /**
      * What the results directory holds. Load scenarios count only when they come from the scenario file, compare
-     * can start the service and their plan drives both versions alike; the others are named in a warning. None in
-     * one module of a multi-module build is fine (an aggregator, a module without perf tests) as long as some
-     * module had them; none anywhere is an error, never a pass.
+     * can start the service and their plan drives both versions alike; the others, and gated Lighthouse pages, are
+     * named in a warning. None in one module of a multi-module build is fine (an aggregator, a module without perf
+     * tests) as long as some module had them; none anywhere is an error, never a pass.
      *
      * @param scenarioPlans the scenario file's plans by result id; empty without the file
      * @param serviceSet    whether perfgate.compare.service is set
@@ -78,6 +78,12 @@ record ComparedResults(List<TestResult> tests, List<TestResult> benchmarks, List
                     + " with the base: set perfgate.compare.service to the command that starts the service, such as"
                     + " java -cp {classpath} com.acme.Main --port={port}, or java -jar {jar} --server.port={port}");
             scenarios = List.of();
+        }
+        List<String> pages = CompareAnalysis.gatedPages(all).stream().map(TestResult::label).toList();
+        if (!pages.isEmpty()) {
+            log.warn("perfgate:compare: " + String.join(", ", pages) + " not compared with the base: compare runs no"
+                    + " browser, so gated pages are judged only by perfgate:check, against their bounds and the"
+                    + " baseline (mvn verify perfgate:baseline on the base branch)");
         }
         ComparedResults gated = new ComparedResults(CompareAnalysis.gatedTests(all),
                 CompareAnalysis.gatedBenchmarks(all), scenarios);

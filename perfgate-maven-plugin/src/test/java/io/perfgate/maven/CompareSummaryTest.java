@@ -8,6 +8,7 @@ import io.perfgate.core.compare.PairedMetric;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.regression.AllowedChange;
 import io.perfgate.core.regression.RegressionOutcome;
+import io.perfgate.core.result.ResultKind;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -27,10 +28,11 @@ class CompareSummaryTest {
     private static CompareReport report(PairedComparison... comparisons) {
         List<ComparedTest> tests = new java.util.ArrayList<>();
         for (PairedComparison comparison : comparisons) {
-            tests.add(new ComparedTest(comparison.testId(), comparison.testLabel(), ComparedTest.Status.COMPARED, null,
-                    List.of(comparison)));
+            tests.add(new ComparedTest(comparison.testId(), comparison.testLabel(), ResultKind.JUNIT,
+                    ComparedTest.Status.COMPARED, null, List.of(comparison)));
         }
-        tests.add(new ComparedTest("[id:New#added]", "New#added", ComparedTest.Status.NEW, "new in head", List.of()));
+        tests.add(new ComparedTest("[id:New#added]", "New#added", ResultKind.JUNIT, ComparedTest.Status.NEW,
+                "new in head", List.of()));
         return new CompareReport(BASE, 5, 5, null, "Holm", tests, "forks");
     }
 

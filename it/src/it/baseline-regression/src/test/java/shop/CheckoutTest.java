@@ -9,7 +9,7 @@ import java.util.concurrent.locks.LockSupport;
 class CheckoutTest {
 
     /**
-     * Parks 500 us per invocation. {@code -Dshop.slowdown=1.3} makes it 30 % slower, as a change to the
+     * Parks 500 us per invocation. {@code -Dshop.slowdown=2} makes it twice as slow, as a change to the
      * checkout would. The absolute gate is generous on purpose: only the comparison with the baseline catches it.
      */
     @Test

@@ -45,8 +45,11 @@ public final class CertificateIssuer {
 
     public static Certificate issue(CheckReport report, Inputs inputs) {
         SourceVersion source = SourceVersion.detect(inputs.projectDirectory(), Map.of());
-        Environment environment = report.tests().stream().map(test -> test.result().environment())
-                .filter(Objects::nonNull).findFirst().orElse(null);
+        // a JVM-measured result's environment names the JVM too; pages and imports name only the machine
+        List<Environment> environments = report.tests().stream().map(test -> test.result().environment())
+                .filter(Objects::nonNull).toList();
+        Environment environment = environments.stream().filter(env -> env.javaVersion() != null).findFirst()
+                .orElse(environments.isEmpty() ? null : environments.get(0));
         List<Certificate.DigestedFile> files = new ArrayList<>(digests(inputs, inputs.resultsDirectory(), "result"));
         if (report.baseline() != null && report.baseline().storePresent()) {
             files.addAll(digests(inputs, new BaselineStore(inputs.baselineStore()).baselineDirectory(), "baseline"));

@@ -64,10 +64,11 @@ final class CertificateMarkdown {
     }
 
     private static String environment(Fingerprint f) {
-        if (f == null || f.javaVersion() == null) {
-            return "unknown (no result recorded its JVM)";
+        if (f == null || f.osName() == null) {
+            return "unknown (no result recorded its environment)";
         }
-        return "Java " + f.javaVersion() + " (" + f.javaVendor() + ", " + f.vmName() + "), " + f.osName() + " "
+        return (f.javaVersion() == null ? "" : "Java " + f.javaVersion() + " (" + f.javaVendor() + ", " + f.vmName()
+                + "), ") + f.osName() + " "
                 + f.osArch() + ", " + f.availableProcessors() + " CPUs" + (f.cpuModel() == null ? "" : " " + f.cpuModel())
                 + (f.distortions().isEmpty() ? "" : "; distorted by " + String.join("; ", f.distortions()));
     }

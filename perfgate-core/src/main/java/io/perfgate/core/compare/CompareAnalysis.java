@@ -56,6 +56,14 @@ public final class CompareAnalysis {
                 .toList();
     }
 
+    /** The gated pages Lighthouse measured, which compare does not measure again (it runs no browser). */
+    public static List<TestResult> gatedPages(List<TestResult> results) {
+        return results.stream()
+                .filter(result -> result.kind() == ResultKind.LIGHTHOUSE && result.status() != ResultStatus.SKIPPED
+                        && !result.gates().isEmpty())
+                .toList();
+    }
+
     /**
      * Head's gated results of one kind (JUnit tests, benchmark runs or load scenarios), and the forks that ran them.
      *
@@ -103,7 +111,7 @@ public final class CompareAnalysis {
                 .collect(Collectors.groupingBy(PairedComparison::testId));
         List<ComparedTest> tests = new ArrayList<>();
         for (TestResult test : compared) {
-            tests.add(new ComparedTest(test.id(), test.label(), ComparedTest.Status.COMPARED, null,
+            tests.add(new ComparedTest(test.id(), test.label(), test.kind(), ComparedTest.Status.COMPARED, null,
                     byTest.getOrDefault(test.id(), List.of())));
         }
         tests.addAll(notCompared);
@@ -117,19 +125,19 @@ public final class CompareAnalysis {
         String id = test.id();
         if (runs.missingInBase().contains(id)) {
             String what = test.kind() == ResultKind.JMH ? "benchmark run (no such benchmark, mode or @Param value)"
-                    : "test";
-            return new ComparedTest(id, test.label(), ComparedTest.Status.NEW, "new in head: the base "
+                    : test.kind() == ResultKind.LOAD ? "load scenario" : "test";
+            return new ComparedTest(id, test.label(), test.kind(), ComparedTest.Status.NEW, "new in head: the base "
                     + base.describe() + " has no such " + what + ", so there is nothing to compare it with", List.of());
         }
         String baseFailure = failure(pairs, id, InterleavedRuns.Side.BASE);
         String headFailure = baseFailure == null ? failure(pairs, id, InterleavedRuns.Side.HEAD) : null;
         if (baseFailure != null || headFailure != null) {
-            return new ComparedTest(id, test.label(), baseFailure != null
+            return new ComparedTest(id, test.label(), test.kind(), baseFailure != null
                     ? ComparedTest.Status.BASE_FAILED : ComparedTest.Status.HEAD_FAILED,
                     baseFailure != null ? baseFailure : headFailure, List.of());
         }
         if (pairs.isEmpty()) {
-            return new ComparedTest(id, test.label(), ComparedTest.Status.BASE_FAILED,
+            return new ComparedTest(id, test.label(), test.kind(), ComparedTest.Status.BASE_FAILED,
                     "no pair ran: " + runs.stoppedEarly(), List.of());
         }
         return null;

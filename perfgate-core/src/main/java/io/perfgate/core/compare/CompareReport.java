@@ -1,10 +1,12 @@
 package io.perfgate.core.compare;
 
 import io.perfgate.core.regression.RegressionOutcome;
+import io.perfgate.core.result.ResultKind;
 
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * Everything one compare found: the base commit, the pairs run, and each gated test of head. Reports read it;
@@ -53,20 +55,46 @@ public record CompareReport(BaseCommit base, int pairsPlanned, int pairsRun, Str
     }
 
     /**
-     * {@code Compared 3 tests with 1a2b3c4 (origin/main) in 10 pairs: 4 metrics, Regressed: 1, Unchanged: 3,
-     * Improved: 0, Inconclusive: 0; new: 1, base failed: 0, head failed: 0}.
+     * {@code Compared 3 of 4 gated tests with 1a2b3c4 (origin/main) in 10 pairs: 4 metrics, Regressed: 1, Unchanged: 3,
+     * Improved: 0, Inconclusive: 0; new: 1, base failed: 0, head failed: 0}; with more than one kind
+     * {@code Compared 3 of 3 (2 gated tests, 1 load scenario) with ...}.
      */
     public String counts() {
         Map<RegressionOutcome, Integer> outcomes = countsByOutcome();
         Map<ComparedTest.Status, Integer> statuses = countsByStatus();
-        return "Compared " + statuses.get(ComparedTest.Status.COMPARED) + " of " + tests.size() + " gated tests with "
-                + base.describe() + " in " + pairsRun + (pairsRun == 1 ? " pair" : " pairs") + ": "
-                + comparisons().size() + (comparisons().size() == 1 ? " metric" : " metrics") + ", Regressed: " + outcomes.get(RegressionOutcome.REGRESSED)
+        return "Compared " + statuses.get(ComparedTest.Status.COMPARED) + " of " + tests.size() + " " + population()
+                + " with " + base.describe() + " in " + pairsRun + (pairsRun == 1 ? " pair" : " pairs") + ": "
+                + comparisons().size() + (comparisons().size() == 1 ? " metric" : " metrics")
+                + ", Regressed: " + outcomes.get(RegressionOutcome.REGRESSED)
                 + ", Unchanged: " + outcomes.get(RegressionOutcome.UNCHANGED)
                 + ", Improved: " + outcomes.get(RegressionOutcome.IMPROVED)
                 + ", Inconclusive: " + outcomes.get(RegressionOutcome.INCONCLUSIVE)
                 + "; new: " + statuses.get(ComparedTest.Status.NEW)
                 + ", base failed: " + statuses.get(ComparedTest.Status.BASE_FAILED)
                 + ", head failed: " + statuses.get(ComparedTest.Status.HEAD_FAILED);
+    }
+
+    /** What was compared: {@code gated tests}, or each kind counted: {@code (2 gated tests, 1 benchmark run)}. */
+    private String population() {
+        Map<ResultKind, Long> kinds = tests.stream()
+                .collect(Collectors.groupingBy(ComparedTest::kind, () -> new EnumMap<>(ResultKind.class),
+                        Collectors.counting()));
+        if (kinds.size() <= 1) {
+            return noun(kinds.isEmpty() ? ResultKind.JUNIT : kinds.keySet().iterator().next(), tests.size());
+        }
+        return kinds.entrySet().stream()
+                .map(kind -> kind.getValue() + " " + noun(kind.getKey(), kind.getValue()))
+                .collect(Collectors.joining(", ", "(", ")"));
+    }
+
+    /** {@code gated test}, {@code benchmark run}, {@code load scenario} or {@code page}, plural unless one. */
+    private static String noun(ResultKind kind, long count) {
+        String noun = switch (kind) {
+            case JUNIT -> "gated test";
+            case JMH -> "benchmark run";
+            case LOAD -> "load scenario";
+            case LIGHTHOUSE -> "page";
+        };
+        return count == 1 ? noun : noun + "s";
     }
 }

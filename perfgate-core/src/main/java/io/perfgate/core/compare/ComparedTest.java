@@ -1,14 +1,18 @@
 package io.perfgate.core.compare;
 
+import io.perfgate.core.result.ResultKind;
+
 import java.util.List;
 
 /**
- * One gated test of head and how it compared with the base.
+ * One gated test, benchmark run, load scenario or page of head, and how it compared with the base.
  *
- * @param reason why it was not compared (new, a failed fork); null for a compared test
+ * @param kind    what was compared, for counting and wording
+ * @param reason  why it was not compared (new, a failed fork); null for a compared test
  * @param metrics its compared metrics; empty unless compared
  */
-public record ComparedTest(String testId, String label, Status status, String reason, List<PairedComparison> metrics) {
+public record ComparedTest(String testId, String label, ResultKind kind, Status status, String reason,
+                           List<PairedComparison> metrics) {
 
     /** Whether the test could be compared, and if not, why not. */
     public enum Status {

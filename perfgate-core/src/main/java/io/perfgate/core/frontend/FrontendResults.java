@@ -1,5 +1,6 @@
 package io.perfgate.core.frontend;
 
+import io.perfgate.core.result.Environment;
 import io.perfgate.core.result.FrontendDetails;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.ResultFiles;
@@ -16,7 +17,8 @@ import java.util.Map;
 
 /**
  * Turns pages and what Lighthouse measured on them into perfgate results ({@code kind = lighthouse}), one per
- * page, so {@code check} judges, reports and compares them like every other result.
+ * page, so {@code check} judges and reports them, and compares them with the baseline, like every other result.
+ * {@code perfgate:compare} does not measure them again: it runs no browser.
  */
 public final class FrontendResults {
     public static final ResultKind KIND = ResultKind.LIGHTHOUSE;
@@ -27,7 +29,7 @@ public final class FrontendResults {
     /** Written before the first run, so a goal that breaks off is told from one that never ran. */
     public static TestResult declared(PageDefinition page) {
         return TestResult.declared(KIND, page.id(), page.file(), page.name(), page.name(), page.gates(),
-                new Workload(null, 0, 0, page.runs(), 0, 1, 0));
+                new Workload(null, 0, 0, page.runs(), 0, 1, 0)).withEnvironment(Environment.machine());
     }
 
     /** The page's result: COMPLETED with every run, its failure (if any) counted as an error. */

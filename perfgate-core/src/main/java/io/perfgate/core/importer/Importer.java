@@ -3,6 +3,7 @@ package io.perfgate.core.importer;
 import io.perfgate.core.gate.GateType;
 import io.perfgate.core.gate.QuantityKind;
 import io.perfgate.core.latency.LatencyHistogram;
+import io.perfgate.core.result.Environment;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.ImportSource;
 import io.perfgate.core.result.Measurement;
@@ -40,8 +41,9 @@ public final class Importer {
     }
 
     public static TestResult declared(ImportDefinition definition) {
+        // the engine's run, not this JVM, was timed
         return TestResult.declared(KIND, definition.id(), definition.source(), definition.name(), null,
-                definition.gates(), null);
+                definition.gates(), null).withEnvironment(Environment.machine());
     }
 
     /** Reads, merges and records; never throws for bad data (the result carries the reason). */

@@ -43,6 +43,7 @@ public final class CompareJsonWriter implements CompareWriter {
             ObjectNode node = tests.addObject();
             node.put("id", test.testId());
             node.put("label", test.label());
+            node.put("kind", test.kind().fileName());
             node.put("status", test.status().name());
             if (test.reason() != null) {
                 node.put("reason", test.reason());

@@ -92,6 +92,17 @@ public record Environment(
                 assertions);
     }
 
+    /**
+     * This machine without a JVM: for results measured outside any JVM of perfgate's, such as a page in a browser
+     * or an imported engine's run. The recording JVM's version and options (Maven's own, say C1 only in
+     * .mvn/jvm.config) never timed them, so they must not make a comparison unfair.
+     */
+    public static Environment machine() {
+        Environment current = current();
+        return new Environment(null, null, null, current.osName(), current.osArch(), current.availableProcessors(),
+                current.cpuModel(), 0, List.of(), false);
+    }
+
     private static String readCpuModel() {
         Path cpuInfo = Path.of("/proc/cpuinfo");
         try {

@@ -213,6 +213,9 @@ class CompareAnalysisTest {
         assertTrue(added.reason().contains("has no such benchmark run (no such benchmark, mode or @Param value)"),
                 added.reason());
         assertEquals(10, report.pairsRun());
+        // the counts name each kind compared, not 'gated tests' for benchmarks too
+        assertTrue(report.counts().startsWith("Compared 2 of 3 (1 gated test, 2 benchmark runs) with 1a2b3c4d5e"),
+                report.counts());
     }
 
     @Test
@@ -229,5 +232,21 @@ class CompareAnalysisTest {
         assertEquals(10, report.pairsRun());
         assertEquals("benchmarks: the base has none of them", report.stoppedEarly());
         assertEquals(ComparedTest.Status.NEW, report.tests().get(1).status());
+    }
+
+    @Test
+    void aLoadScenarioTheBaseLacksIsNamedAsOneAndCountedAsOne() {
+        TestResult scenario = TestResult.declared(ResultKind.LOAD, "load:shop.yaml:checkout", "shop.yaml", "checkout",
+                "checkout", same.gates(), null);
+        CompareReport report = CompareAnalysis.of(CompareFixture.BASE, List.of(
+                new CompareAnalysis.Schedule("scenarios", List.of(scenario),
+                        new InterleavedRuns.Runs(List.of(), Set.of(scenario.id()), 6, "the base has none of them"))),
+                CompareFixture.comparator(), "forks");
+
+        ComparedTest added = report.tests().get(0);
+        assertEquals(ComparedTest.Status.NEW, added.status());
+        assertTrue(added.reason().contains("has no such load scenario, so there is nothing to compare it with"),
+                added.reason());
+        assertTrue(report.counts().startsWith("Compared 0 of 1 load scenario with"), report.counts());
     }
 }

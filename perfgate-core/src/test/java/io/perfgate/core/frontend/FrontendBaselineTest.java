@@ -12,6 +12,7 @@ import io.perfgate.core.result.Json;
 import io.perfgate.core.regression.MetricComparison;
 import io.perfgate.core.regression.RegressionMetric;
 import io.perfgate.core.regression.RegressionOutcome;
+import io.perfgate.core.result.Environment;
 import io.perfgate.core.result.FrontendDetails;
 import io.perfgate.core.result.TestResult;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,6 +28,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A page's Lighthouse runs are its replicates in the baseline comparison, like a test's rounds. */
@@ -145,6 +147,16 @@ class FrontendBaselineTest {
         return new BaselineComparator(storeWith(baseline), BaselineComparator.Settings.defaults())
                 .compare(List.of(current), new SourceVersion("fed4321cba", "feature", false), null,
                         RECORDED.plusSeconds(3600));
+    }
+
+    @Test
+    void aPageCarriesTheMachineNotTheJvmThatRecordedIt() {
+        // the browser was timed: Maven's own JVM options (C1 only, say) must not make its comparison unfair
+        Environment environment = page(1000, 0.0, 20).environment();
+        assertNull(environment.javaVersion());
+        assertEquals(List.of(), environment.jvmArguments());
+        assertEquals(List.of(), environment.timingDistortions());
+        assertEquals(Runtime.getRuntime().availableProcessors(), environment.availableProcessors());
     }
 
     /** Eight runs: FCP about 400 ms; LCP and TBT about the given milliseconds; the given CLS. */

@@ -125,6 +125,11 @@ class ImporterTest {
                 .collect(Collectors.toMap(Map.Entry::getKey, entry -> entry.getValue().invocations())));
         assertEquals(Map.of("status 503", 1L), outcome.result().endpoints().get("tx").errorsByKind());
 
+        // the engine's run was timed, not this JVM: its options and version do not belong to the result
+        assertNull(outcome.result().environment().javaVersion());
+        assertEquals(List.of(), outcome.result().environment().timingDistortions());
+        assertEquals(Runtime.getRuntime().availableProcessors(), outcome.result().environment().availableProcessors());
+
         write("cut.jtl", xml.substring(0, xml.length() - 40));
         Importer.Outcome cut = Importer.run(definition("  - {name: cut, files: cut.jtl}\n"), dir);
         assertTrue(cut.failure().matches("(?s).*cut\\.jtl:\\d+: not well-formed JTL XML.*"), cut.failure());

@@ -44,6 +44,7 @@ class CompareWritersTest {
         assertEquals(8, metric.get("pairs").size());
         assertTrue(metric.get("pairs").get(0).get("head").asDouble() > metric.get("pairs").get(0).get("base").asDouble());
         assertEquals("NEW", root.get("tests").get(1).get("status").asText());
+        assertEquals("junit", root.get("tests").get(0).get("kind").asText());
     }
 
     @Test

@@ -1,0 +1,71 @@
+package io.perfgate.maven;
+
+import io.perfgate.core.gate.Level;
+import io.perfgate.core.result.GateDeclaration;
+import io.perfgate.core.result.ResultFiles;
+import io.perfgate.core.result.ResultKind;
+import io.perfgate.core.result.TestResult;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.logging.SystemStreamLog;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ComparedResultsTest {
+
+    @TempDir
+    Path results;
+
+    private final List<String> warnings = new ArrayList<>();
+
+    private final SystemStreamLog log = new SystemStreamLog() {
+        @Override
+        public void warn(CharSequence content) {
+            warnings.add(content.toString());
+        }
+    };
+
+    private static TestResult gated(ResultKind kind, String className, String method, String gateType,
+                                    String metric, String bound) {
+        GateDeclaration gate = new GateDeclaration(gateType, Level.BLOCKING, false, "method " + method,
+                Map.of(metric, bound), null);
+        return TestResult.declared(kind, "[" + kind + "]" + className + "#" + method, className, method, method,
+                List.of(gate), null);
+    }
+
+    @Test
+    void aGatedPageIsNamedAsNotComparedWhileTheTestsAreCompared() throws Exception {
+        ResultFiles.write(results, gated(ResultKind.JUNIT, "shop.OrderTest", "create", "LatencyGate", "p95", "200ms"));
+        ResultFiles.write(results, gated(ResultKind.LIGHTHOUSE, "pages.yaml", "catalogue", "FrontendGate", "lcp",
+                "2.5s"));
+
+        ComparedResults compared = ComparedResults.read(results, Map.of(), false, null, null, log);
+
+        assertEquals(List.of("OrderTest#create"), compared.tests().stream().map(TestResult::label).toList());
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("perfgate:compare: pages.yaml#catalogue not compared with the base:"
+                + " compare runs no browser"), warnings.get(0));
+    }
+
+    @Test
+    void pagesAloneAreNamedAndStillNoPass() throws Exception {
+        ResultFiles.write(results, gated(ResultKind.LIGHTHOUSE, "pages.yaml", "catalogue", "FrontendGate", "lcp",
+                "2.5s"));
+
+        MojoExecutionException error = assertThrows(MojoExecutionException.class,
+                () -> ComparedResults.read(results, Map.of(), false, null, null, log));
+
+        assertTrue(error.getMessage().contains("no gated JUnit test, JMH benchmark or load scenario"),
+                error.getMessage());
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).contains("pages.yaml#catalogue not compared"), warnings.get(0));
+    }
+}
