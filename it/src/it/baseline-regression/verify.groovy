@@ -31,8 +31,8 @@ def summary = new JsonSlurper().parse(new File(basedir, 'target/perfgate/summary
 
 // 4. accepting re-baselines every metric of the test and records the reason
 assert accept.contains('BUILD SUCCESS')
-// the change is signed, with a decimal under 10 %: a busy machine's p95 may move either way (+8.1% seen in CI)
-assert accept =~ /perfgate: accepted CheckoutTest#checkout:p95 as its new baseline \([+-]?[0-9.]+%\), because: checkout-now-audits/
+// a rise, printed with a decimal under 10 % (+8.1% once, when a busy CI runner blurred a 30 % slowdown)
+assert accept =~ /perfgate: accepted CheckoutTest#checkout:p95 as its new baseline \(\+[0-9.]+%\), because: checkout-now-audits/
 baseline = new JsonSlurper().parse(baselines[0])
 // CPU time per invocation, p50, p90, p95, mean and throughput have baseline values (p99 needs 1,000 samples a round, these have 400)
 assert baseline.acceptances*.metric == ['CPU mean', 'mean', 'p50', 'p90', 'p95', 'throughput']

@@ -47,9 +47,10 @@ record ComparedResults(List<TestResult> tests, List<TestResult> benchmarks, List
 
     /**
      * What the results directory holds. Load scenarios count only when they come from the scenario file, compare
-     * can start the service and their plan drives both versions alike; the others, and gated Lighthouse pages, are
-     * named in a warning. None in one module of a multi-module build is fine (an aggregator, a module without perf
-     * tests) as long as some module had them; none anywhere is an error, never a pass.
+     * can start the service and their plan drives both versions alike; the others, @LoadTest and imported results,
+     * and gated Lighthouse pages are named in a warning. None in one module of a multi-module build is fine (an
+     * aggregator, a module without perf tests) as long as some module had them; none anywhere is an error, never a
+     * pass.
      *
      * @param scenarioPlans the scenario file's plans by result id; empty without the file
      * @param serviceSet    whether perfgate.compare.service is set
@@ -64,6 +65,13 @@ record ComparedResults(List<TestResult> tests, List<TestResult> benchmarks, List
         }
         List<TestResult> scenarios = CompareAnalysis.gatedScenarios(all).stream()
                 .filter(result -> scenarioPlans.containsKey(result.id())).toList();
+        List<String> notDriven = CompareAnalysis.gatedScenarios(all).stream()
+                .filter(result -> !scenarioPlans.containsKey(result.id())).map(TestResult::label).toList();
+        if (!notDriven.isEmpty()) {
+            log.warn("perfgate:compare: " + String.join(", ", notDriven) + " not compared with the base: compare"
+                    + " drives only the scenario file's scenarios, so @LoadTest methods and perfgate:import results"
+                    + " are judged only by perfgate:check");
+        }
         Predicate<TestResult> drivenAlike = result -> ServiceForkRunner.drivenAlike(scenarioPlans.get(result.id()));
         List<String> unlike = scenarios.stream().filter(drivenAlike.negate()).map(TestResult::label).toList();
         if (!unlike.isEmpty()) {

@@ -56,6 +56,20 @@ class ComparedResultsTest {
     }
 
     @Test
+    void aLoadResultOutsideTheScenarioFileIsNamedAsNotCompared() throws Exception {
+        ResultFiles.write(results, gated(ResultKind.JUNIT, "shop.OrderTest", "create", "LatencyGate", "p95", "200ms"));
+        ResultFiles.write(results, gated(ResultKind.LOAD, "shop.CheckoutLoadTest", "peak", "LatencyGate", "p95",
+                "50ms"));
+
+        ComparedResults compared = ComparedResults.read(results, Map.of(), true, null, null, log);
+
+        assertEquals(List.of(), compared.scenarios());
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("perfgate:compare: CheckoutLoadTest#peak not compared with the base:"
+                + " compare drives only the scenario file's scenarios"), warnings.get(0));
+    }
+
+    @Test
     void pagesAloneAreNamedAndStillNoPass() throws Exception {
         ResultFiles.write(results, gated(ResultKind.LIGHTHOUSE, "pages.yaml", "catalogue", "FrontendGate", "lcp",
                 "2.5s"));

@@ -136,7 +136,7 @@ public final class BaselineComparator {
                 continue;
             }
             Fingerprint current = Fingerprint.of(result.environment(), version, profileOf(result, profile), now);
-            runFingerprint = runFingerprint == null ? current : runFingerprint;
+            runFingerprint = runFingerprint == null || !runFingerprint.timedInJvm() ? current : runFingerprint;
             TestBaseline baseline = baselines.byTestId().get(result.id());
             List<String> unfair = baseline == null ? List.of() : current.unfairness(baseline.fingerprint());
             List<HistoryRun> comparable = comparableRuns(history.runs(), current);

@@ -54,6 +54,17 @@ public record Fingerprint(
                 env.cpuModel(), env.availableProcessors(), env.maxHeapBytes(), env.timingDistortions());
     }
 
+    /** Whether a JVM of perfgate's timed the run; pages and imported runs keep the machine only. */
+    @JsonIgnore
+    public boolean timedInJvm() {
+        return javaVersion != null || maxHeapBytes != 0 || !jvmFlags.isEmpty() || !distortions.isEmpty();
+    }
+
+    private Fingerprint machineOnly() {
+        return new Fingerprint(commit, branch, dirty, recordedAt, profile, null, null, null, List.of(), osName, osArch,
+                cpuModel, availableProcessors, 0, List.of());
+    }
+
     /** {@code commit abc1234 on main, 2024-05-01}, for messages. */
     @JsonIgnore
     public String describe() {
@@ -156,8 +167,15 @@ public record Fingerprint(
                 && !argument.startsWith("-Xrunjdwp");
     }
 
-    /** Differences of environment and distortions of either run, against the baseline's, in words; empty if fair. */
+    /**
+     * Differences of environment and distortions of either run, against the baseline's, in words; empty if fair.
+     * When either side was timed by no JVM of perfgate's (a page, an imported run), only the machines and profiles
+     * count: a baseline recorded before such results dropped the recording JVM still holds Maven's.
+     */
     public List<String> unfairness(Fingerprint baseline) {
+        if (!timedInJvm() || !baseline.timedInJvm()) {
+            return machineOnly().differencesFrom(baseline.machineOnly());
+        }
         List<String> unfair = new ArrayList<>(differencesFrom(baseline));
         List<String> now = unfairDistortions(baseline);
         List<String> then = baseline.unfairDistortions(this);

@@ -57,7 +57,7 @@ public record CompareReport(BaseCommit base, int pairsPlanned, int pairsRun, Str
     /**
      * {@code Compared 3 of 4 gated tests with 1a2b3c4 (origin/main) in 10 pairs: 4 metrics, Regressed: 1, Unchanged: 3,
      * Improved: 0, Inconclusive: 0; new: 1, base failed: 0, head failed: 0}; with more than one kind
-     * {@code Compared 3 of 3 (2 gated tests, 1 load scenario) with ...}.
+     * {@code Compared 3 of 3 gated results (2 tests, 1 load scenario) with ...}.
      */
     public String counts() {
         Map<RegressionOutcome, Integer> outcomes = countsByOutcome();
@@ -74,23 +74,24 @@ public record CompareReport(BaseCommit base, int pairsPlanned, int pairsRun, Str
                 + ", head failed: " + statuses.get(ComparedTest.Status.HEAD_FAILED);
     }
 
-    /** What was compared: {@code gated tests}, or each kind counted: {@code (2 gated tests, 1 benchmark run)}. */
+    /** What was compared: {@code gated tests}, or each kind counted, {@code gated results (2 tests, 1 page)}. */
     private String population() {
         Map<ResultKind, Long> kinds = tests.stream()
                 .collect(Collectors.groupingBy(ComparedTest::kind, () -> new EnumMap<>(ResultKind.class),
                         Collectors.counting()));
         if (kinds.size() <= 1) {
-            return noun(kinds.isEmpty() ? ResultKind.JUNIT : kinds.keySet().iterator().next(), tests.size());
+            ResultKind kind = kinds.isEmpty() ? ResultKind.JUNIT : kinds.keySet().iterator().next();
+            return (kind == ResultKind.JUNIT ? "gated " : "") + noun(kind, tests.size());
         }
         return kinds.entrySet().stream()
                 .map(kind -> kind.getValue() + " " + noun(kind.getKey(), kind.getValue()))
-                .collect(Collectors.joining(", ", "(", ")"));
+                .collect(Collectors.joining(", ", "gated results (", ")"));
     }
 
-    /** {@code gated test}, {@code benchmark run}, {@code load scenario} or {@code page}, plural unless one. */
+    /** {@code test}, {@code benchmark run}, {@code load scenario} or {@code page}, plural unless one. */
     private static String noun(ResultKind kind, long count) {
         String noun = switch (kind) {
-            case JUNIT -> "gated test";
+            case JUNIT -> "test";
             case JMH -> "benchmark run";
             case LOAD -> "load scenario";
             case LIGHTHOUSE -> "page";

@@ -95,6 +95,19 @@ class BaselineComparatorTest {
     }
 
     @Test
+    void aRunOfPagesAndTestsKeepsTheJvmInItsHistoryWhicheverComesFirst() {
+        store().record(List.of(Results.completed("create", 2e6), Results.completed("browse", 2e6)), BASE, null,
+                RECORDED, false);
+        // a result no JVM of perfgate's timed (a page, an import) first, as results are read in id order
+        Environment machine = new Environment(null, null, null, "Linux", "amd64", 2, "Test CPU", 0, List.of(), false);
+        compare(List.of(Results.completed("browse", 2e6, 10, 701, machine),
+                Results.completed("create", 2e6, 10, 702, Results.ENVIRONMENT)), CHANGE, RECORDED.plusSeconds(60));
+
+        Fingerprint run = store().history().readAll().runs().get(0).fingerprint();
+        assertEquals("17.0.9", run.javaVersion(), "the tests' history compares JVM with JVM");
+    }
+
+    @Test
     void aRerunAtTheSameCommitAddsReplicatesToUndecidedMetricsOnly() {
         store().record(List.of(Results.completed("create", 2e6)), BASE, null, RECORDED, false);
         // about +20 %: p95 sits on its allowed +20 % (undecided), p50 and mean are beyond their +10 %

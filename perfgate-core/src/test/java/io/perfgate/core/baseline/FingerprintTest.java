@@ -39,6 +39,25 @@ class FingerprintTest {
     }
 
     @Test
+    void aPageComparesOnlyItsMachineAlsoWithABaselineThatStillHoldsMavensJvm() {
+        // a page recorded before pages dropped the recording JVM: Maven's, on C1 only
+        Fingerprint oldPage = of(environment("17.0.9", true, "-XX:TieredStopAtLevel=1", "-Xmx512m"));
+        Fingerprint page = of(new Environment(null, null, null, "Linux", "amd64", 4, "Test CPU", 0, List.of(), false));
+        assertEquals(List.of(), page.unfairness(oldPage));
+        assertEquals(List.of(), oldPage.unfairness(page));
+        assertEquals(List.of(), page.unfairness(page));
+        // the machine still counts
+        Fingerprint otherMachine = of(new Environment(null, null, null, "Linux", "amd64", 8, "Other CPU", 0,
+                List.of(), false));
+        assertEquals(List.of("the CPU differs (baseline Test CPU, now Other CPU)",
+                "the available processors differ (baseline 4, now 8)"), otherMachine.unfairness(oldPage));
+        // a JVM-timed run on C1 only is still unfair, however it compares
+        Fingerprint limited = of(environment("17.0.9", false, "-XX:TieredStopAtLevel=1"));
+        assertTrue(limited.unfairness(limited).contains("both runs had: JIT limited (-XX:TieredStopAtLevel=1)"),
+                limited.unfairness(limited).toString());
+    }
+
+    @Test
     void differencesNameWhatChanged() {
         Fingerprint baseline = of(environment("17.0.9", false, "-Xmx1g"));
         Fingerprint current = of(environment("21.0.2", false, "-Xmx2g", "-XX:+UseZGC"));

@@ -5,6 +5,7 @@ import io.perfgate.core.baseline.BaselineComparison;
 import io.perfgate.core.check.CheckReport;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.latency.LatencyHistogram;
+import io.perfgate.core.result.Environment;
 import io.perfgate.core.result.Json;
 import io.perfgate.core.result.Measurement;
 import io.perfgate.core.result.ResultFiles;
@@ -93,6 +94,23 @@ class CertificateTest {
         assertEquals(new Certificate.DigestedFile(".perfgate/baselines/abc.json", "baseline", 3, ABC_SHA256), files.get(2));
         assertTrue(certificate.baseline().present());
         assertEquals(".perfgate", certificate.baseline().directory());
+    }
+
+    @Test
+    void theEnvironmentIsAJvmsWhenAnyResultHasOneAndTheMachineForPagesAlone() {
+        TestResult page = TestData.completed("pages.yaml", "home", "home", tenMillis(), gate("LatencyGate", "p95", "20ms"))
+                .withEnvironment(Environment.machine());
+        TestResult test = results("20ms").get(0);
+
+        Certificate mixed = CertificateIssuer.issue(CheckReport.of("Shop", null, List.of(page, test)), inputs());
+        assertEquals("17.0.12", mixed.environment().javaVersion());
+
+        Certificate pagesOnly = CertificateIssuer.issue(CheckReport.of("Shop", null, List.of(page)), inputs());
+        assertNull(pagesOnly.environment().javaVersion());
+        String environment = CertificateMarkdown.render(pagesOnly).lines()
+                .filter(line -> line.startsWith("- **Environment**")).findFirst().orElseThrow();
+        assertTrue(environment.startsWith("- **Environment**: " + System.getProperty("os.name") + " "), environment);
+        assertFalse(environment.contains("Java"), environment);
     }
 
     @Test

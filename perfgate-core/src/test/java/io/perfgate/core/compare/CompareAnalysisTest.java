@@ -214,7 +214,7 @@ class CompareAnalysisTest {
                 added.reason());
         assertEquals(10, report.pairsRun());
         // the counts name each kind compared, not 'gated tests' for benchmarks too
-        assertTrue(report.counts().startsWith("Compared 2 of 3 (1 gated test, 2 benchmark runs) with 1a2b3c4d5e"),
+        assertTrue(report.counts().startsWith("Compared 2 of 3 gated results (1 test, 2 benchmark runs) with 1a2b3c4d5e"),
                 report.counts());
     }
 
