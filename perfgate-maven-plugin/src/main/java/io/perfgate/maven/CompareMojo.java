@@ -241,7 +241,7 @@ public class CompareMojo extends AbstractPerfgateMojo {
                             ids(gated.scenarios()), baseVersion, headVersion, settings, serviceRunner,
                             directory.resolve("services"), getLog()::info)));
                 }
-                report = CompareAnalysis.of(base, schedules, comparator, directory.toString());
+                report = CompareAnalysis.of(base, schedules, gated.leftOut(), comparator, directory.toString());
             } finally {
                 if (keepBase) {
                     getLog().info("perfgate: the base worktree is kept in " + checkout.worktree()

@@ -1,6 +1,7 @@
 package io.perfgate.maven;
 
 import io.perfgate.core.compare.CompareAnalysis;
+import io.perfgate.core.compare.ComparedTest;
 import io.perfgate.core.compare.ServiceForkRunner;
 import io.perfgate.core.load.LoadPlan;
 import io.perfgate.core.result.ResultFileException;
@@ -19,9 +20,10 @@ import java.util.function.Predicate;
 
 /**
  * Head's gated JUnit tests, JMH benchmark runs and load scenarios, as this build's test phase, perfgate:jmh and
- * perfgate:load recorded them: what perfgate:compare measures again.
+ * perfgate:load recorded them: what perfgate:compare measures again; and the gated results it leaves out.
  */
-record ComparedResults(List<TestResult> tests, List<TestResult> benchmarks, List<TestResult> scenarios) {
+record ComparedResults(List<TestResult> tests, List<TestResult> benchmarks, List<TestResult> scenarios,
+                       List<ComparedTest> leftOut) {
 
     /** Set in the build's session once a module compared something, so a module without any need not. */
     private static final String COMPARED_IN_REACTOR = ComparedResults.class.getName() + ".compared";
@@ -47,10 +49,10 @@ record ComparedResults(List<TestResult> tests, List<TestResult> benchmarks, List
 
     /**
      * What the results directory holds. Load scenarios count only when they come from the scenario file, compare
-     * can start the service and their plan drives both versions alike; the others, @LoadTest and imported results,
-     * and gated Lighthouse pages are named in a warning. None in one module of a multi-module build is fine (an
-     * aggregator, a module without perf tests) as long as some module had them; none anywhere is an error, never a
-     * pass.
+     * can start the service and their plan drives both versions alike; the others are named in a warning. Gated
+     * pages, @LoadTest and imported results are left out, and the report names them. None in one module of a
+     * multi-module build is fine (an aggregator, a module without perf tests) as long as some module had them; none
+     * anywhere is an error, never a pass.
      *
      * @param scenarioPlans the scenario file's plans by result id; empty without the file
      * @param serviceSet    whether perfgate.compare.service is set
@@ -65,13 +67,6 @@ record ComparedResults(List<TestResult> tests, List<TestResult> benchmarks, List
         }
         List<TestResult> scenarios = CompareAnalysis.gatedScenarios(all).stream()
                 .filter(result -> scenarioPlans.containsKey(result.id())).toList();
-        List<String> notDriven = CompareAnalysis.gatedScenarios(all).stream()
-                .filter(result -> !scenarioPlans.containsKey(result.id())).map(TestResult::label).toList();
-        if (!notDriven.isEmpty()) {
-            log.warn("perfgate:compare: " + String.join(", ", notDriven) + " not compared with the base: compare"
-                    + " drives only the scenario file's scenarios, so @LoadTest methods and perfgate:import results"
-                    + " are judged only by perfgate:check");
-        }
         Predicate<TestResult> drivenAlike = result -> ServiceForkRunner.drivenAlike(scenarioPlans.get(result.id()));
         List<String> unlike = scenarios.stream().filter(drivenAlike.negate()).map(TestResult::label).toList();
         if (!unlike.isEmpty()) {
@@ -87,21 +82,16 @@ record ComparedResults(List<TestResult> tests, List<TestResult> benchmarks, List
                     + " java -cp {classpath} com.acme.Main --port={port}, or java -jar {jar} --server.port={port}");
             scenarios = List.of();
         }
-        List<String> pages = CompareAnalysis.gatedPages(all).stream().map(TestResult::label).toList();
-        if (!pages.isEmpty()) {
-            log.warn("perfgate:compare: " + String.join(", ", pages) + " not compared with the base: compare runs no"
-                    + " browser, so gated pages are judged only by perfgate:check, against their bounds and the"
-                    + " baseline (mvn verify perfgate:baseline on the base branch)");
-        }
         ComparedResults gated = new ComparedResults(CompareAnalysis.gatedTests(all),
-                CompareAnalysis.gatedBenchmarks(all), scenarios);
+                CompareAnalysis.gatedBenchmarks(all), scenarios, CompareAnalysis.leftOut(all, scenarioPlans.keySet()));
         boolean reactor = session != null && session.getProjects() != null && session.getProjects().size() > 1;
         if (!gated.isEmpty()) {
             if (reactor) {
                 session.getRepositorySession().getData().set(COMPARED_IN_REACTOR, Boolean.TRUE);
             }
-            return gated;
+            return gated; // the report names what was left out
         }
+        gated.leftOut().forEach(test -> log.warn("perfgate:compare: " + test.label() + " " + test.reason()));
         String none = "no gated JUnit test, JMH benchmark or load scenario (with perfgate.compare.service set)"
                 + " recorded a result in " + results;
         if (reactor) {

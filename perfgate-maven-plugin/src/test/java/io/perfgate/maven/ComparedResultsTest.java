@@ -1,5 +1,6 @@
 package io.perfgate.maven;
 
+import io.perfgate.core.compare.ComparedTest;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.ResultFiles;
@@ -42,7 +43,7 @@ class ComparedResultsTest {
     }
 
     @Test
-    void aGatedPageIsNamedAsNotComparedWhileTheTestsAreCompared() throws Exception {
+    void aGatedPageIsLeftOutForTheReportWhileTheTestsAreCompared() throws Exception {
         ResultFiles.write(results, gated(ResultKind.JUNIT, "shop.OrderTest", "create", "LatencyGate", "p95", "200ms"));
         ResultFiles.write(results, gated(ResultKind.LIGHTHOUSE, "pages.yaml", "catalogue", "FrontendGate", "lcp",
                 "2.5s"));
@@ -50,13 +51,14 @@ class ComparedResultsTest {
         ComparedResults compared = ComparedResults.read(results, Map.of(), false, null, null, log);
 
         assertEquals(List.of("OrderTest#create"), compared.tests().stream().map(TestResult::label).toList());
-        assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).startsWith("perfgate:compare: pages.yaml#catalogue not compared with the base:"
-                + " compare runs no browser"), warnings.get(0));
+        assertEquals(List.of("pages.yaml#catalogue"), compared.leftOut().stream().map(ComparedTest::label).toList());
+        assertTrue(compared.leftOut().get(0).reason().startsWith("not compared with the base: compare runs no"
+                + " browser"), compared.leftOut().get(0).reason());
+        assertEquals(List.of(), warnings, "the report names it, once");
     }
 
     @Test
-    void aLoadResultOutsideTheScenarioFileIsNamedAsNotCompared() throws Exception {
+    void aLoadResultOutsideTheScenarioFileIsLeftOut() throws Exception {
         ResultFiles.write(results, gated(ResultKind.JUNIT, "shop.OrderTest", "create", "LatencyGate", "p95", "200ms"));
         ResultFiles.write(results, gated(ResultKind.LOAD, "shop.CheckoutLoadTest", "peak", "LatencyGate", "p95",
                 "50ms"));
@@ -64,9 +66,10 @@ class ComparedResultsTest {
         ComparedResults compared = ComparedResults.read(results, Map.of(), true, null, null, log);
 
         assertEquals(List.of(), compared.scenarios());
-        assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).startsWith("perfgate:compare: CheckoutLoadTest#peak not compared with the base:"
-                + " compare drives only the scenario file's scenarios"), warnings.get(0));
+        assertEquals(List.of(ComparedTest.Status.LEFT_OUT), compared.leftOut().stream().map(ComparedTest::status)
+                .toList());
+        assertTrue(compared.leftOut().get(0).reason().startsWith("not compared with the base: compare drives only the"
+                + " scenario file's scenarios"), compared.leftOut().get(0).reason());
     }
 
     @Test
@@ -80,6 +83,8 @@ class ComparedResultsTest {
         assertTrue(error.getMessage().contains("no gated JUnit test, JMH benchmark or load scenario"),
                 error.getMessage());
         assertEquals(1, warnings.size(), warnings.toString());
-        assertTrue(warnings.get(0).contains("pages.yaml#catalogue not compared"), warnings.get(0));
+        // nothing else to compare, so no report: the console names it
+        assertTrue(warnings.get(0).startsWith("perfgate:compare: pages.yaml#catalogue not compared with the base:"
+                + " compare runs no browser"), warnings.get(0));
     }
 }

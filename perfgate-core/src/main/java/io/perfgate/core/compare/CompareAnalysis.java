@@ -56,12 +56,29 @@ public final class CompareAnalysis {
                 .toList();
     }
 
-    /** The gated pages Lighthouse measured, which compare does not measure again (it runs no browser). */
-    public static List<TestResult> gatedPages(List<TestResult> results) {
-        return results.stream()
-                .filter(result -> result.kind() == ResultKind.LIGHTHOUSE && result.status() != ResultStatus.SKIPPED
-                        && !result.gates().isEmpty())
-                .toList();
+    /**
+     * The gated results compare does not measure again, each with why: pages (it runs no browser) and load results
+     * outside the scenario file ({@code @LoadTest} methods, {@code perfgate:import}).
+     *
+     * @param scenarioIds the ids of the scenario file's scenarios, which compare drives
+     */
+    public static List<ComparedTest> leftOut(List<TestResult> results, Set<String> scenarioIds) {
+        List<ComparedTest> leftOut = new ArrayList<>();
+        for (TestResult result : results) {
+            if (result.status() == ResultStatus.SKIPPED || result.gates().isEmpty()) {
+                continue;
+            }
+            String why = result.kind() == ResultKind.LIGHTHOUSE ? "compare runs no browser"
+                    : result.kind() == ResultKind.LOAD && !scenarioIds.contains(result.id())
+                    ? "compare drives only the scenario file's scenarios, not @LoadTest methods or imported runs"
+                    : null;
+            if (why != null) {
+                leftOut.add(new ComparedTest(result.id(), result.label(), result.kind(), ComparedTest.Status.LEFT_OUT,
+                        "not compared with the base: " + why + "; perfgate:check judges it against its bounds and"
+                        + " the baseline", List.of()));
+            }
+        }
+        return leftOut;
     }
 
     /**
@@ -76,9 +93,13 @@ public final class CompareAnalysis {
         }
     }
 
-    /** Judges every schedule's comparisons together, with one correction across the suite. */
-    public static CompareReport of(BaseCommit base, List<Schedule> schedules, PairedComparator comparator,
-                                   String forkLogs) {
+    /**
+     * Judges every schedule's comparisons together, with one correction across the suite.
+     *
+     * @param leftOut the gated results compare did not measure ({@link #leftOut}), reported as such
+     */
+    public static CompareReport of(BaseCommit base, List<Schedule> schedules, List<ComparedTest> leftOut,
+                                   PairedComparator comparator, String forkLogs) {
         List<PairedComparator.Input> inputs = new ArrayList<>();
         List<ComparedTest> notCompared = new ArrayList<>();
         List<TestResult> compared = new ArrayList<>();
@@ -115,6 +136,7 @@ public final class CompareAnalysis {
                     byTest.getOrDefault(test.id(), List.of())));
         }
         tests.addAll(notCompared);
+        tests.addAll(leftOut);
         return new CompareReport(base, pairsPlanned, pairsRun == Integer.MAX_VALUE ? 0 : pairsRun,
                 stopped.isEmpty() ? null : String.join("; ", stopped), comparator.policy().correction().displayName(),
                 tests, forkLogs);

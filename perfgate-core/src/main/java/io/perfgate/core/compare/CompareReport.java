@@ -71,7 +71,9 @@ public record CompareReport(BaseCommit base, int pairsPlanned, int pairsRun, Str
                 + ", Inconclusive: " + outcomes.get(RegressionOutcome.INCONCLUSIVE)
                 + "; new: " + statuses.get(ComparedTest.Status.NEW)
                 + ", base failed: " + statuses.get(ComparedTest.Status.BASE_FAILED)
-                + ", head failed: " + statuses.get(ComparedTest.Status.HEAD_FAILED);
+                + ", head failed: " + statuses.get(ComparedTest.Status.HEAD_FAILED)
+                + (statuses.get(ComparedTest.Status.LEFT_OUT) == 0 ? ""
+                : ", left out: " + statuses.get(ComparedTest.Status.LEFT_OUT));
     }
 
     /** What was compared: {@code gated tests}, or each kind counted, {@code gated results (2 tests, 1 page)}. */

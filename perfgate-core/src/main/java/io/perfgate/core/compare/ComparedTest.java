@@ -23,7 +23,12 @@ public record ComparedTest(String testId, String label, ResultKind kind, Status 
         /** A base fork failed or recorded nothing for it: not compared, and never counted as a pass. */
         BASE_FAILED,
         /** A head fork failed or recorded nothing for it. */
-        HEAD_FAILED
+        HEAD_FAILED,
+        /**
+         * Compare does not measure it again (a page: no browser; a @LoadTest or imported result: not in the scenario
+         * file). Named, neither passed nor failed: check judges it.
+         */
+        LEFT_OUT
     }
 
     public ComparedTest {

@@ -45,7 +45,11 @@ public final class CompareMarkdownWriter implements CompareWriter {
         for (ComparedTest test : report.tests()) {
             if (test.status() != ComparedTest.Status.COMPARED) {
                 out.append("- **").append(markdownCell(test.label())).append("**: ")
-                        .append(test.status() == ComparedTest.Status.NEW ? "🆕 " : "⚠️ ")
+                        .append(switch (test.status()) {
+                            case NEW -> "🆕 ";
+                            case LEFT_OUT -> "⏭️ ";
+                            default -> "⚠️ ";
+                        })
                         .append(markdownCell(test.reason())).append('\n');
             }
         }

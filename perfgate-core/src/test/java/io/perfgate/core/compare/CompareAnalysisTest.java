@@ -34,7 +34,7 @@ class CompareAnalysisTest {
     private CompareReport analyse(InterleavedRuns.Runs runs, TestResult... tests) {
         return CompareAnalysis.of(CompareFixture.BASE,
                 List.of(new CompareAnalysis.Schedule("tests", List.of(tests), runs)),
-                CompareFixture.comparator(), "forks");
+                List.of(), CompareFixture.comparator(), "forks");
     }
 
     @Test
@@ -196,7 +196,7 @@ class CompareAnalysisTest {
                 new CompareAnalysis.Schedule("tests", List.of(same),
                         CompareFixture.runs(10, Map.of(same, 1.0), Set.of())),
                 new CompareAnalysis.Schedule("benchmarks", List.of(slowerCodec, newCodec), benchmarkRuns)),
-                CompareFixture.comparator(), "forks");
+                List.of(), CompareFixture.comparator(), "forks");
 
         ComparedTest codec = report.tests().stream().filter(test -> test.testId().equals(slowerCodec.id()))
                 .findFirst().orElseThrow();
@@ -227,11 +227,32 @@ class CompareAnalysisTest {
                 new CompareAnalysis.Schedule("tests", List.of(same),
                         CompareFixture.runs(10, Map.of(same, 1.0), Set.of())),
                 new CompareAnalysis.Schedule("benchmarks", List.of(newCodec), none)),
-                CompareFixture.comparator(), "forks");
+                List.of(), CompareFixture.comparator(), "forks");
 
         assertEquals(10, report.pairsRun());
         assertEquals("benchmarks: the base has none of them", report.stoppedEarly());
         assertEquals(ComparedTest.Status.NEW, report.tests().get(1).status());
+    }
+
+    @Test
+    void gatedPagesAndLoadResultsOutsideTheScenarioFileAreLeftOutWithWhy() {
+        TestResult page = TestResult.declared(ResultKind.LIGHTHOUSE, "page:pages.yaml#home", "pages.yaml", "home",
+                "home", same.gates(), null);
+        TestResult ungatedPage = page.withNames("pages.yaml", "about", "about").withGates(List.of());
+        TestResult loadTest = TestResult.declared(ResultKind.LOAD, "[engine:junit]CheckoutLoadTest#peak",
+                "shop.CheckoutLoadTest", "peak", "peak", same.gates(), null);
+        TestResult scenario = TestResult.declared(ResultKind.LOAD, "load:shop.yaml:checkout", "shop.yaml", "checkout",
+                "checkout", same.gates(), null);
+
+        List<ComparedTest> leftOut = CompareAnalysis.leftOut(List.of(same, page, ungatedPage, loadTest, scenario),
+                Set.of(scenario.id()));
+
+        assertEquals(List.of("pages.yaml#home", "CheckoutLoadTest#peak"), leftOut.stream().map(ComparedTest::label)
+                .toList());
+        assertTrue(leftOut.stream().allMatch(test -> test.status() == ComparedTest.Status.LEFT_OUT));
+        assertEquals("not compared with the base: compare runs no browser; perfgate:check judges it against its"
+                + " bounds and the baseline", leftOut.get(0).reason());
+        assertTrue(leftOut.get(1).reason().contains("not @LoadTest methods or imported runs"), leftOut.get(1).reason());
     }
 
     @Test
@@ -241,7 +262,7 @@ class CompareAnalysisTest {
         CompareReport report = CompareAnalysis.of(CompareFixture.BASE, List.of(
                 new CompareAnalysis.Schedule("scenarios", List.of(scenario),
                         new InterleavedRuns.Runs(List.of(), Set.of(scenario.id()), 6, "the base has none of them"))),
-                CompareFixture.comparator(), "forks");
+                List.of(), CompareFixture.comparator(), "forks");
 
         ComparedTest added = report.tests().get(0);
         assertEquals(ComparedTest.Status.NEW, added.status());

@@ -6,6 +6,7 @@ import io.perfgate.core.compare.CompareFixture;
 import io.perfgate.core.compare.CompareReport;
 import io.perfgate.core.gate.Level;
 import io.perfgate.core.result.Json;
+import io.perfgate.core.result.ResultKind;
 import io.perfgate.core.result.TestResult;
 import org.junit.jupiter.api.Test;
 
@@ -22,13 +23,15 @@ class CompareWritersTest {
 
     private final TestResult slower = CompareFixture.gated("slower", Level.BLOCKING);
     private final TestResult added = CompareFixture.gated("added<script>", Level.BLOCKING);
+    private final TestResult page = TestResult.declared(ResultKind.LIGHTHOUSE, "page:pages.yaml#home", "pages.yaml",
+            "home", "home", slower.gates(), null);
 
     private CompareReport report() {
         Map<TestResult, Double> factors = new LinkedHashMap<>();
         factors.put(slower, 1.5);
         return CompareAnalysis.of(CompareFixture.BASE, List.of(new CompareAnalysis.Schedule("tests",
                 List.of(slower, added), CompareFixture.runs(8, factors, Set.of(added.id())))),
-                CompareFixture.comparator(), "target/forks");
+                CompareAnalysis.leftOut(List.of(page), Set.of()), CompareFixture.comparator(), "target/forks");
     }
 
     @Test
@@ -45,6 +48,12 @@ class CompareWritersTest {
         assertTrue(metric.get("pairs").get(0).get("head").asDouble() > metric.get("pairs").get(0).get("base").asDouble());
         assertEquals("NEW", root.get("tests").get(1).get("status").asText());
         assertEquals("junit", root.get("tests").get(0).get("kind").asText());
+        JsonNode leftOut = root.get("tests").get(2);
+        assertEquals("LEFT_OUT", leftOut.get("status").asText());
+        assertEquals("lighthouse", leftOut.get("kind").asText());
+        assertTrue(root.get("headline").asText().contains("Compared 1 of 3 gated results (2 tests, 1 page)"),
+                root.get("headline").asText());
+        assertTrue(root.get("headline").asText().endsWith(", left out: 1"), root.get("headline").asText());
     }
 
     @Test
@@ -54,6 +63,9 @@ class CompareWritersTest {
         assertTrue(markdown.contains("| OrderApiPerfTest#slower | p95 | "), markdown);
         assertTrue(markdown.contains(" | +20% | ❌ REGRESSED |"), markdown);
         assertTrue(markdown.contains("- **OrderApiPerfTest#added&lt;script&gt;**: 🆕 new in head"), markdown);
+        // what compare did not measure is named in the pull request too, not only on the console
+        assertTrue(markdown.contains("- **pages.yaml#home**: ⏭️ not compared with the base: compare runs no browser;"
+                + " perfgate:check judges it against its bounds and the baseline"), markdown);
     }
 
     @Test
