@@ -9,7 +9,6 @@ import io.perfgate.core.compare.CompareReport;
 import io.perfgate.core.compare.InterleavedRuns;
 import io.perfgate.core.compare.PairedComparator;
 import io.perfgate.core.compare.ServiceForkRunner;
-import io.perfgate.core.compare.ServicePackage;
 import io.perfgate.core.compare.TestForkRunner;
 import io.perfgate.core.gate.Direction;
 import io.perfgate.core.gate.InvalidGateException;
@@ -105,8 +104,9 @@ public class CompareMojo extends AbstractPerfgateMojo {
      * The command that starts the service for the load scenarios perfgate:load ran, split as an argLine, run in
      * each version's module directory; {@code {port}} becomes a free loopback port, {@code {classpath}} the
      * version's test class path: {@code java -cp {classpath} com.acme.Main --port={port}}, and {@code {jar}} the
-     * version's package (target/&lt;finalName&gt;.jar; the base is then built with {@code package}):
-     * {@code java -jar {jar} --server.port={port}}. Without it the scenarios are not compared (a warning says so).
+     * version's package (target/&lt;finalName&gt;.jar, {@code {jar:exec}} the one attached as exec; the base is then
+     * built with {@code package}): {@code java -jar {jar} --server.port={port}}. Without it the scenarios are not
+     * compared (a warning says so).
      */
     @Parameter(property = "perfgate.compare.service")
     private String service;
@@ -295,24 +295,12 @@ public class CompareMojo extends AbstractPerfgateMojo {
             List<String> command = ForkArguments.split(service);
             ServiceForkRunner runner = new ServiceForkRunner(command, serviceUrl,
                     scenarios.toPath(), Duration.ofNanos(Math.round(QuantityKind.DURATION.parse(waitForService,
-                    "perfgate.load.waitForService"))), ServiceForkRunner.usesPackage(command) ? ownPackage() : null);
+                    "perfgate.load.waitForService"))), ServiceForkRunner.usesPackage(command)
+                    ? HeadPackage.of(project(), ServiceForkRunner.packageClassifier(command)) : null);
             runner.definitions(1);
             return runner;
         } catch (IllegalArgumentException | LoadConfigurationException e) {
             throw new MojoExecutionException("perfgate:compare: " + e.getMessage(), e);
-        }
-    }
-
-    /** This module's package, relative to its directory, for a service command with {@code {jar}}. */
-    private Path ownPackage() throws MojoExecutionException {
-        File made = project().getArtifact().getFile();
-        Path expected = Path.of(project().getBuild().getDirectory(), project().getBuild().getFinalName() + "."
-                + project().getArtifact().getArtifactHandler().getExtension());
-        try {
-            return ServicePackage.ofHead(project().getBasedir().toPath(), made == null ? null : made.toPath(),
-                    expected, Path.of(project().getBuild().getOutputDirectory()));
-        } catch (CompareException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
         }
     }
 

@@ -37,7 +37,7 @@ public final class QuoteServer {
             }
         });
         server.start();
-        System.out.println("quote server listening on " + port);
+        System.out.println("quote server listening on " + port + " from " + System.getProperty("java.class.path"));
         Thread stopper = new Thread(() -> {
             try {
                 Thread.sleep(lifetimeSeconds * 1000);

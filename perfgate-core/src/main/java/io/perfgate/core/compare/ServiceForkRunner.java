@@ -22,9 +22,15 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.regex.MatchResult;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * A fork of compare's load scenarios: starts one version's service with the build's command on a free loopback
@@ -33,7 +39,7 @@ import java.util.concurrent.TimeoutException;
  *
  * @param command     the service's command line; {@value #PORT} becomes the port, {@value #CLASSPATH} the version's
  *                    test class path (its main and test classes and their dependencies), {@value #JAR} the version's
- *                    package (a Spring Boot jar, say)
+ *                    package (a Spring Boot jar, say), {@code {jar:exec}} its package attached with that classifier
  * @param url         the scenarios' base URL, with {@value #PORT}
  * @param scenarios   head's scenario file
  * @param patience    how long the service may take to accept connections
@@ -49,6 +55,8 @@ public record ServiceForkRunner(List<String> command, String url, Path scenarios
     public static final String CLASSPATH = "{classpath}";
     /** Replaced by the version's package: the base is then built with {@code package}, not only compiled. */
     public static final String JAR = "{jar}";
+    /** {@value #JAR}, or {@code {jar:exec}} for the package attached with a classifier. */
+    private static final Pattern JAR_PLACE = Pattern.compile("\\{jar(?::([A-Za-z0-9._-]+))?}");
 
     public ServiceForkRunner {
         command = List.copyOf(command);
@@ -96,7 +104,26 @@ public record ServiceForkRunner(List<String> command, String url, Path scenarios
 
     /** Whether the command runs a version's package ({@value #JAR}), which the base must then be built into. */
     public static boolean usesPackage(List<String> command) {
-        return command.stream().anyMatch(argument -> argument.contains(JAR));
+        return command.stream().anyMatch(argument -> JAR_PLACE.matcher(argument).find());
+    }
+
+    /**
+     * The classifier of the package the command runs ({@code exec} for {@code {jar:exec}}); null for the main
+     * package ({@value #JAR}) or none.
+     *
+     * @throws IllegalArgumentException when the command names two packages: compare finds one per version
+     */
+    public static String packageClassifier(List<String> command) {
+        Set<Optional<String>> classifiers = command.stream()
+                .flatMap(argument -> JAR_PLACE.matcher(argument).results())
+                .map(match -> Optional.ofNullable(match.group(1)))
+                .collect(Collectors.toSet());
+        if (classifiers.size() > 1) {
+            throw new IllegalArgumentException("the service's command names more than one package ("
+                    + command.stream().flatMap(argument -> JAR_PLACE.matcher(argument).results())
+                    .map(MatchResult::group).distinct().toList() + "): compare starts each version from one");
+        }
+        return classifiers.stream().findFirst().flatMap(classifier -> classifier).orElse(null);
     }
 
     /**
@@ -134,7 +161,9 @@ public record ServiceForkRunner(List<String> command, String url, Path scenarios
         Path loadLog = directory.resolve("load.log");
         List<String> commandLine = command.stream().map(argument -> argument.replace(PORT, String.valueOf(port))
                 .replace(CLASSPATH, version.classpath())
-                .replace(JAR, artifact == null ? JAR : packageOf(version).toString())).toList();
+                .transform(text -> artifact == null ? text
+                        : JAR_PLACE.matcher(text).replaceAll(Matcher.quoteReplacement(packageOf(version).toString()))))
+                .toList();
         long started = System.nanoTime();
         Map<String, TestResult> recorded = new LinkedHashMap<>();
         int code = 0;

@@ -15,6 +15,7 @@ import java.util.jar.Manifest;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -86,6 +87,28 @@ class ServiceForkRunnerTest {
         assertTrue(Files.readString(fork.exit().log()).startsWith("perfgate: " + runner.missingPackage(head)
                 + "; its command: java -jar " + directory.resolve("target/shop-1.jar")), fork.exit().log().toString());
         assertFalse(Files.exists(directory.resolve("pair-01-head/service.log")), "no service was started");
+    }
+
+    @Test
+    void aClassifierNamesTheAttachedPackageWhichTakesThePlaceOfItsPlaceholder() throws Exception {
+        List<String> command = List.of("java", "-Dapp={jar:exec}", "-jar", "{jar:exec}", "{port}");
+        assertTrue(ServiceForkRunner.usesPackage(command));
+        assertEquals("exec", ServiceForkRunner.packageClassifier(command));
+        assertNull(ServiceForkRunner.packageClassifier(List.of("java", "-jar", "{jar}")));
+        assertNull(ServiceForkRunner.packageClassifier(List.of("java", "-cp", "{classpath}", "Main")));
+        IllegalArgumentException two = assertThrows(IllegalArgumentException.class,
+                () -> ServiceForkRunner.packageClassifier(List.of("java", "-cp", "{jar}", "-jar", "{jar:exec}")));
+        assertTrue(two.getMessage().contains("names more than one package ([{jar}, {jar:exec}])"), two.getMessage());
+
+        ServiceForkRunner runner = new ServiceForkRunner(command, "http://127.0.0.1:{port}", scenarios(),
+                Duration.ofSeconds(60), Path.of("target/shop-1-exec.jar"));
+        InterleavedRuns.Version head = new InterleavedRuns.Version(InterleavedRuns.Side.HEAD, "", directory);
+        InterleavedRuns.Fork fork = runner.run(0, 1, head, List.of(runner.definitions(1).get(0).id()), true,
+                directory.resolve("pair-01-head"));
+
+        String jar = directory.resolve("target/shop-1-exec.jar").toString();
+        assertTrue(Files.readString(fork.exit().log()).contains("its command: java -Dapp=" + jar + " -jar " + jar + " "),
+                Files.readString(fork.exit().log()));
     }
 
     @Test
