@@ -199,7 +199,8 @@ public class CompareMojo extends AbstractPerfgateMojo {
                 String reactor = checkout.worktree().relativize(built.reactorDirectory()).toString();
                 getLog().info("perfgate: the base was built " + (built.builtAlone() ? "as this module alone"
                         : "from its reactor (" + (reactor.isEmpty() ? "the repository's top" : reactor)
-                        + ") with the modules this one depends on") + (packaged ? ", and packaged for {jar}" : ""));
+                        + ") with the modules this one depends on")
+                        + (packaged ? ", and packaged for " + serviceRunner.packagePlaceholder() : ""));
                 InterleavedRuns.Version baseVersion = new InterleavedRuns.Version(InterleavedRuns.Side.BASE,
                         built.testClasspath(), built.moduleDirectory());
                 InterleavedRuns.Version headVersion = new InterleavedRuns.Version(InterleavedRuns.Side.HEAD,

@@ -16,7 +16,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Predicate;
 
 /**
  * Head's gated JUnit tests, JMH benchmark runs and load scenarios, as this build's test phase, perfgate:jmh and
@@ -49,10 +48,10 @@ record ComparedResults(List<TestResult> tests, List<TestResult> benchmarks, List
 
     /**
      * What the results directory holds. Load scenarios count only when they come from the scenario file, compare
-     * can start the service and their plan drives both versions alike; the others are named in a warning. Gated
-     * pages, @LoadTest and imported results are left out, and the report names them. None in one module of a
-     * multi-module build is fine (an aggregator, a module without perf tests) as long as some module had them; none
-     * anywhere is an error, never a pass.
+     * can start the service and their plan drives both versions alike. The others, gated pages, @LoadTest and
+     * imported results are left out, each with why, and the report names them. None in one module of a multi-module
+     * build is fine (an aggregator, a module without perf tests) as long as some module had them; none anywhere is an
+     * error, never a pass.
      *
      * @param scenarioPlans the scenario file's plans by result id; empty without the file
      * @param serviceSet    whether perfgate.compare.service is set
@@ -65,25 +64,26 @@ record ComparedResults(List<TestResult> tests, List<TestResult> benchmarks, List
         } catch (ResultFileException e) {
             throw new MojoExecutionException("perfgate:compare: " + e.getMessage(), e);
         }
-        List<TestResult> scenarios = CompareAnalysis.gatedScenarios(all).stream()
-                .filter(result -> scenarioPlans.containsKey(result.id())).toList();
-        Predicate<TestResult> drivenAlike = result -> ServiceForkRunner.drivenAlike(scenarioPlans.get(result.id()));
-        List<String> unlike = scenarios.stream().filter(drivenAlike.negate()).map(TestResult::label).toList();
-        if (!unlike.isEmpty()) {
-            log.warn("perfgate:compare: " + String.join(", ", unlike) + " not compared with the base: a plan that"
-                    + " measures each service's capacity first (normal or peak without rate or capacity), or a stress"
-                    + " test, would drive a slower version more gently; give it a rate (load: {kind: normal, rate:"
-                    + " 200/s}) to compare it");
-            scenarios = scenarios.stream().filter(drivenAlike).toList();
-        }
-        if (!scenarios.isEmpty() && !serviceSet) {
-            log.warn("perfgate:compare: " + scenarios.size() + " gated load scenario(s) are not compared"
-                    + " with the base: set perfgate.compare.service to the command that starts the service, such as"
-                    + " java -cp {classpath} com.acme.Main --port={port}, or java -jar {jar} --server.port={port}");
-            scenarios = List.of();
+        List<ComparedTest> leftOut = new ArrayList<>(CompareAnalysis.leftOut(all, scenarioPlans.keySet()));
+        List<TestResult> scenarios = new ArrayList<>();
+        for (TestResult scenario : CompareAnalysis.gatedScenarios(all)) {
+            if (!scenarioPlans.containsKey(scenario.id())) {
+                continue; // left out above
+            }
+            if (!ServiceForkRunner.drivenAlike(scenarioPlans.get(scenario.id()))) {
+                leftOut.add(CompareAnalysis.leftOut(scenario, "a plan that measures each service's capacity first"
+                        + " (normal or peak without rate or capacity), or a stress test, would drive a slower version"
+                        + " more gently; give it a rate (load: {kind: normal, rate: 200/s}) to compare it"));
+            } else if (!serviceSet) {
+                leftOut.add(CompareAnalysis.leftOut(scenario, "perfgate.compare.service is not set; set it to the"
+                        + " command that starts the service, such as java -cp {classpath} com.acme.Main --port={port},"
+                        + " or java -jar {jar} --server.port={port}"));
+            } else {
+                scenarios.add(scenario);
+            }
         }
         ComparedResults gated = new ComparedResults(CompareAnalysis.gatedTests(all),
-                CompareAnalysis.gatedBenchmarks(all), scenarios, CompareAnalysis.leftOut(all, scenarioPlans.keySet()));
+                CompareAnalysis.gatedBenchmarks(all), scenarios, leftOut);
         boolean reactor = session != null && session.getProjects() != null && session.getProjects().size() > 1;
         if (!gated.isEmpty()) {
             if (reactor) {

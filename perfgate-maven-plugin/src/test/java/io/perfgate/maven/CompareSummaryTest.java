@@ -66,6 +66,18 @@ class CompareSummaryTest {
     }
 
     @Test
+    void aResultCompareLeftOutIsAWarningNamingWhyAndBlocksNothing() {
+        List<ComparedTest> tests = List.of(new ComparedTest("page:home", "pages.yaml#home", ResultKind.LIGHTHOUSE,
+                ComparedTest.Status.LEFT_OUT, "not compared with the base: compare runs no browser", List.of()));
+        CompareReport report = new CompareReport(BASE, 5, 5, null, "Holm", tests, "forks");
+        assertTrue(report.blocking().isEmpty());
+        // a gap in what compare checked, not news like a new test: a warning
+        assertTrue(new CompareSummary(report, "compare.html").lines().contains(new CheckSummary.Line(
+                CheckSummary.Severity.WARN, "[LEFT_OUT] pages.yaml#home: not compared with the base: compare runs no"
+                + " browser")));
+    }
+
+    @Test
     void aWarningLevelRegressionIsAWarningAndBlocksNothing() {
         CompareReport report = report(comparison("OrderTest#create", Level.WARNING, RegressionOutcome.REGRESSED, "slower"));
         assertTrue(report.blocking().isEmpty());

@@ -2,6 +2,7 @@ package io.perfgate.maven;
 
 import io.perfgate.core.compare.ComparedTest;
 import io.perfgate.core.gate.Level;
+import io.perfgate.core.load.LoadPlan;
 import io.perfgate.core.result.GateDeclaration;
 import io.perfgate.core.result.ResultFiles;
 import io.perfgate.core.result.ResultKind;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -70,6 +72,31 @@ class ComparedResultsTest {
                 .toList());
         assertTrue(compared.leftOut().get(0).reason().startsWith("not compared with the base: compare drives only the"
                 + " scenario file's scenarios"), compared.leftOut().get(0).reason());
+    }
+
+    @Test
+    void aScenarioCompareCannotDriveAlikeOrStartIsLeftOutWithWhy() throws Exception {
+        TestResult shaped = gated(ResultKind.LOAD, "load.yaml", "browse", "LatencyGate", "p95", "50ms");
+        TestResult probing = gated(ResultKind.LOAD, "load.yaml", "breaking", "LatencyGate", "p95", "50ms");
+        ResultFiles.write(results, shaped);
+        ResultFiles.write(results, probing);
+        Map<String, LoadPlan> plans = Map.of(
+                shaped.id(), new LoadPlan(LoadPlan.Kind.AS_SHAPED, null, null, null, null, null, null, 0, null, null),
+                // normal load at a share of each service's own capacity: a slower version would be driven more gently
+                probing.id(), new LoadPlan(LoadPlan.Kind.NORMAL, null, null, Duration.ofSeconds(5), null, null, null,
+                        0, null, null));
+
+        ComparedResults withService = ComparedResults.read(results, plans, true, null, null, log);
+        assertEquals(List.of("load.yaml#browse"), withService.scenarios().stream().map(TestResult::label).toList());
+        assertEquals(List.of("load.yaml#breaking"), withService.leftOut().stream().map(ComparedTest::label).toList());
+        assertTrue(withService.leftOut().get(0).reason().contains("would drive a slower version more gently"),
+                withService.leftOut().get(0).reason());
+
+        MojoExecutionException none = assertThrows(MojoExecutionException.class,
+                () -> ComparedResults.read(results, plans, false, null, null, log));
+        assertTrue(none.getMessage().contains("no gated JUnit test"), none.getMessage());
+        assertTrue(warnings.stream().anyMatch(warning -> warning.startsWith("perfgate:compare: load.yaml#browse not"
+                + " compared with the base: perfgate.compare.service is not set")), warnings.toString());
     }
 
     @Test

@@ -73,12 +73,17 @@ public final class CompareAnalysis {
                     ? "compare drives only the scenario file's scenarios, not @LoadTest methods or imported runs"
                     : null;
             if (why != null) {
-                leftOut.add(new ComparedTest(result.id(), result.label(), result.kind(), ComparedTest.Status.LEFT_OUT,
-                        "not compared with the base: " + why + "; perfgate:check judges it against its bounds and"
-                        + " the baseline", List.of()));
+                leftOut.add(leftOut(result, why));
             }
         }
         return leftOut;
+    }
+
+    /** A gated result compare does not measure again, and why, for the report. */
+    public static ComparedTest leftOut(TestResult result, String why) {
+        return new ComparedTest(result.id(), result.label(), result.kind(), ComparedTest.Status.LEFT_OUT,
+                "not compared with the base: " + why + "; perfgate:check judges it against its bounds and the baseline",
+                List.of());
     }
 
     /**

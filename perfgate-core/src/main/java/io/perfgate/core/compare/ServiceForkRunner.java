@@ -57,6 +57,8 @@ public record ServiceForkRunner(List<String> command, String url, Path scenarios
     public static final String JAR = "{jar}";
     /** {@value #JAR}, or {@code {jar:exec}} for the package attached with a classifier. */
     private static final Pattern JAR_PLACE = Pattern.compile("\\{jar(?::([A-Za-z0-9._-]+))?}");
+    /** What was meant as one, {@code {jar:}} or {@code {jar: exec}} too; {@code {jarfile}} is none. */
+    private static final Pattern JAR_MEANT = Pattern.compile("\\{jar(?=[:}])[^}]*}?");
 
     public ServiceForkRunner {
         command = List.copyOf(command);
@@ -71,9 +73,21 @@ public record ServiceForkRunner(List<String> command, String url, Path scenarios
         if (artifact != null && artifact.isAbsolute()) {
             throw new IllegalArgumentException("the package " + artifact + " must be relative to a module directory");
         }
+        command.stream().flatMap(argument -> JAR_MEANT.matcher(argument).results()).map(MatchResult::group)
+                .filter(meant -> !JAR_PLACE.matcher(meant).matches()).findFirst().ifPresent(meant -> {
+                    throw new IllegalArgumentException("the service's command has " + meant + ", which is no package"
+                            + " placeholder: write " + JAR + ", or {jar:classifier} with a classifier of letters,"
+                            + " digits, '.', '_' or '-'");
+                });
         if (artifact == null && usesPackage(command)) {
             throw new IllegalArgumentException("the service's command has " + JAR + " but no package is named");
         }
+    }
+
+    /** The package placeholder the command uses ({@code {jar}} or {@code {jar:exec}}), for messages; null if none. */
+    public String packagePlaceholder() {
+        return command.stream().flatMap(argument -> JAR_PLACE.matcher(argument).results()).map(MatchResult::group)
+                .findFirst().orElse(null);
     }
 
     /** Why a version's service cannot start: the package its command runs is missing; null when it is there. */
@@ -82,7 +96,7 @@ public record ServiceForkRunner(List<String> command, String url, Path scenarios
             return null;
         }
         return "the " + version.side().label() + " version has no " + packageOf(version) + " to start its service"
-                + " from (" + JAR + " in the service's command)";
+                + " from (" + packagePlaceholder() + " in the service's command)";
     }
 
     /**
@@ -94,7 +108,7 @@ public record ServiceForkRunner(List<String> command, String url, Path scenarios
         String missing = missingPackage(base);
         if (missing != null) {
             throw new CompareException("perfgate:compare: the base commit " + commit.describe() + " was built with"
-                    + " package, but " + missing + ": a different finalName or packaging there?");
+                    + " package, but " + missing + ": a different finalName, packaging or classifier there?");
         }
     }
 

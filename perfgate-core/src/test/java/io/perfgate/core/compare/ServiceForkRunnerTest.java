@@ -103,12 +103,29 @@ class ServiceForkRunnerTest {
         ServiceForkRunner runner = new ServiceForkRunner(command, "http://127.0.0.1:{port}", scenarios(),
                 Duration.ofSeconds(60), Path.of("target/shop-1-exec.jar"));
         InterleavedRuns.Version head = new InterleavedRuns.Version(InterleavedRuns.Side.HEAD, "", directory);
+        assertEquals("{jar:exec}", runner.packagePlaceholder());
+        assertTrue(runner.missingPackage(head).endsWith("(" + "{jar:exec} in the service's command)"),
+                runner.missingPackage(head));
         InterleavedRuns.Fork fork = runner.run(0, 1, head, List.of(runner.definitions(1).get(0).id()), true,
                 directory.resolve("pair-01-head"));
 
         String jar = directory.resolve("target/shop-1-exec.jar").toString();
         assertTrue(Files.readString(fork.exit().log()).contains("its command: java -Dapp=" + jar + " -jar " + jar + " "),
                 Files.readString(fork.exit().log()));
+    }
+
+    @Test
+    void aMisspeltPackagePlaceholderIsRefusedAndOtherBracesAreLeftAlone() {
+        for (String meant : new String[] {"{jar:}", "{jar: exec}", "{jar:exec", "{jar:a/b}"}) {
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> new ServiceForkRunner(
+                    List.of("java", "-jar", meant, "{port}"), "http://127.0.0.1:{port}", directory.resolve("load.yaml"),
+                    Duration.ofSeconds(1), Path.of("target/shop-1.jar")));
+            assertTrue(refused.getMessage().startsWith("the service's command has " + meant + ", which is no package"
+                    + " placeholder: write {jar}, or {jar:classifier}"), refused.getMessage());
+        }
+        ServiceForkRunner other = new ServiceForkRunner(List.of("run", "{jarfile}", "{port}"), "http://127.0.0.1:{port}",
+                directory.resolve("load.yaml"), Duration.ofSeconds(1), null);
+        assertFalse(ServiceForkRunner.usesPackage(other.command()));
     }
 
     @Test
@@ -121,7 +138,8 @@ class ServiceForkRunnerTest {
                 new BaseCommit("0123456789abcdef", "main", "Cache prices")));
         assertEquals("perfgate:compare: the base commit 0123456789 (main: Cache prices) was built with package, but the"
                 + " base version has no " + directory.resolve("target/shop-1.jar") + " to start its service from ({jar}"
-                + " in the service's command): a different finalName or packaging there?", refused.getMessage());
+                + " in the service's command): a different finalName, packaging or classifier there?",
+                refused.getMessage());
         Files.createDirectories(directory.resolve("target"));
         Files.writeString(directory.resolve("target/shop-1.jar"), "jar");
         runner.requireBasePackage(base, new BaseCommit("0123456789abcdef", "main", "Cache prices"));
