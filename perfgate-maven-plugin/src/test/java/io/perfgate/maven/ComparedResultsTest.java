@@ -44,11 +44,15 @@ class ComparedResultsTest {
                 List.of(gate), null);
     }
 
+    /** Results holding a gated JUnit test, OrderTest#create, and {@code other}. */
+    private void writeATestAnd(TestResult other) {
+        ResultFiles.write(results, gated(ResultKind.JUNIT, "shop.OrderTest", "create", "LatencyGate", "p95", "200ms"));
+        ResultFiles.write(results, other);
+    }
+
     @Test
     void aGatedPageIsLeftOutForTheReportWhileTheTestsAreCompared() throws Exception {
-        ResultFiles.write(results, gated(ResultKind.JUNIT, "shop.OrderTest", "create", "LatencyGate", "p95", "200ms"));
-        ResultFiles.write(results, gated(ResultKind.LIGHTHOUSE, "pages.yaml", "catalogue", "FrontendGate", "lcp",
-                "2.5s"));
+        writeATestAnd(gated(ResultKind.LIGHTHOUSE, "pages.yaml", "catalogue", "FrontendGate", "lcp", "2.5s"));
 
         ComparedResults compared = ComparedResults.read(results, Map.of(), false, null, null, log);
 
@@ -61,9 +65,7 @@ class ComparedResultsTest {
 
     @Test
     void aLoadResultOutsideTheScenarioFileIsLeftOut() throws Exception {
-        ResultFiles.write(results, gated(ResultKind.JUNIT, "shop.OrderTest", "create", "LatencyGate", "p95", "200ms"));
-        ResultFiles.write(results, gated(ResultKind.LOAD, "shop.CheckoutLoadTest", "peak", "LatencyGate", "p95",
-                "50ms"));
+        writeATestAnd(gated(ResultKind.LOAD, "shop.CheckoutLoadTest", "peak", "LatencyGate", "p95", "50ms"));
 
         ComparedResults compared = ComparedResults.read(results, Map.of(), true, null, null, log);
 

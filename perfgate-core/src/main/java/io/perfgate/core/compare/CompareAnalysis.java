@@ -32,9 +32,13 @@ public final class CompareAnalysis {
     /** The results compare runs again: JUnit tests with gates that were not skipped, in the order given. */
     public static List<TestResult> gatedTests(List<TestResult> results) {
         return results.stream()
-                .filter(result -> result.kind() == ResultKind.JUNIT && result.status() != ResultStatus.SKIPPED
-                        && !result.gates().isEmpty())
+                .filter(result -> result.kind() == ResultKind.JUNIT && gated(result))
                 .toList();
+    }
+
+    /** Recorded with gates and not skipped: what compare measures again, or names as left out. */
+    private static boolean gated(TestResult result) {
+        return result.status() != ResultStatus.SKIPPED && !result.gates().isEmpty();
     }
 
     /**
@@ -43,16 +47,15 @@ public final class CompareAnalysis {
      */
     public static List<TestResult> gatedBenchmarks(List<TestResult> results) {
         return results.stream()
-                .filter(result -> result.kind() == ResultKind.JMH && result.status() != ResultStatus.SKIPPED
-                        && !result.gates().isEmpty() && result.benchmark() != null && result.benchmark().mode() != null)
+                .filter(result -> result.kind() == ResultKind.JMH && gated(result) && result.benchmark() != null
+                        && result.benchmark().mode() != null)
                 .toList();
     }
 
     /** The gated load scenarios compare drives again: those {@code perfgate:load} recorded with gates. */
     public static List<TestResult> gatedScenarios(List<TestResult> results) {
         return results.stream()
-                .filter(result -> result.kind() == ResultKind.LOAD && result.status() != ResultStatus.SKIPPED
-                        && !result.gates().isEmpty())
+                .filter(result -> result.kind() == ResultKind.LOAD && gated(result))
                 .toList();
     }
 
@@ -65,7 +68,7 @@ public final class CompareAnalysis {
     public static List<ComparedTest> leftOut(List<TestResult> results, Set<String> scenarioIds) {
         List<ComparedTest> leftOut = new ArrayList<>();
         for (TestResult result : results) {
-            if (result.status() == ResultStatus.SKIPPED || result.gates().isEmpty()) {
+            if (!gated(result)) {
                 continue;
             }
             String why = result.kind() == ResultKind.LIGHTHOUSE ? "compare runs no browser"
@@ -151,8 +154,8 @@ public final class CompareAnalysis {
     private static ComparedTest problem(BaseCommit base, TestResult test, InterleavedRuns.Runs runs, List<Pair> pairs) {
         String id = test.id();
         if (runs.missingInBase().contains(id)) {
-            String what = test.kind() == ResultKind.JMH ? "benchmark run (no such benchmark, mode or @Param value)"
-                    : test.kind() == ResultKind.LOAD ? "load scenario" : "test";
+            String what = CompareReport.noun(test.kind(), 1)
+                    + (test.kind() == ResultKind.JMH ? " (no such benchmark, mode or @Param value)" : "");
             return new ComparedTest(id, test.label(), test.kind(), ComparedTest.Status.NEW, "new in head: the base "
                     + base.describe() + " has no such " + what + ", so there is nothing to compare it with", List.of());
         }

@@ -91,7 +91,7 @@ public record CompareReport(BaseCommit base, int pairsPlanned, int pairsRun, Str
     }
 
     /** {@code test}, {@code benchmark run}, {@code load scenario} or {@code page}, plural unless one. */
-    private static String noun(ResultKind kind, long count) {
+    static String noun(ResultKind kind, long count) {
         String noun = switch (kind) {
             case JUNIT -> "test";
             case JMH -> "benchmark run";

@@ -22,15 +22,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * A fork of compare's load scenarios: starts one version's service with the build's command on a free loopback
@@ -86,8 +83,14 @@ public record ServiceForkRunner(List<String> command, String url, Path scenarios
 
     /** The package placeholder the command uses ({@code {jar}} or {@code {jar:exec}}), for messages; null if none. */
     public String packagePlaceholder() {
+        List<String> placeholders = placeholders(command);
+        return placeholders.isEmpty() ? null : placeholders.get(0);
+    }
+
+    /** Each package placeholder of the command once, in order. */
+    private static List<String> placeholders(List<String> command) {
         return command.stream().flatMap(argument -> JAR_PLACE.matcher(argument).results()).map(MatchResult::group)
-                .findFirst().orElse(null);
+                .distinct().toList();
     }
 
     /** Why a version's service cannot start: the package its command runs is missing; null when it is there. */
@@ -128,16 +131,16 @@ public record ServiceForkRunner(List<String> command, String url, Path scenarios
      * @throws IllegalArgumentException when the command names two packages: compare finds one per version
      */
     public static String packageClassifier(List<String> command) {
-        Set<Optional<String>> classifiers = command.stream()
-                .flatMap(argument -> JAR_PLACE.matcher(argument).results())
-                .map(match -> Optional.ofNullable(match.group(1)))
-                .collect(Collectors.toSet());
-        if (classifiers.size() > 1) {
-            throw new IllegalArgumentException("the service's command names more than one package ("
-                    + command.stream().flatMap(argument -> JAR_PLACE.matcher(argument).results())
-                    .map(MatchResult::group).distinct().toList() + "): compare starts each version from one");
+        List<String> placeholders = placeholders(command);
+        if (placeholders.size() > 1) {
+            throw new IllegalArgumentException("the service's command names more than one package (" + placeholders
+                    + "): compare starts each version from one");
         }
-        return classifiers.stream().findFirst().flatMap(classifier -> classifier).orElse(null);
+        if (placeholders.isEmpty()) {
+            return null;
+        }
+        Matcher placeholder = JAR_PLACE.matcher(placeholders.get(0));
+        return placeholder.matches() ? placeholder.group(1) : null;
     }
 
     /**
